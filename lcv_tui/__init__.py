@@ -1,0 +1,3 @@
+"""lcv-tui: early signalling of rent arrears (vroegsignalering) for small Dutch landlords."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from lcv_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""The ``lcv-tui`` command: the TUI by default, plus headless subcommands.
+
+``--help`` and ``--version`` never import Textual; every handler is imported only when its
+command runs. Exit codes: 0 done; 1 refused or problems found (nothing eligible, file unfit);
+2 no access to the vault (wrong passphrase, damaged, missing) or wrong usage; 3 a file could
+not be written or read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, TextIO
+
+from lcv_tui import __version__
+
+if TYPE_CHECKING:
+    from lcv_tui.clock import Clock
+    from lcv_tui.paths import Locations
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_ACCESS = 2
+EXIT_IO = 3
+
+
+@dataclass
+class CliContext:
+    """What every handler gets: where the data lives, the clock, and where to write."""
+
+    locations: "Locations"
+    clock: "Clock"
+    out: TextIO
+    err: TextIO
+    keyring_backend: object | None = None
+    extra: dict = field(default_factory=dict)
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def fail(self, text: str, code: int = EXIT_REFUSED) -> int:
+        print(text, file=self.err)
+        return code
+
+
+def _date(text: str) -> dt.date:
+    from lcv_tui.domain.validation import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ACCESS, f"{self.prog}: fout: {message}\nGebruik --help voor uitleg.\n")
+
+
+# command name → "module:function" in lcv_tui.commands
+HANDLERS: dict[str, str] = {
+    "tui": "lcv_tui.commands.tui:run",
+    "demo": "lcv_tui.commands.demo:run",
+    "init": "lcv_tui.commands.vault:run_init",
+    "passwd": "lcv_tui.commands.vault:run_passwd",
+    "backups": "lcv_tui.commands.vault:run_backups",
+    "restore": "lcv_tui.commands.vault:run_restore",
+    "purge": "lcv_tui.commands.vault:run_purge",
+    "agenda": "lcv_tui.commands.agenda:run",
+    "export-signals": "lcv_tui.commands.export:run_signals",
+    "export-withdrawals": "lcv_tui.commands.export:run_withdrawals",
+    "check": "lcv_tui.commands.check:run",
+    "import-tenants": "lcv_tui.commands.imports:run_tenants",
+    "import-payments": "lcv_tui.commands.imports:run_payments",
+    "letters": "lcv_tui.commands.letters:run_letters",
+    "dossier": "lcv_tui.commands.letters:run_dossier",
+    "tenant-info": "lcv_tui.commands.letters:run_tenant_info",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+                        help="gegevensmap (standaard: de gebruikersmap van uw systeem; ook via LCV_TUI_DATA_DIR)")
+
+    parser = DutchArgumentParser(
+        prog="lcv-tui",
+        description="Vroegsignalering van huurachterstanden voor kleine verhuurders (Landelijk Convenant Vroegsignalering). "
+        "Zonder opdracht opent de app in de terminal.",
+        epilog="Ontgrendelen zonder vraag (scripts): zet de wachtzin in LCV_TUI_PASSPHRASE.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"lcv-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+
+    sub.add_parser("tui", parents=[common], help="open de app (standaard)")
+
+    p = sub.add_parser("demo", parents=[common], help="open de app met fictieve voorbeeldhuurders (wachtzin: demo)")
+    p.add_argument("--no-open", action="store_true", help="schrijf de demokluis naar --data-dir zonder de app te openen")
+
+    sub.add_parser("init", parents=[common], help="maak een nieuwe, lege kluis (wachtzin uit LCV_TUI_PASSPHRASE)")
+    p = sub.add_parser("passwd", parents=[common], help="wijzig de wachtzin (oude uit LCV_TUI_PASSPHRASE, nieuwe uit LCV_TUI_NEW_PASSPHRASE)")
+    sub.add_parser("backups", parents=[common], help="toon de reservekopieën van de kluis")
+    p = sub.add_parser("restore", parents=[common], help="zet een reservekopie terug")
+    p.add_argument("backup", nargs="?", help="bestandsnaam van de reservekopie (standaard: de nieuwste die opent)")
+    p = sub.add_parser("purge", parents=[common], help="verwijder gegevens van oud-huurders na de bewaartermijn")
+    p.add_argument("--apply", action="store_true", help="echt verwijderen (zonder deze optie alleen een voorbeeld)")
+    p.add_argument("--on", type=_date, metavar="DATUM", help="peildatum (standaard vandaag)")
+
+    p = sub.add_parser("agenda", parents=[common], help="wat er vandaag te doen is, per huurder")
+    p.add_argument("--on", type=_date, metavar="DATUM", help="peildatum, bijvoorbeeld 2026-11-23 (standaard vandaag)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("export", parents=[common], help="maak een uploadbestand (signalen) of intrekkingsbestand")
+    export_sub = p.add_subparsers(dest="export_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser)
+    q = export_sub.add_parser("signals", parents=[common], help="signalen voor het digitaal meldpunt")
+    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument("--on", type=_date, metavar="DATUM")
+    q.add_argument("--gemeente", metavar="NAAM")
+    q = export_sub.add_parser("withdrawals", parents=[common], help="intrekkingen (betaald na melding)")
+    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument("--on", type=_date, metavar="DATUM")
+
+    p = sub.add_parser("check", parents=[common], help="controleer een uploadbestand (CSV of XLSX) vóór het uploaden")
+    p.add_argument("path", metavar="PAD")
+
+    p = sub.add_parser("import", parents=[common], help="lees huurders of betalingen in uit CSV of XLSX")
+    import_sub = p.add_subparsers(dest="import_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser)
+    for kind, text in (("tenants", "huurders"), ("payments", "betalingen")):
+        q = import_sub.add_parser(kind, parents=[common], help=f"{text} inlezen")
+        q.add_argument("path", metavar="PAD")
+        q.add_argument("--skip-bad", action="store_true", help="sla regels met fouten over en lees de rest in")
+        q.add_argument("--dry-run", action="store_true", help="alleen controleren en een voorbeeld tonen")
+
+    p = sub.add_parser("letters", parents=[common], help="maak alle brieven die vandaag verstuurd moeten worden")
+    p.add_argument("--on", type=_date, metavar="DATUM")
+    p.add_argument("--out", metavar="MAP", help="map voor de brieven (standaard: uit de instellingen)")
+
+    p = sub.add_parser("dossier", parents=[common], help="bewijsdossier van een huurder (PDF en tekst)")
+    p.add_argument("tenant", metavar="HUURDER", help="klantnummer of achternaam")
+    p.add_argument("--out", metavar="MAP")
+    p.add_argument("--on", type=_date, metavar="DATUM")
+
+    p = sub.add_parser("tenant-info", parents=[common], help="informatietekst voor huurders (website of folder)")
+    p.add_argument("--out", metavar="PAD", help="schrijf naar een bestand in plaats van het scherm")
+    return parser
+
+
+def _handler_name(args: argparse.Namespace) -> str:
+    command = args.command or "tui"
+    if command == "export":
+        return f"export-{args.export_kind}"
+    if command == "import":
+        return f"import-{args.import_kind}"
+    return command
+
+
+def resolve_handler(name: str) -> Callable[[argparse.Namespace, CliContext], int]:
+    module_name, _, func = HANDLERS[name].partition(":")
+    return getattr(importlib.import_module(module_name), func)
+
+
+def main(argv: list[str] | None = None, *, clock: "Clock | None" = None, out: TextIO | None = None,
+         err: TextIO | None = None, keyring_backend: object | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    from lcv_tui.clock import SystemClock
+    from lcv_tui.paths import Locations
+
+    ctx = CliContext(
+        locations=Locations.resolve(getattr(args, "data_dir", None)),
+        clock=clock or SystemClock(),
+        out=out or sys.stdout,
+        err=err or sys.stderr,
+        keyring_backend=keyring_backend,
+    )
+    handler = resolve_handler(_handler_name(args))
+    try:
+        return handler(args, ctx)
+    except KeyboardInterrupt:
+        return ctx.fail("Afgebroken.", EXIT_REFUSED)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,489 @@
+"""The data model: what the vault holds. Pydantic v2, validated, with Dutch error messages.
+
+Deliberately absent: BSN, birth date, bank account of the tenant, or any other personal data
+the LCV process does not need. What is not in the model cannot leak into an export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from lcv_tui.domain import validation as v
+
+SCHEMA_VERSION = 1
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2), AfterValidator(lambda d: d.quantize(v.CENT))]
+"""A non-negative amount in euro with at most 2 decimals (parse user text with ``validation.parse_amount``)."""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+# --- enumerations (values are stored; Dutch where the law names the thing) ---------------------
+
+
+class Meldpunt(StrEnum):
+    """The digital meldpunt a municipality chose (werkinstructie stap 1 and 3)."""
+
+    RIS_MATCHING = "ris_matching"
+    BKR_VPS = "bkr_vps"
+    WEBSITE = "website"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ris_matching": "RIS Matching (Inforing)",
+            "bkr_vps": "VPS (BKR)",
+            "website": "Website Achterstanden aanleveren",
+        }[self.value]
+
+
+class SharedField(StrEnum):
+    """Optional columns of the upload file; shared only when agreed beforehand (werkinstructie stap 3)."""
+
+    VOORLETTERS = "voorletters"
+    STRAATNAAM = "straatnaam"
+    TOEVOEGING = "toevoeging"
+    WOONPLAATS = "woonplaats"
+    TELEFOON = "telefoon"
+    EMAIL = "email"
+
+    @property
+    def label(self) -> str:
+        return {
+            "voorletters": "Voorletters",
+            "straatnaam": "Straatnaam",
+            "toevoeging": "Huisnummer toevoeging",
+            "woonplaats": "Woonplaats",
+            "telefoon": "Telefoonnummer",
+            "email": "E-mailadres",
+        }[self.value]
+
+
+class Channel(StrEnum):
+    POST = "post"
+    EMAIL = "e-mail"
+    HAND = "hand"
+    TELEFOON = "telefoon"
+    BEZOEK = "bezoek"
+
+    @property
+    def label(self) -> str:
+        return {"post": "per post", "e-mail": "per e-mail", "hand": "afgegeven", "telefoon": "telefonisch", "bezoek": "bij een bezoek"}[self.value]
+
+
+LETTER_CHANNELS = (Channel.POST, Channel.EMAIL, Channel.HAND)
+
+
+class EventKind(StrEnum):
+    """Steps of the process a landlord records; each is evidence (LCV 2.1: the burden of proof is the landlord's)."""
+
+    HERINNERING = "herinnering"  # first written payment reminder, no debt-help text (LCV 2.1 a)
+    AANMANING = "aanmaning"  # demand letter with text 1 (werkinstructie)
+    SOMMATIE = "sommatie"  # 5-day summons with text 2 and the objection address (werkinstructie)
+    PERSOONLIJK_CONTACT = "persoonlijk_contact"  # effort to make personal contact (LCV 2.1 b)
+    SCHULDHULP_GEWEZEN = "schuldhulp_gewezen"  # pointed to debt-help options (LCV 2.1 c)
+    GEGEVENS_AANGEBODEN = "gegevens_aangeboden"  # offered to pass data to the municipality (LCV 2.1 d)
+    BEZWAAR = "bezwaar"  # objection to the data exchange (LCV 2.2)
+    BEZWAAR_INGETROKKEN = "bezwaar_ingetrokken"
+    SIGNAAL = "signaal"  # signal delivered to the meldpunt (LCV 3.1, 3.4)
+    SIGNAAL_INGETROKKEN = "signaal_ingetrokken"  # signal withdrawn after payment (werkinstructie)
+    TERUGKOPPELING = "terugkoppeling"  # feedback from the municipality (LCV 3.13)
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS[self]
+
+
+EVENT_LABELS: dict[EventKind, str] = {
+    EventKind.HERINNERING: "Herinnering verstuurd",
+    EventKind.AANMANING: "Aanmaning (tekst 1) verstuurd",
+    EventKind.SOMMATIE: "Sommatie (tekst 2) verstuurd",
+    EventKind.PERSOONLIJK_CONTACT: "Persoonlijk contact gezocht",
+    EventKind.SCHULDHULP_GEWEZEN: "Gewezen op schuldhulpverlening",
+    EventKind.GEGEVENS_AANGEBODEN: "Aangeboden gegevens door te geven aan de gemeente",
+    EventKind.BEZWAAR: "Bezwaar ontvangen",
+    EventKind.BEZWAAR_INGETROKKEN: "Bezwaar ingetrokken",
+    EventKind.SIGNAAL: "Signaal afgegeven",
+    EventKind.SIGNAAL_INGETROKKEN: "Signaal ingetrokken",
+    EventKind.TERUGKOPPELING: "Terugkoppeling van de gemeente",
+}
+
+LETTER_KINDS = (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)
+
+
+class Route(StrEnum):
+    """How a signal was delivered."""
+
+    UPLOAD = "upload"  # upload file at RIS Matching or BKR VPS
+    WEBSITE = "website"  # manual entry on the small-landlord website
+
+    @property
+    def label(self) -> str:
+        return {"upload": "uploadbestand", "website": "website Achterstanden aanleveren"}[self.value]
+
+
+class FeedbackStatus(StrEnum):
+    """What the municipality fed back. Only 'help accepted' is feedback in the strict sense (LCV 3.13);
+    the others are statuses meldpunten report when a signal is not picked up."""
+
+    HULP_GEACCEPTEERD = "hulp_geaccepteerd"
+    HERHAALD_SIGNAAL = "herhaald_signaal"
+    ONTERECHT = "onterecht"
+    GEEN_INWONER = "geen_inwoner"
+    OVERLEDEN = "overleden"
+    OVERIG = "overig"
+
+    @property
+    def label(self) -> str:
+        return {
+            "hulp_geaccepteerd": "Hulp geaccepteerd",
+            "herhaald_signaal": "Herhaald signaal (achterstand ongewijzigd)",
+            "onterecht": "Onterecht (onder de drempel van de gemeente)",
+            "geen_inwoner": "Geen inwoner van deze gemeente",
+            "overleden": "Overleden",
+            "overig": "Andere reden",
+        }[self.value]
+
+
+# --- the landlord and the agreements -------------------------------------------------------
+
+
+class Landlord(Model):
+    """The verhuurder: letterhead, and the contact for objections named in text 2."""
+
+    name: str = Field(description="Naam van de verhuurder zoals die op brieven staat.")
+    contact_person: str = Field("", description="Contactpersoon voor huurders en gemeente (LCV 4.5).")
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
+    town: str = ""
+    phone: str = ""
+    email: str = ""
+    objection_email: str = Field("", description="E-mailadres voor bezwaar tegen het delen van gegevens (tekst 2).")
+    iban: str = Field("", description="Rekeningnummer waarop de huur betaald wordt (voor de brieven).")
+    privacy_url: str = Field("", description="Waar de huurder uw privacyverklaring vindt (tekst 1 en 2).")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if not text:
+            raise ValueError("Naam van de verhuurder is verplicht.")
+        if len(text) > 100:
+            raise ValueError("Naam is te lang (hoogstens 100 tekens).")
+        return text
+
+    @field_validator("contact_person", "street", "house_number", "town", "iban", "privacy_url")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if len(text) > 120:
+            raise ValueError("Te lang (hoogstens 120 tekens).")
+        return text
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str) -> str:
+        return v.normalise_postcode(value) if v.clean_text(value) else ""
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return v.normalise_phone(value)
+
+    @field_validator("email", "objection_email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return v.normalise_email(value)
+
+    @property
+    def address_lines(self) -> list[str]:
+        lines = []
+        if self.street or self.house_number:
+            lines.append(f"{self.street} {self.house_number}".strip())
+        if self.postcode or self.town:
+            lines.append(f"{self.postcode}  {self.town}".strip())
+        return lines
+
+
+DEFAULT_SHARED_FIELDS = frozenset({SharedField.VOORLETTERS, SharedField.TOEVOEGING, SharedField.TELEFOON, SharedField.EMAIL})
+
+
+class Agreement(Model):
+    """An agreement (overeenkomst) with one municipality: one year, renewed tacitly (LCV 7.1)."""
+
+    id: str = Field(default_factory=new_id)
+    gemeente: str
+    meldpunt: Meldpunt
+    signed_on: dt.date
+    shared_fields: set[SharedField] = Field(default_factory=lambda: set(DEFAULT_SHARED_FIELDS))
+    threshold_days: int = Field(30, ge=30, le=365, description="Dagen na de vervaldatum voordat gemeld mag worden (LCV 3.1 d: 30; sommige gemeenten 60).")
+    min_amount: Money = Field(Decimal("0.00"), description="Drempelbedrag van de gemeente; lager wordt niet gemeld.")
+    note: str = ""
+
+    @field_validator("gemeente")
+    @classmethod
+    def _gemeente(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if not text:
+            raise ValueError("Kies een gemeente.")
+        return text
+
+
+# --- tenants, their ledger and their file ----------------------------------------------------
+
+
+class Payment(Model):
+    id: str = Field(default_factory=new_id)
+    on: dt.date
+    amount: Money
+    note: str = Field("", max_length=200)
+
+    @field_validator("amount")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value <= 0:
+            raise ValueError("Een betaling moet groter zijn dan € 0,00.")
+        return value
+
+
+class AdjustmentKind(StrEnum):
+    CHARGE = "charge"  # one-off charge (e.g. service costs settlement)
+    CREDIT = "credit"  # correction that lowers what is owed
+
+    @property
+    def label(self) -> str:
+        return {"charge": "Extra post", "credit": "Correctie (vermindering)"}[self.value]
+
+
+class Adjustment(Model):
+    id: str = Field(default_factory=new_id)
+    kind: AdjustmentKind
+    on: dt.date = Field(description="Vervaldatum van de extra post, of datum van de correctie.")
+    amount: Money
+    note: str = Field("", max_length=200)
+
+    @field_validator("amount")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value <= 0:
+            raise ValueError("Het bedrag moet groter zijn dan € 0,00.")
+        return value
+
+
+class Event(Model):
+    """One recorded step in a tenant's file. Only what the landlord confirmed is recorded."""
+
+    id: str = Field(default_factory=new_id)
+    kind: EventKind
+    on: dt.date
+    channel: Channel | None = None
+    note: str = Field("", max_length=500)
+    recorded_at: dt.datetime | None = None
+    # letters: the exact text that was sent, kept as evidence
+    letter_text: str | None = None
+    # signals: what was delivered, how
+    route: Route | None = None
+    amount: Money | None = None
+    months: int | None = Field(None, ge=1)
+    # feedback from the municipality
+    feedback: FeedbackStatus | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Event":
+        if self.kind == EventKind.SIGNAAL and (self.route is None or self.amount is None or self.months is None):
+            raise ValueError("Een signaal legt route, bedrag en aantal maanden vast.")
+        if self.kind == EventKind.TERUGKOPPELING and self.feedback is None:
+            raise ValueError("Kies wat de gemeente heeft teruggekoppeld.")
+        return self
+
+
+class Tenant(Model):
+    id: str = Field(default_factory=new_id)
+    klantnummer: str = Field("", description="Uw eigen referentie voor deze huurder.")
+    surname: str
+    initials: str = ""
+    street: str = ""
+    house_number: int
+    addition: str = ""
+    postcode: str
+    town: str = ""
+    gemeente: str
+    phones: list[str] = Field(default_factory=list)
+    email: str = ""
+    rent: Money
+    due_day: int = Field(1, ge=1, le=28)
+    tenancy_start: dt.date
+    tenancy_end: dt.date | None = None
+    payments: list[Payment] = Field(default_factory=list)
+    adjustments: list[Adjustment] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @field_validator("klantnummer")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if len(text) > 40:
+            raise ValueError("Klantnummer is te lang (hoogstens 40 tekens).")
+        return text
+
+    @field_validator("surname")
+    @classmethod
+    def _surname(cls, value: str) -> str:
+        return v.normalise_name(value, what="Achternaam")
+
+    @field_validator("initials")
+    @classmethod
+    def _initials(cls, value: str) -> str:
+        return v.normalise_initials(value)
+
+    @field_validator("street")
+    @classmethod
+    def _street(cls, value: str) -> str:
+        return v.normalise_place(value, what="Straatnaam")
+
+    @field_validator("town")
+    @classmethod
+    def _town(cls, value: str) -> str:
+        return v.normalise_place(value, what="Woonplaats")
+
+    @field_validator("house_number", mode="before")
+    @classmethod
+    def _house_number(cls, value: Any) -> int:
+        return v.parse_house_number(value)
+
+    @field_validator("addition")
+    @classmethod
+    def _addition(cls, value: str) -> str:
+        return v.normalise_addition(value)
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str) -> str:
+        return v.normalise_postcode(value)
+
+    @field_validator("gemeente")
+    @classmethod
+    def _gemeente(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if not text:
+            raise ValueError("Kies de gemeente waar de woning ligt.")
+        return text
+
+    @field_validator("phones")
+    @classmethod
+    def _phones(cls, value: list[str]) -> list[str]:
+        phones = [v.normalise_phone(p) for p in value]
+        phones = [p for p in phones if p]
+        if len(phones) > 3:
+            raise ValueError("Hoogstens 3 telefoonnummers.")
+        return phones
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return v.normalise_email(value)
+
+    @field_validator("rent")
+    @classmethod
+    def _rent(cls, value: Decimal) -> Decimal:
+        if value <= 0:
+            raise ValueError("Huur moet groter zijn dan € 0,00.")
+        return value
+
+    @model_validator(mode="after")
+    def _tenancy(self) -> "Tenant":
+        if self.tenancy_end is not None and self.tenancy_end < self.tenancy_start:
+            raise ValueError("De einddatum van de huur ligt vóór de begindatum.")
+        return self
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.initials} {self.surname}".strip()
+
+    @property
+    def house_label(self) -> str:
+        """``12``, ``12 A``, ``12 2-hoog``."""
+        return f"{self.house_number} {self.addition}".strip()
+
+    @property
+    def address_line(self) -> str:
+        return f"{self.street} {self.house_label}".strip()
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Sort by surname without particles: 'van der Berg' sorts under B."""
+        words = self.surname.split()
+        particles = {"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "la", "le", "du", "da", "di", "von", "zu"}
+        core = [w for w in words if w.lower() not in particles] or words
+        return (" ".join(core).casefold(), self.initials.casefold())
+
+
+# --- settings and the whole data set ---------------------------------------------------------
+
+
+class Settings(Model):
+    """The landlord's settings. Each field says what it does; defaults follow the werkinstructie."""
+
+    post_receipt_working_days: int = Field(2, ge=0, le=10, description="Werkdagen na verzending waarop een brief per post als ontvangen geldt (bezwaartermijn tekst 2).")
+    email_receipt_days: int = Field(0, ge=0, le=10, description="Dagen na verzending waarop een e-mail als ontvangen geldt.")
+    objection_window_days: int = Field(7, ge=7, le=30, description="Dagen na ontvangst van tekst 2 waarin de huurder bezwaar kan maken (werkinstructie: 7).")
+    backups_keep: int = Field(5, ge=1, le=50, description="Aantal reservekopieën van de kluis dat bewaard blijft.")
+    retention_months: int = Field(12, ge=1, le=120, description="Maanden na einde huur en afsluiten van de zaak waarna gegevens verwijderd kunnen worden.")
+    extra_phone_columns: bool = Field(False, description="Telefoonnummer 2 en 3 als extra kolommen in het uploadbestand.")
+    letters_dir: str = Field("", description="Map voor brieven; leeg = de standaardmap in de gegevensmap.")
+    export_format: str = Field("xlsx", pattern="^(xlsx|csv)$", description="Standaardformaat van het uploadbestand.")
+    wizard_seen: bool = Field(False, description="De rondleiding is getoond.")
+
+
+class AuditEntry(Model):
+    """One line of the append-only, hash-chained audit log. No names, addresses or amounts:
+    the tenant is named by id and the event by id and a digest of its content."""
+
+    seq: int = Field(ge=1)
+    at: dt.datetime
+    actor: str = Field("app", description="Who recorded it: app (the TUI), cli, import or demo.")
+    action: str
+    tenant_id: str | None = None
+    ref: str | None = None
+    digest: str = ""
+    prev: str
+    hash: str
+
+
+class VaultData(Model):
+    """Everything in the vault. ``schema_version`` drives migrations in the store."""
+
+    schema_version: int = SCHEMA_VERSION
+    landlord: Landlord | None = None
+    settings: Settings = Field(default_factory=Settings)
+    agreements: list[Agreement] = Field(default_factory=list)
+    tenants: list[Tenant] = Field(default_factory=list)
+    audit: list[AuditEntry] = Field(default_factory=list)
+    import_mappings: dict[str, dict[str, str]] = Field(default_factory=dict)
+    wizard_progress: dict[str, int] = Field(default_factory=dict, description="Per huurder de stap waar de wizard gebleven is.")
+
+    def tenant(self, tenant_id: str) -> Tenant:
+        for tenant in self.tenants:
+            if tenant.id == tenant_id:
+                return tenant
+        raise KeyError(tenant_id)
+
+    def agreement_for(self, gemeente: str) -> Agreement | None:
+        key = gemeente.casefold()
+        for agreement in self.agreements:
+            if agreement.gemeente.casefold() == key:
+                return agreement
+        return None
