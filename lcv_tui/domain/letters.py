@@ -1,0 +1,360 @@
+"""The letters of the dunning process, as text: herinnering, aanmaning (tekst 1), sommatie (tekst 2).
+
+Werkinstructie, "Voorgestelde werkwijze":
+- ~5th of month 1: first reminder (herinnering) with *no* text about debt help;
+- ~15th of month 1: demand letter (aanmaning) with **tekst 1**;
+- ~5th of month 2: 5-day summons (sommatie) with **tekst 2**, naming the address for objections.
+
+Texts 1 and 2 are reproduced verbatim; the only adaptations are the ones a printed letter needs:
+the link "Home - Vroegsignalering (vroegsignaleringshv.nl)" is written out as a URL, the example
+objection address is replaced by the landlord's, the privacy statement gets the landlord's URL when
+one is set, and the "7 dagen" of text 2 follows the objection window in the settings (at least 7).
+The list of shared data comes from ``sharing.ANNOUNCED_DATA_PHRASE`` so the letters announce exactly
+what a signal shares.
+
+The letter is pure content (a frozen dataclass); ``exports.letters_pdf`` lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lcv_tui.domain import deadlines
+from lcv_tui.domain.ledger import Arrears
+from lcv_tui.domain.models import Channel, EventKind, Landlord, Settings, Tenant
+from lcv_tui.domain.validation import format_date_long, format_money, format_phone
+
+from lcv_tui.domain.sharing import ANNOUNCED_DATA_PHRASE  # what texts 1 and 2 announce = what a signal shares
+
+VROEGSIGNALERING_URL = "https://vroegsignaleringshv.nl/"
+
+# Words that belong to debt help and the municipality: the herinnering must not contain them
+# (werkinstructie: "geen tekst met betrekking tot schuldhulp").
+DEBT_HELP_WORDS = ("schuldhulp", "gemeente", "vroegsignalering", "hulpverlen")
+
+
+class LetterRefused(ValueError):
+    """A letter that cannot be made as asked; ``message`` says in Dutch what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter's content. ``text`` is the plain-text version (file, e-mail body, evidence copy)."""
+
+    kind: EventKind
+    title: str
+    date: dt.date
+    channel: Channel
+    tenant_id: str
+    surname: str
+    sender: tuple[str, ...]  # letterhead
+    recipient: tuple[str, ...]  # window-envelope address block
+    place_date: str  # "Leiden, 5 november 2026"
+    subject: str
+    reference: str  # "Klantnummer: 1042" or ""
+    salutation: str
+    paragraphs: tuple[str, ...]
+    closing: tuple[str, ...]  # "Met vriendelijke groet," and the signature lines
+    amount: Decimal  # the open amount the letter names
+    pay_by: dt.date
+    objection_deadline: dt.date | None = None  # sommatie: last day an objection is in time
+    report_after: dt.date | None = None  # sommatie: after this day the tenant is reported
+
+    @property
+    def filename_stem(self) -> str:
+        """``2026-11-05_herinnering_van-dijk``."""
+        return f"{self.date.isoformat()}_{self.kind.value}_{slug(self.surname)}"
+
+    @property
+    def body_text(self) -> str:
+        """From the salutation to the signature."""
+        parts = [self.salutation, *self.paragraphs, "\n".join(self.closing)]
+        return "\n\n".join(parts)
+
+    @property
+    def text(self) -> str:
+        """The whole letter as plain text: letterhead, address, date, subject, body."""
+        head = ["\n".join(self.sender), "\n".join(self.recipient), self.place_date]
+        subject = f"Betreft: {self.subject}"
+        if self.reference:
+            subject += f"\n{self.reference}"
+        return "\n\n".join([*head, subject, self.body_text]) + "\n"
+
+
+def slug(text: str) -> str:
+    """ASCII file-name slug: ``van Dĳk-Öztürk`` → ``van-dijk-ozturk``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "huurder"
+
+
+# --- the fixed texts of the werkinstructie ---------------------------------------------------
+
+_PRIVACY_SENTENCE = "Daarnaast verwijzen wij u naar ons Privacy statement en de website van uw gemeente."
+
+
+def _privacy_sentence(landlord: Landlord) -> str:
+    if landlord.privacy_url:
+        return f"Daarnaast verwijzen wij u naar ons Privacy statement ({landlord.privacy_url}) en de website van uw gemeente."
+    return _PRIVACY_SENTENCE
+
+
+def _announced_data_sentence() -> str:
+    return f"In deze melding aan de gemeente verstrekken wij naast {ANNOUNCED_DATA_PHRASE}."
+
+
+def tekst_1(landlord: Landlord) -> tuple[str, ...]:
+    """Tekst 1 of the werkinstructie (aanmaning), verbatim but for the written-out URL and privacy link."""
+    return (
+        "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met "
+        "de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer dan 30 dagen. "
+        "Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor gemeentelijke schuldhulpverlening.",
+        _announced_data_sentence(),
+        f"Voor meer informatie: {VROEGSIGNALERING_URL}",
+        _privacy_sentence(landlord),
+    )
+
+
+def tekst_2(landlord: Landlord, settings: Settings) -> tuple[str, ...]:
+    """Tekst 2 of the werkinstructie (sommatie), verbatim with the landlord's objection address."""
+    return (
+        "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met "
+        "de gemeente en maatschappelijke hulpverlening. Een hulpverlener of de gemeente kan contact met u zoeken. "
+        "Heeft u er bezwaar tegen dat wij uw gegevens delen? Laat het ons schriftelijk weten via een emailbericht aan "
+        f"\"{landlord.objection_email}\"",
+        f"Als wij binnen {settings.objection_window_days} dagen na ontvangst van dit schrijven niets van u hebben vernomen, "
+        "zullen wij u bij de gemeente aanmelden voor gemeentelijke schuldhulpverlening.",
+        _announced_data_sentence(),
+        f"Voor meer informatie: {VROEGSIGNALERING_URL}",
+        _privacy_sentence(landlord),
+        "Indien u aangeeft bezwaar te hebben dat wij uw gegevens delen dan ziet u af van schuldhulpverlening. "
+        "Als u geen bezwaar heeft gemaakt, melden wij u aan bij de gemeente voor schuldhulpverlening.",
+    )
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+
+def sender_lines(landlord: Landlord) -> tuple[str, ...]:
+    lines = [landlord.name]
+    if landlord.contact_person and landlord.contact_person != landlord.name:
+        lines.append(landlord.contact_person)
+    lines.extend(landlord.address_lines)
+    if landlord.phone:
+        lines.append(f"Telefoon {format_phone(landlord.phone)}")
+    if landlord.email:
+        lines.append(f"E-mail {landlord.email}")
+    if landlord.iban:
+        lines.append(f"IBAN {landlord.iban}")
+    return tuple(lines)
+
+
+def recipient_lines(tenant: Tenant) -> tuple[str, ...]:
+    """The address block for a window envelope: name; street, number, addition; postcode, two spaces, town."""
+    lines = [tenant.display_name]
+    if tenant.address_line:
+        lines.append(tenant.address_line)
+    lines.append(f"{tenant.postcode}  {tenant.town}".rstrip())
+    return tuple(lines)
+
+
+def salutation(tenant: Tenant) -> str:
+    """``Geachte heer/mevrouw Van Dĳk,``: a particle is capitalised when no initials precede it."""
+    name = tenant.surname
+    return f"Geachte heer/mevrouw {name[:1].upper()}{name[1:]},"
+
+
+def _place_date(landlord: Landlord, on: dt.date) -> str:
+    return f"{landlord.town}, {format_date_long(on)}" if landlord.town else format_date_long(on)
+
+
+def _house(tenant: Tenant) -> str:
+    where = tenant.address_line or f"huisnummer {tenant.house_label}"
+    return f"{where} te {tenant.town}" if tenant.town else where
+
+
+def _open_items(arrears: Arrears) -> str:
+    lines = []
+    for item in arrears.open_charges:
+        charge = item.charge
+        line = f"- {charge.label}, vervallen op {format_date_long(charge.due)}: {format_money(item.open_amount)}"
+        if item.open_amount != charge.amount:
+            line += f" (restant van {format_money(charge.amount)})"
+        lines.append(line)
+    lines.append(f"Totaal openstaand: {format_money(arrears.amount)}")
+    return "\n".join(lines)
+
+
+def _how_to_pay(landlord: Landlord, tenant: Tenant) -> str:
+    reference = f"klantnummer {tenant.klantnummer}" if tenant.klantnummer else f"uw adres ({tenant.address_line or tenant.house_label})"
+    if landlord.iban:
+        return f"op rekeningnummer {landlord.iban} ten name van {landlord.name}, onder vermelding van {reference}"
+    return f"op de rekening waarop u gewoonlijk de huur betaalt, onder vermelding van {reference}"
+
+
+def _contact_sentence(landlord: Landlord) -> str:
+    ways = []
+    if landlord.phone:
+        ways.append(f"telefonisch op {format_phone(landlord.phone)}")
+    if landlord.email:
+        ways.append(f"per e-mail via {landlord.email}")
+    if not ways:
+        return "Neem dan contact met ons op."
+    return "Neem dan contact met ons op, " + " of ".join(ways) + "."
+
+
+def _closing(landlord: Landlord) -> tuple[str, ...]:
+    lines = ["Met vriendelijke groet,", "", landlord.name]
+    if landlord.contact_person and landlord.contact_person != landlord.name:
+        lines.append(landlord.contact_person)
+    return tuple(lines)
+
+
+def _reference(tenant: Tenant) -> str:
+    return f"Klantnummer: {tenant.klantnummer}" if tenant.klantnummer else ""
+
+
+# --- the letters -----------------------------------------------------------------------------
+
+TITLES = {
+    EventKind.HERINNERING: "Herinnering",
+    EventKind.AANMANING: "Aanmaning",
+    EventKind.SOMMATIE: "Sommatie",
+}
+
+SUBJECTS = {
+    EventKind.HERINNERING: "Herinnering betaling huur",
+    EventKind.AANMANING: "Aanmaning betaling huurachterstand",
+    EventKind.SOMMATIE: "Sommatie: betaling huurachterstand binnen 5 dagen",
+}
+
+
+def build_letter(kind: EventKind, *, landlord: Landlord, tenant: Tenant, arrears: Arrears, on: dt.date,
+                 settings: Settings, channel: Channel = Channel.POST) -> Letter:
+    """The letter of ``kind`` for ``tenant`` dated ``on``, naming the arrears as given.
+
+    Refuses (``LetterRefused``) when nothing is open, for a kind that is not a letter, and — for the
+    sommatie — when the landlord has no objection e-mail address (tekst 2 must name one).
+    """
+    if kind not in TITLES:
+        raise LetterRefused(f"'{kind.label}' is geen brief: kies herinnering, aanmaning of sommatie.")
+    if not arrears.in_arrears:
+        raise LetterRefused(f"Er staat op {format_date_long(on)} niets open voor deze huurder: er is geen brief nodig.")
+    if kind == EventKind.SOMMATIE and not landlord.objection_email:
+        raise LetterRefused(
+            "De sommatie (tekst 2) moet het e-mailadres noemen waar de huurder bezwaar kan maken. "
+            "Vul bij Instellingen › Verhuurder het 'E-mailadres voor bezwaar' in en maak de brief opnieuw."
+        )
+    house = _house(tenant)
+    how = _how_to_pay(landlord, tenant)
+    total = format_money(arrears.amount)
+    objection_deadline: dt.date | None = None
+    report_after: dt.date | None = None
+
+    if kind == EventKind.HERINNERING:
+        pay_by = deadlines.pay_by(on, deadlines.REMINDER_PAYMENT_DAYS)
+        paragraphs = (
+            f"Volgens onze administratie hebben wij de huur voor de woning aan {house} nog niet (volledig) ontvangen. "
+            "Het gaat om:",
+            _open_items(arrears),
+            f"Misschien is de betaling aan uw aandacht ontsnapt. Wij verzoeken u het bedrag van {total} uiterlijk op "
+            f"{format_date_long(pay_by)} te betalen {how}.",
+            "Heeft u het bedrag inmiddels betaald? Dan kunt u deze herinnering als niet verzonden beschouwen.",
+            "Lukt het niet om het bedrag op tijd te betalen, of klopt het bedrag volgens u niet? " + _contact_sentence(landlord)
+            + " Dan zoeken wij samen met u naar een oplossing.",
+        )
+    elif kind == EventKind.AANMANING:
+        pay_by = deadlines.pay_by(on, deadlines.DEMAND_PAYMENT_DAYS)
+        paragraphs = (
+            f"Volgens onze administratie staat er voor de woning aan {house} nog een bedrag open:",
+            _open_items(arrears),
+            f"Wij verzoeken u dringend het bedrag van {total} uiterlijk op {format_date_long(pay_by)} te betalen {how}.",
+            "Lukt het niet om het bedrag op tijd te betalen? " + _contact_sentence(landlord)
+            + " Dan bespreken wij met u hoe de achterstand kan worden opgelost.",
+            *tekst_1(landlord),
+            "Heeft u het bedrag inmiddels betaald? Dan kunt u deze brief als niet verzonden beschouwen.",
+        )
+    else:
+        pay_by = deadlines.pay_by(on, deadlines.SUMMONS_PAYMENT_DAYS)
+        receipt = deadlines.assumed_receipt(on, channel, settings)
+        objection_deadline = deadlines.objection_deadline(on, channel, settings)
+        report_after = max(objection_deadline, pay_by)
+        if report_after == objection_deadline:
+            when = (f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
+                    "na die datum aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald.")
+        else:
+            when = (f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
+                    f"na {format_date_long(report_after)} aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald.")
+        receipt_text = (f"Wij gaan ervan uit dat u deze brief uiterlijk op {format_date_long(receipt)} ontvangt. "
+                        if receipt != on else "")
+        paragraphs = (
+            f"Ondanks onze eerdere brieven staat er voor de woning aan {house} nog steeds een bedrag open:",
+            _open_items(arrears),
+            f"Wij sommeren u het bedrag van {total} binnen {deadlines.SUMMONS_PAYMENT_DAYS} dagen, uiterlijk op "
+            f"{format_date_long(pay_by)}, te betalen {how}. Betaalt u niet op tijd, dan zijn wij genoodzaakt verdere "
+            "stappen te nemen om het bedrag te innen.",
+            *tekst_2(landlord, settings),
+            receipt_text + when,
+            "Lukt het niet om het bedrag op tijd te betalen? " + _contact_sentence(landlord),
+        )
+
+    return Letter(
+        kind=kind,
+        title=TITLES[kind],
+        date=on,
+        channel=channel,
+        tenant_id=tenant.id,
+        surname=tenant.surname,
+        sender=sender_lines(landlord),
+        recipient=recipient_lines(tenant),
+        place_date=_place_date(landlord, on),
+        subject=SUBJECTS[kind],
+        reference=_reference(tenant),
+        salutation=salutation(tenant),
+        paragraphs=tuple(paragraphs),
+        closing=_closing(landlord),
+        amount=arrears.amount,
+        pay_by=pay_by,
+        objection_deadline=objection_deadline,
+        report_after=report_after,
+    )
+
+
+# --- information for tenants -------------------------------------------------------------------
+
+TENANT_INFORMATION_TITLE = "Voorkomen en vroegsignalering van huurschulden"
+
+
+def tenant_information_text(landlord: Landlord) -> str:
+    """The werkinstructie's "Informatie aan de huurder", for the landlord's website or a leaflet.
+
+    The landlord's name replaces "VGM NL vastgoedmanagers {dan wel …}"; because the landlord now
+    speaks for itself, "zij" becomes "wij" (the source text already ends in the first person).
+    """
+    paragraphs = (
+        TENANT_INFORMATION_TITLE,
+        "Steeds meer gemeenten werken samen met woningcorporaties, private verhuurders, zorgverzekeraars en energie- "
+        "en drinkwaterbedrijven om zo vroeg mogelijk hulp te kunnen bieden aan mensen met betaalachterstanden op vaste "
+        "lasten. Bij deze vroegsignalering van schulden biedt de gemeente hulp aan voordat mensen zelf aan de bel trekken.",
+        "Op 1 januari 2021 is de gewijzigde Wet Gemeentelijke Schuldhulpverlening (Wgs) ingegaan. Gemeenten kunnen "
+        "mensen met (huur)achterstanden daardoor beter en sneller vinden en vervolgens helpen.",
+        "Mensen met schulden zijn nu vaak veel tijd kwijt met het op orde brengen van de administratie. Sinds 1 januari "
+        "2021 mogen hulpverleners zelf gegevens verzamelen en registers raadplegen. Het gaat bijvoorbeeld om informatie "
+        "over achterstanden, inkomen en vermogen. Uitwisseling van persoonsgegevens gebeurt altijd doelgericht en "
+        "zorgvuldig, met inachtneming van de privacyregels.",
+        f"{landlord.name} wil voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken wij "
+        "samen met de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer "
+        "dan 30 dagen. Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor "
+        "gemeentelijke schuldhulpverlening, tenzij u hier bezwaar tegen maakt.",
+        _announced_data_sentence(),
+        f"Meer informatie kunt u vinden op: {VROEGSIGNALERING_URL}\n{_privacy_sentence(landlord)}",
+    )
+    return "\n\n".join(paragraphs) + "\n"

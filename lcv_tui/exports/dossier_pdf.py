@@ -1,0 +1,68 @@
+"""The evidence dossier to files: one A4 PDF and its plain-text twin, both 0600.
+
+The content comes from ``domain.dossier`` (built from recorded events and checked against the
+audit log); this module only lays it out. Fonts and page set-up are shared with the letters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lcv_tui.domain.dossier import Dossier
+from lcv_tui.exports.files import write_private
+from lcv_tui.exports.letters_pdf import FONT_FAMILY, TEXT_WIDTH, new_pdf
+
+QUOTE_INDENT = 6.0
+
+
+def render_dossier_pdf(dossier: Dossier) -> bytes:
+    from fpdf.enums import XPos, YPos
+
+    pdf = new_pdf("Bewijsdossier vroegsignalering", "lcv-tui", dossier.on)
+    pdf.footer_text = f"{dossier.title} · {dossier.on.strftime('%d-%m-%Y')}"
+    pdf.add_page()
+    pdf.set_font(FONT_FAMILY, "B", 14)
+    pdf.multi_cell(TEXT_WIDTH, 7, dossier.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_font(FONT_FAMILY, "", 9)
+    pdf.cell(TEXT_WIDTH, 5, dossier.generated, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
+    for section in dossier.sections:
+        if pdf.get_y() > 250:
+            pdf.add_page()
+        pdf.set_font(FONT_FAMILY, "B", 11.5)
+        pdf.multi_cell(TEXT_WIDTH, 6, section.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.set_draw_color(160, 160, 160)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + TEXT_WIDTH, pdf.get_y())
+        pdf.set_draw_color(0, 0, 0)
+        pdf.ln(2)
+        for block in section.blocks:
+            if block.style == "quote":
+                pdf.set_font(FONT_FAMILY, "", 8)
+                pdf.set_text_color(60, 60, 60)
+                pdf.set_x(pdf.l_margin + QUOTE_INDENT)
+                top = pdf.get_y()
+                pdf.multi_cell(TEXT_WIDTH - QUOTE_INDENT, 3.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                if pdf.get_y() > top:  # a bar beside the copy when it stayed on one page
+                    pdf.set_draw_color(180, 180, 180)
+                    pdf.line(pdf.l_margin + 2, top, pdf.l_margin + 2, pdf.get_y())
+                    pdf.set_draw_color(0, 0, 0)
+                pdf.set_text_color(0, 0, 0)
+            elif block.style == "alert":
+                pdf.set_font(FONT_FAMILY, "B", 9.5)
+                pdf.set_text_color(150, 30, 30)
+                pdf.multi_cell(TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                pdf.set_text_color(0, 0, 0)
+            else:
+                pdf.set_font(FONT_FAMILY, "", 9.5)
+                pdf.multi_cell(TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+            pdf.ln(2.5)
+        pdf.ln(3)
+    return bytes(pdf.output())
+
+
+def write_dossier(dossier: Dossier, folder: str | Path) -> tuple[Path, Path]:
+    """Write ``YYYY-MM-DD_bewijsdossier_<surname>.pdf`` and ``.txt`` in ``folder`` (0600, atomic)."""
+    base = Path(folder).expanduser()
+    pdf_path = write_private(base / f"{dossier.filename_stem}.pdf", render_dossier_pdf(dossier))
+    txt_path = write_private(base / f"{dossier.filename_stem}.txt", dossier.text.encode("utf-8"))
+    return pdf_path, txt_path
