@@ -38,3 +38,11 @@ def _isolated_env(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("LCV_TUI_DATA_DIR", raising=False)
     monkeypatch.delenv("LCV_TUI_PASSPHRASE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch):
+    """Vaults made in tests use a near-free Argon2id, so a test that opens a vault costs milliseconds, not 0.3 s."""
+    from lcv_tui.store import kdf
+
+    monkeypatch.setattr(kdf, "DEFAULT_KDF", kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1))

@@ -1,0 +1,137 @@
+"""Private files and folders, written atomically: a save either lands whole or not at all.
+
+Every path the store writes goes through here: files are 0600 and folders 0700 whatever the
+umask, because the mode is set explicitly after creating them.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from lcv_tui.store.errors import VaultWriteError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+_NO_SPACE = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NO_PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def write_error(exc: OSError, folder: Path) -> VaultWriteError:
+    """A Dutch ``VaultWriteError`` for an OS error, with advice that fits the cause."""
+    if exc.errno in _NO_SPACE:
+        return VaultWriteError("de schijf is vol (of het bestand mag niet groter worden)")
+    if exc.errno in _NO_PERMISSION:
+        return VaultWriteError(f"geen toestemming om te schrijven in {folder}",
+                               "controleer de rechten van die map (of dat de schijf niet alleen-lezen is) en probeer opnieuw.")
+    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+    return VaultWriteError(f"het systeem meldde een schrijffout ({code}) in {folder}")
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) if needed; a folder we create gets mode 0700."""
+    if path.is_dir():
+        return
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    os.chmod(path, DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename durable; some systems cannot fsync a folder, and the rename has happened anyway."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_path_for(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Temp files left by a crash hold only ciphertext, but they should not pile up."""
+    for stale in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def write_temp(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new 0600 temp file beside ``target`` and fsync it; on failure nothing is left."""
+    temp = temp_path_for(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(temp, flags, FILE_MODE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        remove_quietly(temp)
+        raise
+    os.close(fd)
+    return temp
+
+
+def replace_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (temp, fsync, replace, fsync folder); raises ``VaultWriteError``."""
+    try:
+        temp = write_temp(target, data)
+    except OSError as exc:
+        raise write_error(exc, target.parent) from None
+    commit_temp(temp, target)
+
+
+def commit_temp(temp: Path, target: Path) -> None:
+    """Move a written temp file over ``target``; on failure the temp file is removed and ``target`` untouched."""
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        remove_quietly(temp)
+        raise write_error(exc, target.parent) from None
+    except BaseException:
+        remove_quietly(temp)
+        raise
+    fsync_dir(target.parent)
+
+
+def copy_private(source: Path, target: Path, *, link: bool = True) -> None:
+    """Hard-link ``source`` as ``target`` (no extra space), or copy it into a 0600 file where links are not possible.
+
+    Link only a file that is about to be replaced: the link then stays the only name of the old bytes.
+    """
+    if link:
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    data = source.read_bytes()
+    temp = write_temp(target, data)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        remove_quietly(temp)
+        raise
+
+
+def remove_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

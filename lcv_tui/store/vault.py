@@ -1,0 +1,476 @@
+"""The encrypted vault: one file holding the whole ``VaultData``, opened by passphrase or keyring.
+
+A random 256-bit data key encrypts the data (AES-256-GCM). The data key is wrapped in key slots:
+always a passphrase slot (Argon2id), and optionally a keyring slot whose key the OS keyring
+remembers. Saves are atomic and keep the last few versions in ``backups/``. See ``fileformat``
+for the bytes. Decrypted data stays in memory: it is never written, logged or put in a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import os
+import re
+import secrets
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from pydantic import ValidationError
+
+from lcv_tui.domain.models import VaultData
+from lcv_tui.paths import VAULT_FILENAME, Locations
+from lcv_tui.store import fsio, keyring_slot
+from lcv_tui.store import kdf as kdf_module
+from lcv_tui.store.errors import (
+    KeyringUnavailable,
+    PassphraseRequired,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultMissing,
+    VaultWriteError,
+    WrongPassphrase,
+)
+from lcv_tui.store.fileformat import (
+    KEYRING,
+    NONCE_SIZE,
+    PASSPHRASE,
+    Core,
+    FormatError,
+    Slot,
+    VaultFile,
+    assemble,
+    data_aad,
+    parse,
+)
+from lcv_tui.store.kdf import KdfParams
+from lcv_tui.store.migrations import MigrationError, migrate
+from lcv_tui.store.passphrase import check_passphrase
+
+BACKUP_PATTERN = re.compile(r"^kluis-(\d{8}-\d{6}-\d{6})\.lcv$")
+SET_ASIDE_PREFIX = f"{VAULT_FILENAME}.beschadigd-"
+_STALE_KEY = "De sleutel die deze computer onthield past niet meer bij de kluis. Voer uw wachtzin in om de kluis te openen."
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file in ``Locations.backup_dir``; ``taken_at`` comes from its name."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+
+def _slot_aad(kind: str, vault_id: str) -> bytes:
+    return f"lcv-tui slot {kind} {vault_id}".encode("ascii")
+
+
+def _wrap(kind: str, wrapping_key: bytes, data_key: bytes, vault_id: str, **extra: Any) -> Slot:
+    nonce = os.urandom(NONCE_SIZE)
+    return Slot(kind, nonce, AESGCM(wrapping_key).encrypt(nonce, data_key, _slot_aad(kind, vault_id)), **extra)
+
+
+def _unwrap(slot: Slot, wrapping_key: bytes, vault_id: str) -> bytes | None:
+    try:
+        return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped, _slot_aad(slot.kind, vault_id))
+    except InvalidTag:
+        return None
+
+
+def _passphrase_slot(passphrase: str, data_key: bytes, vault_id: str, params: KdfParams) -> Slot:
+    salt = os.urandom(16)
+    return _wrap(PASSPHRASE, kdf_module.derive(passphrase, salt, params), data_key, vault_id, kdf=params, salt=salt)
+
+
+def _seal(data_key: bytes, vault_id: str, data: VaultData) -> tuple[bytes, bytes]:
+    """Core header bytes and body for ``data``; a fresh nonce for every save."""
+    return seal_json(data_key, vault_id, data.model_dump_json().encode("utf-8"))
+
+
+def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, bytes]:
+    """Core header bytes and body for an already serialised document (also used to test migrations)."""
+    nonce = os.urandom(NONCE_SIZE)
+    core_bytes = Core(vault_id, nonce).to_bytes()
+    return core_bytes, AESGCM(data_key).encrypt(nonce, zlib.compress(document, 6), data_aad(core_bytes))
+
+
+def _decode(file: VaultFile, data_key: bytes) -> VaultData:
+    """Decrypt, decompress, migrate and validate the body; any failure is ``FormatError`` (no data in the message)."""
+    try:
+        plaintext = AESGCM(data_key).decrypt(file.core.data_nonce, file.body, file.aad)
+    except InvalidTag:
+        raise FormatError("de versleutelde gegevens zijn beschadigd (de controle van de inhoud faalt).") from None
+    try:
+        doc = json.loads(zlib.decompress(plaintext).decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError):
+        raise FormatError("de gegevens zijn onleesbaar.") from None
+    if not isinstance(doc, dict):
+        raise FormatError("de gegevens zijn onleesbaar.")
+    try:
+        doc = migrate(doc)
+    except MigrationError as exc:
+        raise FormatError(str(exc)) from None
+    try:
+        return VaultData.model_validate(doc)
+    except ValidationError:
+        raise FormatError("de gegevens passen niet bij deze versie van de app.") from None
+
+
+class _Credentials:
+    """What the user gave to open the vault, with the KDF result cached per salt so backups open cheaply."""
+
+    def __init__(self, passphrase: str | None, keyring_backend: Any) -> None:
+        self.passphrase = passphrase
+        self.keyring_backend = keyring_backend
+        self._derived: dict[tuple[bytes, KdfParams], bytes] = {}
+        self._remembered: dict[str, bytes | None] = {}
+
+    def unlock(self, file: VaultFile) -> bytes:
+        """The data key, or ``WrongPassphrase`` / ``PassphraseRequired``."""
+        vault_id = file.core.vault_id
+        if self.passphrase is not None:
+            slot = file.slot(PASSPHRASE)
+            assert slot is not None and slot.salt is not None and slot.kdf is not None
+            cache_key = (slot.salt, slot.kdf)
+            if cache_key not in self._derived:
+                try:
+                    self._derived[cache_key] = kdf_module.derive(self.passphrase, slot.salt, slot.kdf)
+                except ImportError:
+                    raise VaultError("Deze kluis gebruikt Argon2id, dat deze installatie niet kent. "
+                                     "Werk het pakket 'cryptography' bij (versie 44 of nieuwer).") from None
+            data_key = _unwrap(slot, self._derived[cache_key], vault_id)
+            if data_key is None:
+                raise WrongPassphrase()
+            return data_key
+        slot = file.slot(KEYRING)
+        if slot is None:
+            raise PassphraseRequired()
+        if vault_id not in self._remembered:
+            self._remembered[vault_id] = keyring_slot.load_key(vault_id, self.keyring_backend)
+        key = self._remembered[vault_id]
+        if key is None:
+            raise PassphraseRequired()
+        data_key = _unwrap(slot, key, vault_id)
+        if data_key is None:
+            raise PassphraseRequired(_STALE_KEY)
+        return data_key
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise VaultMissing(path) from None
+    except OSError as exc:
+        raise VaultError(f"Het bestand {path} kan niet worden gelezen ({exc.strerror or exc.errno}). "
+                         "Controleer of het bestaat en of u het mag lezen.") from None
+
+
+def _open_file(path: Path, creds: _Credentials) -> tuple[VaultFile, bytes, VaultData]:
+    """Parse, unlock and decode one file; ``FormatError`` for damage, ``WrongPassphrase`` for wrong credentials."""
+    file = parse(_read(path))
+    data_key = creds.unlock(file)
+    return file, data_key, _decode(file, data_key)
+
+
+def _newest_good(locations: Locations, creds: _Credentials) -> Path | None:
+    for backup in list_backups(locations):
+        try:
+            _open_file(backup.path, creds)
+        except (VaultError, FormatError):
+            continue
+        return backup.path
+    return None
+
+
+class Vault:
+    """An open vault: the data key in memory, and the file's current header and body."""
+
+    def __init__(self, locations: Locations, file: VaultFile, data_key: bytes, *, keyring_backend: Any = None) -> None:
+        self.locations = locations
+        self._file = file
+        self._data_key = data_key
+        self._keyring_backend = keyring_backend
+
+    # --- opening and creating -------------------------------------------------------------
+
+    @staticmethod
+    def exists(locations: Locations) -> bool:
+        return locations.vault_path.is_file()
+
+    @classmethod
+    def create(cls, locations: Locations, passphrase: str, data: VaultData, *, remember: bool = False,
+               kdf: KdfParams | None = None, keyring_backend: Any = None, demo: bool = False) -> "Vault":
+        """Make a new vault; refuses a short passphrase and an existing vault. ``remember`` falls back silently.
+
+        ``demo`` skips the length rule only for the throwaway demo vault, whose passphrase ("demo")
+        is published in the README anyway and which holds fictional tenants only.
+        """
+        if not demo:
+            check_passphrase(passphrase)
+        if cls.exists(locations):
+            raise VaultExists(locations.vault_path)
+        params = kdf or kdf_module.DEFAULT_KDF
+        params.check()
+        data_key = AESGCM.generate_key(bit_length=256)
+        vault_id = secrets.token_hex(16)
+        slots = [_passphrase_slot(passphrase, data_key, vault_id, params)]
+        if remember:
+            remembered = os.urandom(keyring_slot.KEY_SIZE)
+            if keyring_slot.store_key(vault_id, remembered, keyring_backend):
+                slots.append(_wrap(KEYRING, remembered, data_key, vault_id))
+        core_bytes, body = _seal(data_key, vault_id, data)
+        try:
+            fsio.ensure_private_dir(locations.data_dir)
+        except OSError as exc:
+            raise fsio.write_error(exc, locations.data_dir) from None
+        vault = cls(locations, VaultFile(Core.from_bytes(core_bytes), core_bytes, slots, body), data_key, keyring_backend=keyring_backend)
+        try:
+            vault._write(assemble(core_bytes, slots, body), keep=None)
+        except VaultWriteError:
+            if remember:
+                keyring_slot.forget_key(vault_id, keyring_backend)
+            raise
+        return vault
+
+    @classmethod
+    def open(cls, locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None) -> tuple["Vault", VaultData]:
+        """Open with ``passphrase``, or with the key this computer remembers when it is None.
+
+        Raises ``VaultMissing``, ``WrongPassphrase`` (``PassphraseRequired`` when no key is remembered),
+        ``VaultTooNew``, or ``VaultDamaged`` naming the newest backup that opens. Never writes.
+        """
+        creds = _Credentials(passphrase, keyring_backend)
+        path = locations.vault_path
+        try:
+            file, data_key, data = _open_file(path, creds)
+        except FormatError as exc:
+            raise VaultDamaged(str(exc), path=path, good_backup=_newest_good(locations, creds), searched=True) from None
+        return cls(locations, file, data_key, keyring_backend=keyring_backend), data
+
+    # --- properties -----------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self.locations.vault_path
+
+    @property
+    def vault_id(self) -> str:
+        return self._file.core.vault_id
+
+    @property
+    def remembered(self) -> bool:
+        """True when this vault has a keyring slot ("onthouden op deze computer")."""
+        return self._file.slot(KEYRING) is not None
+
+    @property
+    def kdf(self) -> KdfParams:
+        slot = self._file.slot(PASSPHRASE)
+        assert slot is not None and slot.kdf is not None
+        return slot.kdf
+
+    # --- changing -------------------------------------------------------------------------
+
+    def save(self, data: VaultData) -> None:
+        """Encrypt and write ``data`` atomically, keeping the previous file as a backup; raises ``VaultWriteError``."""
+        core_bytes, body = _seal(self._data_key, self.vault_id, data)
+        self._write(assemble(core_bytes, self._file.slots, body), keep=data.settings.backups_keep)
+        self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(self._file.slots), body)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrite only the passphrase slot (data ciphertext unchanged), here and in this vault's backups."""
+        check_passphrase(new)
+        slot = self._file.slot(PASSPHRASE)
+        assert slot is not None and slot.salt is not None and slot.kdf is not None
+        unwrapped = _unwrap(slot, kdf_module.derive(old, slot.salt, slot.kdf), self.vault_id)
+        if unwrapped is None or not hmac.compare_digest(unwrapped, self._data_key):
+            raise WrongPassphrase("De huidige wachtzin klopt niet; de wachtzin is niet gewijzigd.")
+        new_slot = _passphrase_slot(new, self._data_key, self.vault_id, kdf_module.DEFAULT_KDF)
+        slots = [new_slot] + [s for s in self._file.slots if s.kind != PASSPHRASE]
+        self._write(assemble(self._file.core_bytes, slots, self._file.body), keep=None)
+        self._file.slots = slots
+        self._rewrite_backup_slots()
+
+    def set_remember(self, enabled: bool) -> None:
+        """Add or remove the keyring slot; raises ``KeyringUnavailable`` when enabling is impossible here."""
+        if not enabled:
+            if self.remembered:
+                slots = [s for s in self._file.slots if s.kind != KEYRING]
+                self._write(assemble(self._file.core_bytes, slots, self._file.body), keep=None)
+                self._file.slots = slots
+            keyring_slot.forget_key(self.vault_id, self._keyring_backend)
+            return
+        key = os.urandom(keyring_slot.KEY_SIZE)
+        if not keyring_slot.store_key(self.vault_id, key, self._keyring_backend):
+            raise KeyringUnavailable()
+        slots = [s for s in self._file.slots if s.kind != KEYRING] + [_wrap(KEYRING, key, self._data_key, self.vault_id)]
+        try:
+            self._write(assemble(self._file.core_bytes, slots, self._file.body), keep=None)
+        except VaultWriteError:
+            keyring_slot.forget_key(self.vault_id, self._keyring_backend)
+            raise
+        self._file.slots = slots
+
+    def replace_backups_with_current(self) -> int:
+        """Delete every backup and keep one copy of the vault as it is now; returns how many were deleted.
+
+        Used after a retention purge, so purged data does not live on in older backups.
+        """
+        removed = 0
+        backup_dir = self.locations.backup_dir
+        try:
+            for backup in list_backups(self.locations):
+                backup.path.unlink()
+                removed += 1
+            # A real copy, because the vault file itself is not replaced now and a link would share its fate.
+            self._take_backup(link=False)
+        except OSError as exc:
+            raise fsio.write_error(exc, backup_dir) from None
+        return removed
+
+    # --- files ----------------------------------------------------------------------------
+
+    def _take_backup(self, *, link: bool = True) -> Path:
+        backup_dir = self.locations.backup_dir
+        fsio.ensure_private_dir(backup_dir)
+        moment = dt.datetime.now()
+        while True:
+            target = backup_dir / f"kluis-{moment:%Y%m%d-%H%M%S-%f}.lcv"
+            if not target.exists():
+                break
+            moment += dt.timedelta(microseconds=1)
+        fsio.copy_private(self.path, target, link=link)
+        fsio.fsync_dir(backup_dir)
+        return target
+
+    def _write(self, raw: bytes, *, keep: int | None) -> None:
+        """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first and prune to ``keep``."""
+        target = self.path
+        try:
+            fsio.ensure_private_dir(target.parent)
+            fsio.remove_stale_temps(target)
+            temp = fsio.write_temp(target, raw)
+        except OSError as exc:
+            raise fsio.write_error(exc, target.parent) from None
+        backup: Path | None = None
+        try:
+            if keep is not None and target.exists():
+                backup = self._take_backup()
+        except OSError as exc:
+            fsio.remove_quietly(temp)
+            raise fsio.write_error(exc, self.locations.backup_dir) from None
+        except BaseException:
+            fsio.remove_quietly(temp)
+            raise
+        try:
+            fsio.commit_temp(temp, target)
+        except BaseException:
+            if backup is not None:
+                fsio.remove_quietly(backup)
+            raise
+        if keep is not None:
+            prune_backups(self.locations, keep)
+
+    def _rewrite_backup_slots(self) -> None:
+        """Give this vault's backups the current slots, so an old passphrase opens no copy either.
+
+        Best effort: a backup that cannot be rewritten still holds only ciphertext, and the save itself succeeded.
+        """
+        for backup in list_backups(self.locations):
+            try:
+                file = parse(backup.path.read_bytes())
+                if file.core.vault_id != self.vault_id:
+                    continue
+                fsio.replace_atomically(backup.path, assemble(file.core_bytes, self._file.slots, file.body))
+            except (OSError, FormatError, VaultError):
+                continue
+
+
+# --- backups --------------------------------------------------------------------------------
+
+
+def list_backups(locations: Locations) -> list[Backup]:
+    """This data folder's backups, newest first."""
+    try:
+        entries = list(locations.backup_dir.iterdir())
+    except OSError:
+        return []
+    backups = []
+    for path in entries:
+        match = BACKUP_PATTERN.match(path.name)
+        if not match:
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f")
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        backups.append(Backup(path, taken_at, size))
+    backups.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return backups
+
+
+def prune_backups(locations: Locations, keep: int) -> None:
+    """Delete all but the ``keep`` newest backups; a file that cannot be deleted is tried again next time."""
+    for backup in list_backups(locations)[max(keep, 1):]:
+        fsio.remove_quietly(backup.path)
+    fsio.fsync_dir(locations.backup_dir)
+
+
+def set_aside_files(locations: Locations) -> list[Path]:
+    """Files kept aside by ``restore_backup`` (the vault as it was before a restore)."""
+    try:
+        return sorted(p for p in locations.data_dir.iterdir() if p.name.startswith(SET_ASIDE_PREFIX))
+    except OSError:
+        return []
+
+
+def resolve_backup(locations: Locations, name: str | os.PathLike[str]) -> Path:
+    """A bare file name means a file in the backup folder; anything else is taken as a path."""
+    path = Path(name)
+    return locations.backup_dir / path if path.parent == Path(".") else path.expanduser()
+
+
+def check_backup(locations: Locations, backup_path: Path, passphrase: str | None = None, *, keyring_backend: Any = None) -> VaultData:
+    """Open a backup read-only; raises ``VaultDamaged`` or ``WrongPassphrase`` like ``Vault.open``."""
+    try:
+        return _open_file(backup_path, _Credentials(passphrase, keyring_backend))[2]
+    except FormatError as exc:
+        raise VaultDamaged(str(exc), path=backup_path) from None
+
+
+def newest_good_backup(locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None) -> Path | None:
+    """The newest backup that opens with these credentials, or None."""
+    return _newest_good(locations, _Credentials(passphrase, keyring_backend))
+
+
+def restore_backup(locations: Locations, backup_path: Path) -> Path | None:
+    """Put ``backup_path`` back as the vault, atomically; the current file is kept aside as
+    ``kluis.lcv.beschadigd-<timestamp>`` (returned). Refuses a backup whose header is damaged."""
+    raw = _read(backup_path)
+    try:
+        parse(raw)
+    except FormatError as exc:
+        raise VaultDamaged(str(exc), path=backup_path) from None
+    target = locations.vault_path
+    aside: Path | None = None
+    try:
+        fsio.ensure_private_dir(locations.data_dir)
+        if target.exists():
+            aside = target.with_name(f"{SET_ASIDE_PREFIX}{dt.datetime.now():%Y%m%d-%H%M%S-%f}")
+            fsio.copy_private(target, aside)
+    except OSError as exc:
+        raise fsio.write_error(exc, locations.data_dir) from None
+    try:
+        fsio.replace_atomically(target, raw)
+    except VaultWriteError:
+        if aside is not None:
+            fsio.remove_quietly(aside)
+        raise
+    return aside

@@ -1,0 +1,60 @@
+"""The Workspace: the open vault, its data, and the one way to save it (used by the TUI and the CLI)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from lcv_tui.clock import Clock
+from lcv_tui.domain import audit
+from lcv_tui.domain.models import AuditEntry, VaultData
+from lcv_tui.paths import ENV_PASSPHRASE, Locations
+from lcv_tui.store.errors import VaultWriteError
+from lcv_tui.store.vault import Vault
+
+
+class Workspace:
+    """``data`` is edited in memory; ``commit()`` saves it atomically.
+
+    ``dirty`` is True while there are changes that are not on disk: after ``record_audit`` or
+    ``mark_dirty()``, and after a failed save (the change is kept, so the user can retry).
+    """
+
+    def __init__(self, vault: Vault, data: VaultData, clock: Clock, actor: str = "app") -> None:
+        self.vault = vault
+        self.data = data
+        self.clock = clock
+        self.actor = actor
+        self.dirty = False
+
+    @property
+    def locations(self) -> Locations:
+        return self.vault.locations
+
+    def mark_dirty(self) -> None:
+        self.dirty = True
+
+    def commit(self) -> None:
+        """Save; on ``VaultWriteError`` the data stays as it is in memory, ``dirty`` stays True, and the error is raised."""
+        try:
+            self.vault.save(self.data)
+        except VaultWriteError:
+            self.dirty = True
+            raise
+        self.dirty = False
+
+    def record_audit(self, action: str, tenant_id: str | None = None, ref: str | None = None, content: str = "") -> AuditEntry:
+        """Append to the audit chain at the clock's time; ``content`` is a digest, never personal data."""
+        entry = audit.append(self.data.audit, at=self.clock.now(), action=action, actor=self.actor,
+                             tenant_id=tenant_id, ref=ref, content=content)
+        self.dirty = True
+        return entry
+
+
+def open_workspace(locations: Locations, clock: Clock, *, passphrase: str | None = None, keyring_backend: Any = None,
+                   actor: str = "cli") -> Workspace:
+    """Open the vault with ``passphrase``, else ``LCV_TUI_PASSPHRASE``, else the key this computer remembers."""
+    if passphrase is None:
+        passphrase = os.environ.get(ENV_PASSPHRASE) or None
+    vault, data = Vault.open(locations, passphrase, keyring_backend=keyring_backend)
+    return Workspace(vault, data, clock, actor=actor)
