@@ -1,0 +1,273 @@
+"""The agenda: every action due, overdue, or coming up in the next days, for all tenants.
+
+Sorted by urgency (te laat, vandaag, binnenkort), then date, then tenant name. A cheap first
+screen (``workflow.needs_case``: arithmetic balance and a scan for an open signal) skips the
+tenants that are paid up, so a file of thousands of tenants stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
+from lcv_tui.domain.rules import AGREEMENT, NO_OBJECTION
+from lcv_tui.domain.validation import format_date
+from lcv_tui.domain.workflow import Case, Stage, StepKey, StepStatus, build_case, needs_case
+
+DEFAULT_HORIZON_DAYS = 14
+
+
+class ActionKind(StrEnum):
+    HERINNERING = "herinnering"
+    AANMANING = "aanmaning"
+    SOMMATIE = "sommatie"
+    PERSOONLIJK_CONTACT = "persoonlijk_contact"
+    MELDEN = "melden"
+    BEZWAAR = "bezwaar"
+    OVEREENKOMST = "overeenkomst"
+    TERUGKOPPELING_VERWACHT = "terugkoppeling_verwacht"
+    TERUGKOPPELING_VERWERKEN = "terugkoppeling_verwerken"
+    OPSCHORTING_EINDIGT = "opschorting_eindigt"
+    INCASSO_HERVATTEN = "incasso_hervatten"
+    INTREKKEN = "intrekken"
+
+    @property
+    def label(self) -> str:
+        return {
+            "herinnering": "Herinnering sturen",
+            "aanmaning": "Aanmaning (tekst 1) sturen",
+            "sommatie": "Sommatie (tekst 2) sturen",
+            "persoonlijk_contact": "Persoonlijk contact zoeken",
+            "melden": "Signaal afgeven",
+            "bezwaar": "Niet melden: bezwaar",
+            "overeenkomst": "Overeenkomst met gemeente regelen",
+            "terugkoppeling_verwacht": "Terugkoppeling verwacht",
+            "terugkoppeling_verwerken": "Terugkoppeling verwerken",
+            "opschorting_eindigt": "Opschorting eindigt",
+            "incasso_hervatten": "Incasso mag hervatten",
+            "intrekken": "Signaal intrekken",
+        }[self.value]
+
+
+class Urgency(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    SOON = "soon"
+
+    @property
+    def label(self) -> str:
+        return {"overdue": "Te laat", "today": "Vandaag", "soon": "Binnenkort"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"overdue": 0, "today": 1, "soon": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    tenant_id: str
+    tenant_name: str
+    address: str
+    action: ActionKind
+    due: dt.date
+    urgency: Urgency
+    text: str
+    article: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "tenant_id": self.tenant_id,
+            "tenant_name": self.tenant_name,
+            "address": self.address,
+            "action": self.action.value,
+            "action_label": self.action.label,
+            "due": self.due.isoformat(),
+            "urgency": self.urgency.value,
+            "urgency_label": self.urgency.label,
+            "text": self.text,
+            "article": self.article,
+        }
+
+
+@dataclass(frozen=True)
+class AgendaCounts:
+    """Counts for a header: ``3 te laat · 2 vandaag · 5 binnenkort``."""
+
+    overdue: int
+    today: int
+    soon: int
+    tenants: int
+
+    @property
+    def total(self) -> int:
+        return self.overdue + self.today + self.soon
+
+    @property
+    def text(self) -> str:
+        return f"{self.overdue} te laat · {self.today} vandaag · {self.soon} binnenkort"
+
+
+def counts(items: list[AgendaItem]) -> AgendaCounts:
+    return AgendaCounts(
+        overdue=sum(1 for i in items if i.urgency == Urgency.OVERDUE),
+        today=sum(1 for i in items if i.urgency == Urgency.TODAY),
+        soon=sum(1 for i in items if i.urgency == Urgency.SOON),
+        tenants=len({i.tenant_id for i in items}),
+    )
+
+
+def _urgency(due: dt.date, on: dt.date, horizon: dt.date) -> Urgency | None:
+    if due < on:
+        return Urgency.OVERDUE
+    if due == on:
+        return Urgency.TODAY
+    if due <= horizon:
+        return Urgency.SOON
+    return None
+
+
+_STEP_ACTIONS = {
+    StepKey.HERINNERING: ActionKind.HERINNERING,
+    StepKey.AANMANING: ActionKind.AANMANING,
+    StepKey.SOMMATIE: ActionKind.SOMMATIE,
+    StepKey.PERSOONLIJK_CONTACT: ActionKind.PERSOONLIJK_CONTACT,
+    StepKey.INTREKKEN: ActionKind.INTREKKEN,
+}
+
+
+_LETTER_STEPS = (StepKey.HERINNERING, StepKey.AANMANING, StepKey.SOMMATIE)
+
+
+def items_for_case(case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[tuple[ActionKind, dt.date, str, str]]:
+    """The agenda entries of one case: ``(action, due date, Dutch text, article)``."""
+    on = case.on
+    horizon = on + dt.timedelta(days=horizon_days)
+    if case.stage == Stage.OVERLEDEN:
+        return []
+    found: list[tuple[ActionKind, dt.date, str, str]] = []
+
+    def add(action: ActionKind, due: dt.date | None, text: str, article: str) -> None:
+        if due is not None and _urgency(due, on, horizon) is not None:
+            found.append((action, due, text, article))
+
+    letter_waiting = False  # only the first unsent letter is on the agenda; the next follows once it is sent
+    for step in case.steps:
+        action = _STEP_ACTIONS.get(step.key)
+        if action is None or step.suggested is None:
+            continue
+        if step.key in _LETTER_STEPS:
+            if letter_waiting:
+                continue
+            if step.status not in (StepStatus.DONE, StepStatus.NOT_NEEDED):
+                letter_waiting = True
+        if step.status in (StepStatus.DUE_TODAY, StepStatus.OVERDUE, StepStatus.UPCOMING):
+            add(action, step.suggested, step.explanation, step.article)
+
+    signal = case.step(StepKey.SIGNAAL)
+    verdict = case.verdict
+    if signal.suggested and verdict and signal.status not in (StepStatus.DONE, StepStatus.NOT_NEEDED):
+        failing = {reason.code for reason in verdict.blocking}
+        if NO_OBJECTION in failing:
+            # LCV 2.2: remind not to report, up to the day the signal would have been due.
+            if signal.suggested >= on:
+                reason = verdict.reason(NO_OBJECTION)
+                add(ActionKind.BEZWAAR, signal.suggested, f"{reason.text} {reason.fix}", reason.article)
+        elif signal.status != StepStatus.BLOCKED:
+            add(ActionKind.MELDEN, signal.suggested, signal.explanation, signal.article)
+        elif AGREEMENT in failing:
+            reason = verdict.reason(AGREEMENT)
+            add(ActionKind.OVEREENKOMST, signal.suggested, f"{reason.text} {reason.fix}", reason.article)
+
+    feedback = case.step(StepKey.TERUGKOPPELING)
+    if case.last_signal is not None and feedback.status == StepStatus.UPCOMING and feedback.suggested and on < feedback.suggested:
+        add(ActionKind.TERUGKOPPELING_VERWACHT, feedback.suggested, feedback.explanation, feedback.article)
+    if (case.feedback is not None and case.feedback.feedback in (FeedbackStatus.GEEN_INWONER, FeedbackStatus.ONTERECHT, FeedbackStatus.OVERIG)
+            and not case.withdrawal_due and on - case.feedback.on <= dt.timedelta(days=horizon_days)):
+        add(ActionKind.TERUGKOPPELING_VERWERKEN, case.feedback.on, feedback.explanation, feedback.article)
+
+    suspension = case.step(StepKey.OPSCHORTING)
+    if case.suspended and not case.collection_may_resume and case.arrears.in_arrears and suspension.suggested:
+        add(ActionKind.OPSCHORTING_EINDIGT, suspension.suggested,
+            f"De opschorting eindigt op {format_date(suspension.suggested)}. Betaalt de huurder de nieuwe huur niet, "
+            "dan mag het incassotraject daarna verder.", suspension.article)
+    if case.collection_may_resume and case.suspended and case.collection_resume_from is not None:
+        add(ActionKind.INCASSO_HERVATTEN, case.collection_resume_from, case.collection_note, "LCV 4.1 d, 4.3")
+    return found
+
+
+def _address(tenant: Tenant) -> str:
+    place = f"{tenant.postcode} {tenant.town}".strip()
+    return f"{tenant.address_line}, {place}" if tenant.address_line else place
+
+
+def agenda(data: VaultData, on: dt.date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[AgendaItem]:
+    """Every action due, overdue or coming up within ``horizon_days`` of ``on``, most urgent first."""
+    horizon = on + dt.timedelta(days=horizon_days)
+    settings = data.settings
+    agreements = {agreement.gemeente.casefold(): agreement for agreement in data.agreements}
+    keyed: list[tuple[tuple, AgendaItem]] = []
+    for tenant in data.tenants:
+        if not needs_case(tenant, on):
+            continue
+        case = build_case(tenant, on, settings, agreements.get(tenant.gemeente.casefold()))
+        if case is None:
+            continue
+        entries = items_for_case(case, horizon_days)
+        if not entries:
+            continue
+        name = tenant.display_name
+        address = _address(tenant)
+        sort_name = tenant.sort_key
+        for order, (action, due, text, article) in enumerate(entries):
+            urgency = _urgency(due, on, horizon)
+            assert urgency is not None
+            item = AgendaItem(tenant.id, name, address, action, due, urgency, text, article)
+            keyed.append(((urgency.rank, due, sort_name, tenant.id, order), item))
+    keyed.sort(key=lambda pair: pair[0])
+    return [item for _, item in keyed]
+
+
+LETTER_ACTIONS: tuple[tuple[ActionKind, EventKind], ...] = (
+    (ActionKind.HERINNERING, EventKind.HERINNERING),
+    (ActionKind.AANMANING, EventKind.AANMANING),
+    (ActionKind.SOMMATIE, EventKind.SOMMATIE),
+)
+"""The agenda's letter actions and the letter each one asks for, in the order they go out."""
+
+
+def due_letters(data: VaultData, on: dt.date) -> list[tuple[Tenant, EventKind]]:
+    """Per tenant the first letter of the sequence (herinnering, aanmaning, sommatie) that the agenda
+    lists as due on or before ``on``: ``(tenant, EventKind)``, most urgent tenant first.
+
+    Letters go out in order (werkinstructie, voorgestelde werkwijze): when several are overdue,
+    only the first is written now; the next follows once this one is recorded as sent.
+    """
+    letter_of = dict(LETTER_ACTIONS)
+    due: dict[str, set[ActionKind]] = {}
+    order: list[str] = []
+    for item in agenda(data, on, horizon_days=0):
+        if item.action in letter_of and item.due <= on:
+            if item.tenant_id not in due:
+                order.append(item.tenant_id)
+            due.setdefault(item.tenant_id, set()).add(item.action)
+    found = []
+    for tenant_id in order:
+        first = next(action for action, _ in LETTER_ACTIONS if action in due[tenant_id])
+        found.append((data.tenant(tenant_id), letter_of[first]))
+    return found
+
+
+def next_letter(case: Case | None) -> EventKind | None:
+    """The letter the werkinstructie asks for next in this case (herinnering, aanmaning with text 1,
+    sommatie with text 2): the first letter step not yet sent and still needed; ``None`` when all
+    are sent or no longer needed, or when there is no case."""
+    if case is None:
+        return None
+    letter_of = {StepKey.HERINNERING: EventKind.HERINNERING, StepKey.AANMANING: EventKind.AANMANING,
+                 StepKey.SOMMATIE: EventKind.SOMMATIE}
+    for step in case.steps:
+        if step.key in letter_of and step.status in (StepStatus.DUE_TODAY, StepStatus.OVERDUE, StepStatus.UPCOMING):
+            return letter_of[step.key]
+    return None

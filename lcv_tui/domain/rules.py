@@ -1,0 +1,301 @@
+"""May this tenant be signalled today? Every rule is one small function naming its article.
+
+``eligibility(case, on)`` runs all of them and returns a ``Verdict`` that lists every rule
+checked, passed or not, each with a Dutch text saying what was found and, when it fails, what
+to do. A signal is allowed only when every rule passes. Whatever else holds, a signal is never
+allowed with an objection in force, fewer than 30 days past the due date, or no written reminder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from lcv_tui.domain.calendar import add_months
+from lcv_tui.domain.models import LETTER_KINDS, EventKind, FeedbackStatus, Meldpunt
+from lcv_tui.domain.validation import format_money
+
+if TYPE_CHECKING:
+    from lcv_tui.domain.workflow import Case
+
+IN_ARREARS = "in_arrears"
+DAYS_OVERDUE = "days_overdue"
+MIN_AMOUNT = "min_amount"
+REMINDER = "reminder"
+PERSONAL_CONTACT = "personal_contact"
+DEBT_HELP = "debt_help"
+DATA_OFFER = "data_offer"
+NO_OBJECTION = "no_objection"
+OBJECTION_WINDOW = "objection_window"
+AGREEMENT = "agreement"
+ONCE_A_MONTH = "once_a_month"
+REPEAT_GROWN = "repeat_grown"
+NOT_DECEASED = "not_deceased"
+
+
+def fmt_date(day: dt.date) -> str:
+    """``validation.format_date`` (dd-mm-jjjj) without strftime: it runs for every rule and step of every case."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One rule checked: its code, the article it follows, whether it passed, and in Dutch what was
+    found (``text``) and what to do about it (``fix``, empty when it passed)."""
+
+    code: str
+    article: str
+    ok: bool
+    text: str
+    fix: str = ""
+    short: str = ""  # a few words for the status column when it fails
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def blocking(self) -> tuple[Reason, ...]:
+        return tuple(reason for reason in self.reasons if not reason.ok)
+
+    def reason(self, code: str) -> Reason:
+        for reason in self.reasons:
+            if reason.code == code:
+                return reason
+        raise KeyError(code)
+
+    @property
+    def message(self) -> str:
+        """All failed rules in one Dutch text (for a refusal)."""
+        lines = [f"{r.text} {r.fix}".strip() + f" ({r.article})" for r in self.blocking]
+        return "Melden mag nog niet:\n" + "\n".join(f"- {line}" for line in lines) if lines else "Melden mag."
+
+
+class RuleViolation(ValueError):
+    """Raised when an action is refused by the rules; carries the whole ``Verdict``."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__(verdict.message)
+        self.verdict = verdict
+        self.message = verdict.message
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+def rule_in_arrears(case: "Case") -> Reason:
+    """LCV 3.1: only a tenant with arrears is signalled."""
+    if case.arrears.in_arrears:
+        return Reason(IN_ARREARS, "LCV 3.1", True, f"Er is een huurachterstand van {format_money(case.arrears.amount)}.")
+    return Reason(IN_ARREARS, "LCV 3.1", False, "Er is geen huurachterstand.", "Niets melden.", "geen achterstand")
+
+
+def rule_days_overdue(case: "Case") -> Reason:
+    """LCV 3.1 d: rent arrears count from 30 days past the due date of the oldest unpaid charge.
+    The agreement with the municipality may set a longer term (``agreement.threshold_days``)."""
+    article = "LCV 3.1 d"
+    days = case.threshold_days
+    source = (f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op {days} dagen"
+              if case.agreement and days != 30 else "melden mag vanaf 30 dagen")
+    oldest = case.arrears.oldest_due
+    if oldest is None:
+        return Reason(DAYS_OVERDUE, article, False, f"Er is geen onbetaalde huur over de vervaldatum; {source}.",
+                      "Niets melden.", "geen achterstand")
+    overdue = (case.on - oldest).days
+    if overdue >= days:
+        return Reason(DAYS_OVERDUE, article, True,
+                      f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is {overdue} dagen over de vervaldatum; {source}.")
+    return Reason(DAYS_OVERDUE, article, False,
+                  f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is pas {overdue} dagen over de vervaldatum; {source}.",
+                  f"Wacht tot {fmt_date(oldest + dt.timedelta(days=days))}.", f"pas {overdue} dagen")
+
+
+def rule_min_amount(case: "Case") -> Reason:
+    """LCV 3.1 d with LCV 6: the agreement with the municipality may set a minimum amount."""
+    article = "LCV 3.1 d, 6 (overeenkomst)"
+    minimum = case.agreement.min_amount if case.agreement else None
+    if not minimum:
+        return Reason(MIN_AMOUNT, article, True, "De overeenkomst met de gemeente noemt geen drempelbedrag.")
+    amount = case.arrears.amount
+    if amount >= minimum:
+        return Reason(MIN_AMOUNT, article, True,
+                      f"De achterstand ({format_money(amount)}) haalt het drempelbedrag van de gemeente ({format_money(minimum)}).")
+    return Reason(MIN_AMOUNT, article, False,
+                  f"De achterstand ({format_money(amount)}) is lager dan het drempelbedrag van gemeente "
+                  f"{case.agreement.gemeente if case.agreement else ''} ({format_money(minimum)}).",
+                  "Niet melden zolang de achterstand onder het drempelbedrag in de overeenkomst blijft.", "onder drempelbedrag")
+
+
+def rule_reminder(case: "Case") -> Reason:
+    """LCV 2.1 a and 3.1 ("inclusief minimaal één herinnering"): at least one written payment reminder.
+    Any of the three letters (herinnering, aanmaning, sommatie) is a written reminder."""
+    letters = [e for e in case.events if e.kind in LETTER_KINDS and e.on <= case.on]
+    if letters:
+        first = letters[0]
+        return Reason(REMINDER, "LCV 2.1 a, 3.1", True, f"Schriftelijke herinnering verstuurd op {fmt_date(first.on)} ({first.kind.label.lower()}).")
+    return Reason(REMINDER, "LCV 2.1 a, 3.1", False, "Er is nog geen schriftelijke herinnering verstuurd.",
+                  "Stuur eerst een herinneringsbrief (per post, e-mail of afgegeven) en leg die vast.", "geen herinnering")
+
+
+def rule_personal_contact(case: "Case") -> Reason:
+    """LCV 2.1 b: an effort to make personal contact. Only an explicit record counts (how and when)."""
+    event = next((e for e in case.events if e.kind == EventKind.PERSOONLIJK_CONTACT), None)
+    if event:
+        how = f" {event.channel.label}" if event.channel else ""
+        return Reason(PERSONAL_CONTACT, "LCV 2.1 b", True, f"Persoonlijk contact gezocht op {fmt_date(event.on)}{how}.")
+    return Reason(PERSONAL_CONTACT, "LCV 2.1 b", False, "Er is niet vastgelegd dat u persoonlijk contact zocht.",
+                  "Probeer de huurder te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer.",
+                  "persoonlijk contact ontbreekt")
+
+
+def _evidence(case: "Case", explicit: EventKind):
+    """LCV 2.1 c/d evidence: the explicit event, or the aanmaning (text 1) or sommatie (text 2),
+    whose texts point to debt help and offer to pass the data to the municipality."""
+    return next((e for e in case.events if e.kind in (explicit, EventKind.AANMANING, EventKind.SOMMATIE)), None)
+
+
+def rule_debt_help(case: "Case") -> Reason:
+    """LCV 2.1 c: pointed to the options for debt help (text 1 and text 2 do; or an explicit record)."""
+    event = _evidence(case, EventKind.SCHULDHULP_GEWEZEN)
+    if event:
+        return Reason(DEBT_HELP, "LCV 2.1 c", True, f"Gewezen op schuldhulpverlening op {fmt_date(event.on)} ({event.kind.label.lower()}).")
+    return Reason(DEBT_HELP, "LCV 2.1 c", False, "De huurder is nog niet gewezen op schuldhulpverlening.",
+                  "Stuur de aanmaning met tekst 1, of leg vast wanneer u de huurder op schuldhulpverlening wees.",
+                  "niet gewezen op schuldhulp")
+
+
+def rule_data_offer(case: "Case") -> Reason:
+    """LCV 2.1 d: offered to pass the data to the municipality (text 1 and text 2 do; or an explicit record)."""
+    event = _evidence(case, EventKind.GEGEVENS_AANGEBODEN)
+    if event:
+        return Reason(DATA_OFFER, "LCV 2.1 d", True,
+                      f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} ({event.kind.label.lower()}).")
+    return Reason(DATA_OFFER, "LCV 2.1 d", False, "De huurder is nog niet verteld dat de gegevens naar de gemeente gaan.",
+                  "Stuur de aanmaning met tekst 1, of leg vast wanneer u aanbood de gegevens door te geven.",
+                  "gegevens niet aangeboden")
+
+
+def rule_no_objection(case: "Case") -> Reason:
+    """LCV 2.2: a tenant who objects to the exchange of data must not be included in signals.
+    The objection holds for the tenant, across episodes, until withdrawn."""
+    if case.objection is None:
+        return Reason(NO_OBJECTION, "LCV 2.2", True, "De huurder heeft geen bezwaar gemaakt tegen het delen van gegevens.")
+    return Reason(NO_OBJECTION, "LCV 2.2", False,
+                  f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het delen van gegevens met de gemeente.",
+                  "Neem deze huurder niet op in een signaal. Het gewone incassotraject mag doorgaan. "
+                  "Meld pas als de huurder het bezwaar intrekt.", "bezwaar")
+
+
+def rule_objection_window(case: "Case") -> Reason:
+    """Werkinstructie stap 2, text 2: signal only when nothing was heard within 7 days after the
+    tenant received the sommatie; so the sommatie must have been sent and the window be over."""
+    article = "werkinstructie stap 2 (tekst 2)"
+    if case.sommatie is None or case.objection_deadline is None:
+        return Reason(OBJECTION_WINDOW, article, False, "De sommatie met tekst 2 is nog niet verstuurd.",
+                      "Stuur de 5-dagen sommatie met tekst 2; daarna heeft de huurder 7 dagen na ontvangst om bezwaar te maken.",
+                      "sommatie ontbreekt")
+    deadline = case.objection_deadline
+    if case.on <= deadline:
+        return Reason(OBJECTION_WINDOW, article, False,
+                      f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.",
+                      f"Wacht tot {fmt_date(deadline + dt.timedelta(days=1))}.", f"bezwaartermijn tot {fmt_date(deadline)}")
+    return Reason(OBJECTION_WINDOW, article, True, f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.")
+
+
+def rule_agreement(case: "Case") -> Reason:
+    """Werkinstructie stap 1: signal only to a municipality the landlord has an agreement with
+    (any meldpunt, including the small-landlord website where the agreement is signed on the spot)."""
+    gemeente = case.tenant.gemeente
+    agreement = case.agreement
+    if agreement is None:
+        return Reason(AGREEMENT, "werkinstructie stap 1", False, f"Er is geen overeenkomst met gemeente {gemeente} vastgelegd.",
+                      f"Leg de overeenkomst met gemeente {gemeente} vast onder Gemeenten, of sluit die op de website "
+                      "Achterstanden aanleveren en leg hem daarna vast.", "geen overeenkomst")
+    if agreement.meldpunt != Meldpunt.WEBSITE and agreement.signed_on > case.on:
+        return Reason(AGREEMENT, "werkinstructie stap 1", False,
+                      f"De overeenkomst met gemeente {agreement.gemeente} gaat pas in op {fmt_date(agreement.signed_on)}.",
+                      f"Meld vanaf {fmt_date(agreement.signed_on)}.", "overeenkomst nog niet ingegaan")
+    return Reason(AGREEMENT, "werkinstructie stap 1", True,
+                  f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.")
+
+
+def rule_once_a_month(case: "Case") -> Reason:
+    """LCV 3.4 (monthly delivery) with 3.2 (a signal may be delivered again while arrears persist):
+    our rule is not twice in the same calendar month."""
+    this_month = [s for s in case.signals if (s.on.year, s.on.month) == (case.on.year, case.on.month)]
+    if not this_month:
+        return Reason(ONCE_A_MONTH, "LCV 3.2, 3.4", True, "Deze maand is nog niet gemeld.")
+    next_month = add_months(case.on.replace(day=1), 1)
+    return Reason(ONCE_A_MONTH, "LCV 3.2, 3.4", False, f"Deze huurder is deze maand al gemeld (op {fmt_date(this_month[-1].on)}).",
+                  f"Meld opnieuw vanaf {fmt_date(next_month)} als de achterstand er dan nog is.", "deze maand al gemeld")
+
+
+def rule_repeat_grown(case: "Case") -> Reason:
+    """LCV 3.2: after feedback "herhaald signaal" a new signal only when the arrears have grown."""
+    previous = case.signals[-1] if case.signals else None
+    if previous is None:
+        return Reason(REPEAT_GROWN, "LCV 3.2", True, "Er is nog niet eerder gemeld.")
+    feedback = [e for e in case.tenant.events if e.kind == EventKind.TERUGKOPPELING and previous.on <= e.on <= case.on]
+    repeated = any(e.feedback == FeedbackStatus.HERHAALD_SIGNAAL for e in feedback)
+    if not repeated or previous.amount is None:
+        return Reason(REPEAT_GROWN, "LCV 3.2", True, "Opnieuw melden mag zolang de achterstand blijft bestaan.")
+    if case.arrears.amount > previous.amount:
+        return Reason(REPEAT_GROWN, "LCV 3.2", True,
+                      f"De achterstand is opgelopen sinds de vorige melding ({format_money(previous.amount)} → {format_money(case.arrears.amount)}).")
+    return Reason(REPEAT_GROWN, "LCV 3.2", False,
+                  f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({format_money(case.arrears.amount)}) is niet "
+                  f"opgelopen sinds de vorige melding ({format_money(previous.amount)}).",
+                  "Meld opnieuw alleen als de achterstand is opgelopen.", "herhaald signaal")
+
+
+def rule_not_deceased(case: "Case") -> Reason:
+    """LCV 3.13 feedback "overleden": a deceased tenant is never signalled again."""
+    if not case.deceased:
+        return Reason(NOT_DECEASED, "LCV 3.13", True, "Geen melding van overlijden.")
+    return Reason(NOT_DECEASED, "LCV 3.13", False, "De gemeente meldde dat de huurder is overleden.",
+                  "Meld deze huurder niet meer en sluit het dossier af.", "overleden")
+
+
+RULES: tuple[Callable[["Case"], Reason], ...] = (
+    rule_in_arrears,
+    rule_days_overdue,
+    rule_min_amount,
+    rule_reminder,
+    rule_personal_contact,
+    rule_debt_help,
+    rule_data_offer,
+    rule_no_objection,
+    rule_objection_window,
+    rule_agreement,
+    rule_once_a_month,
+    rule_repeat_grown,
+    rule_not_deceased,
+)
+
+
+def evaluate(case: "Case") -> Verdict:
+    """All rules for the case as it stands on ``case.on``."""
+    reasons = tuple(rule(case) for rule in RULES)
+    return Verdict(all(reason.ok for reason in reasons), reasons)
+
+
+def eligibility(case: "Case", on: dt.date) -> Verdict:
+    """May the case's tenant be signalled on ``on``? Lists every rule checked."""
+    if on != case.on:
+        from lcv_tui.domain.workflow import case_for
+
+        moved = case_for(case.tenant, on, settings=case.settings, agreement=case.agreement)
+        if moved is None:
+            return Verdict(False, (rule_in_arrears_none(),))
+        case = moved
+    if case.verdict is not None:
+        return case.verdict
+    return evaluate(case)
+
+
+def rule_in_arrears_none() -> Reason:
+    """LCV 3.1: no case, so no arrears."""
+    return Reason(IN_ARREARS, "LCV 3.1", False, "Er is geen huurachterstand.", "Niets melden.", "geen achterstand")

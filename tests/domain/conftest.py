@@ -1,0 +1,18 @@
+"""Fixtures for the domain tests; the builders themselves live in ``domain_builders``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import sys
+
+import pytest
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+from domain_builders import NOW  # noqa: E402
+
+
+@pytest.fixture
+def now() -> dt.datetime:
+    return NOW
