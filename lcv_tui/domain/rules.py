@@ -32,6 +32,7 @@ AGREEMENT = "agreement"
 ONCE_A_MONTH = "once_a_month"
 REPEAT_GROWN = "repeat_grown"
 NOT_DECEASED = "not_deceased"
+STILL_RESIDENT = "still_resident"
 
 
 def fmt_date(day: dt.date) -> str:
@@ -259,6 +260,19 @@ def rule_not_deceased(case: "Case") -> Reason:
                   "Meld deze huurder niet meer en sluit het dossier af.", "overleden")
 
 
+def rule_still_resident(case: "Case") -> Reason:
+    """LCV definitions ("Inwoner": living in the municipality) and the upload file's address of
+    residence (verblijfsadres, werkinstructie stap 3): once the tenancy has ended the tenant no
+    longer lives at the address, so a signal could not reach them there."""
+    end = case.tenant.tenancy_end
+    if end is None or end >= case.on:
+        return Reason(STILL_RESIDENT, "LCV definities (inwoner), werkinstructie stap 3", True,
+                      "De huurder woont op het adres waarvoor gemeld wordt.")
+    return Reason(STILL_RESIDENT, "LCV definities (inwoner), werkinstructie stap 3", False,
+                  f"De huur is geëindigd op {fmt_date(end)}: de huurder woont niet meer op dit adres.",
+                  "Niet melden bij de gemeente; vorder de achterstand via het gewone incassotraject.", "huur geëindigd")
+
+
 RULES: tuple[Callable[["Case"], Reason], ...] = (
     rule_in_arrears,
     rule_days_overdue,
@@ -273,6 +287,7 @@ RULES: tuple[Callable[["Case"], Reason], ...] = (
     rule_once_a_month,
     rule_repeat_grown,
     rule_not_deceased,
+    rule_still_resident,
 )
 
 

@@ -29,7 +29,7 @@ def test_ready_case_passes_every_rule_and_lists_them_all():
     assert [r.code for r in v.reasons] == [
         rules.IN_ARREARS, rules.DAYS_OVERDUE, rules.MIN_AMOUNT, rules.REMINDER, rules.PERSONAL_CONTACT, rules.DEBT_HELP,
         rules.DATA_OFFER, rules.NO_OBJECTION, rules.OBJECTION_WINDOW, rules.AGREEMENT, rules.ONCE_A_MONTH,
-        rules.REPEAT_GROWN, rules.NOT_DECEASED,
+        rules.REPEAT_GROWN, rules.NOT_DECEASED, rules.STILL_RESIDENT,
     ]
     articles = {r.code: r.article for r in v.reasons}
     assert articles[rules.DAYS_OVERDUE] == "LCV 3.1 d"

@@ -1,0 +1,36 @@
+"""A former tenant is not signalled at an address they no longer live at."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lcv_tui.domain import rules
+from lcv_tui.domain.demo import build_demo
+from lcv_tui.domain.workflow import case_for
+
+
+def _ready_tenant(today):
+    data = build_demo(today)
+    for tenant in data.tenants:
+        case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+        if case is not None and rules.eligibility(case, today).allowed:
+            return data, tenant
+    raise AssertionError("the demo has a tenant ready to signal")
+
+
+def test_ended_tenancy_blocks_the_signal():
+    today = dt.date(2026, 11, 23)
+    data, tenant = _ready_tenant(today)
+    tenant.tenancy_end = today - dt.timedelta(days=3)
+    case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    verdict = rules.eligibility(case, today)
+    assert not verdict.allowed
+    reason = verdict.reason(rules.STILL_RESIDENT)
+    assert not reason.ok and "geëindigd" in reason.text and "inwoner" in reason.article
+
+
+def test_running_tenancy_passes_the_resident_rule():
+    today = dt.date(2026, 11, 23)
+    data, tenant = _ready_tenant(today)
+    case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    assert rules.eligibility(case, today).reason(rules.STILL_RESIDENT).ok
