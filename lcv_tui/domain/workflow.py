@@ -167,7 +167,7 @@ _STAGE_TEXT: dict[Stage, tuple[str, str]] = {
     Stage.TERUGKOPPELING: ("i", "Terugkoppeling:"),
     Stage.OPGESCHORT: ("‖", "Incasso opgeschort"),
     Stage.INCASSO_HERVATTEN: ("▶", "Incasso mag hervatten"),
-    Stage.INTREKKEN: ("↩", "Intrekken: betaald na melding"),
+    Stage.INTREKKEN: ("↩", "Signaal intrekken:"),
     Stage.OVERLEDEN: ("†", "Overleden — niet meer melden"),
 }
 
@@ -565,7 +565,9 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
                     accepted = event
     suspension_until = accepted.on + SUSPENSION if accepted else None
     paid_on = _paid_in_full_on(timeline, open_signal.on) if open_signal else None
-    withdrawal_due = open_signal is not None and paid_on is not None
+    # LCV 2.2: an objection after the signal means the data may no longer be in a signal, so it is withdrawn too.
+    objected_after_signal = open_signal is not None and objection is not None and objection.on >= open_signal.on
+    withdrawal_due = open_signal is not None and (paid_on is not None or objected_after_signal)
     may_resume, note, resume_from = collection_status(tenant, on, accepted, _after(events, accepted) if accepted else [], arrears.in_arrears, rows)
     case = Case(
         tenant=tenant, agreement=agreement, settings=settings, on=on, opened_on=opened_on, first_due=opened_on - DAY,
@@ -811,6 +813,10 @@ def _withdrawal_step(case: Case) -> Step:
         return _step(key, case.paid_on, _timed(case.paid_on, case.on),
                      f"De huurder heeft na de melding alles betaald ({fmt_date(case.paid_on)}): trek het signaal in bij "
                      "het meldpunt en leg dat vast.")
+    if case.withdrawal_due and case.objection is not None:
+        return _step(key, case.objection.on, _timed(case.objection.on, case.on),
+                     f"De huurder maakte na de melding bezwaar ({fmt_date(case.objection.on)}) tegen het delen van gegevens "
+                     "(LCV 2.2): trek het signaal in bij het meldpunt en leg dat vast.")
     withdrawn = next((e for e in case.events if e.kind == EventKind.SIGNAAL_INGETROKKEN), None)
     if withdrawn is not None:
         return _step(key, None, StepStatus.DONE, f"Ingetrokken op {fmt_date(withdrawn.on)}.", withdrawn)
@@ -827,7 +833,7 @@ def stage_of(case: Case) -> tuple[Stage, str]:
     if case.deceased:
         return Stage.OVERLEDEN, ""
     if case.withdrawal_due:
-        return Stage.INTREKKEN, ""
+        return Stage.INTREKKEN, "betaald na melding" if case.paid_on is not None else "bezwaar na melding"
     if case.collection_may_resume:
         return Stage.INCASSO_HERVATTEN, ""
     if case.suspended:

@@ -34,3 +34,20 @@ def test_running_tenancy_passes_the_resident_rule():
     data, tenant = _ready_tenant(today)
     case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
     assert rules.eligibility(case, today).reason(rules.STILL_RESIDENT).ok
+
+
+def test_objection_after_a_signal_makes_the_withdrawal_due():
+    """LCV 2.2: once the tenant objects, their data may not be in a signal; a delivered one is withdrawn."""
+    from lcv_tui.domain import actions
+    from lcv_tui.domain.workflow import Stage, StepKey
+
+    today = dt.date(2026, 11, 23)
+    data, tenant = _ready_tenant(today)
+    now = dt.datetime(2026, 11, 23, 10)
+    actions.record_signal(data, tenant.id, today, now=now)
+    later = today + dt.timedelta(days=2)
+    actions.record_objection(data, tenant.id, later, note="bezwaar per e-mail", now=now + dt.timedelta(days=2))
+    case = case_for(tenant, later, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    assert case.withdrawal_due and case.stage == Stage.INTREKKEN
+    assert "bezwaar na melding" in case.status_text
+    assert "LCV 2.2" in case.step(StepKey.INTREKKEN).explanation
