@@ -1,0 +1,108 @@
+"""Writing files that hold personal data: private (0600) and atomic.
+
+Every writer in ``exports`` ends here. The file appears complete or not at all: the bytes go to a
+temporary file in the same folder, are flushed to disk, and the temporary file is renamed over the
+target. The mode is 0600 whatever the umask, and new parent folders are 0700.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """A file could not be written or read; ``message`` says in Dutch what to do."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "u hebt geen schrijfrechten in die map; kies een andere map"
+    if exc.errno == errno.ENOSPC:
+        return "de schijf is vol; maak ruimte vrij of kies een andere schijf"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "een deel van het pad is een bestand in plaats van een map; kies een ander pad"
+    if exc.errno == errno.EISDIR:
+        return "het pad is een map; geef een bestandsnaam op, bijvoorbeeld signalen.xlsx"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "de bestandsnaam is te lang; kies een kortere naam"
+    return "controleer het pad en probeer het opnieuw"
+
+
+def _make_parents(folder: Path) -> None:
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700)
+        os.chmod(path, 0o700)
+
+
+def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically with mode 0600; returns the absolute path.
+
+    Raises :class:`ExportError` with a Dutch message when it fails; no temporary file stays behind.
+    """
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        raise ExportError(f"Kan {target} niet schrijven: het pad is een map; geef een bestandsnaam op, bijvoorbeeld signalen.xlsx.")
+    tmp_name: str | None = None
+    try:
+        _make_parents(target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):  # mkstemp already creates 0600; this makes it explicit
+                os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+        os.chmod(target, 0o600)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        raise ExportError(f"Kan {target} niet schrijven: {_reason(exc)}.") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); harmless where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file the landlord chose, with a Dutch message when that fails."""
+    target = Path(path).expanduser()
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise ExportError(f"Bestand {target} bestaat niet: controleer de naam en de map.") from None
+    except IsADirectoryError:
+        raise ExportError(f"{target} is een map: geef het pad van een CSV- of XLSX-bestand op.") from None
+    except OSError as exc:
+        raise ExportError(f"Kan {target} niet lezen: {_reason(exc)}.") from None
