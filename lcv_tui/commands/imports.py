@@ -73,7 +73,8 @@ def _run(args: argparse.Namespace, ctx: "CliContext", kind: str) -> int:
     try:
         result = apply_import(data, plan, now=ctx.clock.now(), skip_bad=args.skip_bad, actor="import")
     except ImportRefused as exc:
-        return ctx.fail(exc.message, EXIT_REFUSED)
+        hint = "\nMet --skip-bad leest u alleen de goede regels in." if plan.errors else ""
+        return ctx.fail(exc.message + hint, EXIT_REFUSED)
     if result.added == 0:
         ctx.say("Niets nieuws om in te lezen.")
         return EXIT_OK

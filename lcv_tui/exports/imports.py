@@ -167,9 +167,16 @@ def _read_csv(data: bytes) -> list[list[Any]]:
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise ExportError("Het bestand is geen leesbare tekst (UTF-8 of Windows-1252): bewaar het in Excel opnieuw als "
+                          "'CSV UTF-8' en probeer het nog eens.")
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error:
+        raise ExportError("Het CSV-bestand is beschadigd (bijvoorbeeld een ongeldig teken of een aanhalingsteken dat niet "
+                          "gesloten wordt): bewaar het opnieuw vanuit uw spreadsheet.") from None
 
 
 def _read_xlsx(data: bytes) -> list[list[Any]]:
@@ -448,7 +455,7 @@ def apply_import(data: VaultData, plan: ImportPlan, *, now: dt.datetime, skip_ba
     if plan.errors and not skip_bad:
         raise ImportRefused(
             f"Niets ingelezen: {len(plan.bad_rows)} regel(s) met fouten. Verbeter het bestand, "
-            "of lees alleen de goede regels in (--skip-bad)."
+            "of kies er uitdrukkelijk voor om alleen de goede regels in te lezen."
         )
     tenants_before = list(data.tenants)
     payments_before = {t.id: len(t.payments) for t in data.tenants}

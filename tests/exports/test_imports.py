@@ -94,7 +94,7 @@ def test_broken_rows_and_duplicates(tmp_path):
     assert str(plan.errors[0]).startswith("Regel 7, kolom")
     # all or nothing: refused, and nothing changed
     before = (len(data.tenants), len(data.audit))
-    with pytest.raises(ImportRefused, match="--skip-bad"):
+    with pytest.raises(ImportRefused, match="alleen de goede regels"):
         apply_import(data, plan, now=NOW)
     assert (len(data.tenants), len(data.audit)) == before
     result = apply_import(data, plan, now=NOW, skip_bad=True)
