@@ -174,10 +174,10 @@ def parse_amount(value: str | int | float | Decimal) -> Decimal:
         raise ValueError("Ongeldig bedrag.")
     if amount < 0:
         raise ValueError("Een bedrag kan niet negatief zijn; gebruik een correctie om iets te verminderen.")
-    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValueError("Gebruik hoogstens 2 cijfers achter de komma.")
     if amount >= MAX_AMOUNT:
         raise ValueError("Bedrag is onwaarschijnlijk groot: controleer het bedrag.")
+    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise ValueError("Gebruik hoogstens 2 cijfers achter de komma.")
     return amount.quantize(CENT)
 
 

@@ -54,7 +54,7 @@ def test_amount_parsed(raw, expected):
     assert v.parse_amount(raw) == Decimal(expected)
 
 
-@pytest.mark.parametrize("raw", ["-5", "12,345", "abc", "", "1,2,3", "1e5", "NaN"])
+@pytest.mark.parametrize("raw", ["-5", "12,345", "abc", "", "1,2,3", "1e5", "NaN", "100000000000000000000000000", "1000000"])
 def test_amount_refused(raw):
     with pytest.raises(ValueError):
         v.parse_amount(raw)
