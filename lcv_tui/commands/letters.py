@@ -13,9 +13,6 @@ from pathlib import Path
 
 from lcv_tui.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, CliContext
 
-LETTER_ACTIONS = ("herinnering", "aanmaning", "sommatie")
-
-
 def _open(ctx: CliContext):
     from lcv_tui.store.workspace import open_workspace
 
@@ -26,33 +23,10 @@ def _day(args: argparse.Namespace, ctx: CliContext) -> dt.date:
     return getattr(args, "on", None) or ctx.clock.today()
 
 
-def due_letters(data, on: dt.date) -> list[tuple[object, object]]:
-    """Per tenant the first letter of the sequence (herinnering, aanmaning, sommatie) that the agenda
-    lists as due on or before ``on``: ``(tenant, EventKind)``, most urgent tenant first.
-
-    Letters go out in order (werkinstructie, voorgestelde werkwijze): when several are overdue,
-    only the first is written now; the next follows once this one is recorded as sent.
-    """
-    from lcv_tui.domain.agenda import agenda
-    from lcv_tui.domain.models import EventKind
-
-    due: dict[str, set[str]] = {}
-    order: list[str] = []
-    for item in agenda(data, on, horizon_days=0):
-        if item.action.value in LETTER_ACTIONS and item.due <= on:
-            if item.tenant_id not in due:
-                order.append(item.tenant_id)
-            due.setdefault(item.tenant_id, set()).add(item.action.value)
-    found = []
-    for tenant_id in order:
-        kinds = [kind for kind in LETTER_ACTIONS if kind in due[tenant_id]]
-        found.append((data.tenant(tenant_id), EventKind(kinds[0])))
-    return found
-
-
 def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write every letter due on ``--on`` (default today) as PDF and text, in one go."""
     from lcv_tui.domain import ledger
+    from lcv_tui.domain.agenda import due_letters
     from lcv_tui.domain.letters import LetterRefused, build_letter
     from lcv_tui.exports.files import ExportError
     from lcv_tui.exports.letters_pdf import write_letters

@@ -48,6 +48,19 @@ def _make_parents(folder: Path) -> None:
         os.chmod(path, 0o700)
 
 
+def unused_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` if nothing is there yet, else ``name-2.ext``, ``name-3.ext``…: a suggested file
+    name never silently replaces an earlier export of the same day."""
+    target = Path(path).expanduser()
+    if not target.exists():
+        return target
+    for number in range(2, 1000):
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+        if not candidate.exists():
+            return candidate
+    return target
+
+
 def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically with mode 0600; returns the absolute path.
 

@@ -19,3 +19,15 @@ def test_undecodable_or_broken_csv_is_refused_in_dutch(tmp_path, payload):
         assert "bestand" in exc.message.lower()
     else:
         assert not plan.ok
+
+
+def test_unused_path_never_reuses_an_existing_name(tmp_path):
+    from lcv_tui.exports.files import unused_path, write_private
+
+    first = unused_path(tmp_path / "signalen-2026-11-23.xlsx")
+    assert first.name == "signalen-2026-11-23.xlsx"
+    write_private(first, b"x")
+    second = unused_path(tmp_path / "signalen-2026-11-23.xlsx")
+    assert second.name == "signalen-2026-11-23-2.xlsx"
+    write_private(second, b"y")
+    assert unused_path(first).name == "signalen-2026-11-23-3.xlsx"

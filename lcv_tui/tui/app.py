@@ -1,0 +1,299 @@
+"""The Textual app and its one factory, :func:`make_app`, used by the CLI, the tests and the screenshot script.
+
+Life of the app: it starts on the unlock screen (or the first-run screen when there is no vault
+yet). Once the vault is open, :meth:`LcvApp.open_workspace` installs every section of
+:mod:`lcv_tui.tui.sections` as a Textual mode and switches to the home section. Every change is
+saved through :meth:`LcvApp.commit`, which never loses data: a failed save keeps the data in
+memory, says why in Dutch, and quitting then asks first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Literal
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from lcv_tui.tui.sections import HOME, SECTIONS, Section, section
+
+if TYPE_CHECKING:
+    from lcv_tui.clock import Clock
+    from lcv_tui.paths import Locations
+    from lcv_tui.store.workspace import Workspace
+
+AnimationLevel = Literal["none", "basic", "full"]
+
+# Two themes with strong contrast; the app paints its own background, so both read well in
+# light and dark terminals. Status is always also written in words and symbols.
+THEMES = (
+    Theme(
+        name="lcv-donker",
+        primary="#4EA1F3",
+        secondary="#8AB4F8",
+        accent="#F6C177",
+        warning="#F6C177",
+        error="#FF6B6B",
+        success="#6BCB77",
+        foreground="#E6E6E6",
+        background="#14171C",
+        surface="#1B1F26",
+        panel="#252B35",
+        dark=True,
+    ),
+    Theme(
+        name="lcv-licht",
+        primary="#0B5CAD",
+        secondary="#1F4E8C",
+        accent="#8A4B00",
+        warning="#8A4B00",
+        error="#B00020",
+        success="#1B6E2A",
+        foreground="#111111",
+        background="#FAFAF7",
+        surface="#FFFFFF",
+        panel="#E7EAF0",
+        dark=False,
+    ),
+)
+DEFAULT_THEME = "lcv-donker"
+
+
+def _section_bindings() -> list[BindingType]:
+    return [
+        Binding(s.key, f"show_section('{s.mode}')", s.title, id=f"section.{s.mode}", show=False)
+        for s in SECTIONS
+    ]
+
+
+class LcvApp(App[None]):
+    """lcv-tui: vroegsignalering van huurachterstanden."""
+
+    TITLE = "LCV Vroegsignalering"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help"),
+        *_section_bindings(),
+        Binding("f9", "toggle_theme", "Thema", id="app.theme", show=False),
+        Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        locations: "Locations",
+        clock: "Clock",
+        *,
+        keyring_backend: object | None = None,
+        demo: bool = False,
+        passphrase: str | None = None,
+        animation_level: AnimationLevel | None = None,
+    ) -> None:
+        super().__init__()
+        self.locations = locations
+        self.clock = clock
+        self.keyring_backend = keyring_backend
+        self.demo = demo
+        self.initial_passphrase = passphrase
+        self.workspace: "Workspace | None" = None
+        self._section_screens: dict[str, Screen] = {}
+        self.save_error: str | None = None
+        """The Dutch message of the last failed save; None once a save succeeds."""
+        if animation_level is not None:
+            self.animation_level = animation_level
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
+
+    # --- start and unlock ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        # Pushed (not returned by get_default_screen) so the screen's CSS_PATH is loaded.
+        self.push_screen(self.start_screen())
+
+    def start_screen(self) -> Screen:
+        """Unlock when a vault exists, else the first-run screen."""
+        from lcv_tui.store.vault import Vault
+
+        if Vault.exists(self.locations):
+            from lcv_tui.tui.screens.unlock import UnlockScreen
+
+            return UnlockScreen(passphrase=self.initial_passphrase)
+        from lcv_tui.tui.screens.first_run import FirstRunScreen
+
+        return FirstRunScreen()
+
+    def open_workspace(self, workspace: "Workspace") -> None:
+        """Called once the vault is open: install the sections and show the home section."""
+        self.workspace = workspace
+        landlord = workspace.data.landlord
+        self.sub_title = ("Demo · " if self.demo else "") + (landlord.name if landlord else "")
+        for s in SECTIONS:
+            if s.mode not in self._modes:
+                self.add_mode(s.mode, self._section_factory(s))
+        self.switch_mode(HOME)
+        self.refresh_bindings()
+
+    def _section_factory(self, s: "Section") -> Callable[[], Screen]:
+        build = s.factory()
+
+        def factory() -> Screen:
+            screen = build()
+            self._section_screens[s.mode] = screen
+            return screen
+
+        return factory
+
+    @property
+    def unlocked(self) -> bool:
+        return self.workspace is not None
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def commit(self, success: str | None = "Opgeslagen") -> bool:
+        """Save the workspace. On failure: a Dutch notification, data kept in memory, returns False."""
+        from lcv_tui.store.errors import VaultError
+
+        assert self.workspace is not None
+        try:
+            self.workspace.commit()
+        except VaultError as exc:
+            self.save_error = exc.message
+            self.notify(exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False)
+            return False
+        self.save_error = None
+        if success:
+            self.notify(success, timeout=3, markup=False)
+        return True
+
+    # --- navigation and verbs -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_section":
+            if not self.unlocked:
+                return False
+            # Forms are finished or cancelled first, so no edit is left behind in another section.
+            return None if self._editing() else True
+        return True
+
+    def _editing(self) -> bool:
+        from lcv_tui.tui.screens.base import FormScreen
+
+        return any(isinstance(screen, FormScreen) for screen in self.screen_stack)
+
+    def action_show_section(self, mode: str) -> None:
+        if self.unlocked and not self._editing():
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from lcv_tui.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen")))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "lcv-licht" if self.theme == "lcv-donker" else "lcv-donker"
+
+    def action_new_tenant(self) -> None:
+        if not self.unlocked or self._editing():
+            return
+        self.switch_mode("huurders")
+        from lcv_tui.tui.screens.tenant_form import TenantFormScreen
+
+        self.push_screen(TenantFormScreen())
+
+    def action_guide_signal(self, tenant_id: str) -> None:
+        """Signaal begeleiden: the wizard for one tenant."""
+        if not self.unlocked or self._editing():
+            return
+        from lcv_tui.tui.screens.wizard import open_wizard
+
+        open_wizard(self, tenant_id)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if self.unlocked and not self._editing():
+            yield SystemCommand("Nieuwe huurder", "Een huurder toevoegen", self.action_new_tenant)
+            for s in SECTIONS:
+                yield SystemCommand(s.title, s.help, lambda mode=s.mode: self.action_show_section(mode))
+            from lcv_tui.tui.screens.signals import melden_commands
+
+            yield from melden_commands(self)
+            from lcv_tui.tui.screens.agenda import agenda_commands
+
+            yield from agenda_commands(self)
+            from lcv_tui.tui.screens.wizard import wizard_commands
+
+            yield from wizard_commands(self)
+        yield SystemCommand("Help", "Uitleg bij dit scherm, de werkwijze en de begrippen", self.action_help)
+        yield SystemCommand("Thema wisselen", "Wissel tussen licht en donker", self.action_toggle_theme)
+        yield SystemCommand("Afsluiten", "Sluit de app (vraagt eerst als er iets niet is opgeslagen)", self.action_quit)
+
+    # --- quitting without losing an edit ------------------------------------------------------
+
+    def unsaved_reasons(self) -> list[str]:
+        # The current stack holds any open form; section screens of other modes may hold edits too.
+        screens = list(self.screen_stack)
+        screens += [s for s in self.section_screens() if s not in screens]
+        reasons = [
+            screen.unsaved_description()  # type: ignore[attr-defined]
+            for screen in screens
+            if callable(getattr(screen, "has_unsaved_changes", None)) and screen.has_unsaved_changes()  # type: ignore[attr-defined]
+        ]
+        if self.workspace is not None and self.workspace.dirty:
+            reasons.append(self.save_error or "Niet alle wijzigingen zijn opgeslagen.")
+        return reasons
+
+    def section_screens(self) -> list[Screen]:
+        """The base screens of the sections opened so far."""
+        return list(self._section_screens.values())
+
+    async def action_quit(self) -> None:
+        from lcv_tui.tui.screens.dialogs import ChoiceScreen
+
+        reasons = self.unsaved_reasons()
+        if not reasons:
+            self.exit()
+            return
+        if any(isinstance(screen, ChoiceScreen) for screen in self.screen_stack):
+            return
+        choices = [("stay", "Terug naar de app"), ("quit", "Toch afsluiten")]
+        if self.workspace is not None and self.workspace.dirty:
+            choices.insert(0, ("retry", "Opnieuw opslaan"))
+        question = "Er is iets nog niet opgeslagen:\n\n" + "\n".join(f"• {r}" for r in reasons)
+
+        def answered(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "retry" and self.commit():
+                self.call_later(self.action_quit)
+
+        self.push_screen(ChoiceScreen(question, choices, cancel_key="stay", title="Afsluiten?"), answered)
+
+
+def make_app(
+    locations: "Locations",
+    clock: "Clock",
+    *,
+    keyring_backend: object | None = None,
+    demo: bool = False,
+    passphrase: str | None = None,
+    animation_level: AnimationLevel | None = None,
+) -> LcvApp:
+    """The one way to build the app. ``passphrase`` unlocks at once (the demo);
+    ``animation_level="none"`` makes tests and screenshots deterministic."""
+    return LcvApp(
+        locations,
+        clock,
+        keyring_backend=keyring_backend,
+        demo=demo,
+        passphrase=passphrase,
+        animation_level=animation_level,
+    )
+
+
+__all__ = ["LcvApp", "make_app", "section"]

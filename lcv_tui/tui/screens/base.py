@@ -1,0 +1,111 @@
+"""Base screens: a section screen (section bar, body, footer) and a form screen that guards edits.
+
+Any screen may define ``has_unsaved_changes()`` and ``unsaved_description()``; the app asks
+before quitting when one of them has unsaved edits (see ``LcvApp.unsaved_reasons``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from lcv_tui.tui.sections import SECTIONS
+from lcv_tui.tui.widgets.form import form_values
+
+ResultT = TypeVar("ResultT")
+
+
+class SectionBar(Static):
+    """The row of sections under the header; the active one is marked with ● and reverse, not colour alone."""
+
+    def __init__(self, active: str) -> None:
+        super().__init__(self._content(active), id="section-bar")
+
+    @staticmethod
+    def _content(active: str) -> str:
+        parts = []
+        for s in SECTIONS:
+            key = s.key.upper()
+            if s.mode == active:
+                parts.append(f"[b reverse] ● {key} {s.title} [/]")
+            else:
+                parts.append(f"[@click=app.show_section('{s.mode}')] ○ {key} {s.title} [/]")
+        return "  ".join(parts)
+
+
+class TracksEdits:
+    """Mixin for screens with a form: remembers the values at the last save and compares."""
+
+    WHAT: ClassVar[str] = "de gegevens"
+    """Dutch object for the unsaved-changes question, e.g. 'de huurder'."""
+
+    _clean_values: dict[str, object] | None = None
+
+    def mark_clean(self) -> None:
+        self._clean_values = form_values(self)  # type: ignore[arg-type]
+
+    def has_unsaved_changes(self) -> bool:
+        return self._clean_values is not None and form_values(self) != self._clean_values  # type: ignore[arg-type]
+
+    def unsaved_description(self) -> str:
+        return f"Wijzigingen aan {self.WHAT} zijn nog niet opgeslagen."
+
+
+class SectionScreen(Screen[None]):
+    """The base screen of a section. Subclasses set ``SECTION`` and ``HELP_TOPIC`` and
+    implement :meth:`compose_body`."""
+
+    SECTION: ClassVar[str] = ""
+    HELP_TOPIC: ClassVar[str] = "algemeen"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⌂")
+        yield SectionBar(self.SECTION)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+
+class FormScreen(TracksEdits, Screen[ResultT], Generic[ResultT]):
+    """A screen pushed on top of a section to edit one thing; returns a result with ``dismiss``.
+
+    While a form is open the section keys are disabled, so an edit is finished or cancelled
+    before leaving. Escape with unsaved edits asks to discard. Subclasses define
+    ``action_save`` and call :meth:`mark_clean` after a successful save.
+    """
+
+    HELP_TOPIC: ClassVar[str] = "algemeen"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Opslaan", id="form.save"),
+        Binding("escape", "cancel", "Terug", id="form.cancel"),
+    ]
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.mark_clean)
+
+    def action_cancel(self) -> None:
+        if not self.has_unsaved_changes():
+            self.dismiss(None)
+            return
+        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"U heeft {self.WHAT} gewijzigd maar nog niet opgeslagen. Wijzigingen weggooien?",
+                yes="Weggooien",
+                no="Verder bewerken",
+                danger=True,
+            ),
+            answered,
+        )

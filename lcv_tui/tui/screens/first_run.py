@@ -1,0 +1,187 @@
+"""First run: no vault yet. The landlord's details, a passphrase (twice), and whether to remember it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from lcv_tui.domain.errors import field_errors
+from lcv_tui.tui.screens.base import TracksEdits
+from lcv_tui.tui.widgets.form import FormField, SwitchField, form_values, show_errors
+from lcv_tui.tui.widgets.passphrase import PassphraseInput
+
+if TYPE_CHECKING:
+    from lcv_tui.store.errors import VaultError
+    from lcv_tui.store.workspace import Workspace
+    from lcv_tui.tui.app import LcvApp
+
+LANDLORD_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Naam verhuurder *", "Zoals op uw brieven."),
+    ("contact_person", "Contactpersoon", "Voor huurders en gemeente."),
+    ("email", "E-mail", ""),
+    ("objection_email", "E-mailadres voor bezwaar *",
+     "Nodig voor tekst 2 in de sommatie: hier kan de huurder bezwaar maken tegen het delen van zijn gegevens."),
+    ("phone", "Telefoon", ""),
+    ("street", "Straat", ""),
+    ("house_number", "Huisnummer", ""),
+    ("postcode", "Postcode", ""),
+    ("town", "Plaats", ""),
+)
+
+
+@dataclass
+class VaultCreated(Message):
+    workspace: "Workspace"
+    remembered: bool
+
+
+@dataclass
+class CreateFailed(Message):
+    error: "VaultError"
+
+
+def landlord_from(values: dict[str, object]) -> "object | dict[str, str]":
+    """A Landlord, or ``{field: Dutch message}``. The objection address is required here: text 2 needs it."""
+    from lcv_tui.domain.models import Landlord
+
+    data = {name: str(values[name]) for name, _, _ in LANDLORD_FIELDS}
+    errors: dict[str, str] = {}
+    try:
+        landlord = Landlord.model_validate(data)
+    except ValidationError as exc:
+        errors.update(field_errors(exc))
+        landlord = None
+    if not data["objection_email"].strip() and "objection_email" not in errors:
+        errors["objection_email"] = "Vul het e-mailadres voor bezwaar in: tekst 2 van de sommatie noemt het."
+    return errors or landlord  # type: ignore[return-value]
+
+
+class FirstRunScreen(TracksEdits, Screen[None]):
+    CSS_PATH = "first_run.tcss"
+    HELP_TOPIC = "first_run"
+    WHAT: ClassVar[str] = "de nieuwe kluis"
+    app: "LcvApp"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="🔒")
+        with VerticalScroll(id="first-body"):
+            yield Static("Welkom bij lcv-tui", id="first-title")
+            yield Static(
+                "Er is nog geen kluis in " + str(self.app.locations.data_dir) + ". Vul uw gegevens in en kies een "
+                "wachtzin; daarmee maakt de app een versleutelde kluis voor uw huurders.\n"
+                "Eerst rondkijken? Sluit af (Ctrl+Q) en start 'lcv-tui demo': een demokluis met fictieve huurders "
+                "(wachtzin: demo), zonder uw echte gegevens aan te raken.",
+                classes="screen-intro", markup=False)
+            yield Static("", classes="form-summary", id="form-summary", markup=False)
+            yield Static("Uw gegevens als verhuurder", classes="first-heading")
+            with Grid(id="landlord-grid"):
+                for name, label, help_text in LANDLORD_FIELDS:
+                    yield FormField(name, label, help=help_text)
+            yield Static("Wachtzin", classes="first-heading")
+            with Grid(id="passphrase-grid"):
+                yield FormField("passphrase", "Wachtzin *", input_widget=PassphraseInput(),
+                                help="Een paar losse woorden, minstens 8 tekens.")
+                yield FormField("passphrase2", "Wachtzin nogmaals *", input_widget=PassphraseInput())
+                yield SwitchField("remember", "Onthouden op deze computer",
+                                  help="Opent de kluis zonder wachtzin op deze computer (via de sleutelbos van uw systeem).")
+            yield Static("", id="strength", markup=False)
+        with Horizontal(classes="form-buttons"):
+            yield Button("Kluis aanmaken", id="create", variant="primary")
+            yield Button("Rondleiding", id="tour")
+            yield Button("Afsluiten", id="quit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#field-name", Input).focus()
+        self.call_after_refresh(self.mark_clean)
+
+    @on(Input.Changed, "#field-passphrase")
+    def _strength(self, event: Input.Changed) -> None:
+        from lcv_tui.store.passphrase import passphrase_strength
+
+        if not event.value:
+            self.query_one("#strength", Static).update("")
+            return
+        score, hint = passphrase_strength(event.value)
+        bar = "■" * score + "□" * (4 - score)
+        self.query_one("#strength", Static).update(f"Sterkte: {bar} {hint}")
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#tour")
+    def _tour(self) -> None:
+        from lcv_tui.tui.wizard.help import TOUR_PAGES, PagesHelpScreen
+
+        self.app.push_screen(PagesHelpScreen(TOUR_PAGES))
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.run_action("app.quit")
+
+    @on(Button.Pressed, "#create")
+    def action_create(self) -> None:
+        from lcv_tui.store.passphrase import check_passphrase
+        from lcv_tui.store.errors import VaultError
+
+        values = form_values(self)
+        result = landlord_from(values)
+        errors = dict(result) if isinstance(result, dict) else {}
+        passphrase, again = str(values["passphrase"]), str(values["passphrase2"])
+        try:
+            check_passphrase(passphrase)
+        except VaultError as exc:
+            errors["passphrase"] = exc.message
+        if "passphrase" not in errors and passphrase != again:
+            errors["passphrase2"] = "De twee wachtzinnen zijn niet gelijk: typ de wachtzin nogmaals precies hetzelfde."
+        show_errors(self, errors, summary=self.query_one("#form-summary", Static))
+        if errors:
+            return
+        self.query_one("#first-body").loading = True
+        self._create(result, passphrase, bool(values["remember"]))
+
+    @work(thread=True, exclusive=True, group="vault")
+    def _create(self, landlord: object, passphrase: str, remember: bool) -> None:
+        from lcv_tui.domain.models import VaultData
+        from lcv_tui.store.errors import VaultError
+        from lcv_tui.store.vault import Vault
+        from lcv_tui.store.workspace import Workspace
+
+        data = VaultData(landlord=landlord)  # type: ignore[arg-type]
+        try:
+            vault = Vault.create(self.app.locations, passphrase, data, remember=remember,
+                                 keyring_backend=self.app.keyring_backend)
+            workspace = Workspace(vault, data, self.app.clock, actor="app")
+            workspace.record_audit("vault.create")
+            workspace.commit()
+        except VaultError as exc:
+            self.post_message(CreateFailed(exc))
+            return
+        self.post_message(VaultCreated(workspace, vault.remembered))
+
+    def on_vault_created(self, message: VaultCreated) -> None:
+        self.query_one("#first-body").loading = False
+        remember = bool(form_values(self)["remember"])
+        for field in self.query(PassphraseInput):
+            field.clear()
+        self.mark_clean()
+        self.app.notify("Kluis aangemaakt. Voeg nu uw eerste huurder toe met n.", timeout=6)
+        if remember and not message.remembered:
+            from lcv_tui.store.errors import KeyringUnavailable
+
+            self.app.notify(KeyringUnavailable().message, severity="warning", timeout=10, markup=False)
+        self.app.open_workspace(message.workspace)
+
+    def on_create_failed(self, message: CreateFailed) -> None:
+        self.query_one("#first-body").loading = False
+        show_errors(self, {"": message.error.message}, summary=self.query_one("#form-summary", Static))

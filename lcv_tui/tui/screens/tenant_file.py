@@ -1,0 +1,509 @@
+"""The tenant file (huurderdossier): contact data, the rent ledger, the case timeline, the verdict
+on signalling, and every action that changes the file.
+
+Everything shown comes from the domain: ``workflow.case_for`` (stage, steps, suspension),
+``rules.eligibility`` (the verdict with its reasons), ``ledger`` (statement and arrears). Changes go
+through ``domain.actions`` after a dialog was confirmed, then ``app.commit`` saves and the file is
+drawn again. Letters and the dossier are written by ``exports`` in a thread worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, ClassVar, TypeVar
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from lcv_tui.domain import ledger
+from lcv_tui.domain.errors import first_message
+from lcv_tui.domain.validation import format_date, format_money, format_phone
+from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
+from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
+from lcv_tui.tui.screens.record_dialogs import (
+    LETTER_NAMES,
+    AdjustmentDialog,
+    FeedbackDialog,
+    LetterDialog,
+    LetterSentDialog,
+    ObjectionDialog,
+    PaymentDialog,
+    RecordDialog,
+    SignalWithdrawalDialog,
+    StepDialog,
+    TextPreviewScreen,
+    WithdrawObjectionDialog,
+)
+from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
+
+if TYPE_CHECKING:
+    from lcv_tui.domain.letters import Letter
+    from lcv_tui.domain.models import Agreement, Tenant, VaultData
+    from lcv_tui.domain.rules import Verdict
+    from lcv_tui.domain.workflow import Case
+    from lcv_tui.tui.app import LcvApp
+
+EntryT = TypeVar("EntryT")
+
+STEP_SYMBOLS = {
+    StepStatus.DONE: "✓",
+    StepStatus.OVERDUE: "!",
+    StepStatus.DUE_TODAY: "→",
+    StepStatus.UPCOMING: "·",
+    StepStatus.NOT_NEEDED: "–",
+    StepStatus.BLOCKED: "✗",
+}
+
+LEDGER_COLUMNS = (
+    Column("datum", "Datum", min_width=10, max_width=10),
+    Column("omschrijving", "Omschrijving", min_width=16, max_width=60),
+    Column("debet", "Debet", min_width=11, max_width=12, align="right"),
+    Column("credit", "Credit", min_width=11, max_width=12, align="right"),
+    Column("saldo", "Saldo", min_width=11, max_width=13, align="right"),
+)
+
+
+# --- what the file shows: plain functions of the domain's answers -------------------------------
+
+
+def verdict_for(data: "VaultData", tenant: "Tenant", case: "Case | None", on: dt.date) -> "Verdict":
+    """``rules.eligibility`` for the case; without a case the domain's verdict for "no arrears"."""
+    from lcv_tui.domain import actions, rules
+
+    if case is None:
+        return actions.signal_verdict(data, tenant.id, on)
+    return rules.eligibility(case, on)
+
+
+def verdict_headline(verdict: "Verdict") -> str:
+    if verdict.allowed:
+        return "✓ Melden toegestaan: aan alle voorwaarden is voldaan."
+    reasons = "; ".join(f"{reason.short or reason.text} ({reason.article})" for reason in verdict.blocking)
+    return f"✗ Melden niet toegestaan: {reasons}."
+
+
+def verdict_text(verdict: "Verdict", on: dt.date) -> str:
+    lines = [verdict_headline(verdict), f"Beoordeeld op {format_date(on)}. Elke voorwaarde:", ""]
+    for reason in verdict.reasons:
+        mark = "✓ voldaan    " if reason.ok else "✗ niet voldaan"
+        lines.append(f"{mark}  {reason.article}: {reason.text}")
+        if not reason.ok and reason.fix:
+            lines.append(f"                Wat te doen: {reason.fix}")
+    return "\n".join(lines)
+
+
+def arrears_text(tenant: "Tenant", on: dt.date) -> str:
+    position = ledger.arrears(tenant, on)
+    if not position.in_arrears:
+        credit = f" Tegoed: {format_money(position.credit)}." if position.credit > 0 else ""
+        return f"✓ Geen achterstand op {format_date(on)}.{credit}"
+    months = f"{position.months} {'maand' if position.months == 1 else 'maanden'}"
+    oldest = format_date(position.oldest_due) if position.oldest_due else "–"
+    return (f"! Achterstand {format_money(position.amount)} · {months} · {position.days_overdue} dagen over de vervaldatum"
+            f" · oudste onbetaalde vervaldatum {oldest}")
+
+
+def status_text(case: "Case | None") -> str:
+    if case is None:
+        return "✓ Betaald: er loopt geen zaak."
+    text = f"Status: {case.status_text}"
+    if case.next_step:
+        text += f"\nVolgende stap: {case.next_step}"
+    return text
+
+
+def suspension_text(case: "Case | None") -> str:
+    """Help accepted (LCV 3.13): the end of the suspension and LCV 4.2 a–c for the landlord to carry out."""
+    if case is None or case.accepted is None or case.suspension_until is None:
+        return ""
+    lines = [f"‖ Hulp geaccepteerd op {format_date(case.accepted.on)}: incasso opgeschort tot en met "
+             f"{format_date(case.suspension_until)} (LCV 4.1, 4.2). Doe nu, voor de gemelde vorderingen:"]
+    lines += [f"   {article}: {duty}" for article, duty in SUSPENSION_DUTIES]
+    if case.collection_note:
+        lines.append(case.collection_note)
+    return "\n".join(lines)
+
+
+def timeline_text(case: "Case | None") -> str:
+    if case is None:
+        return "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen hier zodra de huur te laat is."
+    lines = [f"Zaak sinds {format_date(case.opened_on)} (vervaldatum {format_date(case.first_due)}). "
+             "✓ gedaan · ! te laat · → vandaag · · gepland · – niet nodig · ✗ geblokkeerd", ""]
+    for step in case.steps:
+        if step.done_on is not None:
+            when = f"{step.status.label.lower()} op {format_date(step.done_on)}"
+        elif step.suggested is not None:
+            when = f"{step.status.label.lower()}, datum {format_date(step.suggested)}"
+        else:
+            when = step.status.label.lower()
+        lines.append(f"{STEP_SYMBOLS[step.status]} {step.label} — {when} · {step.article}")
+        lines.append(f"    {step.explanation}")
+    return "\n".join(lines)
+
+
+def contact_text(tenant: "Tenant", agreement: "Agreement | None") -> str:
+    phones = ", ".join(format_phone(p) for p in tenant.phones) or "–"
+    meldpunt = (f"overeenkomst sinds {format_date(agreement.signed_on)}, meldpunt {agreement.meldpunt.label}"
+                if agreement else "geen overeenkomst vastgelegd (zie Gemeenten)")
+    end = format_date(tenant.tenancy_end) if tenant.tenancy_end else "loopt"
+    rows = (
+        ("Naam", tenant.display_name),
+        ("Klantnummer", tenant.klantnummer or "–"),
+        ("Adres", tenant.address_line or "–"),
+        ("Postcode en plaats", f"{tenant.postcode} {tenant.town}".strip()),
+        ("Gemeente", f"{tenant.gemeente} — {meldpunt}"),
+        ("Telefoon", phones),
+        ("E-mail", tenant.email or "–"),
+        ("Huur per maand", f"{format_money(tenant.rent)}, vervaldag de {tenant.due_day}e"),
+        ("Huurperiode", f"vanaf {format_date(tenant.tenancy_start)}, einde: {end}"),
+    )
+    return "\n".join(f"{label + ':':<20} {value}" for label, value in rows)
+
+
+def ledger_records(tenant: "Tenant", on: dt.date) -> list[Record]:
+    """The statement, newest line first (like a bank statement); each line keeps its running balance."""
+    records = []
+    for index, line in enumerate(ledger.statement(tenant, on)):
+        debit = format_money(line.debit) if line.debit else ""
+        credit = format_money(line.credit) if line.credit else ""
+        balance = format_money(abs(line.balance)) + (" tegoed" if line.balance < 0 else "")
+        records.append(Record(key=str(index), cells=(format_date(line.on), line.description, debit, credit, balance),
+                              sort_keys=(index, line.description, line.debit, line.credit, line.balance), search=""))
+    return records[::-1]
+
+
+# --- the screen -------------------------------------------------------------------------------
+
+
+class TenantFileScreen(Screen[None]):
+    """One tenant's file; Escape goes back to where it was opened (the agenda or the tenant list)."""
+
+    CSS_PATH = "tenant_file.tcss"
+    HELP_TOPIC = "huurderdossier"
+    app: "LcvApp"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Terug", id="file.close"),
+        Binding("g", "guide_signal", "Signaal begeleiden", id="file.guide_signal"),
+        Binding("p", "payment", "Betaling", id="file.payment"),
+        Binding("w", "letter", "Brief", id="file.letter"),
+        Binding("s", "step", "Stap 2.1", id="file.step"),
+        Binding("b", "objection", "Bezwaar", id="file.objection"),
+        Binding("b", "withdraw_objection", "Bezwaar intrekken", id="file.withdraw_objection"),
+        Binding("t", "feedback", "Terugkoppeling", id="file.feedback"),
+        Binding("i", "withdrawal", "Signaal ingetrokken", id="file.withdrawal"),
+        Binding("c", "adjustment", "Correctie", id="file.adjustment"),
+        Binding("d", "dossier", "Bewijsdossier", id="file.dossier"),
+        Binding("e", "edit", "Gegevens", id="file.edit", show=False),
+    ]
+
+    def __init__(self, tenant_id: str) -> None:
+        super().__init__()
+        self.tenant_id = tenant_id
+        self.case: "Case | None" = None
+
+    # --- data ---------------------------------------------------------------------------------
+
+    @property
+    def data(self) -> "VaultData":
+        workspace = self.app.workspace
+        assert workspace is not None
+        return workspace.data
+
+    @property
+    def today(self) -> dt.date:
+        return self.app.clock.today()
+
+    @property
+    def tenant(self) -> "Tenant":
+        return self.data.tenant(self.tenant_id)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⌂")
+        with Vertical(id="file-summary"):
+            yield Static("", id="file-title", markup=False)
+            yield Static("", id="file-status", markup=False)
+            yield Static("", id="file-arrears", markup=False)
+            yield Static("", id="file-verdict", markup=False)
+        with TabbedContent(id="file-tabs"):
+            with TabPane("Stappen", id="tab-steps"):
+                with VerticalScroll():
+                    yield Static("", id="file-suspension", markup=False)
+                    yield Static("", id="file-timeline", markup=False)
+            with TabPane("Melden?", id="tab-verdict"):
+                with VerticalScroll():
+                    yield Static("", id="file-verdict-reasons", markup=False)
+            with TabPane("Rekening", id="tab-ledger"):
+                yield RecordTable(LEDGER_COLUMNS, empty_text="Nog geen huur of betalingen.", id="file-ledger")
+            with TabPane("Gegevens", id="tab-contact"):
+                with VerticalScroll():
+                    yield Static("", id="file-contact", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_file()
+
+    def refresh_file(self) -> None:
+        """Ask the domain again and redraw every part of the file."""
+        from lcv_tui.domain.workflow import case_for
+
+        try:
+            tenant = self.tenant
+        except KeyError:
+            self.dismiss(None)
+            return
+        data, today = self.data, self.today
+        agreement = data.agreement_for(tenant.gemeente)
+        self.case = case = case_for(tenant, today, settings=data.settings, agreement=agreement)
+        verdict = verdict_for(data, tenant, case, today)
+        place = f"{tenant.postcode} {tenant.town}".strip()
+        self.query_one("#file-title", Static).update(
+            f"Dossier {tenant.display_name} · {tenant.address_line}, {place} · gemeente {tenant.gemeente}")
+        self.query_one("#file-status", Static).update(status_text(case))
+        arrears_line = self.query_one("#file-arrears", Static)
+        arrears_line.update(arrears_text(tenant, today))
+        arrears_line.set_class(ledger.arrears(tenant, today).in_arrears, "-arrears")
+        headline = self.query_one("#file-verdict", Static)
+        headline.update(verdict_headline(verdict))
+        headline.set_class(verdict.allowed, "-allowed")
+        headline.set_class(not verdict.allowed, "-refused")
+        suspension = self.query_one("#file-suspension", Static)
+        suspension.update(suspension_text(case))
+        suspension.display = bool(suspension_text(case))
+        self.query_one("#file-timeline", Static).update(timeline_text(case))
+        self.query_one("#file-verdict-reasons", Static).update(verdict_text(verdict, today))
+        self.query_one("#file-contact", Static).update(contact_text(tenant, agreement))
+        table = self.query_one("#file-ledger", RecordTable)
+        table.set_records(ledger_records(tenant, today))
+        table.action_first()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        objection = self.case is not None and self.case.objection is not None
+        if action == "objection":
+            return not objection
+        if action == "withdraw_objection":
+            return objection
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # --- recording ----------------------------------------------------------------------------
+
+    def _record(self, make: Callable[[dict[str, str] | None, str], RecordDialog[EntryT]],
+                record: Callable[[EntryT], str], values: dict[str, str] | None = None, error: str = "") -> None:
+        """Open a dialog; once confirmed, record through the domain, save and redraw. A refusal by the
+        domain opens the dialog again with what was typed and the Dutch reason."""
+        dialog = make(values, error)
+
+        def answered(entry: EntryT | None) -> None:
+            if entry is None:
+                return
+            workspace = self.app.workspace
+            assert workspace is not None
+            try:
+                done = record(entry)
+            except ValidationError as exc:
+                self._record(make, record, dialog.last_values, first_message(exc))
+                return
+            except ValueError as exc:
+                self._record(make, record, dialog.last_values, getattr(exc, "message", None) or str(exc))
+                return
+            workspace.mark_dirty()
+            self.app.commit(done)
+            self.refresh_file()
+
+        self.app.push_screen(dialog, answered)
+
+    def _dialog_args(self, values: dict[str, str] | None, error: str) -> dict:
+        return {"today": self.today, "subject": self.tenant.display_name, "values": values, "error": error}
+
+    def _when(self) -> dict:
+        workspace = self.app.workspace
+        assert workspace is not None
+        return {"now": self.app.clock.now(), "actor": workspace.actor}
+
+    def action_payment(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.record_payment(self.data, self.tenant_id, entry.on, entry.amount, entry.note, **self._when())
+            return f"Betaling van {format_money(entry.amount)} vastgelegd"
+
+        self._record(lambda values, error: PaymentDialog(**self._dialog_args(values, error)), record)
+
+    def action_adjustment(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.add_adjustment(self.data, self.tenant_id, entry.kind, entry.on, entry.amount, entry.note, **self._when())
+            return f"{entry.kind.label} van {format_money(entry.amount)} vastgelegd"
+
+        self._record(lambda values, error: AdjustmentDialog(**self._dialog_args(values, error)), record)
+
+    def action_step(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.record_step(self.data, self.tenant_id, entry.kind, entry.on, entry.channel, entry.note, **self._when())
+            return f"{entry.kind.label} vastgelegd"
+
+        self._record(lambda values, error: StepDialog(**self._dialog_args(values, error)), record)
+
+    def action_objection(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.record_objection(self.data, self.tenant_id, entry.on, entry.channel, entry.note, **self._when())
+            return "Bezwaar vastgelegd: deze huurder wordt niet gemeld (LCV 2.2)"
+
+        self._record(lambda values, error: ObjectionDialog(**self._dialog_args(values, error)), record)
+
+    def action_withdraw_objection(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.withdraw_objection(self.data, self.tenant_id, entry.on, note=entry.note, **self._when())
+            return "Intrekking van het bezwaar vastgelegd"
+
+        self._record(lambda values, error: WithdrawObjectionDialog(**self._dialog_args(values, error)), record)
+
+    def action_feedback(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.record_feedback(self.data, self.tenant_id, entry.status, entry.on, entry.note, **self._when())
+            return f"Terugkoppeling vastgelegd: {entry.status.label}"
+
+        self._record(lambda values, error: FeedbackDialog(**self._dialog_args(values, error)), record)
+
+    def action_withdrawal(self) -> None:
+        from lcv_tui.domain import actions
+
+        def record(entry) -> str:
+            actions.record_withdrawal(self.data, self.tenant_id, entry.on, note=entry.note, **self._when())
+            return "Intrekking van het signaal vastgelegd"
+
+        self._record(lambda values, error: SignalWithdrawalDialog(**self._dialog_args(values, error)), record)
+
+    def action_guide_signal(self) -> None:
+        from lcv_tui.tui.screens.wizard import open_wizard
+
+        open_wizard(self.app, self.tenant_id)
+
+    def on_screen_resume(self) -> None:
+        # Back from the wizard (or any screen on top): what was recorded there shows at once.
+        self.refresh_file()
+
+    def action_edit(self) -> None:
+        from lcv_tui.tui.screens.tenant_form import TenantFormScreen
+
+        self.app.push_screen(TenantFormScreen(self.tenant), lambda _saved: self.refresh_file())
+
+    # --- letters ------------------------------------------------------------------------------
+
+    def action_letter(self, values: dict[str, str] | None = None, error: str = "") -> None:
+        from lcv_tui.domain.agenda import next_letter
+
+        landlord = self.data.landlord
+        if landlord is None:
+            self.notify("Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief.",
+                        severity="error", markup=False)
+            return
+        dialog = LetterDialog(kind=next_letter(self.case), **self._dialog_args(values, error))
+
+        def answered(request) -> None:
+            from lcv_tui.domain.letters import LetterRefused, build_letter
+
+            if request is None:
+                return
+            tenant = self.tenant
+            try:
+                letter = build_letter(request.kind, landlord=landlord, tenant=tenant,
+                                      arrears=ledger.arrears(tenant, request.on), on=request.on,
+                                      settings=self.data.settings, channel=request.channel)
+            except LetterRefused as exc:
+                self.action_letter(dialog.last_values, exc.message)
+                return
+            self.app.push_screen(TextPreviewScreen(f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text),
+                                 lambda save: self.write_letter(letter, letter_folder(self.app)) if save else None)
+
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, group="tenant-file-files")
+    def write_letter(self, letter: "Letter", folder: Path) -> None:
+        from lcv_tui.exports.files import ExportError
+        from lcv_tui.exports.letters_pdf import write_letters
+
+        try:
+            paths = write_letters([letter], folder)
+        except ExportError as exc:
+            self.post_message(ExportFailed(exc.message))
+            return
+        self.post_message(FilesWritten(tuple(paths), folder, (letter,)))
+
+    @on(FilesWritten)
+    def _written(self, message: FilesWritten) -> None:
+        if not message.letters:
+            self.notify(f"Bewijsdossier opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False)
+            return
+        letter = message.letters[0]
+        self.notify(f"Brief opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False)
+        self.ask_letter_sent(letter)
+
+    def ask_letter_sent(self, letter: "Letter", values: dict[str, str] | None = None, error: str = "") -> None:
+        """Writing a letter changes nothing; this asks whether it was sent, and records it only then."""
+        from lcv_tui.domain import actions
+
+        dialog = LetterSentDialog(channel=letter.channel, **self._dialog_args(values, error))
+
+        def answered(sent) -> None:
+            if sent is None:
+                self.notify("Niet vastgelegd: de brief telt nog niet als verstuurd. Leg dat later vast met w.",
+                            timeout=6, markup=False)
+                return
+            try:
+                actions.record_letter(self.data, self.tenant_id, letter.kind, sent.on, sent.channel,
+                                      letter_text=letter.text, **self._when())
+            except ValueError as exc:
+                self.ask_letter_sent(letter, dialog.last_values, str(exc))
+                return
+            assert self.app.workspace is not None
+            self.app.workspace.mark_dirty()
+            self.app.commit(f"{LETTER_NAMES[letter.kind]} als verstuurd vastgelegd")
+            self.refresh_file()
+
+        self.app.push_screen(dialog, answered)
+
+    @on(ExportFailed)
+    def _failed(self, message: ExportFailed) -> None:
+        self.notify(message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False)
+
+    # --- the evidence dossier -----------------------------------------------------------------
+
+    def action_dossier(self) -> None:
+        from lcv_tui.domain.dossier import build_dossier
+
+        dossier = build_dossier(self.data, self.tenant_id, self.today)
+        self.write_dossier(dossier, self.app.locations.export_dir)
+
+    @work(thread=True, exclusive=True, group="tenant-file-files")
+    def write_dossier(self, dossier, folder: Path) -> None:
+        from lcv_tui.exports.dossier_pdf import write_dossier
+        from lcv_tui.exports.files import ExportError
+
+        try:
+            paths = write_dossier(dossier, folder)
+        except ExportError as exc:
+            self.post_message(ExportFailed(exc.message))
+            return
+        self.post_message(FilesWritten(tuple(paths), folder, ()))

@@ -1,0 +1,186 @@
+"""Add or edit a tenant. Nothing is saved until the whole form is valid; messages appear under each field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from lcv_tui.domain import validation as v
+from lcv_tui.domain.errors import field_errors
+from lcv_tui.tui.screens.base import FormScreen
+from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
+
+if TYPE_CHECKING:
+    from lcv_tui.domain.models import Tenant
+    from lcv_tui.tui.app import LcvApp
+
+# (field, label, help, example). Field names are the Tenant fields; phone1..3 fill ``phones``.
+FIELDS: tuple[tuple[str, str, str, str], ...] = (
+    ("surname", "Achternaam *", "", ""),
+    ("initials", "Voorletters", "", ""),
+    ("klantnummer", "Klantnummer", "Uw eigen referentie.", ""),
+    ("street", "Straat", "", ""),
+    ("house_number", "Huisnummer *", "Alleen het getal.", ""),
+    ("addition", "Toevoeging", "Bijvoorbeeld A of 2-hoog.", ""),
+    ("postcode", "Postcode *", "", "1234 AB"),
+    ("town", "Woonplaats", "", ""),
+    ("gemeente", "Gemeente *", "Waar de woning ligt; → neemt de suggestie over.", ""),
+    ("phone1", "Telefoon 1", "", "06 12345678"),
+    ("phone2", "Telefoon 2", "", ""),
+    ("phone3", "Telefoon 3", "", ""),
+    ("email", "E-mail", "", "naam@voorbeeld.nl"),
+    ("rent", "Huur per maand *", "Bijvoorbeeld 850,00.", ""),
+    ("due_day", "Vervaldag", "Dag van de maand (1–28).", ""),
+    ("tenancy_start", "Ingangsdatum huur *", "Dag-maand-jaar.", "1-1-2025"),
+    ("tenancy_end", "Einddatum huur", "Leeg zolang de huur loopt.", ""),
+)
+
+PHONE_FIELDS = ("phone1", "phone2", "phone3")
+
+
+def _gemeente_suggester() -> SuggestFromList | None:
+    try:
+        from lcv_tui.domain.municipalities import MUNICIPALITIES
+    except ImportError:
+        return None
+    return SuggestFromList(MUNICIPALITIES, case_sensitive=False)
+
+
+def _initial_values(tenant: "Tenant | None") -> dict[str, str]:
+    if tenant is None:
+        return {"due_day": "1"}
+    phones = [v.format_phone(p) for p in tenant.phones] + ["", "", ""]
+    return {
+        "surname": tenant.surname, "initials": tenant.initials, "klantnummer": tenant.klantnummer,
+        "street": tenant.street, "house_number": str(tenant.house_number), "addition": tenant.addition,
+        "postcode": tenant.postcode, "town": tenant.town, "gemeente": tenant.gemeente,
+        "phone1": phones[0], "phone2": phones[1], "phone3": phones[2], "email": tenant.email,
+        "rent": v.format_decimal_nl(tenant.rent), "due_day": str(tenant.due_day),
+        "tenancy_start": v.format_date(tenant.tenancy_start),
+        "tenancy_end": v.format_date(tenant.tenancy_end) if tenant.tenancy_end else "",
+    }
+
+
+def build_tenant(values: dict[str, str], base: "Tenant | None") -> "Tenant | dict[str, str]":
+    """A valid Tenant from the form's text, or ``{field: Dutch message}``."""
+    from lcv_tui.domain.models import Tenant
+
+    errors: dict[str, str] = {}
+    data: dict[str, Any] = {k: values[k] for k in ("surname", "initials", "klantnummer", "street", "house_number",
+                                                   "addition", "postcode", "town", "gemeente", "email")}
+
+    def parse(field: str, parser: Callable[[str], Any], *, optional: bool = False) -> Any:
+        text = values[field].strip()
+        if optional and not text:
+            return None
+        try:
+            return parser(text)
+        except ValueError as exc:
+            errors[field] = str(exc)
+            return None
+
+    phones = []
+    for field in PHONE_FIELDS:
+        phone = parse(field, v.normalise_phone)
+        if phone:
+            phones.append(phone)
+    data["phones"] = phones
+    data["rent"] = parse("rent", v.parse_amount)
+    data["tenancy_start"] = parse("tenancy_start", v.parse_date)
+    data["tenancy_end"] = parse("tenancy_end", v.parse_date, optional=True)
+    if values["due_day"].strip():
+        data["due_day"] = values["due_day"].strip()
+    if base is not None:
+        data = {**base.model_dump(), **data}
+    try:
+        tenant = Tenant.model_validate(data)
+    except ValidationError as exc:
+        for field, message in field_errors(exc).items():
+            if field == "" and "einddatum" in message.lower():
+                field = "tenancy_end"
+            # Fields already refused by their parser keep that (more precise) message.
+            errors.setdefault(field, message)
+    if errors:
+        return errors
+    return tenant
+
+
+class TenantFormScreen(FormScreen["str | None"]):
+    """Returns the saved tenant's id, or None when cancelled."""
+
+    CSS_PATH = "tenant_form.tcss"
+    HELP_TOPIC = "huurder"
+    WHAT: ClassVar[str] = "de huurder"
+    app: "LcvApp"
+
+    def __init__(self, tenant: "Tenant | None" = None) -> None:
+        super().__init__()
+        self.tenant = tenant
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⌂")
+        title = f"Huurder wijzigen: {self.tenant.display_name}" if self.tenant else "Nieuwe huurder"
+        yield Static(title, id="form-title", markup=False)
+        yield Static("Velden met * zijn verplicht. Ctrl+S slaat op, Esc gaat terug.", classes="screen-intro")
+        yield Static("", classes="form-summary", id="form-summary", markup=False)
+        values = _initial_values(self.tenant)
+        with VerticalScroll(id="form-body"):
+            with Grid(id="tenant-grid"):
+                for field, label, help_text, example in FIELDS:
+                    hint = " ".join(part for part in (help_text, f"Bijv. {example}" if example and example not in help_text else "") if part)
+                    yield FormField(field, label, value=values.get(field, ""), help=hint,
+                                    suggester=_gemeente_suggester() if field == "gemeente" else None)
+        with Horizontal(classes="form-buttons"):
+            yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
+            yield Button("Terug (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#field-surname", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        from lcv_tui.tui import edits
+
+        workspace = self.app.workspace
+        assert workspace is not None
+        values = {k: str(val) for k, val in form_values(self).items()}
+        result = build_tenant(values, self.tenant)
+        if isinstance(result, dict):
+            show_errors(self, result, summary=self.query_one("#form-summary", Static))
+            self.notify("Nog niet opgeslagen: verbeter de velden met ⚠.", severity="warning", timeout=4)
+            return
+        summary = self.query_one("#form-summary", Static)
+        try:
+            if self.tenant is None:
+                result = edits.add_tenant(workspace, result)
+            else:
+                result = edits.update_tenant(workspace, result)
+        except ValueError as exc:
+            field = "klantnummer" if "klantnummer" in str(exc).lower() else ""
+            show_errors(self, {field: str(exc)}, summary=summary)
+            return
+        show_errors(self, {}, summary=summary)
+        # Even if writing fails the change is kept in memory (and quitting asks), so the form closes.
+        self.app.commit(f"Huurder {result.display_name} opgeslagen")
+        self.mark_clean()
+        self.dismiss(result.id)

@@ -1,0 +1,97 @@
+"""Informatie voor huurders: the werkinstructie's text for tenants (``letters.tenant_information_text``),
+with the landlord's name, to copy (OSC 52) or to save as a text file through ``exports``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
+
+if TYPE_CHECKING:
+    from lcv_tui.tui.app import LcvApp
+
+FILENAME = "informatie-voor-huurders.txt"
+
+
+class TenantInfoScreen(Screen[None]):
+    CSS_PATH = "tenant_info.tcss"
+    HELP_TOPIC = "brieven"
+    app: "LcvApp"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Terug", id="tenant_info.close"),
+        Binding("c", "copy", "Kopiëren", id="tenant_info.copy"),
+        Binding("s", "save", "Opslaan als tekst", id="tenant_info.save"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⌂")
+        yield Static("Informatie voor huurders", id="info-title", markup=False)
+        yield Static("Zet deze tekst op uw website of geef hem mee als folder (werkinstructie, 'Informatie aan de huurder'). "
+                     "c kopieert de tekst, s slaat hem op als tekstbestand.", classes="screen-intro", markup=False)
+        with VerticalScroll(id="info-scroll"):
+            yield Static("", id="info-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from lcv_tui.domain.letters import tenant_information_text
+
+        workspace = self.app.workspace
+        assert workspace is not None
+        landlord = workspace.data.landlord
+        if landlord is None:
+            self.query_one("#info-text", Static).update(
+                "Vul eerst uw gegevens als verhuurder in (Instellingen): de tekst noemt uw naam.")
+        else:
+            self.text = tenant_information_text(landlord)
+            self.query_one("#info-text", Static).update(self.text)
+        self.query_one("#info-scroll", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("copy", "save"):
+            return True if self.text else None
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_copy(self) -> None:
+        if self.text:
+            self.app.copy_to_clipboard(self.text)
+            self.notify("De tekst staat op het klembord (werkt in de meeste terminals, ook via SSH).", timeout=5, markup=False)
+
+    def action_save(self) -> None:
+        if self.text:
+            self.save_text(self.text, letter_folder(self.app) / FILENAME)
+
+    @work(thread=True, exclusive=True, group="tenant-info-save")
+    def save_text(self, text: str, path: Path) -> None:
+        from lcv_tui.exports.files import ExportError, write_private
+
+        try:
+            written = write_private(path, text.encode("utf-8"))
+        except ExportError as exc:
+            self.post_message(ExportFailed(exc.message))
+            return
+        self.post_message(FilesWritten((written,), written.parent, ()))
+
+    @on(FilesWritten)
+    def _saved(self, message: FilesWritten) -> None:
+        self.notify(f"Tekst opgeslagen: {message.paths[0]}", title="Opgeslagen", timeout=8, markup=False)
+
+    @on(ExportFailed)
+    def _failed(self, message: ExportFailed) -> None:
+        self.notify(message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False)

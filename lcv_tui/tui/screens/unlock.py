@@ -1,0 +1,169 @@
+"""Unlock: the passphrase (or the key this computer remembers) opens the vault in a thread worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Static
+
+from lcv_tui.tui.widgets.passphrase import PassphraseInput
+
+if TYPE_CHECKING:
+    from lcv_tui.store.errors import VaultError
+    from lcv_tui.store.workspace import Workspace
+    from lcv_tui.tui.app import LcvApp
+
+
+@dataclass
+class Unlocked(Message):
+    workspace: "Workspace"
+
+
+@dataclass
+class UnlockFailed(Message):
+    error: "VaultError"
+    typed: bool
+    """False when the attempt used no typed passphrase (the remembered key or the environment)."""
+
+
+@dataclass
+class BackupRestored(Message):
+    backup: Path
+    set_aside: Path | None
+
+
+class UnlockScreen(Screen[None]):
+    """Asks for the passphrase; tries the remembered key (or a given passphrase) first."""
+
+    CSS_PATH = "unlock.tcss"
+    HELP_TOPIC = "unlock"
+    app: "LcvApp"
+
+    def __init__(self, passphrase: str | None = None) -> None:
+        super().__init__()
+        self._first_passphrase = passphrase
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="🔒")
+        with Center():
+            with Vertical(id="unlock-box"):
+                yield Static("Kluis openen", id="unlock-title")
+                yield Static(f"Gegevensmap: {self.app.locations.data_dir}", id="unlock-where", markup=False)
+                yield Label("Wachtzin", id="passphrase-label")
+                yield PassphraseInput(id="passphrase")
+                yield Static("", id="unlock-message", markup=False)
+                yield Button("Openen", id="unlock", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase").focus()
+        # First the remembered key (or LCV_TUI_PASSPHRASE, or the demo's passphrase), without asking.
+        self._attempt(self._first_passphrase, typed=False)
+
+    @property
+    def _box(self) -> Vertical:
+        return self.query_one("#unlock-box", Vertical)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        message = self.query_one("#unlock-message", Static)
+        message.update(f"⚠ {text}" if error and text else text)
+        message.set_class(error, "-error")
+
+    @on(PassphraseInput.Submitted, "#passphrase")
+    @on(Button.Pressed, "#unlock")
+    def _submit(self) -> None:
+        field = self.query_one("#passphrase", PassphraseInput)
+        if not field.value:
+            self._say("Typ uw wachtzin en druk op Enter.", error=True)
+            return
+        self._attempt(field.value, typed=True)
+
+    def _attempt(self, passphrase: str | None, *, typed: bool) -> None:
+        self._box.loading = True
+        self._open(passphrase, typed)
+
+    @work(thread=True, exclusive=True, group="vault")
+    def _open(self, passphrase: str | None, typed: bool) -> None:
+        from lcv_tui.store.errors import VaultError
+        from lcv_tui.store.workspace import open_workspace
+
+        try:
+            workspace = open_workspace(self.app.locations, self.app.clock, passphrase=passphrase,
+                                       keyring_backend=self.app.keyring_backend, actor="demo" if self.app.demo else "app")
+        except VaultError as exc:
+            self.post_message(UnlockFailed(exc, typed))
+            return
+        self.post_message(Unlocked(workspace))
+
+    def on_unlocked(self, message: Unlocked) -> None:
+        self._box.loading = False
+        self.query_one("#passphrase", PassphraseInput).clear()
+        self.app.open_workspace(message.workspace)
+
+    def on_unlock_failed(self, message: UnlockFailed) -> None:
+        from lcv_tui.store.errors import PassphraseRequired, VaultDamaged, VaultTooNew, WrongPassphrase
+
+        self._box.loading = False
+        error = message.error
+        field = self.query_one("#passphrase", PassphraseInput)
+        field.clear()
+        field.focus()
+        if isinstance(error, PassphraseRequired) and not message.typed:
+            # Nothing remembered: simply ask. A stale remembered key says so.
+            self._say("" if error.message == PassphraseRequired().message else error.message)
+        elif isinstance(error, WrongPassphrase):
+            self._say(error.message, error=True)
+        elif isinstance(error, VaultTooNew):
+            self._say(error.message, error=True)
+            field.disabled = True
+            self.query_one("#unlock", Button).disabled = True
+        elif isinstance(error, VaultDamaged):
+            self._say(error.message, error=True)
+            if error.good_backup is not None:
+                self._offer_restore(error.good_backup)
+        else:
+            self._say(error.message, error=True)
+
+    def _offer_restore(self, backup: Path) -> None:
+        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+        def answered(restore: bool | None) -> None:
+            if restore:
+                self._box.loading = True
+                self._restore(backup)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"De kluis is beschadigd. De nieuwste reservekopie die wel opent is {backup.name}.\n\n"
+                "Die reservekopie terugzetten? Het beschadigde bestand wordt apart bewaard.",
+                yes="Terugzetten",
+                no="Niet nu",
+                title="Reservekopie terugzetten",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="vault")
+    def _restore(self, backup: Path) -> None:
+        from lcv_tui.store.errors import VaultError
+        from lcv_tui.store.vault import restore_backup
+
+        try:
+            aside = restore_backup(self.app.locations, backup)
+        except VaultError as exc:
+            self.post_message(UnlockFailed(exc, True))
+            return
+        self.post_message(BackupRestored(backup, aside))
+
+    def on_backup_restored(self, message: BackupRestored) -> None:
+        self._box.loading = False
+        kept = f" Het beschadigde bestand staat apart als {message.set_aside.name}." if message.set_aside else ""
+        self._say(f"Reservekopie {message.backup.name} is teruggezet.{kept} Voer uw wachtzin in om de kluis te openen.")
+        self.query_one("#passphrase").focus()
