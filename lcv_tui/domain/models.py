@@ -446,6 +446,8 @@ class Settings(Model):
     letters_dir: str = Field("", description="Map voor brieven; leeg = de standaardmap in de gegevensmap.")
     export_format: str = Field("xlsx", pattern="^(xlsx|csv)$", description="Standaardformaat van het uploadbestand.")
     wizard_seen: bool = Field(False, description="De rondleiding is getoond.")
+    theme: str = Field("lcv-donker", pattern="^(lcv-donker|lcv-licht|ansi-dark|ansi-light)$",
+                       description="Kleuren van de app: donker, licht, of de kleuren van uw terminal (ansi).")
 
 
 class AuditEntry(Model):

@@ -58,6 +58,13 @@ THEMES = (
     ),
 )
 DEFAULT_THEME = "lcv-donker"
+THEME_CYCLE: tuple[tuple[str, str], ...] = (
+    ("lcv-donker", "donker"),
+    ("lcv-licht", "licht"),
+    ("ansi-dark", "terminalkleuren (donker)"),
+    ("ansi-light", "terminalkleuren (licht)"),
+)
+"""F9 cycles through these; the ansi themes follow the terminal's own palette."""
 
 
 def _section_bindings() -> list[BindingType]:
@@ -131,6 +138,7 @@ class LcvApp(App[None]):
         self.workspace = workspace
         landlord = workspace.data.landlord
         self.sub_title = ("Demo · " if self.demo else "") + (landlord.name if landlord else "")
+        self.theme = workspace.data.settings.theme
         for s in SECTIONS:
             if s.mode not in self._modes:
                 self.add_mode(s.mode, self._section_factory(s))
@@ -197,7 +205,15 @@ class LcvApp(App[None]):
         self.push_screen(HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen")))
 
     def action_toggle_theme(self) -> None:
-        self.theme = "lcv-licht" if self.theme == "lcv-donker" else "lcv-donker"
+        names = [name for name, _ in THEME_CYCLE]
+        index = names.index(self.theme) if self.theme in names else -1
+        name, label = THEME_CYCLE[(index + 1) % len(THEME_CYCLE)]
+        self.theme = name
+        if self.workspace is not None:
+            self.workspace.data.settings.theme = name
+            self.commit(f"Thema: {label}")
+        else:
+            self.notify(f"Thema: {label}", timeout=3, markup=False)
 
     def action_new_tenant(self) -> None:
         if not self.unlocked or self._editing():
@@ -230,7 +246,7 @@ class LcvApp(App[None]):
 
             yield from wizard_commands(self)
         yield SystemCommand("Help", "Uitleg bij dit scherm, de werkwijze en de begrippen", self.action_help)
-        yield SystemCommand("Thema wisselen", "Wissel tussen licht en donker", self.action_toggle_theme)
+        yield SystemCommand("Thema wisselen", "Donker, licht, of de kleuren van uw terminal (F9)", self.action_toggle_theme)
         yield SystemCommand("Afsluiten", "Sluit de app (vraagt eerst als er iets niet is opgeslagen)", self.action_quit)
 
     # --- quitting without losing an edit ------------------------------------------------------

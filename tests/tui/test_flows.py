@@ -260,3 +260,19 @@ def test_demo_no_open_writes_vault_and_refuses_to_overwrite(tmp_path, clock):
     assert data.tenants
     assert main(["demo", "--data-dir", str(folder), "--no-open"], clock=clock, out=out, err=err) == 2
     assert "Er staat al een kluis" in err.getvalue()
+
+
+async def test_theme_cycles_through_light_dark_and_ansi_and_is_remembered(new_app, vault, locations):
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        seen = [app.theme]
+        for _ in range(4):
+            await pilot.press("f9")
+            await pilot.pause()
+            seen.append(app.theme)
+        assert seen == ["lcv-donker", "lcv-licht", "ansi-dark", "ansi-light", "lcv-donker"]
+        await pilot.press("f9")
+        await pilot.pause()
+    _, data = Vault.open(locations, PASSPHRASE)
+    assert data.settings.theme == "lcv-licht"
