@@ -22,7 +22,7 @@ from lcv_tui.clock import FixedClock  # noqa: E402
 from lcv_tui.commands.demo import DEMO_PASSPHRASE, create_demo_vault  # noqa: E402
 from lcv_tui.paths import Locations  # noqa: E402
 from lcv_tui.tui.app import make_app  # noqa: E402
-from lcv_tui.tui.sections import section
+from lcv_tui.tui.sections import section  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 SIZE = (120, 36)
@@ -125,29 +125,34 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-async def shoot(locations: Locations, name: str, step: Step, *, unlock: bool = True) -> None:
+async def shoot(locations: Locations, name: str, step: Step, *, unlock: bool = True, out: Path = OUT) -> None:
     clock = FixedClock.on(TODAY)
     app = make_app(locations, clock, demo=True, passphrase=DEMO_PASSPHRASE if unlock else None, animation_level="none")
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         await step(pilot)
         await _settle(pilot)
-        app.save_screenshot(name, str(OUT))
-    print(f"screenshots/{name}")
+        app.save_screenshot(name, str(out))
+    print(f"{out.name}/{name}")
 
 
-async def main() -> None:
-    OUT.mkdir(exist_ok=True)
+async def main(out: Path = OUT) -> None:
+    out = out.absolute()
+    out.mkdir(exist_ok=True)
+    here = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="lcv-tui-shots-") as folder:
         # Relative data folders, so the paths on screen are the same on every run.
         os.chdir(folder)
-        empty = Locations(Path("gegevens-leeg"))
-        await shoot(empty, "eerste-keer.svg", home, unlock=False)
-        locations = Locations(Path("gegevens-demo"))
-        create_demo_vault(locations, FixedClock.on(TODAY))
-        await shoot(locations, "ontgrendelen.svg", home, unlock=False)
-        for name, step in SHOTS:
-            await shoot(locations, name, step)
+        try:
+            empty = Locations(Path("gegevens-leeg"))
+            await shoot(empty, "eerste-keer.svg", home, unlock=False, out=out)
+            locations = Locations(Path("gegevens-demo"))
+            create_demo_vault(locations, FixedClock.on(TODAY))
+            await shoot(locations, "ontgrendelen.svg", home, unlock=False, out=out)
+            for name, step in SHOTS:
+                await shoot(locations, name, step, out=out)
+        finally:
+            os.chdir(here)
 
 
 if __name__ == "__main__":
