@@ -30,6 +30,12 @@ class Section:
     """``module:Class`` of the section's base screen."""
     help: str
     """One Dutch line for the command palette."""
+    short: str = ""
+    """A shorter name for the section bar, so all sections fit in 80 columns."""
+
+    @property
+    def bar_title(self) -> str:
+        return self.short or self.title
 
     def factory(self) -> Callable[[], "Screen"]:
         module_name, _, class_name = self.screen.partition(":")
@@ -42,7 +48,7 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("agenda", "Vandaag te doen", "f2", "lcv_tui.tui.screens.agenda:AgendaScreen",
-            "De agenda: wat te laat is, wat vandaag moet en wat binnenkort komt, voor alle huurders"),
+            "De agenda: wat te laat is, wat vandaag moet en wat binnenkort komt, voor alle huurders", "Vandaag"),
     Section("huurders", "Huurders", "f3", "lcv_tui.tui.screens.tenants:TenantListScreen",
             "Alle huurders: zoeken, toevoegen, wijzigen en verwijderen"),
     Section("melden", "Melden", "f4", "lcv_tui.tui.screens.signals:SignalsScreen",

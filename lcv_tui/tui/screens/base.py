@@ -20,7 +20,8 @@ ResultT = TypeVar("ResultT")
 
 
 class SectionBar(Static):
-    """The row of sections under the header; the active one is marked with ● and reverse, not colour alone."""
+    """The row of sections under the header; the active one is marked with ● and reverse, not colour alone.
+    It fits in 80 columns."""
 
     def __init__(self, active: str) -> None:
         super().__init__(self._content(active), id="section-bar")
@@ -31,10 +32,10 @@ class SectionBar(Static):
         for s in SECTIONS:
             key = s.key.upper()
             if s.mode == active:
-                parts.append(f"[b reverse] ● {key} {s.title} [/]")
+                parts.append(f"[b reverse] ● {key} {s.bar_title} [/]")
             else:
-                parts.append(f"[@click=app.show_section('{s.mode}')] ○ {key} {s.title} [/]")
-        return "  ".join(parts)
+                parts.append(f"[@click=app.show_section('{s.mode}')] {key} {s.bar_title} [/]")
+        return " ".join(parts)
 
 
 class TracksEdits:

@@ -64,6 +64,13 @@ def settings_from(values: dict[str, object], current: Settings) -> Settings | di
         return errors
 
 
+def _rows(fields: list, per_row: int = 3) -> ComposeResult:
+    """Fields in rows of three. Rows of Horizontal containers (not a Grid) give every field
+    the height its wrapped help text needs."""
+    for start in range(0, len(fields), per_row):
+        yield Horizontal(*fields[start:start + per_row], classes="settings-row")
+
+
 class SettingsScreen(TracksEdits, SectionScreen):
     SECTION = "instellingen"
     HELP_TOPIC = "instellingen"
@@ -83,19 +90,19 @@ class SettingsScreen(TracksEdits, SectionScreen):
         yield Static("", classes="form-summary", id="form-summary", markup=False)
         with VerticalScroll(id="settings-body"):
             yield Static("Uw gegevens als verhuurder", classes="settings-heading")
-            with Grid(classes="settings-grid"):
-                for name, label, help_text in LANDLORD_FIELDS:
-                    value = getattr(landlord, name) if landlord else ""
-                    yield FormField(name, label, value=str(value), help=help_text)
+            landlord_fields = [FormField(name, label, value=str(getattr(landlord, name) if landlord else ""), help=help_text)
+                               for name, label, help_text in LANDLORD_FIELDS]
+            yield from _rows(landlord_fields)
             yield Static("Termijnen en bestanden", classes="settings-heading")
-            with Grid(classes="settings-grid"):
-                for name, label in SETTING_LABELS.items():
-                    field = Settings.model_fields[name]
-                    value = getattr(settings, name)
-                    if isinstance(value, bool):
-                        yield SwitchField(name, label, value=value, help=field.description or "")
-                    else:
-                        yield FormField(name, label, value=_setting_text(value), help=field.description or "")
+            setting_fields = []
+            for name, label in SETTING_LABELS.items():
+                description = Settings.model_fields[name].description or ""
+                value = getattr(settings, name)
+                if isinstance(value, bool):
+                    setting_fields.append(SwitchField(name, label, value=value, help=description))
+                else:
+                    setting_fields.append(FormField(name, label, value=_setting_text(value), help=description))
+            yield from _rows(setting_fields)
             with Horizontal(classes="settings-save"):
                 yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
             yield Static("Kluis", classes="settings-heading")

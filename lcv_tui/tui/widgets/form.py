@@ -22,8 +22,8 @@ class FormField(Vertical):
     FormField {
         height: auto;
         margin: 0 0 1 0;
-        & > .form-field--label { text-style: bold; }
-        & > .form-field--help { color: $text-muted; }
+        & > .form-field--label { text-style: bold; width: 1fr; height: auto; }
+        & > .form-field--help { color: $text-muted; width: 1fr; height: auto; }
         & > .form-field--error { color: $text-error; display: none; }
         &.-invalid > .form-field--error { display: block; }
         &.-invalid > Input { border: tall $error; }
@@ -83,8 +83,8 @@ class SwitchField(Vertical):
     SwitchField {
         height: auto;
         margin: 0 0 1 0;
-        & > .form-field--label { text-style: bold; }
-        & > .form-field--help { color: $text-muted; }
+        & > .form-field--label { text-style: bold; width: 1fr; height: auto; }
+        & > .form-field--help { color: $text-muted; width: 1fr; height: auto; }
     }
     """
 
