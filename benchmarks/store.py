@@ -1,0 +1,119 @@
+"""Vault load (unlock beyond the KDF) and save, against ``json.loads`` / ``json.dumps`` of the same data.
+
+The vault is made with a near-free Argon2id (8 KiB, 1 pass), so the time measured for opening is
+everything *beyond* the key derivation: read, parse the header, unwrap the data key, decrypt,
+decompress, migrate and validate. The default KDF is timed once on its own. A save reuses the data
+key (``Vault.save`` never runs the KDF): serialise, compress, encrypt, write to a temporary file,
+fsync, back up the previous file, rename.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from benchmarks import data as bench_data
+from benchmarks.timing import Result, median_time
+
+PASSPHRASE = "benchmark wachtzin lang genoeg"
+LOAD_GOAL_S = 0.3
+SAVE_GOAL_S = 0.3
+
+
+def cheap_kdf():
+    from lcv_tui.store.kdf import ARGON2ID, KdfParams
+
+    return KdfParams(ARGON2ID, memory_kib=8, iterations=1, lanes=1)
+
+
+def make_vault(folder: Path, count: int):
+    """A vault with ``count`` generated tenants in ``folder`` (cheap KDF); returns ``(locations, data)``."""
+    from lcv_tui.paths import Locations
+    from lcv_tui.store.vault import Vault
+
+    locations = Locations(folder)
+    data = bench_data.vault_data(count)
+    Vault.create(locations, PASSPHRASE, data, kdf=cheap_kdf())
+    return locations, data
+
+
+def kdf_seconds(repeat: int = 3) -> float:
+    from lcv_tui.store import kdf
+
+    return median_time(lambda: kdf.derive(PASSPHRASE, b"0123456789abcdef", kdf.DEFAULT_KDF), repeat)
+
+
+def run(sizes: list[int], repeat: int) -> list[Result]:
+    from lcv_tui.store.vault import Vault
+
+    results: list[Result] = []
+    per_tenant: dict[str, list[tuple[int, float]]] = {"load": [], "save": []}
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="lcv-bench-") as tmp:
+            locations, data = make_vault(Path(tmp) / "data", count)
+            document = data.model_dump(mode="json")
+            text = json.dumps(document)
+            load = median_time(lambda: Vault.open(locations, PASSPHRASE), repeat)
+            load_base = median_time(lambda: json.loads(text), repeat)
+            vault, loaded = Vault.open(locations, PASSPHRASE)
+            save = median_time(lambda: vault.save(loaded), repeat)
+            save_base = median_time(lambda: json.dumps(document), repeat)
+            size_mb = locations.vault_path.stat().st_size / 1e6
+        per_tenant["load"].append((count, load / count))
+        per_tenant["save"].append((count, save / count))
+        last = count == 10_000
+        results.append(Result("vault load beyond KDF", count, load, load_base,
+                              goal=f"≤ {LOAD_GOAL_S} s" if last else "", passed=load <= LOAD_GOAL_S if last else None,
+                              note=f"{load / count * 1e6:.0f} µs/tenant; file {size_mb:.1f} MB, JSON {len(text) / 1e6:.1f} MB"))
+        results.append(Result("vault save", count, save, save_base,
+                              goal=f"≤ {SAVE_GOAL_S} s" if last else "", passed=save <= SAVE_GOAL_S if last else None,
+                              note=f"{save / count * 1e6:.0f} µs/tenant"))
+    for what, points in per_tenant.items():
+        if len(points) >= 2:
+            (n0, c0), (n1, c1) = points[0], points[-1]
+            # Linear: the cost per tenant at the largest size is at most 1.5x the cost at the middle size.
+            mid = points[-2][1]
+            results.append(Result(f"vault {what}: linear growth", None, c1 / mid, None, goal="per-tenant cost ≤ 1.5× previous size",
+                                  passed=c1 / mid <= 1.5, unit="×",
+                                  note=f"{c0 * 1e6:.0f} µs/tenant at {n0:,}, {c1 * 1e6:.0f} µs/tenant at {n1:,}"))
+    results.append(Result("default KDF (Argon2id) once", None, kdf_seconds(), None, note="added to every unlock by passphrase"))
+    return results
+
+
+def breakdown(count: int, repeat: int = 3) -> list[tuple[str, float]]:
+    """Where a load and a save of ``count`` tenants spend their time (for the profile section)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from lcv_tui.domain.models import VaultData
+
+    data = bench_data.vault_data(count)
+    raw = data.model_dump_json().encode()
+    packed = zlib.compress(raw, 6)
+    key = AESGCM.generate_key(bit_length=256)
+    nonce = b"\0" * 12
+    sealed = AESGCM(key).encrypt(nonce, packed, b"")
+    doc = json.loads(raw)
+    rows = [
+        ("load: AES-GCM decrypt", median_time(lambda: AESGCM(key).decrypt(nonce, sealed, b""), repeat)),
+        ("load: zlib decompress", median_time(lambda: zlib.decompress(packed), repeat)),
+        ("load: json.loads", median_time(lambda: json.loads(raw), repeat)),
+        ("load: VaultData.model_validate", median_time(lambda: VaultData.model_validate(doc), repeat)),
+        ("load: of which the audit log", median_time(lambda: VaultData.model_validate({"audit": doc["audit"]}), repeat)),
+        ("save: model_dump_json", median_time(data.model_dump_json, repeat)),
+        ("save: zlib.compress level 6", median_time(lambda: zlib.compress(raw, 6), repeat)),
+        ("save: zlib.compress level 1", median_time(lambda: zlib.compress(raw, 1), repeat)),
+        ("save: AES-GCM encrypt", median_time(lambda: AESGCM(key).encrypt(nonce, packed, b""), repeat)),
+    ]
+    rows.append(("(JSON size, MB)", len(raw) / 1e6))
+    rows.append(("(zlib level 6 size, MB)", len(packed) / 1e6))
+    return rows
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    for name, seconds in breakdown(10_000):
+        print(f"{name:40s} {seconds:8.3f}")
+    print(f"total {time.perf_counter() - start:.1f} s")
