@@ -64,8 +64,9 @@ class UnlockScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#passphrase").focus()
-        # First the remembered key (or LCV_TUI_PASSPHRASE, or the demo's passphrase), without asking.
-        self._attempt(self._first_passphrase, typed=False)
+        # First the remembered key (or LCV_TUI_PASSPHRASE, or the demo's passphrase), without asking;
+        # after the first frame, so the worker's imports do not delay the screen.
+        self.call_after_refresh(self._attempt, self._first_passphrase, typed=False)
 
     @property
     def _box(self) -> Vertical:
