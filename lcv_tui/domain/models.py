@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterator
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -18,7 +20,38 @@ from lcv_tui.domain import validation as v
 
 SCHEMA_VERSION = 1
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2), AfterValidator(lambda d: d.quantize(v.CENT))]
+_TRUSTED_LOAD: ContextVar[bool] = ContextVar("lcv_trusted_load", default=False)
+
+
+@contextmanager
+def trusted_load() -> Iterator[None]:
+    """Validate a document that this schema version wrote and the vault authenticated (AES-GCM):
+    it was validated and normalised when it was made, so inside this block the Python normalisers
+    and cross-field checks are skipped. Pydantic still checks every type, range and length.
+    (A context variable, because reading pydantic's ``info.context`` costs microseconds per field.)"""
+    token = _TRUSTED_LOAD.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED_LOAD.reset(token)
+
+
+def unless_trusted(fn):
+    """Wrap a field validator ``fn(cls, value)`` so that a trusted load passes the value through."""
+
+    def validator(cls, value):
+        return value if _TRUSTED_LOAD.get() else fn(cls, value)
+
+    validator.__name__ = fn.__name__
+    validator.__doc__ = fn.__doc__
+    return validator
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value if _TRUSTED_LOAD.get() else value.quantize(v.CENT)
+
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2), AfterValidator(_cents)]
 """A non-negative amount in euro with at most 2 decimals (parse user text with ``validation.parse_amount``)."""
 
 
@@ -177,6 +210,7 @@ class Landlord(Model):
 
     @field_validator("name")
     @classmethod
+    @unless_trusted
     def _name(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -187,6 +221,7 @@ class Landlord(Model):
 
     @field_validator("contact_person", "street", "house_number", "town", "iban", "privacy_url")
     @classmethod
+    @unless_trusted
     def _text(cls, value: str) -> str:
         text = v.clean_text(value)
         if len(text) > 120:
@@ -195,16 +230,19 @@ class Landlord(Model):
 
     @field_validator("postcode")
     @classmethod
+    @unless_trusted
     def _postcode(cls, value: str) -> str:
         return v.normalise_postcode(value) if v.clean_text(value) else ""
 
     @field_validator("phone")
     @classmethod
+    @unless_trusted
     def _phone(cls, value: str) -> str:
         return v.normalise_phone(value)
 
     @field_validator("email", "objection_email")
     @classmethod
+    @unless_trusted
     def _email(cls, value: str) -> str:
         return v.normalise_email(value)
 
@@ -235,6 +273,7 @@ class Agreement(Model):
 
     @field_validator("gemeente")
     @classmethod
+    @unless_trusted
     def _gemeente(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -253,6 +292,7 @@ class Payment(Model):
 
     @field_validator("amount")
     @classmethod
+    @unless_trusted
     def _positive(cls, value: Decimal) -> Decimal:
         if value <= 0:
             raise ValueError("Een betaling moet groter zijn dan € 0,00.")
@@ -277,6 +317,7 @@ class Adjustment(Model):
 
     @field_validator("amount")
     @classmethod
+    @unless_trusted
     def _positive(cls, value: Decimal) -> Decimal:
         if value <= 0:
             raise ValueError("Het bedrag moet groter zijn dan € 0,00.")
@@ -303,6 +344,8 @@ class Event(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Event":
+        if _TRUSTED_LOAD.get():
+            return self
         if self.kind == EventKind.SIGNAAL and (self.route is None or self.amount is None or self.months is None):
             raise ValueError("Een signaal legt route, bedrag en aantal maanden vast.")
         if self.kind == EventKind.TERUGKOPPELING and self.feedback is None:
@@ -333,6 +376,7 @@ class Tenant(Model):
 
     @field_validator("klantnummer")
     @classmethod
+    @unless_trusted
     def _ref(cls, value: str) -> str:
         text = v.clean_text(value)
         if len(text) > 40:
@@ -341,41 +385,49 @@ class Tenant(Model):
 
     @field_validator("surname")
     @classmethod
+    @unless_trusted
     def _surname(cls, value: str) -> str:
         return v.normalise_name(value, what="Achternaam")
 
     @field_validator("initials")
     @classmethod
+    @unless_trusted
     def _initials(cls, value: str) -> str:
         return v.normalise_initials(value)
 
     @field_validator("street")
     @classmethod
+    @unless_trusted
     def _street(cls, value: str) -> str:
         return v.normalise_place(value, what="Straatnaam")
 
     @field_validator("town")
     @classmethod
+    @unless_trusted
     def _town(cls, value: str) -> str:
         return v.normalise_place(value, what="Woonplaats")
 
     @field_validator("house_number", mode="before")
     @classmethod
+    @unless_trusted
     def _house_number(cls, value: Any) -> int:
         return v.parse_house_number(value)
 
     @field_validator("addition")
     @classmethod
+    @unless_trusted
     def _addition(cls, value: str) -> str:
         return v.normalise_addition(value)
 
     @field_validator("postcode")
     @classmethod
+    @unless_trusted
     def _postcode(cls, value: str) -> str:
         return v.normalise_postcode(value)
 
     @field_validator("gemeente")
     @classmethod
+    @unless_trusted
     def _gemeente(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -384,6 +436,7 @@ class Tenant(Model):
 
     @field_validator("phones")
     @classmethod
+    @unless_trusted
     def _phones(cls, value: list[str]) -> list[str]:
         phones = [v.normalise_phone(p) for p in value]
         phones = [p for p in phones if p]
@@ -393,11 +446,13 @@ class Tenant(Model):
 
     @field_validator("email")
     @classmethod
+    @unless_trusted
     def _email(cls, value: str) -> str:
         return v.normalise_email(value)
 
     @field_validator("rent")
     @classmethod
+    @unless_trusted
     def _rent(cls, value: Decimal) -> Decimal:
         if value <= 0:
             raise ValueError("Huur moet groter zijn dan € 0,00.")
@@ -405,6 +460,8 @@ class Tenant(Model):
 
     @model_validator(mode="after")
     def _tenancy(self) -> "Tenant":
+        if _TRUSTED_LOAD.get():
+            return self
         if self.tenancy_end is not None and self.tenancy_end < self.tenancy_start:
             raise ValueError("De einddatum van de huur ligt vóór de begindatum.")
         return self

@@ -28,7 +28,9 @@ MONTHS_NL = (
 def clean_text(value: str) -> str:
     """NFC-normalise, strip, fold runs of white space; refuse control characters."""
     value = unicodedata.normalize("NFC", str(value))
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") and ch not in " " for ch in value):
+    # isprintable() is False for every control/format character (and for some spaces), so the
+    # per-character check runs only for the rare text that needs it.
+    if not value.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value):
         raise ValueError("Bevat een onzichtbaar of ongeldig teken (zoals een tab of regeleinde): typ de tekst opnieuw.")
     return " ".join(value.split())
 

@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import ValidationError
 
-from lcv_tui.domain.models import VaultData
+from lcv_tui.domain.models import SCHEMA_VERSION, VaultData, trusted_load
 from lcv_tui.paths import VAULT_FILENAME, Locations
 from lcv_tui.store import fsio, keyring_slot
 from lcv_tui.store import kdf as kdf_module
@@ -97,7 +97,8 @@ def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, b
     """Core header bytes and body for an already serialised document (also used to test migrations)."""
     nonce = os.urandom(NONCE_SIZE)
     core_bytes = Core(vault_id, nonce).to_bytes()
-    return core_bytes, AESGCM(data_key).encrypt(nonce, zlib.compress(document, 6), data_aad(core_bytes))
+    # Level 1: about three times faster than the default on a large vault, for a slightly larger file.
+    return core_bytes, AESGCM(data_key).encrypt(nonce, zlib.compress(document, 1), data_aad(core_bytes))
 
 
 def _decode(file: VaultFile, data_key: bytes) -> VaultData:
@@ -107,8 +108,20 @@ def _decode(file: VaultFile, data_key: bytes) -> VaultData:
     except InvalidTag:
         raise FormatError("de versleutelde gegevens zijn beschadigd (de controle van de inhoud faalt).") from None
     try:
-        doc = json.loads(zlib.decompress(plaintext).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError):
+        document = zlib.decompress(plaintext)
+    except zlib.error:
+        raise FormatError("de gegevens zijn onleesbaar.") from None
+    if _written_by_this_version(document):
+        # Authenticated by the GCM tag and written by this schema version: validated when it was
+        # made, so pydantic parses the bytes straight into models and skips the normalisers.
+        try:
+            with trusted_load():
+                return VaultData.model_validate_json(document)
+        except ValidationError:
+            raise FormatError("de gegevens passen niet bij deze versie van de app.") from None
+    try:
+        doc = json.loads(document.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise FormatError("de gegevens zijn onleesbaar.") from None
     if not isinstance(doc, dict):
         raise FormatError("de gegevens zijn onleesbaar.")
@@ -120,6 +133,14 @@ def _decode(file: VaultFile, data_key: bytes) -> VaultData:
         return VaultData.model_validate(doc)
     except ValidationError:
         raise FormatError("de gegevens passen niet bij deze versie van de app.") from None
+
+
+_CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
+
+
+def _written_by_this_version(document: bytes) -> bool:
+    """``model_dump_json`` writes ``schema_version`` first, so the prefix tells the version."""
+    return document.startswith(_CURRENT_PREFIX)
 
 
 class _Credentials:

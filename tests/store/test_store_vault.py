@@ -327,3 +327,31 @@ def test_purge_of_nobody_changes_nothing(vault, locations, data, clock):
     before = locations.vault_path.read_bytes()
     assert purge(Workspace(vault, data, clock), []).removed == []
     assert locations.vault_path.read_bytes() == before
+
+
+def _compact(doc: dict) -> bytes:
+    return json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def test_current_version_loads_trusted_but_types_are_still_checked(vault, locations, passphrase):
+    """A document of this schema version skips the normalisers on load, never the type checks."""
+    data = Vault.open(locations, passphrase)[1]
+    doc = json.loads(data.model_dump_json())
+    assert data.model_dump_json().encode().startswith(b'{"schema_version":1,')
+    doc["tenants"][0]["house_number"] = "twaalf"
+    core_bytes, body = seal_json(vault._data_key, vault.vault_id, _compact(doc))
+    locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body))
+    with pytest.raises(VaultDamaged):
+        Vault.open(locations, passphrase)
+
+
+def test_a_migrated_document_is_validated_in_full(vault, locations, passphrase, monkeypatch):
+    """After a migration every normaliser runs again (postcode, amounts)."""
+    doc = json.loads(Vault.open(locations, passphrase)[1].model_dump_json())
+    doc["schema_version"] = 0
+    doc["tenants"][0]["postcode"] = "3511ab"
+    core_bytes, body = seal_json(vault._data_key, vault.vault_id, _compact(doc))
+    locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body))
+    monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda old: old)
+    opened = Vault.open(locations, passphrase)[1]
+    assert opened.tenants[0].postcode == "3511 AB"
