@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from lcv_tui.fsutil import fsync_dir
+
 
 class ExportError(Exception):
     """A file could not be written or read; ``message`` says in Dutch what to do."""
@@ -82,7 +84,7 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
         os.replace(tmp_name, target)
         tmp_name = None
         os.chmod(target, 0o600)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:
         raise ExportError(f"Kan {target} niet schrijven: {_reason(exc)}.") from None
     finally:
@@ -93,19 +95,6 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
                 pass
     return target
 
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); harmless where directories cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:

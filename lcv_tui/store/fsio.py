@@ -11,6 +11,8 @@ import os
 import secrets
 from pathlib import Path
 
+from lcv_tui.fsutil import fsync_dir
+
 from lcv_tui.store.errors import VaultWriteError
 
 FILE_MODE = 0o600
@@ -39,19 +41,6 @@ def ensure_private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     os.chmod(path, DIR_MODE)
 
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename durable; some systems cannot fsync a folder, and the rename has happened anyway."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def temp_path_for(target: Path) -> Path:

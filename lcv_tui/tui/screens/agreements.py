@@ -8,8 +8,8 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
@@ -222,22 +222,12 @@ class AgreementFormScreen(FormScreen["str | None"]):
                 for f in SharedField:
                     on_by_default = f in shared if shared is not None else f in Agreement.model_fields["shared_fields"].default_factory()  # type: ignore[misc]
                     yield Checkbox(f.label, value=on_by_default, id=f"shared-{f.value}")
-        with Horizontal(classes="form-buttons"):
-            yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
-            yield Button("Terug (Esc)", id="cancel")
+        yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#field-gemeente", Input).focus()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def action_save(self) -> None:
         from lcv_tui.tui.edits import save_agreement

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.containers import Horizontal
+from textual.widgets import Button, Footer, Header, Static
 
 from lcv_tui.tui.sections import SECTIONS
 from lcv_tui.tui.widgets.form import form_values
@@ -90,6 +92,20 @@ class FormScreen(TracksEdits, Screen[ResultT], Generic[ResultT]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.mark_clean)
+
+    def compose_buttons(self) -> ComposeResult:
+        """The Save and Back buttons every form ends with (the keys do the same)."""
+        with Horizontal(classes="form-buttons"):
+            yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
+            yield Button("Terug (Esc)", id="cancel")
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     def action_cancel(self) -> None:
         if not self.has_unsaved_changes():

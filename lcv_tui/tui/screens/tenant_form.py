@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
@@ -136,22 +136,12 @@ class TenantFormScreen(FormScreen["str | None"]):
                     hint = " ".join(part for part in (help_text, f"Bijv. {example}" if example and example not in help_text else "") if part)
                     yield FormField(field, label, value=values.get(field, ""), help=hint,
                                     suggester=_gemeente_suggester() if field == "gemeente" else None)
-        with Horizontal(classes="form-buttons"):
-            yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
-            yield Button("Terug (Esc)", id="cancel")
+        yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#field-surname", Input).focus()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
