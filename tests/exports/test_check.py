@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from conftest import FIXED_RECORDS
+from export_support import FIXED_RECORDS
 from lcv_tui.exports.check import check_file, guess_profile
 from lcv_tui.exports.files import ExportError
 from lcv_tui.exports.profiles import WITHDRAWAL_2021

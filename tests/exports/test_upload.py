@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXED_RECORDS, GOLDEN, record
+from export_support import FIXED_RECORDS, GOLDEN, record
 from lcv_tui.exports.check import check_csv_bytes, check_file, check_xlsx_bytes
 from lcv_tui.exports.files import ExportError, write_private
 from lcv_tui.exports.profiles import RIS_2021, WITHDRAWAL_2021, get_profile

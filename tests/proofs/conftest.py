@@ -1,64 +1,22 @@
-"""Fixtures for the proof tests: a vault holding sentinel personal data, and the CLI run in-process.
-
-The sentinels are values no Dutch text, path or digest contains by chance, so finding one in a
-log line, the audit log or error output can only mean personal data leaked there.
-"""
+"""Fixtures for the proof tests: a vault holding sentinel personal data, and the CLI run in-process."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import pathlib
 import sys
-from dataclasses import dataclass
-from decimal import Decimal
 
 import pytest
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
 sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "tui"))  # tui_helpers, shared with the pilot tests
 
+from proof_support import PASSPHRASE, Run, sentinel_data  # noqa: E402
+
 from lcv_tui import cli  # noqa: E402
-from lcv_tui.domain.demo import build_demo  # noqa: E402
-from lcv_tui.domain.models import VaultData  # noqa: E402
-from lcv_tui.domain.workflow import Stage, case_for  # noqa: E402
 from lcv_tui.paths import Locations  # noqa: E402
 from lcv_tui.store.vault import Vault  # noqa: E402
-
-PASSPHRASE = "sentinel wachtzin voor de bewijstest"
-SURNAME = "Zzyxwortel"
-EMAIL = "zzyx.sentinel@zzyxmail.example"
-AMOUNT = Decimal("4321.09")
-SENTINELS = (SURNAME, SURNAME.casefold(), EMAIL, "4321.09", "4321,09", "4.321,09")
-
-# demo tenants that carry the sentinels: ready to be reported (upload route), a letter due, no agreement
-READY, LETTER_DUE, NO_AGREEMENT = "H-1008", "H-1003", "H-1012"
-
-
-def sentinel_data(today: dt.date) -> VaultData:
-    """The demo data with the sentinel surname on three tenants, and the sentinel e-mail and rent on the one ready to report."""
-    data = build_demo(today)
-    by_number = {t.klantnummer: t for t in data.tenants}
-    ready = by_number[READY]
-    old_rent = ready.rent
-    for payment in ready.payments:
-        if payment.amount == old_rent:
-            payment.amount = AMOUNT
-    ready.rent = AMOUNT
-    ready.email = EMAIL
-    for number in (READY, LETTER_DUE, NO_AGREEMENT):
-        by_number[number].surname = SURNAME
-    stages = {n: case_for(by_number[n], today, settings=data.settings, agreement=data.agreement_for(by_number[n].gemeente)).stage
-              for n in (READY, LETTER_DUE, NO_AGREEMENT)}
-    assert stages == {READY: Stage.KLAAR, LETTER_DUE: Stage.TE_LAAT, NO_AGREEMENT: Stage.GEEN_OVEREENKOMST}, stages
-    return data
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import csv
 import json
 import shutil
 
-from conftest import EMAIL, NO_AGREEMENT, PASSPHRASE, SENTINELS, SURNAME, Run
+from proof_support import EMAIL, NO_AGREEMENT, PASSPHRASE, SENTINELS, SURNAME, Run
 
 from lcv_tui.exports.profiles import RIS_2021
 from lcv_tui.paths import Locations

@@ -12,30 +12,13 @@ from types import SimpleNamespace
 
 import pytest
 from keyring.backend import KeyringBackend
+from lcv_testing import MemoryKeyring  # noqa: F401  (re-exported for the tests here)
 
 from lcv_tui.domain.models import Agreement, Landlord, Meldpunt, Payment, Tenant, VaultData
 from lcv_tui.store.vault import Vault
 
 PASSPHRASE = "correct paard batterij nietje"
 
-
-class MemoryKeyring(KeyringBackend):
-    """A real-looking OS keyring that keeps secrets in a dict."""
-
-    priority = 10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
 
 
 class PlaintextKeyring(MemoryKeyring):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from keyring.backend import KeyringBackend
+from lcv_testing import MemoryKeyring  # noqa: F401  (re-exported for the tests here)
 
 from lcv_tui.domain.models import Agreement, Landlord, Meldpunt, Tenant, VaultData
 from lcv_tui.store.vault import Vault
@@ -17,24 +17,6 @@ PASSPHRASE = "correct paard batterij nietje"
 
 SURNAMES = ("Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "van Dijk", "Mulder")
 
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that looks like a real OS store but keeps secrets in a dict."""
-
-    priority = 10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
 
 
 def sample_data() -> VaultData:

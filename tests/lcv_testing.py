@@ -1,0 +1,51 @@
+"""Shared test support: an in-memory keyring, the demo data on the fixed date, pilot helpers.
+
+Importable from every test folder (pytest puts ``tests/`` on the path for the root conftest).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from keyring.backend import KeyringBackend
+
+from lcv_tui.domain.demo import build_demo
+from lcv_tui.domain.models import Meldpunt, VaultData
+
+TODAY = dt.date(2026, 11, 23)
+SIZE = (120, 36)
+SMALL = (80, 24)
+PASSPHRASE = "correct paard batterij nietje"
+
+
+class MemoryKeyring(KeyringBackend):
+    """Looks like a real OS keyring (the app accepts it), keeps secrets in a dict."""
+
+    priority = 10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+def demo_data(*, utrecht_website: bool = False) -> VaultData:
+    """The demo on TODAY; with ``utrecht_website`` Utrecht uses the website Achterstanden aanleveren."""
+    data = build_demo(TODAY)
+    if utrecht_website:
+        agreement = data.agreement_for("Utrecht")
+        assert agreement is not None
+        agreement.meldpunt = Meldpunt.WEBSITE
+    return data
+
+
+def tenant_id(data: VaultData, surname: str) -> str:
+    return next(t.id for t in data.tenants if t.surname == surname)
