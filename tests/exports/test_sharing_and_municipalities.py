@@ -28,7 +28,8 @@ WERKINSTRUCTIE_SENTENCE = (
     "In deze melding aan de gemeente verstrekken wij naast uw naam, huisnummer, postcode, aantal maanden "
     "achterstand en het bedrag achterstand, uw telefoonnummer en emailadres."
 )
-SEED = pathlib.Path("/work/shared/seeds/003_e4966dcf0aeb047a.txt")
+# The source document sits in shared/ beside the repository (as on the developers' machines and in CI).
+SEED = pathlib.Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "003_e4966dcf0aeb047a.txt"
 
 
 def tenant(**fields) -> Tenant:
