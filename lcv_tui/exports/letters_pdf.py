@@ -139,7 +139,8 @@ def render_letter_pdf(letter: Letter) -> bytes:
     # body
     pdf.set_font(FONT_FAMILY, "", 10)
     for paragraph in (letter.salutation, *letter.paragraphs):
-        pdf.multi_cell(TEXT_WIDTH, 5, paragraph, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        # A no-break space keeps "€" on the line of its amount.
+        pdf.multi_cell(TEXT_WIDTH, 5, paragraph.replace("€ ", "€\u00a0"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.ln(3)
     pdf.ln(2)
     for line in letter.closing:

@@ -31,7 +31,7 @@ def make(kind, on, tenant=None, landlord=None, channel=Channel.POST):
 
 def pdf_text(path: Path) -> str:
     text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
-    return re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"[ \t\u00a0]+", " ", text)
 
 
 def flat(text: str) -> str:
