@@ -15,7 +15,7 @@ import datetime as dt
 from abc import abstractmethod
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Generic, TypeVar
+from typing import Callable, ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -209,6 +209,17 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
             errors[field] = str(exc)
             return None
 
+    def dated(self, build: Callable[[dt.date], EntryT]) -> "EntryT | dict[str, str]":
+        """The entry built from the parsed date, or the field errors when the date does not parse."""
+        errors: dict[str, str] = {}
+        on_ = self.parse_date(errors)
+        if errors or on_ is None:
+            return errors
+        return build(on_)
+
+    def dated_note(self) -> "DatedNote | dict[str, str]":
+        return self.dated(lambda on_: DatedNote(on_, self.text("note").strip()))
+
     def parse_amount(self, errors: dict[str, str], field: str = "amount") -> Decimal | None:
         try:
             amount = v.parse_amount(self.text(field))
@@ -340,11 +351,7 @@ class ObjectionDialog(RecordDialog[ObjectionEntry]):
         yield self.note_field(help="Bijvoorbeeld: e-mail ontvangen op het bezwaaradres.")
 
     def read(self) -> ObjectionEntry | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return ObjectionEntry(on_, Channel(self.selected("channel")), self.text("note").strip())
+        return self.dated(lambda on_: ObjectionEntry(on_, Channel(self.selected("channel")), self.text("note").strip()))
 
 
 class WithdrawObjectionDialog(RecordDialog[DatedNote]):
@@ -356,11 +363,7 @@ class WithdrawObjectionDialog(RecordDialog[DatedNote]):
         yield self.note_field(help="Bijvoorbeeld: per e-mail laten weten.")
 
     def read(self) -> DatedNote | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return DatedNote(on_, self.text("note").strip())
+        return self.dated_note()
 
 
 class FeedbackDialog(RecordDialog[FeedbackEntry]):
@@ -375,11 +378,7 @@ class FeedbackDialog(RecordDialog[FeedbackEntry]):
         yield self.note_field(help="Bijvoorbeeld de naam van de hulpverlener of de toelichting van de gemeente.")
 
     def read(self) -> FeedbackEntry | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return FeedbackEntry(FeedbackStatus(self.selected("status")), on_, self.text("note").strip())
+        return self.dated(lambda on_: FeedbackEntry(FeedbackStatus(self.selected("status")), on_, self.text("note").strip()))
 
 
 class SignalWithdrawalDialog(RecordDialog[DatedNote]):
@@ -392,11 +391,7 @@ class SignalWithdrawalDialog(RecordDialog[DatedNote]):
         yield self.note_field()
 
     def read(self) -> DatedNote | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return DatedNote(on_, self.text("note").strip())
+        return self.dated_note()
 
 
 class LetterDialog(RecordDialog[LetterRequest]):
@@ -415,11 +410,7 @@ class LetterDialog(RecordDialog[LetterRequest]):
         yield from self.choice("channel", "Verzenden *", [(channel_name(c), c.value) for c in LETTER_CHANNELS], Channel.POST.value)
 
     def read(self) -> LetterRequest | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return LetterRequest(EventKind(self.selected("kind")), on_, Channel(self.selected("channel")))
+        return self.dated(lambda on_: LetterRequest(EventKind(self.selected("kind")), on_, Channel(self.selected("channel"))))
 
 
 class LetterSentDialog(RecordDialog[LetterSent]):
@@ -436,11 +427,7 @@ class LetterSentDialog(RecordDialog[LetterSent]):
         yield from self.choice("channel", "Hoe verstuurd *", [(channel_name(c), c.value) for c in LETTER_CHANNELS], self.channel.value)
 
     def read(self) -> LetterSent | dict[str, str]:
-        errors: dict[str, str] = {}
-        on_ = self.parse_date(errors)
-        if errors or on_ is None:
-            return errors
-        return LetterSent(on_, Channel(self.selected("channel")))
+        return self.dated(lambda on_: LetterSent(on_, Channel(self.selected("channel"))))
 
 
 class TextPreviewScreen(ModalScreen[bool]):
