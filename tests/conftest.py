@@ -46,3 +46,39 @@ def _cheap_kdf(monkeypatch):
     from lcv_tui.store import kdf
 
     monkeypatch.setattr(kdf, "DEFAULT_KDF", kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1))
+
+
+# --- apps and vaults for the pilot tests (folders may override a fixture of the same name) -----
+
+
+@pytest.fixture
+def unlocked_app(locations, clock):
+    """A factory: every call is a fresh app on the test's data folder that unlocks at once, without animation."""
+    from lcv_testing import PASSPHRASE, MemoryKeyring
+
+    from lcv_tui.tui.app import make_app
+
+    def build():
+        return make_app(locations, clock, keyring_backend=MemoryKeyring(), passphrase=PASSPHRASE, animation_level="none")
+
+    return build
+
+
+@pytest.fixture
+def demo_vault(locations):
+    """The demo data on 23-11-2026 in a vault (cheap KDF)."""
+    from lcv_testing import PASSPHRASE, demo_data
+
+    from lcv_tui.store.vault import Vault
+
+    return Vault.create(locations, PASSPHRASE, demo_data())
+
+
+@pytest.fixture
+def website_vault(locations):
+    """The demo, with Utrecht on the website route: its signal goes by entry card."""
+    from lcv_testing import PASSPHRASE, demo_data
+
+    from lcv_tui.store.vault import Vault
+
+    return Vault.create(locations, PASSPHRASE, demo_data(utrecht_website=True))
