@@ -31,6 +31,8 @@ COLUMNS = (
     Column("gedeeld", "Extra gegevens", min_width=10, max_width=60),
 )
 
+DEFAULT_THRESHOLD_DAYS = Agreement.model_fields["threshold_days"].default  # LCV 3.1 d: 30 days
+
 
 def agreement_record(agreement: Agreement) -> Record:
     shared = ", ".join(f.label for f in SharedField if f in agreement.shared_fields) or "geen"
@@ -159,7 +161,7 @@ def build_agreement(values: dict[str, Any], base: Agreement | None) -> Agreement
         data["min_amount"] = v.parse_amount(str(values["min_amount"]) or "0")
     except ValueError as exc:
         errors["min_amount"] = str(exc)
-    data["threshold_days"] = str(values["threshold_days"]).strip() or "30"
+    data["threshold_days"] = str(values["threshold_days"]).strip() or str(DEFAULT_THRESHOLD_DAYS)
     data["shared_fields"] = {f for f in SharedField if values.get(f"shared-{f.value}")}
     if base is not None:
         data["id"] = base.id
@@ -209,7 +211,7 @@ class AgreementFormScreen(FormScreen["str | None"]):
                     prompt="Kies het meldpunt"), help="Het meldpunt dat de gemeente koos.")
                 yield FormField("signed_on", "Getekend op *", value=v.format_date(a.signed_on) if a else "",
                                 help=f"Dag-maand-jaar, bijv. {v.format_date(self.app.clock.today())}.")
-                yield FormField("threshold_days", "Drempel in dagen", value=str(a.threshold_days) if a else "30",
+                yield FormField("threshold_days", "Drempel in dagen", value=str(a.threshold_days if a else DEFAULT_THRESHOLD_DAYS),
                                 help=descriptions["threshold_days"].description or "")
                 yield FormField("min_amount", "Minimumbedrag", value=v.format_decimal_nl(a.min_amount) if a else "0,00",
                                 help=descriptions["min_amount"].description or "")

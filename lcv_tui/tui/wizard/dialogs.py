@@ -20,10 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from lcv_tui.domain import validation as v
-from lcv_tui.domain.models import Meldpunt, SharedField
+from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
 
 if TYPE_CHECKING:
-    from lcv_tui.domain.models import Agreement
     from lcv_tui.tui.app import LcvApp
 
 WIZARD_CSS = Path(__file__).resolve().parent.parent / "screens" / "wizard.tcss"
@@ -144,7 +143,7 @@ class AgreementDialog(RecordDialog["Agreement"]):
             "meldpunt": self.choice("meldpunt"),
             "signed_on": self.text("agreement-on"),
             "min_amount": "0",
-            "threshold_days": "30",
+            "threshold_days": str(Agreement.model_fields["threshold_days"].default),  # LCV 3.1 d
         }
         for box in self.query(Checkbox):
             if box.id:
