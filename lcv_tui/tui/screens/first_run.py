@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.tui.screens.base import TracksEdits
-from lcv_tui.tui.widgets.form import FormField, SwitchField, form_values, show_errors
+from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
 if TYPE_CHECKING:
@@ -82,16 +82,15 @@ class FirstRunScreen(TracksEdits, Screen[None]):
                 classes="screen-intro", markup=False)
             yield Static("", classes="form-summary", id="form-summary", markup=False)
             yield Static("Uw gegevens als verhuurder", classes="first-heading")
-            with Grid(id="landlord-grid"):
-                for name, label, help_text in LANDLORD_FIELDS:
-                    yield FormField(name, label, help=help_text)
+            yield from field_rows([FormField(name, label, help=help_text) for name, label, help_text in LANDLORD_FIELDS])
             yield Static("Wachtzin", classes="first-heading")
-            with Grid(id="passphrase-grid"):
-                yield FormField("passphrase", "Wachtzin *", input_widget=PassphraseInput(),
-                                help="Een paar losse woorden, minstens 8 tekens.")
-                yield FormField("passphrase2", "Wachtzin nogmaals *", input_widget=PassphraseInput())
-                yield SwitchField("remember", "Onthouden op deze computer",
-                                  help="Opent de kluis zonder wachtzin op deze computer (via de sleutelbos van uw systeem).")
+            yield from field_rows([
+                FormField("passphrase", "Wachtzin *", input_widget=PassphraseInput(),
+                          help="Een paar losse woorden, minstens 8 tekens."),
+                FormField("passphrase2", "Wachtzin nogmaals *", input_widget=PassphraseInput()),
+                SwitchField("remember", "Onthouden op deze computer",
+                            help="Opent de kluis zonder wachtzin op deze computer (via de sleutelbos van uw systeem)."),
+            ])
             yield Static("", id="strength", markup=False)
         with Horizontal(classes="form-buttons"):
             yield Button("Kluis aanmaken", id="create", variant="primary")

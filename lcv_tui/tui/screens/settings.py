@@ -18,7 +18,7 @@ from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Settings
 from lcv_tui.tui.screens.base import SectionScreen, TracksEdits
 from lcv_tui.tui.screens.first_run import LANDLORD_FIELDS, landlord_from
-from lcv_tui.tui.widgets.form import FormField, SwitchField, form_values, show_errors
+from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
 if TYPE_CHECKING:
@@ -64,13 +64,6 @@ def settings_from(values: dict[str, object], current: Settings) -> Settings | di
         return errors
 
 
-def _rows(fields: list, per_row: int = 3) -> ComposeResult:
-    """Fields in rows of three. Rows of Horizontal containers (not a Grid) give every field
-    the height its wrapped help text needs."""
-    for start in range(0, len(fields), per_row):
-        yield Horizontal(*fields[start:start + per_row], classes="settings-row")
-
-
 class SettingsScreen(TracksEdits, SectionScreen):
     SECTION = "instellingen"
     HELP_TOPIC = "instellingen"
@@ -92,7 +85,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
             yield Static("Uw gegevens als verhuurder", classes="settings-heading")
             landlord_fields = [FormField(name, label, value=str(getattr(landlord, name) if landlord else ""), help=help_text)
                                for name, label, help_text in LANDLORD_FIELDS]
-            yield from _rows(landlord_fields)
+            yield from field_rows(landlord_fields)
             yield Static("Termijnen en bestanden", classes="settings-heading")
             setting_fields = []
             for name, label in SETTING_LABELS.items():
@@ -102,7 +95,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
                     setting_fields.append(SwitchField(name, label, value=value, help=description))
                 else:
                     setting_fields.append(FormField(name, label, value=_setting_text(value), help=description))
-            yield from _rows(setting_fields)
+            yield from field_rows(setting_fields)
             with Horizontal(classes="settings-save"):
                 yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
             yield Static("Kluis", classes="settings-heading")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, Switch
@@ -149,3 +149,21 @@ def show_errors(root: Widget, errors: dict[str, str], *, summary: Static | None 
         summary.display = bool(unplaced)
     if first is not None:
         first.focus()
+
+
+class FieldRow(Horizontal):
+    """A row of form fields side by side. Unlike a Grid row, it gives every field the height its
+    wrapped help text needs."""
+
+    DEFAULT_CSS = """
+    FieldRow {
+        height: auto;
+        & > FormField, & > SwitchField { width: 1fr; margin: 0 2 1 0; }
+    }
+    """
+
+
+def field_rows(fields: list, per_row: int = 3) -> list[FieldRow]:
+    """Fields in rows of ``per_row``."""
+    return [FieldRow(*fields[start:start + per_row]) for start in range(0, len(fields), per_row)]
+
