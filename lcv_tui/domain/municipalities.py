@@ -161,9 +161,11 @@ def successor(name: str) -> str | None:
 def unknown_message(name: str) -> str:
     """Dutch message for a name that is not a gemeente: names the successor when there is one."""
     new = successor(name)
+    shown = " ".join(str(name).split())
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"  # a message quotes, it does not echo a whole paste
     if new:
-        return f"'{name}' is geen gemeente meer: die is opgegaan in {new}. Kies {new}."
-    return f"'{name}' staat niet in de lijst van gemeenten ({VERSION}): kies een gemeente uit de lijst."
+        return f"'{shown}' is geen gemeente meer: die is opgegaan in {new}. Kies {new}."
+    return f"'{shown}' staat niet in de lijst van gemeenten ({VERSION}): kies een gemeente uit de lijst."
 
 
 def canonical(name: str) -> str | None:
@@ -171,6 +173,15 @@ def canonical(name: str) -> str | None:
     if not name or not str(name).strip():
         return None
     return _INDEX.get(_fold(name))
+
+
+def checked(name: str) -> str:
+    """The official name for a gemeente typed by the landlord; raises ``ValueError`` with a Dutch
+    message (naming the successor of a merged gemeente) when it is not one."""
+    official = canonical(name)
+    if official is None:
+        raise ValueError(unknown_message(name) if str(name).strip() else "Kies de gemeente waar de woning ligt.")
+    return official
 
 
 def is_municipality(name: str) -> bool:

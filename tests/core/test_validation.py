@@ -110,3 +110,14 @@ def test_every_normaliser_raises_only_value_error(text):
             v.normalise_place(text, what=what)
         except ValueError:
             pass
+
+
+def test_gemeente_is_checked_against_the_shipped_list():
+    from lcv_tui.domain.municipalities import checked
+
+    assert checked("utrecht") == "Utrecht"
+    assert checked("s-hertogenbosch") in ("'s-Hertogenbosch",)
+    with pytest.raises(ValueError, match="Voorne aan Zee"):
+        checked("Brielle")
+    with pytest.raises(ValueError, match="lijst van gemeenten"):
+        checked("Utreht")

@@ -165,12 +165,13 @@ def build_agreement(values: dict[str, Any], base: Agreement | None) -> Agreement
     data["shared_fields"] = {f for f in SharedField if values.get(f"shared-{f.value}")}
     if base is not None:
         data["id"] = base.id
-    from lcv_tui.domain.municipalities import canonical, unknown_message
+    from lcv_tui.domain.municipalities import checked
 
-    if data["gemeente"].strip() and canonical(data["gemeente"]) is None:
-        errors["gemeente"] = unknown_message(data["gemeente"])
-    elif data["gemeente"].strip():
-        data["gemeente"] = canonical(data["gemeente"])
+    if data["gemeente"].strip():
+        try:
+            data["gemeente"] = checked(data["gemeente"])
+        except ValueError as exc:
+            errors["gemeente"] = str(exc)
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as exc:

@@ -91,6 +91,10 @@ def build_tenant(values: dict[str, str], base: "Tenant | None") -> "Tenant | dic
         if phone:
             phones.append(phone)
     data["phones"] = phones
+    if values["gemeente"].strip():
+        from lcv_tui.domain.municipalities import checked
+
+        data["gemeente"] = parse("gemeente", checked)
     data["rent"] = parse("rent", v.parse_amount)
     data["tenancy_start"] = parse("tenancy_start", v.parse_date)
     data["tenancy_end"] = parse("tenancy_end", v.parse_date, optional=True)
