@@ -9,6 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def _header(title: str, question: str) -> ComposeResult:
+    """The optional title and the question every dialog starts with."""
+    if title:
+        yield Static(title, id="dialog-title", markup=False)
+    yield Static(question, id="dialog-question", markup=False)
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question. ``j`` or the yes button → True; ``n``, Escape or the no button → False."""
 
@@ -29,9 +36,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            if self.title_text:
-                yield Static(self.title_text, id="dialog-title", markup=False)
-            yield Static(self.question, id="dialog-question", markup=False)
+            yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 yield Button(f"{self.yes} (j)", id="yes", variant="error" if self.danger else "primary")
                 yield Button(f"{self.no} (n)", id="no")
@@ -63,9 +68,7 @@ class ChoiceScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            if self.title_text:
-                yield Static(self.title_text, id="dialog-title", markup=False)
-            yield Static(self.question, id="dialog-question", markup=False)
+            yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 for index, (key, label) in enumerate(self.choices):
                     yield Button(label, id=f"choice-{key}", variant="primary" if index == 0 else "default")
