@@ -27,7 +27,9 @@ from decimal import Decimal
 from typing import Any
 
 from lcv_tui.domain import audit
-from lcv_tui.domain.models import SCHEMA_VERSION, VaultData
+from pydantic import TypeAdapter
+
+from lcv_tui.domain.models import SCHEMA_VERSION, AuditEntry, AuditLog, VaultData
 
 TODAY = dt.date(2026, 11, 23)
 SEED = 20261123
@@ -183,7 +185,8 @@ def _audit(tenants: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def document(count: int, *, seed: int = SEED, with_audit: bool = True) -> dict[str, Any]:
-    """The vault document (what ``VaultData.model_dump(mode="json")`` gives) for ``count`` tenants."""
+    """The vault document (what ``VaultData.model_dump(mode="json")`` gives) for ``count`` tenants,
+    plus the audit log's entries under ``"audit"`` (the vault stores those in sections of their own)."""
     rng = random.Random(seed * 1_000_003 + count)
     tenants = [_tenant(rng, index) for index in range(count)]
     agreements = [
@@ -208,8 +211,12 @@ def document(count: int, *, seed: int = SEED, with_audit: bool = True) -> dict[s
 
 
 def vault_data(count: int, *, seed: int = SEED, with_audit: bool = True) -> VaultData:
-    """``document(count)`` validated into the app's model, exactly as the vault loads it."""
-    return VaultData.model_validate(document(count, seed=seed, with_audit=with_audit))
+    """``document(count)`` validated into the app's model, with its audit log attached."""
+    doc = document(count, seed=seed, with_audit=with_audit)
+    entries = TypeAdapter(list[AuditEntry]).validate_python(doc.pop("audit"))
+    data = VaultData.model_validate(doc)
+    data.attach_audit(AuditLog(entries))
+    return data
 
 
 def signal_records(count: int, *, seed: int = SEED) -> list:

@@ -12,13 +12,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Annotated, Any, overload
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from lcv_tui.domain import validation as v
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the audit log left the document (the store keeps it in sections of its own; see ``AuditLog``)."""
 
 _TRUSTED_LOAD: ContextVar[bool] = ContextVar("lcv_trusted_load", default=False)
 
@@ -509,7 +511,10 @@ class Settings(Model):
 
 class AuditEntry(Model):
     """One line of the append-only, hash-chained audit log. No names, addresses or amounts:
-    the tenant is named by id and the event by id and a digest of its content."""
+    the tenant is named by id and the event by id and a digest of its content. Frozen: a line
+    once written is never edited."""
+
+    model_config = ConfigDict(frozen=True)
 
     seq: int = Field(ge=1)
     at: dt.datetime
@@ -522,17 +527,137 @@ class AuditEntry(Model):
     hash: str
 
 
+GENESIS = "0" * 64
+"""The ``prev`` of the first audit entry."""
+
+AuditLoader = Callable[[], list[AuditEntry]]
+
+
+class AuditLog(Sequence[AuditEntry]):
+    """The vault's audit log: a read-only sequence of :class:`AuditEntry` that only grows by
+    :func:`lcv_tui.domain.audit.append`.
+
+    It grows with every recorded step (at 10,000 tenants with a year of payments: some 130,000
+    lines) and is read only to verify it or to write a dossier, so the part already stored can stay
+    undecoded until someone reads it.
+
+    ``AuditLog.stored(count, last_seq, last_hash, loader)`` makes a log whose first ``count``
+    entries are still encoded; ``loader()`` decodes them on first read. ``saved`` is the store's
+    bookkeeping: how many leading entries are on disk unchanged (``None``: unknown, write all).
+    """
+
+    __slots__ = ("_entries", "_loader", "_lazy_count", "_last", "saved")
+
+    def __init__(self, entries: Iterable[AuditEntry] = ()) -> None:
+        self._entries: list[AuditEntry] = list(entries)
+        self._loader: AuditLoader | None = None
+        self._lazy_count = 0
+        self._last: tuple[int, str] = (0, GENESIS)
+        self.saved: int | None = None
+
+    @classmethod
+    def stored(cls, count: int, last_seq: int, last_hash: str, loader: AuditLoader) -> "AuditLog":
+        log = cls()
+        if count:
+            log._loader, log._lazy_count, log._last = loader, count, (last_seq, last_hash)
+        log.saved = count
+        return log
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def decoded(self) -> bool:
+        """False while the stored part has not been read yet."""
+        return self._loader is None
+
+    def _decode(self) -> list[AuditEntry]:
+        if self._loader is not None:
+            head = self._loader()
+            if len(head) != self._lazy_count:
+                raise ValueError("audit log: stored part has the wrong length")
+            self._entries = head + self._entries
+            self._loader = None
+            self._lazy_count = 0
+        return self._entries
+
+    def __len__(self) -> int:
+        return self._lazy_count + len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> AuditEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AuditEntry]: ...
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, int) and index < 0 and -index <= len(self._entries):
+            return self._entries[index]  # the newest lines, without decoding the stored part
+        return self._decode()[index]
+
+    def __iter__(self) -> Iterator[AuditEntry]:
+        return iter(self._decode())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (AuditLog, list)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"AuditLog({len(self)} entries{'' if self.decoded else ', not decoded'})"
+
+    @property
+    def last(self) -> tuple[int, str]:
+        """``(seq, hash)`` of the newest entry; ``(0, GENESIS)`` for an empty log."""
+        if self._entries:
+            return self._entries[-1].seq, self._entries[-1].hash
+        return self._last
+
+    def since(self, count: int) -> list[AuditEntry]:
+        """The entries after the first ``count``, decoding the stored part only when they reach into it."""
+        if self._loader is not None and count >= self._lazy_count:
+            return self._entries[count - self._lazy_count:]
+        return self._decode()[count:]
+
+    # --- changing -----------------------------------------------------------------------------
+
+    def _append(self, entry: AuditEntry) -> None:
+        self._entries.append(entry)
+
+    def truncate(self, count: int) -> None:
+        """Drop the entries after the first ``count`` (undoing a step that was never saved, e.g. an import)."""
+        if count >= len(self):
+            return
+        if self._loader is not None and count >= self._lazy_count:
+            del self._entries[count - self._lazy_count:]
+        else:
+            del self._decode()[count:]
+        if self.saved is not None and count < self.saved:
+            self.saved = None
+
+
 class VaultData(Model):
-    """Everything in the vault. ``schema_version`` drives migrations in the store."""
+    """Everything in the vault. ``schema_version`` drives migrations in the store.
+
+    The audit log is not a field: it is not part of the JSON document (the store keeps it in
+    sections of its own, decoded only when read), and it can only be appended to.
+    """
 
     schema_version: int = SCHEMA_VERSION
     landlord: Landlord | None = None
     settings: Settings = Field(default_factory=Settings)
     agreements: list[Agreement] = Field(default_factory=list)
     tenants: list[Tenant] = Field(default_factory=list)
-    audit: list[AuditEntry] = Field(default_factory=list)
     import_mappings: dict[str, dict[str, str]] = Field(default_factory=dict)
     wizard_progress: dict[str, int] = Field(default_factory=dict, description="Per huurder de stap waar de wizard gebleven is.")
+    _audit: AuditLog = PrivateAttr(default_factory=AuditLog)
+
+    @property
+    def audit(self) -> AuditLog:
+        return self._audit
+
+    def attach_audit(self, log: AuditLog) -> None:
+        """Give the data its audit log (the store does this when it loads a vault)."""
+        self._audit = log
 
     def tenant(self, tenant_id: str) -> Tenant:
         for tenant in self.tenants:

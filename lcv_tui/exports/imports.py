@@ -471,7 +471,7 @@ def apply_import(data: VaultData, plan: ImportPlan, *, now: dt.datetime, skip_ba
         data.tenants[:] = tenants_before
         for tenant in data.tenants:
             del tenant.payments[payments_before.get(tenant.id, 0):]
-        del data.audit[audit_before:]
+        data.audit.truncate(audit_before)
         message = field_errors(exc).get("", str(exc)) if isinstance(exc, ValidationError) else str(exc)
         raise ImportRefused(f"Niets ingelezen: {message}") from None
     return ImportResult(added=len(plan.rows), skipped_bad=len(plan.bad_rows), duplicates=len(plan.duplicates))

@@ -8,7 +8,12 @@ Layout (integers big-endian)::
     core                         JSON: vault id, data nonce, cipher, compression
     slots                        JSON: the key slots (passphrase slot with KDF params and salt; keyring slot)
     checksum                     SHA-256 of everything above
-    body                         AES-256-GCM(data key, data nonce, zlib(VaultData JSON)), AAD = magic + version + core
+    body                         AES-256-GCM(data key, data nonce, plaintext), AAD = magic + version + core
+
+The plaintext is, in format 2, the document and the audit log in sections (see ``sections``); in
+format 1 it was zlib(VaultData JSON) with the audit log inside the document. Format-1 files are
+still read, and written as format 2 on the next save (a slot-only rewrite keeps their version,
+because the version is part of the body's AAD).
 
 The checksum covers the whole header, slots included, so any damage there reads as "damaged" and never
 as a wrong passphrase. The body's AAD is the header's core rather than all of it, so changing the
@@ -29,7 +34,8 @@ from lcv_tui.store.errors import VaultTooNew
 from lcv_tui.store.kdf import SALT_MAX, SALT_MIN, KdfParams
 
 MAGIC = b"LCVKLUIS"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 _PREFIX = struct.Struct(">8sHII")
 CHECKSUM_SIZE = 32
 NONCE_SIZE = 12
@@ -128,26 +134,27 @@ class VaultFile:
     core_bytes: bytes
     slots: list[Slot] = field(default_factory=list)
     body: bytes = b""
+    version: int = FORMAT_VERSION
 
     def slot(self, kind: str) -> Slot | None:
         return next((s for s in self.slots if s.kind == kind), None)
 
     @property
     def aad(self) -> bytes:
-        return data_aad(self.core_bytes)
+        return data_aad(self.core_bytes, self.version)
 
 
-def data_aad(core_bytes: bytes) -> bytes:
-    return MAGIC + struct.pack(">H", FORMAT_VERSION) + core_bytes
+def data_aad(core_bytes: bytes, version: int = FORMAT_VERSION) -> bytes:
+    return MAGIC + struct.pack(">H", version) + core_bytes
 
 
 def slots_bytes(slots: list[Slot]) -> bytes:
     return json.dumps([s.to_json() for s in slots], sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-def assemble(core_bytes: bytes, slots: list[Slot], body: bytes) -> bytes:
+def assemble(core_bytes: bytes, slots: list[Slot], body: bytes, version: int = FORMAT_VERSION) -> bytes:
     slot_raw = slots_bytes(slots)
-    header = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(core_bytes), len(slot_raw)) + core_bytes + slot_raw
+    header = _PREFIX.pack(MAGIC, version, len(core_bytes), len(slot_raw)) + core_bytes + slot_raw
     return header + hashlib.sha256(header).digest() + body
 
 
@@ -173,7 +180,7 @@ def parse(raw: bytes) -> VaultFile:
         raise FormatError("de controlesom van de kop klopt niet.")
     if version > FORMAT_VERSION:
         raise VaultTooNew(version, FORMAT_VERSION, what="bestandsversie")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise FormatError("onbekende bestandsversie.")
     core_bytes = raw[_PREFIX.size:_PREFIX.size + core_len]
     core = Core.from_bytes(core_bytes)
@@ -184,4 +191,4 @@ def parse(raw: bytes) -> VaultFile:
     kinds = [s.kind for s in slots]
     if kinds.count(PASSPHRASE) != 1 or kinds.count(KEYRING) > 1:
         raise FormatError("de sleutelvakken in de kop zijn onleesbaar.")
-    return VaultFile(core, core_bytes, slots, raw[header_end + CHECKSUM_SIZE:])
+    return VaultFile(core, core_bytes, slots, raw[header_end + CHECKSUM_SIZE:], version)

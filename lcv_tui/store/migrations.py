@@ -13,8 +13,17 @@ from lcv_tui.store.errors import VaultTooNew
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
-"""from_version → function; schema 1 is the first released schema, so the registry starts empty."""
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2: the audit log is no longer part of the document; the store keeps it in sections of
+    its own (``vault._decode_older`` lifts a schema-1 log out of the document before migrating)."""
+    doc.pop("audit", None)
+    return doc
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+"""from_version → function."""
 
 
 class MigrationError(ValueError):

@@ -32,12 +32,12 @@ def test_add_months_clamps_to_month_end():
 
 
 def test_audit_chain_detects_edits_removals_and_insertions():
-    log: list = []
+    log = audit.AuditLog()
     at = dt.datetime(2026, 11, 23, 9)
     for i in range(5):
         audit.append(log, at=at, action=f"event.test{i}", tenant_id="t1", ref=f"e{i}", content=audit.digest(str(i)))
     assert audit.verify(log) == []
-    edited = [e.model_copy() for e in log]
+    edited = list(log)
     edited[2] = edited[2].model_copy(update={"action": "event.other"})
     assert audit.verify(edited)
     assert audit.verify(log[:2] + log[3:])

@@ -33,8 +33,8 @@ def test_every_stage_on_several_dates(today):
     assert REQUIRED <= set(found.values())
     assert audit.verify(data.audit) == []
     assert agenda(data, today)
-    # the data survives a round trip through JSON (what the vault stores)
-    assert VaultData.model_validate_json(data.model_dump_json()) == data
+    # the document survives a round trip through JSON (what the vault stores; the audit log is stored apart)
+    assert VaultData.model_validate_json(data.model_dump_json()).model_dump() == data.model_dump()
 
 
 def test_every_stage_for_a_year_of_dates():

@@ -17,6 +17,7 @@ from lcv_tui.domain.dossier import NOT_IN_LOG, build_dossier
 from lcv_tui.domain.letters import build_letter
 from lcv_tui.domain.models import (
     Agreement,
+    AuditLog,
     Channel,
     Event,
     EventKind,
@@ -122,7 +123,9 @@ def test_event_changed_after_logging_is_flagged(case):
 
 def test_broken_audit_chain_is_reported(case):
     data, tenant = case
-    data.audit[2].action = "iets anders"
+    lines = list(data.audit)
+    lines[2] = lines[2].model_copy(update={"action": "iets anders"})  # lines are frozen: tamper by replacing one
+    data.attach_audit(AuditLog(lines))
     dossier = build_dossier(data, tenant.id, ON)
     assert dossier.audit_problems
     assert "LET OP: het logboek is niet intact." in dossier.text

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lcv_tui.domain import audit
-from lcv_tui.domain.models import Landlord, Settings, Tenant, VaultData
+from lcv_tui.domain.models import SCHEMA_VERSION, Landlord, Settings, Tenant, VaultData
 from lcv_tui.paths import Locations
 from lcv_tui.store import (
     PassphraseTooShort,
@@ -197,7 +197,7 @@ def test_migration_runs_before_validation(vault, locations, passphrase, monkeypa
 
     monkeypatch.setitem(migrations.MIGRATIONS, 0, v0_to_v1)
     opened = Vault.open(locations, passphrase)[1]
-    assert opened.schema_version == 1
+    assert opened.schema_version == SCHEMA_VERSION
     assert opened.landlord is not None and opened.landlord.name == "Verhuur Ĳsselmonde B.V."
 
 
@@ -212,7 +212,7 @@ def test_missing_migration_reads_as_damaged(vault, locations, passphrase):
 
 def test_newer_schema_is_refused_and_left_alone(vault, locations, passphrase):
     doc = json.loads(Vault.open(locations, passphrase)[1].model_dump_json())
-    doc["schema_version"] = 2
+    doc["schema_version"] = SCHEMA_VERSION + 1
     doc["something_new"] = True
     _write_document(vault, locations, doc)
     before = locations.vault_path.read_bytes()
@@ -226,13 +226,14 @@ def test_newer_file_format_is_refused(vault, locations, passphrase):
     raw = locations.vault_path.read_bytes()
     file = fileformat.parse(raw)
     crafted = bytearray(fileformat.assemble(file.core_bytes, file.slots, file.body))
-    crafted[8:10] = (2).to_bytes(2, "big")
+    newer = fileformat.FORMAT_VERSION + 1
+    crafted[8:10] = newer.to_bytes(2, "big")
     header_end = len(crafted) - len(file.body) - 32
     crafted[header_end:header_end + 32] = hashlib.sha256(bytes(crafted[:header_end])).digest()
     locations.vault_path.write_bytes(bytes(crafted))
     with pytest.raises(VaultTooNew) as info:
         Vault.open(locations, passphrase)
-    assert "bestandsversie 2" in info.value.message
+    assert f"bestandsversie {newer}" in info.value.message
 
 
 def _write_document(vault: Vault, locations: Locations, doc: dict) -> None:
@@ -337,7 +338,7 @@ def test_current_version_loads_trusted_but_types_are_still_checked(vault, locati
     """A document of this schema version skips the normalisers on load, never the type checks."""
     data = Vault.open(locations, passphrase)[1]
     doc = json.loads(data.model_dump_json())
-    assert data.model_dump_json().encode().startswith(b'{"schema_version":1,')
+    assert data.model_dump_json().encode().startswith(b'{"schema_version":%d,' % SCHEMA_VERSION)
     doc["tenants"][0]["house_number"] = "twaalf"
     core_bytes, body = seal_json(vault._data_key, vault.vault_id, _compact(doc))
     locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body))

@@ -1,0 +1,168 @@
+"""The audit log in its own sections of the vault file (format 2): decoded only when read, saved
+incrementally, and older files (format 1, the log inside the document) still open and upgrade."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import zlib
+
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from lcv_tui.domain import audit
+from lcv_tui.domain.models import AuditLog, VaultData
+from lcv_tui.paths import Locations
+from lcv_tui.store import Vault, fileformat, sections
+
+AT = dt.datetime(2026, 11, 23, 10, 0)
+
+
+def _log(data: VaultData, count: int, start: int = 0) -> None:
+    for index in range(start, start + count):
+        audit.append(data.audit, at=AT + dt.timedelta(minutes=index), action="payment.add", tenant_id=f"t{index % 3}",
+                     ref=f"p{index}", content=audit.digest(str(index)))
+
+
+def test_a_load_leaves_the_log_undecoded_until_it_is_read(vault, locations, data, passphrase):
+    _log(data, 50)
+    vault.save(data)
+    opened = Vault.open(locations, passphrase)[1]
+    assert not opened.audit.decoded and len(opened.audit) == 50
+    assert opened.audit.last == (data.audit[-1].seq, data.audit[-1].hash)
+    assert list(opened.audit) == list(data.audit) and opened.audit.decoded
+    assert audit.verify(opened.audit) == []
+
+
+def test_appending_and_saving_does_not_decode_the_stored_part(vault, locations, data, passphrase):
+    _log(data, 40)
+    vault.save(data)
+    reopened, opened = Vault.open(locations, passphrase)
+    _log(opened, 3, start=40)
+    reopened.save(opened)
+    assert not opened.audit.decoded, "a save needs only the new lines"
+    final = Vault.open(locations, passphrase)[1]
+    assert len(final.audit) == 43 and audit.verify(final.audit) == []
+    assert [e.ref for e in final.audit[-3:]] == ["p40", "p41", "p42"]
+
+
+def test_one_line_per_save_keeps_few_chunks_and_an_intact_chain(vault, locations, data, passphrase):
+    """Promise: a long-lived vault does not pile up a chunk per save (merges like a binary counter)."""
+    for index in range(200):
+        _log(data, 1, start=index)
+        vault.save(data)
+    assert len(vault._chunks) <= 10
+    assert sum(c.count for c in vault._chunks) == 200
+    opened = Vault.open(locations, passphrase)[1]
+    assert list(opened.audit) == list(data.audit) and audit.verify(opened.audit) == []
+
+
+def test_large_logs_are_cut_into_bounded_chunks():
+    data = VaultData()
+    _log(data, sections.MAX_CHUNK * 2 + 5)
+    chunks = sections.chunk_all(list(data.audit))
+    assert [c.count for c in chunks] == [sections.MAX_CHUNK, sections.MAX_CHUNK, 5]
+    grown = sections.extend(chunks, [])
+    assert grown == chunks
+    assert sections.decode_chunks(chunks, data.audit.last) == list(data.audit)
+
+
+def test_lines_taken_back_below_the_saved_part_are_written_in_full(vault, locations, data, passphrase):
+    _log(data, 10)
+    vault.save(data)
+    data.audit.truncate(4)
+    _log(data, 2, start=100)
+    vault.save(data)
+    opened = Vault.open(locations, passphrase)[1]
+    assert [e.ref for e in opened.audit] == ["p0", "p1", "p2", "p3", "p100", "p101"]
+    assert audit.verify(opened.audit) == []
+
+
+def test_an_unsaved_import_is_taken_back_without_decoding(vault, locations, data, passphrase):
+    _log(data, 10)
+    vault.save(data)
+    reopened, opened = Vault.open(locations, passphrase)
+    _log(opened, 5, start=10)
+    opened.audit.truncate(10)
+    assert not opened.audit.decoded and len(opened.audit) == 10
+    _log(opened, 1, start=20)
+    reopened.save(opened)
+    assert [e.ref for e in Vault.open(locations, passphrase)[1].audit][-2:] == ["p9", "p20"]
+
+
+def test_data_from_another_vault_is_written_with_its_whole_log(tmp_path, vault, locations, data, passphrase):
+    _log(data, 12)
+    vault.save(data)
+    opened = Vault.open(locations, passphrase)[1]
+    other = Locations(tmp_path / "elders")
+    Vault.create(other, passphrase, opened)
+    copy = Vault.open(other, passphrase)[1]
+    assert list(copy.audit) == list(data.audit) and audit.verify(copy.audit) == []
+
+
+def test_the_sections_are_inside_the_encryption(vault, locations, data):
+    """Promise: no audit line (ids, digests) is readable in the file."""
+    _log(data, 20)
+    vault.save(data)
+    raw = locations.vault_path.read_bytes()
+    assert data.audit[-1].hash.encode() not in raw and b"payment.add" not in raw
+
+
+def _format_1_file(vault: Vault, locations: Locations, data: VaultData) -> None:
+    """The vault as the first release wrote it: zlib(schema-1 JSON with the audit log inside), format 1."""
+    doc = json.loads(data.model_dump_json())
+    doc["schema_version"] = 1
+    doc["audit"] = [entry.model_dump(mode="json") for entry in data.audit]
+    nonce = os.urandom(fileformat.NONCE_SIZE)
+    core_bytes = fileformat.Core(vault.vault_id, nonce).to_bytes()
+    body = AESGCM(vault._data_key).encrypt(nonce, zlib.compress(json.dumps(doc).encode()), fileformat.data_aad(core_bytes, 1))
+    locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body, 1))
+
+
+def test_a_format_1_vault_opens_and_is_upgraded_on_the_next_save(vault, locations, data, passphrase):
+    _log(data, 7)
+    _format_1_file(vault, locations, data)
+    reopened, opened = Vault.open(locations, passphrase)
+    assert reopened._file.version == 1
+    assert opened.model_dump() == data.model_dump() and list(opened.audit) == list(data.audit)
+    _log(opened, 1, start=7)
+    reopened.save(opened)
+    assert fileformat.parse(locations.vault_path.read_bytes()).version == fileformat.FORMAT_VERSION
+    final = Vault.open(locations, passphrase)[1]
+    assert len(final.audit) == 8 and audit.verify(final.audit) == []
+
+
+def test_a_format_1_vault_survives_a_passphrase_change(vault, locations, data, passphrase):
+    """A slot-only rewrite keeps the file's version, which is part of the body's AAD."""
+    _log(data, 3)
+    _format_1_file(vault, locations, data)
+    reopened, _ = Vault.open(locations, passphrase)
+    reopened.change_passphrase(passphrase, "een heel andere wachtzin")
+    opened = Vault.open(locations, "een heel andere wachtzin")[1]
+    assert len(opened.audit) == 3 and audit.verify(opened.audit) == []
+
+
+@pytest.mark.parametrize("damage", ["index", "lengths", "chunk"])
+def test_inconsistent_sections_read_as_damage(damage, data):
+    _log(data, 5)
+    chunks = sections.chunk_all(list(data.audit))
+    plaintext = bytearray(sections.pack(data.model_dump_json().encode(), chunks, data.audit.last))
+    if damage == "index":
+        plaintext[4] = ord("[")
+    elif damage == "lengths":
+        plaintext += b"extra"
+    else:
+        with pytest.raises(sections.SectionError):
+            sections.decode_chunks([sections.Chunk(6, chunks[0].data)], data.audit.last)
+        return
+    with pytest.raises(sections.SectionError):
+        sections.unpack(bytes(plaintext))
+
+
+def test_the_audit_log_is_append_only():
+    log = AuditLog()
+    entry = audit.append(log, at=AT, action="tenant.add")
+    with pytest.raises(ValueError):
+        entry.action = "iets anders"  # frozen: a line once written is never edited
+    assert not hasattr(log, "append") and not hasattr(log, "__setitem__")
