@@ -222,7 +222,7 @@ def record_payment(data: VaultData, tenant_id: str, on: dt.date, amount: Decimal
     payment = Payment(on=on, amount=parse_amount(amount), note=note)
     tenant.payments.append(payment)
     audit.append(data.audit, at=now, action="payment.add", actor=actor, tenant_id=tenant.id, ref=payment.id,
-                 content=audit.digest(payment.model_dump_json()))
+                 content=audit.digest(payment.to_json()))
     return payment
 
 

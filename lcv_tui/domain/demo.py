@@ -203,7 +203,7 @@ def _audit_log(data: VaultData, today: dt.date) -> None:
         entries.append((_at(tenant.tenancy_start, 9), order, "tenant.add", tenant.id, tenant.id,
                         audit.digest(tenant.model_dump_json(exclude={"payments", "events", "adjustments"}))))
         for payment in tenant.payments:
-            entries.append((_at(payment.on, 11), order, "payment.add", tenant.id, payment.id, audit.digest(payment.model_dump_json())))
+            entries.append((_at(payment.on, 11), order, "payment.add", tenant.id, payment.id, audit.digest(payment.to_json())))
         for event in tenant.events:
             entries.append((event.recorded_at or _at(event.on), order, f"event.{event.kind.value}", tenant.id, event.id,
                             audit.digest(event.model_dump_json())))

@@ -4,8 +4,12 @@ Layout (integers big-endian)::
 
     index length     u32
     index            JSON {"document": n, "audit": [[count, length], ...], "last": [seq, hash]}
-    document         zlib(VaultData JSON), n bytes
+    document         zlib(JSON lines), n bytes: the VaultData without its tenants, then one tenant per line
     audit chunks     zlib(JSON lines of compact audit entries), one per [count, length]
+
+One tenant per line lets a load parse and validate tenant by tenant while it decompresses, and a
+save serialise and compress them the same way: neither the whole JSON text nor a parse tree of it
+(pydantic-core builds one per call) ever sits in memory at once.
 
 The audit log is most of a vault's bytes (one line per payment and per step) but is read only to
 verify it or to write a dossier. Kept apart, a load parses the document only and keeps the audit
@@ -22,7 +26,7 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from lcv_tui.domain.models import GENESIS, AuditEntry
 
@@ -48,21 +52,46 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Body:
-    document: bytes
+    document: bytes  # compressed: see ``document_lines``
     chunks: tuple[Chunk, ...]
     last: tuple[int, str]
 
 
+def compress_document(head: bytes, lines: Iterable[bytes]) -> bytes:
+    """zlib of ``head`` and each line, newline-terminated, compressed as they come."""
+    packer = zlib.compressobj(LEVEL)
+    out = [packer.compress(head + b"\n")]
+    for line in lines:
+        out.append(packer.compress(line + b"\n"))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def document_lines(compressed: bytes, piece: int = 256 * 1024) -> Iterator[bytes]:
+    """The document's lines (without newline), decompressed a piece at a time; raises ``SectionError``."""
+    unpacker = zlib.decompressobj()
+    pending = b""
+    try:
+        for start in range(0, len(compressed), piece):
+            pending += unpacker.decompress(compressed[start:start + piece])
+            *lines, pending = pending.split(b"\n")
+            yield from lines
+        pending += unpacker.flush()
+    except zlib.error as exc:
+        raise SectionError(str(exc)) from None
+    if pending or not unpacker.eof:
+        raise SectionError("document does not end with a complete line")
+
+
 def pack(document: bytes, chunks: Sequence[Chunk], last: tuple[int, str]) -> bytes:
-    """The plaintext for an already serialised document and the audit chunks."""
-    compressed = zlib.compress(document, LEVEL)
-    index = json.dumps({"document": len(compressed), "audit": [[c.count, len(c.data)] for c in chunks], "last": list(last)},
+    """The plaintext for a compressed document (``compress_document``) and the audit chunks."""
+    index = json.dumps({"document": len(document), "audit": [[c.count, len(c.data)] for c in chunks], "last": list(last)},
                        separators=(",", ":")).encode("ascii")
-    return b"".join([_LENGTH.pack(len(index)), index, compressed, *(c.data for c in chunks)])
+    return b"".join([_LENGTH.pack(len(index)), index, document, *(c.data for c in chunks)])
 
 
 def unpack(plaintext: bytes) -> Body:
-    """Split the plaintext and decompress the document; the audit chunks stay compressed."""
+    """Split the plaintext into copies of its sections; the document and the audit chunks stay compressed."""
     view = memoryview(plaintext)
     try:
         (index_len,) = _LENGTH.unpack_from(view)
@@ -71,14 +100,14 @@ def unpack(plaintext: bytes) -> Body:
         index = json.loads(bytes(view[_LENGTH.size:_LENGTH.size + index_len]).decode("ascii"))
         position = _LENGTH.size + index_len
         doc_len = _non_negative(index["document"])
-        document = zlib.decompress(view[position:position + doc_len])
+        document = bytes(view[position:position + doc_len])
         position += doc_len
         chunks = []
         for count, length in index["audit"]:
             chunks.append(Chunk(_non_negative(count), bytes(view[position:position + _non_negative(length)])))
             position += length
         seq, last_hash = index["last"]
-    except (struct.error, ValueError, KeyError, TypeError, zlib.error) as exc:
+    except (struct.error, ValueError, KeyError, TypeError) as exc:
         raise SectionError(str(exc)) from None
     if position != len(plaintext) or type(seq) is not int or not isinstance(last_hash, str):
         raise SectionError("sections do not add up")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from lcv_tui.domain.validation import format_money
@@ -26,8 +27,9 @@ def status_text(tenant: "Tenant", data: "VaultData", today: dt.date) -> str:
     from lcv_tui.domain.workflow import Stage, case_for
 
     case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
-    # case_for returns None exactly when there are no arrears and nothing is pending.
-    return case.status_text if case is not None else Stage.BETAALD.text()
+    # case_for returns None exactly when there are no arrears and nothing is pending. Interned:
+    # most tenants share a handful of texts, and the list keeps one per row.
+    return sys.intern(case.status_text if case is not None else Stage.BETAALD.text())
 
 
 def tenant_record(tenant: "Tenant", status: str) -> Record:

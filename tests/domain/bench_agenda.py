@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from lcv_tui.domain.agenda import agenda
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import Agreement, Channel, Event, EventKind, Meldpunt, Payment, Settings, Tenant, VaultData
+from lcv_tui.domain.models import SCHEMA_VERSION, Agreement, Channel, Event, EventKind, Meldpunt, Payment, Settings, Tenant, VaultData
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -27,7 +27,7 @@ def make_data(count: int, share_in_arrears: float, seed: int = 7) -> VaultData:
         dues = [add_months(start, m) for m in range(13) if add_months(start, m) <= TODAY]
         late = rng.random() < share_in_arrears
         unpaid_from = len(dues) - rng.randint(1, 3) if late else len(dues)
-        payments = [Payment.model_construct(id=f"p{index}-{m}", on=due, amount=rent, note="")
+        payments = [Payment(id=f"p{index}-{m}", on=due, amount=rent, note="")
                     for m, due in enumerate(dues) if m < unpaid_from]
         events = []
         if late:
@@ -43,8 +43,8 @@ def make_data(count: int, share_in_arrears: float, seed: int = 7) -> VaultData:
             phones=[], email="", rent=rent, due_day=1, tenancy_start=start, tenancy_end=None,
             payments=payments, adjustments=[], events=events))
     agreements = [Agreement(gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2024, 1, 1))]
-    return VaultData.model_construct(schema_version=1, landlord=None, settings=Settings(), agreements=agreements,
-                                     tenants=tenants, audit=[], import_mappings={}, wizard_progress={})
+    return VaultData.model_construct(schema_version=SCHEMA_VERSION, landlord=None, settings=Settings(), agreements=agreements,
+                                     tenants=tenants, import_mappings={}, wizard_progress={})
 
 
 def measure(data: VaultData, repeat: int = 5) -> tuple[float, int]:

@@ -6,6 +6,7 @@ log line, the audit log or error output can only mean personal data leaked there
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,9 +31,7 @@ def sentinel_data(today: dt.date) -> VaultData:
     by_number = {t.klantnummer: t for t in data.tenants}
     ready = by_number[READY]
     old_rent = ready.rent
-    for payment in ready.payments:
-        if payment.amount == old_rent:
-            payment.amount = AMOUNT
+    ready.payments = [dataclasses.replace(p, amount=AMOUNT) if p.amount == old_rent else p for p in ready.payments]
     ready.rent = AMOUNT
     ready.email = EMAIL
     for number in (READY, LETTER_DUE, NO_AGREEMENT):

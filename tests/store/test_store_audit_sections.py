@@ -166,3 +166,50 @@ def test_the_audit_log_is_append_only():
     with pytest.raises(ValueError):
         entry.action = "iets anders"  # frozen: a line once written is never edited
     assert not hasattr(log, "append") and not hasattr(log, "__setitem__")
+
+
+def test_stored_defaults_are_pinned():
+    """Tenant lines leave out default values, so a default is part of the stored format: changing
+    one silently changes old vaults. Change this list only together with a schema migration."""
+    from pydantic.fields import PydanticUndefined
+
+    from lcv_tui.domain.models import Adjustment, Event, Payment, Tenant
+
+    def defaults(model) -> dict:
+        fields = model.model_fields if hasattr(model, "model_fields") else model.__pydantic_fields__
+        return {name: (f.default if f.default is not PydanticUndefined else f.default_factory.__name__)
+                for name, f in fields.items() if not f.is_required()}
+
+    assert defaults(Tenant) == {"id": "new_id", "klantnummer": "", "initials": "", "street": "", "addition": "", "town": "",
+                                "phones": "list", "email": "", "due_day": 1, "tenancy_end": None, "payments": "list",
+                                "adjustments": "list", "events": "list"}
+    assert defaults(Payment) == {"id": "new_id", "note": ""}
+    assert defaults(Adjustment) == {"id": "new_id", "note": ""}
+    assert defaults(Event) == {"id": "new_id", "channel": None, "note": "", "recorded_at": None, "letter_text": None,
+                               "route": None, "amount": None, "months": None, "feedback": None}
+
+
+def test_equal_amounts_are_shared_on_load_but_keep_their_text(vault, locations, data, passphrase):
+    tenant = data.tenants[0]
+    from lcv_tui.domain import actions
+    for amount in ("780.50", "780.50", "12.00"):
+        actions.record_payment(data, tenant.id, dt.date(2026, 11, 1), amount, now=AT)
+    vault.save(data)
+    loaded = Vault.open(locations, passphrase)[1].tenant(tenant.id).payments
+    same = [p.amount for p in loaded if p.amount == 780.5]
+    assert len(same) == 2 and same[0] is same[1] and str(same[0]) == "780.50"
+    assert [p.amount for p in loaded] == [p.amount for p in tenant.payments]
+
+
+def test_a_key_change_refuses_when_the_file_changed_underneath(vault, locations, data, passphrase):
+    """The body is not kept in memory; a slot rewrite reads it again and refuses a different file."""
+    from lcv_tui.store import VaultError
+
+    reopened, opened = Vault.open(locations, passphrase)
+    _log(opened, 1)
+    vault.save(opened)  # another "instance" saves meanwhile
+    before = locations.vault_path.read_bytes()
+    with pytest.raises(VaultError) as info:
+        reopened.change_passphrase(passphrase, "een heel andere wachtzin")
+    assert "gewijzigd sinds het werd geopend" in info.value.message
+    assert locations.vault_path.read_bytes() == before
