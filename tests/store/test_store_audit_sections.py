@@ -168,27 +168,6 @@ def test_the_audit_log_is_append_only():
     assert not hasattr(log, "append") and not hasattr(log, "__setitem__")
 
 
-def test_stored_defaults_are_pinned():
-    """Tenant lines leave out default values, so a default is part of the stored format: changing
-    one silently changes old vaults. Change this list only together with a schema migration."""
-    from pydantic.fields import PydanticUndefined
-
-    from lcv_tui.domain.models import Adjustment, Event, Payment, Tenant
-
-    def defaults(model) -> dict:
-        fields = model.model_fields if hasattr(model, "model_fields") else model.__pydantic_fields__
-        return {name: (f.default if f.default is not PydanticUndefined else f.default_factory.__name__)
-                for name, f in fields.items() if not f.is_required()}
-
-    assert defaults(Tenant) == {"id": "new_id", "klantnummer": "", "initials": "", "street": "", "addition": "", "town": "",
-                                "phones": "list", "email": "", "due_day": 1, "tenancy_end": None, "payments": "list",
-                                "adjustments": "list", "events": "list"}
-    assert defaults(Payment) == {"id": "new_id", "note": ""}
-    assert defaults(Adjustment) == {"id": "new_id", "note": ""}
-    assert defaults(Event) == {"id": "new_id", "channel": None, "note": "", "recorded_at": None, "letter_text": None,
-                               "route": None, "amount": None, "months": None, "feedback": None}
-
-
 def test_equal_amounts_are_shared_on_load_but_keep_their_text(vault, locations, data, passphrase):
     tenant = data.tenants[0]
     from lcv_tui.domain import actions
