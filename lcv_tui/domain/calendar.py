@@ -4,6 +4,9 @@ Working days follow the Algemene termijnenwet (art. 3): Saturdays, Sundays and t
 recognised holidays do not count — Nieuwjaarsdag, Tweede Paasdag, Koningsdag, 5 mei
 (Bevrijdingsdag), Hemelvaartsdag, Tweede Pinksterdag, Eerste en Tweede Kerstdag (Eerste Paas-
 en Pinksterdag fall on a Sunday). Goede Vrijdag is not a recognised holiday under that act.
+
+Every function here is a pure function of its (immutable, hashable) arguments, and the workflow
+asks for the same few hundred dates for every case, so the answers are remembered (``lru_cache``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import datetime as dt
 from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def add_months(day: dt.date, months: int, *, day_of_month: int | None = None) -> dt.date:
     """Same day ``months`` later, clamped to the month's last day (31 jan + 1 → 28/29 feb)."""
     index = day.year * 12 + (day.month - 1) + months
@@ -60,6 +64,7 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in public_holidays(day.year)
 
 
+@lru_cache(maxsize=4096)
 def add_working_days(day: dt.date, count: int) -> dt.date:
     """The ``count``-th working day after ``day`` (0 → ``day`` itself)."""
     current = day
@@ -71,6 +76,7 @@ def add_working_days(day: dt.date, count: int) -> dt.date:
     return current
 
 
+@lru_cache(maxsize=4096)
 def next_working_day(day: dt.date) -> dt.date:
     """``day`` itself if it is a working day, else the first working day after it."""
     current = day

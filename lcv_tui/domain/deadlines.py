@@ -11,6 +11,7 @@ A window that ends on a Saturday, Sunday or recognised holiday runs on to the ne
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from lcv_tui.domain.calendar import add_working_days, next_working_day
 from lcv_tui.domain.models import Channel, Settings
@@ -39,6 +40,8 @@ def first_signal_day(sent_on: dt.date, channel: Channel, settings: Settings) -> 
     return objection_deadline(sent_on, channel, settings) + dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)
 def pay_by(sent_on: dt.date, days: int) -> dt.date:
-    """Pay-by date printed in a letter: ``days`` after sending, on a working day."""
+    """Pay-by date printed in a letter: ``days`` after sending, on a working day (remembered: a pure
+    function of two immutable values, asked for by every case)."""
     return next_working_day(sent_on + dt.timedelta(days=days))

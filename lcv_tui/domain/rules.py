@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import LETTER_KINDS, EventKind, FeedbackStatus, Meldpunt
+from lcv_tui.domain.models import EventKind, FeedbackStatus, Meldpunt
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
@@ -35,15 +36,19 @@ NOT_DECEASED = "not_deceased"
 STILL_RESIDENT = "still_resident"
 
 
+@lru_cache(maxsize=4096)
 def fmt_date(day: dt.date) -> str:
-    """``validation.format_date`` (dd-mm-jjjj) without strftime: it runs for every rule and step of every case."""
+    """``validation.format_date`` (dd-mm-jjjj) without strftime: it runs for every rule and step of
+    every case, mostly for the same few hundred dates, so the answers are remembered."""
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """One rule checked: its code, the article it follows, whether it passed, and in Dutch what was
-    found (``text``) and what to do about it (``fix``, empty when it passed)."""
+    found (``text``) and what to do about it (``fix``, empty when it passed).
+
+    An immutable named tuple rather than a frozen dataclass: every case makes one per rule, and a
+    tuple is built several times faster."""
 
     code: str
     article: str
@@ -58,9 +63,11 @@ class Verdict:
     allowed: bool
     reasons: tuple[Reason, ...]
 
-    @property
+    @cached_property
     def blocking(self) -> tuple[Reason, ...]:
-        return tuple(reason for reason in self.reasons if not reason.ok)
+        """The rules that failed, in order (kept: the verdict is frozen, and the workflow and the
+        agenda ask for them several times per case)."""
+        return tuple([reason for reason in self.reasons if not reason.ok])
 
     def reason(self, code: str) -> Reason:
         for reason in self.reasons:
@@ -133,9 +140,8 @@ def rule_min_amount(case: "Case") -> Reason:
 def rule_reminder(case: "Case") -> Reason:
     """LCV 2.1 a and 3.1 ("inclusief minimaal één herinnering"): at least one written payment reminder.
     Any of the three letters (herinnering, aanmaning, sommatie) is a written reminder."""
-    letters = [e for e in case.events if e.kind in LETTER_KINDS and e.on <= case.on]
-    if letters:
-        first = letters[0]
+    if case.letters:  # the letters among the case's events, all on or before ``case.on``
+        first = case.letters[0]
         return Reason(REMINDER, "LCV 2.1 a, 3.1", True, f"Schriftelijke herinnering verstuurd op {fmt_date(first.on)} ({first.kind.label.lower()}).")
     return Reason(REMINDER, "LCV 2.1 a, 3.1", False, "Er is nog geen schriftelijke herinnering verstuurd.",
                   "Stuur eerst een herinneringsbrief (per post, e-mail of afgegeven) en leg die vast.", "geen herinnering")
@@ -143,7 +149,7 @@ def rule_reminder(case: "Case") -> Reason:
 
 def rule_personal_contact(case: "Case") -> Reason:
     """LCV 2.1 b: an effort to make personal contact. Only an explicit record counts (how and when)."""
-    event = next((e for e in case.events if e.kind == EventKind.PERSOONLIJK_CONTACT), None)
+    event = case.done(EventKind.PERSOONLIJK_CONTACT)
     if event:
         how = f" {event.channel.label}" if event.channel else ""
         return Reason(PERSONAL_CONTACT, "LCV 2.1 b", True, f"Persoonlijk contact gezocht op {fmt_date(event.on)}{how}.")
@@ -155,7 +161,7 @@ def rule_personal_contact(case: "Case") -> Reason:
 def _evidence(case: "Case", explicit: EventKind):
     """LCV 2.1 c/d evidence: the explicit event, or the aanmaning (text 1) or sommatie (text 2),
     whose texts point to debt help and offer to pass the data to the municipality."""
-    return next((e for e in case.events if e.kind in (explicit, EventKind.AANMANING, EventKind.SOMMATIE)), None)
+    return case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE)
 
 
 def rule_debt_help(case: "Case") -> Reason:
@@ -293,8 +299,18 @@ RULES: tuple[Callable[["Case"], Reason], ...] = (
 
 def evaluate(case: "Case") -> Verdict:
     """All rules for the case as it stands on ``case.on``."""
-    reasons = tuple(rule(case) for rule in RULES)
-    return Verdict(all(reason.ok for reason in reasons), reasons)
+    reasons = tuple([rule(case) for rule in RULES])
+    return Verdict(all([reason.ok for reason in reasons]), reasons)
+
+
+def first_failure(case: "Case") -> Reason | None:
+    """The first rule that fails for the case, ``None`` when every rule passes: the same as
+    ``evaluate(case).blocking[0]``, but the rules after the first failure do not run."""
+    for rule in RULES:
+        reason = rule(case)
+        if not reason.ok:
+            return reason
+    return None
 
 
 def eligibility(case: "Case", on: dt.date) -> Verdict:
@@ -306,9 +322,7 @@ def eligibility(case: "Case", on: dt.date) -> Verdict:
         if moved is None:
             return Verdict(False, (rule_in_arrears_none(),))
         case = moved
-    if case.verdict is not None:
-        return case.verdict
-    return evaluate(case)
+    return case.verdict
 
 
 def rule_in_arrears_none() -> Reason:

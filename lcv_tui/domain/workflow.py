@@ -27,6 +27,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from lcv_tui.domain import ledger, rules
 from lcv_tui.domain.calendar import add_months
@@ -43,6 +46,7 @@ from lcv_tui.domain.models import (
     Adjustment,
     AdjustmentKind,
     Agreement,
+    Channel,
     Event,
     EventKind,
     FeedbackStatus,
@@ -55,6 +59,11 @@ from lcv_tui.domain.validation import format_money
 DAY = dt.timedelta(days=1)
 
 DEFAULT_THRESHOLD_DAYS = 30  # LCV 3.1 d
+# The werkinstructie's schedule ("Voorgestelde werkwijze"), counted from the due date D that opened the case.
+REMINDER_AFTER = dt.timedelta(days=4)  # herinnering ~ the 5th
+DEMAND_AFTER = dt.timedelta(days=14)  # aanmaning with text 1 ~ the 15th; personal contact from then too
+SUMMONS_AFTER = dt.timedelta(days=4)  # sommatie with text 2 ~ the 5th of the next month
+SIGNAL_AFTER = dt.timedelta(days=19)  # signal ~ the 20th of the next month
 FEEDBACK_WINDOW = dt.timedelta(weeks=4)  # LCV 3.13: uiterlijk 4 weken
 SUSPENSION = dt.timedelta(days=30)  # LCV 4.2 a-c: maximaal 30 dagen
 
@@ -193,8 +202,10 @@ SUSPENSION_DUTIES: tuple[tuple[str, str], ...] = (
 # --- the case -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    """One step of the case. An immutable named tuple rather than a frozen dataclass: every case
+    makes eleven, and a tuple is built several times faster."""
+
     key: StepKey
     label: str
     suggested: dt.date | None
@@ -238,11 +249,7 @@ class Case:
     collection_note: str
     collection_resume_from: dt.date | None  # first day collection may resume
     deceased: bool
-    verdict: "rules.Verdict | None" = None
     steps: tuple[Step, ...] = ()
-    stage: Stage = Stage.TE_LAAT
-    stage_detail: str = ""
-    next_step: str = ""
 
     @property
     def objection_active(self) -> bool:
@@ -261,12 +268,38 @@ class Case:
         return self.last_signal.on + FEEDBACK_WINDOW if self.last_signal else None
 
     @property
+    def stage(self) -> Stage:
+        """Where the tenant is in the process, for the status column (``stage_of``)."""
+        return self._stage[0]
+
+    @property
+    def stage_detail(self) -> str:
+        return self._stage[1]
+
+    @cached_property
+    def _stage(self) -> tuple[Stage, str]:
+        """Made on first use: the agenda does not need it."""
+        return stage_of(self)
+
+    @property
     def status_text(self) -> str:
         return self.stage.text(self.stage_detail)
 
     @property
     def allowed(self) -> bool:
-        return bool(self.verdict and self.verdict.allowed)
+        return self.first_blocking is None
+
+    @cached_property
+    def verdict(self) -> "rules.Verdict":
+        """Every rule of ``rules.py`` for this case, passed or failed (``rules.evaluate``). Made on first
+        use: the steps, the stage and the agenda need only ``first_blocking``."""
+        return rules.evaluate(self)
+
+    @cached_property
+    def first_blocking(self) -> "rules.Reason | None":
+        """The first rule that fails, ``None`` when a signal is allowed: ``verdict.blocking[0]``
+        without running the rules after it (``rules.first_failure``)."""
+        return rules.first_failure(self)
 
     def step(self, key: StepKey) -> Step:
         for step in self.steps:
@@ -274,10 +307,22 @@ class Case:
                 return step
         raise KeyError(key)
 
+    @cached_property
+    def next_step(self) -> str:
+        """One Dutch line: what to do now (``next_step_of``). Made on first use: the agenda does not need it."""
+        return next_step_of(self, self.stage)
+
     def done(self, kind: EventKind) -> Event | None:
         """The first event of ``kind`` in this case, if any."""
         for event in self.events:
             if event.kind == kind:
+                return event
+        return None
+
+    def first_of(self, *kinds: EventKind) -> Event | None:
+        """The first event in this case of any of ``kinds``."""
+        for event in self.events:
+            if event.kind in kinds:
                 return event
         return None
 
@@ -420,6 +465,8 @@ def fast_balance(tenant: Tenant, on: dt.date) -> Decimal:
 
 def has_open_signal(tenant: Tenant, on: dt.date) -> bool:
     """A delivered signal not followed by a withdrawal (cheap scan for the agenda's first screen)."""
+    if not tenant.events:
+        return False
     last_signal: tuple[dt.date, int] | None = None
     last_withdrawal: tuple[dt.date, int] | None = None
     for index, event in enumerate(tenant.events):
@@ -442,10 +489,11 @@ def needs_case(tenant: Tenant, on: dt.date) -> bool:
 
 
 def _ordered(tenant: Tenant, on: dt.date) -> list[Event]:
-    """The tenant's events up to ``on``, by date and, on one date, in the order recorded."""
-    indexed = [(event.on, index, event) for index, event in enumerate(tenant.events) if event.on <= on]
-    indexed.sort(key=lambda item: (item[0], item[1]))
-    return [event for _, _, event in indexed]
+    """The tenant's events up to ``on``, by date and, on one date, in the order recorded (the sort is stable)."""
+    events = [event for event in tenant.events if event.on <= on]
+    events.sort(key=attrgetter("on"))
+    return events
+
 
 
 def active_objection(events: list[Event]) -> Event | None:
@@ -549,7 +597,7 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
         return None
     arrears = arrears_from(rows, credits, on)
     events = [e for e in all_events if e.on >= opened_on]
-    letters = tuple(e for e in events if e.kind in LETTER_KINDS)
+    letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = next((e for e in reversed(letters) if e.kind == EventKind.SOMMATIE), None)
     objection = active_objection(all_events)
     deadline = objection_deadline(sommatie.on, sommatie.channel, settings) if sommatie and sommatie.channel else None
@@ -575,19 +623,15 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
         threshold_days=agreement.threshold_days if agreement else DEFAULT_THRESHOLD_DAYS,
         letters=letters, sommatie=sommatie, objection=objection, objection_deadline=deadline,
         last_signal=last_signal, open_signal=open_signal,
-        signals=tuple(e for e in all_events if e.kind == EventKind.SIGNAAL),
+        signals=tuple([e for e in all_events if e.kind == EventKind.SIGNAAL]),
         feedback=feedback, accepted=accepted, suspension_until=suspension_until, paid_on=paid_on,
         withdrawal_due=withdrawal_due, collection_may_resume=may_resume, collection_note=note,
         collection_resume_from=resume_from,
         deceased=is_deceased(all_events),
     )
-    # The derived parts are completed here, once, before the case is handed out (it is frozen after).
-    _complete(case, "verdict", rules.evaluate(case))
+    # The steps are completed here, once, before the case is handed out (it is frozen after). The
+    # stage, the whole verdict and the next step are made on first use (cached properties above).
     _complete(case, "steps", build_steps(case))
-    stage, detail = stage_of(case)
-    _complete(case, "stage", stage)
-    _complete(case, "stage_detail", detail)
-    _complete(case, "next_step", next_step_of(case, stage))
     return case
 
 
@@ -605,25 +649,32 @@ def _timed(suggested: dt.date, on: dt.date) -> StepStatus:
 
 
 def _sent(event: Event) -> str:
-    channel = f" {event.channel.label}" if event.channel else ""
-    return f"op {fmt_date(event.on)}{channel}"
+    return _sent_on(event.on, event.channel)
+
+
+@lru_cache(maxsize=4096)
+def _sent_on(day: dt.date, channel: Channel | None) -> str:
+    """``op 05-10-2026 per post`` (remembered: a pure function of a date and a channel, asked for
+    by several steps of every case)."""
+    how = f" {channel.label}" if channel else ""
+    return f"op {fmt_date(day)}{how}"
 
 
 def reminder_date(case: Case) -> dt.date:
     """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days."""
-    return case.first_due + dt.timedelta(days=4)
+    return case.first_due + REMINDER_AFTER
 
 
 def demand_date(case: Case) -> dt.date:
     """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the reminder's pay-by date."""
-    base = case.first_due + dt.timedelta(days=14)
+    base = case.first_due + DEMAND_AFTER
     reminder = case.done(EventKind.HERINNERING)
     return max(base, pay_by(reminder.on, REMINDER_PAYMENT_DAYS)) if reminder else base
 
 
 def summons_date(case: Case) -> dt.date:
     """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the demand's pay-by date."""
-    base = add_months(case.first_due, 1) + dt.timedelta(days=4)
+    base = add_months(case.first_due, 1) + SUMMONS_AFTER
     demand = case.done(EventKind.AANMANING)
     return max(base, pay_by(demand.on, DEMAND_PAYMENT_DAYS)) if demand else base
 
@@ -631,7 +682,7 @@ def summons_date(case: Case) -> dt.date:
 def signal_date(case: Case) -> dt.date:
     """Werkinstructie: signal around the 20th of the second month; never before the objection window
     of text 2 is over, nor before the threshold of LCV 3.1 d (30 days, or more by agreement)."""
-    candidates = [add_months(case.first_due, 1) + dt.timedelta(days=19)]
+    candidates = [add_months(case.first_due, 1) + SIGNAL_AFTER]
     oldest = case.arrears.oldest_due or case.first_due
     candidates.append(oldest + dt.timedelta(days=case.threshold_days))
     if case.sommatie is not None and case.sommatie.channel is not None:
@@ -643,7 +694,19 @@ def _step(key: StepKey, suggested: dt.date | None, status: StepStatus, explanati
           evidence: Event | None = None, done_on: dt.date | None = None) -> Step:
     if evidence is not None and done_on is None:
         done_on = evidence.on
-    return Step(key, key.label, suggested, done_on, status, key.article, explanation, evidence)
+    label, article = _STEP_LABELS[key]
+    return Step(key, label, suggested, done_on, status, article, explanation, evidence)
+
+
+_LETTER_PLAN = (
+    (StepKey.HERINNERING, EventKind.HERINNERING, reminder_date,
+     "Stuur een schriftelijke herinnering (zonder tekst over schuldhulp)."),
+    (StepKey.AANMANING, EventKind.AANMANING, demand_date,
+     "Stuur de aanmaning met tekst 1: die wijst op schuldhulp en zegt welke gegevens u aan de gemeente geeft."),
+    (StepKey.SOMMATIE, EventKind.SOMMATIE, summons_date,
+     "Stuur de 5-dagen sommatie met tekst 2 en het e-mailadres voor bezwaar."),
+)
+"""The letters in order: step, the event that records it, when it is due, what to do."""
 
 
 def _letter_steps(case: Case) -> list[Step]:
@@ -651,18 +714,11 @@ def _letter_steps(case: Case) -> list[Step]:
     previous one is sent (or no longer needed); a later letter makes an unsent earlier one unneeded."""
     on = case.on
     signalled = case.last_signal is not None
-    plan = [
-        (StepKey.HERINNERING, EventKind.HERINNERING, reminder_date(case),
-         "Stuur een schriftelijke herinnering (zonder tekst over schuldhulp)."),
-        (StepKey.AANMANING, EventKind.AANMANING, demand_date(case),
-         "Stuur de aanmaning met tekst 1: die wijst op schuldhulp en zegt welke gegevens u aan de gemeente geeft."),
-        (StepKey.SOMMATIE, EventKind.SOMMATIE, summons_date(case),
-         "Stuur de 5-dagen sommatie met tekst 2 en het e-mailadres voor bezwaar."),
-    ]
-    sent = [case.done(kind) for _, kind, _, _ in plan]
+    sent = [case.done(kind) for _, kind, _, _ in _LETTER_PLAN]
     steps = []
     previous_ready = True
-    for index, (key, kind, suggested, instruction) in enumerate(plan):
+    for index, (key, _, date_of, instruction) in enumerate(_LETTER_PLAN):
+        suggested = date_of(case)
         event = sent[index]
         later_sent = any(sent[index + 1:]) or signalled
         if event is not None:
@@ -677,7 +733,7 @@ def _letter_steps(case: Case) -> list[Step]:
             steps.append(_step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer."))
             continue
         if not previous_ready:
-            steps.append(_step(key, suggested, StepStatus.UPCOMING, f"Na de {plan[index - 1][0].label.lower()}. {instruction}"))
+            steps.append(_step(key, suggested, StepStatus.UPCOMING, f"Na de {_LETTER_PLAN[index - 1][0].label.lower()}. {instruction}"))
             continue
         status = _timed(suggested, on)
         when = "vandaag" if status == StepStatus.DUE_TODAY else f"rond {fmt_date(suggested)}"
@@ -690,9 +746,8 @@ def _letter_steps(case: Case) -> list[Step]:
 def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: bool, suggested: dt.date, instruction: str) -> Step:
     """LCV 2.1 b/c/d. For c and d the aanmaning (text 1) and the sommatie (text 2) count as evidence,
     because those texts point to debt help and announce which data goes to the municipality."""
-    candidates = [e for e in case.events if e.kind == explicit or (via_letters and e.kind in (EventKind.AANMANING, EventKind.SOMMATIE))]
-    if candidates:
-        event = candidates[0]
+    event = case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE) if via_letters else case.done(explicit)
+    if event is not None:
         if event.kind == explicit:
             return _step(key, suggested, StepStatus.DONE, f"Vastgelegd: {_sent(event)}.", event)
         return _step(key, suggested, StepStatus.DONE, f"Gedaan: {event.kind.label.lower()} {_sent(event)}.", event)
@@ -707,7 +762,7 @@ def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: b
 
 def build_steps(case: Case) -> tuple[Step, ...]:
     steps = _letter_steps(case)
-    contact_date = case.first_due + dt.timedelta(days=14)
+    contact_date = case.first_due + DEMAND_AFTER
     steps.append(_evidence_step(case, StepKey.PERSOONLIJK_CONTACT, EventKind.PERSOONLIJK_CONTACT, False, contact_date,
                                 "Probeer de huurder persoonlijk te spreken (bellen, langsgaan) over de achterstand en "
                                 "leg vast hoe en wanneer."))
@@ -753,15 +808,13 @@ def _signal_step(case: Case) -> Step:
         return _step(key, suggested, StepStatus.NOT_NEEDED, FEEDBACK_NEXT_STEP[FeedbackStatus.OVERLEDEN])
     if not case.arrears.in_arrears:
         return _step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer.")
-    verdict = case.verdict
-    assert verdict is not None
-    if verdict.allowed:
+    first = case.first_blocking
+    if first is None:  # every rule passes
         if case.on < suggested:
             return _step(key, suggested, StepStatus.UPCOMING,
                          f"Alle voorwaarden zijn vervuld: meld bij het meldpunt, uiterlijk rond {fmt_date(suggested)}.")
         return _step(key, suggested, _timed(suggested, case.on),
                      "Alle voorwaarden zijn vervuld: meld bij het digitaal meldpunt en leg de melding vast.")
-    first = verdict.blocking[0]
     if case.on < suggested:
         return _step(key, suggested, StepStatus.UPCOMING, f"Gepland rond {fmt_date(suggested)}. Nog nodig: {first.fix or first.text}")
     return _step(key, suggested, StepStatus.BLOCKED, f"{first.text} {first.fix}".strip())
@@ -817,7 +870,7 @@ def _withdrawal_step(case: Case) -> Step:
         return _step(key, case.objection.on, _timed(case.objection.on, case.on),
                      f"De huurder maakte na de melding bezwaar ({fmt_date(case.objection.on)}) tegen het delen van gegevens "
                      "(LCV 2.2): trek het signaal in bij het meldpunt en leg dat vast.")
-    withdrawn = next((e for e in case.events if e.kind == EventKind.SIGNAAL_INGETROKKEN), None)
+    withdrawn = case.done(EventKind.SIGNAAL_INGETROKKEN)
     if withdrawn is not None:
         return _step(key, None, StepStatus.DONE, f"Ingetrokken op {fmt_date(withdrawn.on)}.", withdrawn)
     if case.last_signal is None:
@@ -846,17 +899,16 @@ def stage_of(case: Case) -> tuple[Stage, str]:
         return Stage.GEEN_HULP, ""
     if case.objection is not None and (case.sommatie is not None or case.on >= signal_date(case)):
         return Stage.BEZWAAR, ""  # before that, the letters' progress is the more useful status
-    verdict = case.verdict
-    assert verdict is not None
-    if verdict.allowed:
+    first = case.first_blocking
+    if first is None:
         return Stage.KLAAR, ""
     if case.sommatie is not None and case.objection_deadline is not None:
         if case.on <= case.objection_deadline:
             return Stage.BEZWAARTERMIJN, f"tot {fmt_date(case.objection_deadline)}"
-        codes = {reason.code for reason in verdict.blocking}
+        codes = {reason.code for reason in case.verdict.blocking}
         if codes == {rules.AGREEMENT}:
             return Stage.GEEN_OVEREENKOMST, ""
-        return Stage.NIET_KLAAR, verdict.blocking[0].short
+        return Stage.NIET_KLAAR, first.short
     if case.done(EventKind.AANMANING):
         return Stage.AANMANING, ""
     if case.done(EventKind.HERINNERING):
