@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
@@ -68,8 +69,10 @@ class Urgency(StrEnum):
 _URGENCY_RANK = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
+    """One line of the agenda (an immutable named tuple: the agenda makes one per action of every
+    tenant in arrears, and a tuple is built several times faster than a frozen dataclass)."""
+
     tenant_id: str
     tenant_name: str
     address: str

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
@@ -34,6 +35,13 @@ ONCE_A_MONTH = "once_a_month"
 REPEAT_GROWN = "repeat_grown"
 NOT_DECEASED = "not_deceased"
 STILL_RESIDENT = "still_resident"
+
+
+@lru_cache(maxsize=4096)
+def fmt_money(amount: Decimal) -> str:
+    """``validation.format_money`` (``€ 1.234,50``), remembered: a pure function of an immutable
+    amount, and every case states its arrears, mostly a few rents times a few months."""
+    return format_money(amount)
 
 
 @lru_cache(maxsize=4096)
@@ -63,11 +71,9 @@ class Verdict:
     allowed: bool
     reasons: tuple[Reason, ...]
 
-    @cached_property
+    @property
     def blocking(self) -> tuple[Reason, ...]:
-        """The rules that failed, in order (kept: the verdict is frozen, and the workflow and the
-        agenda ask for them several times per case)."""
-        return tuple([reason for reason in self.reasons if not reason.ok])
+        return tuple(reason for reason in self.reasons if not reason.ok)
 
     def reason(self, code: str) -> Reason:
         for reason in self.reasons:
@@ -97,7 +103,7 @@ class RuleViolation(ValueError):
 def rule_in_arrears(case: "Case") -> Reason:
     """LCV 3.1: only a tenant with arrears is signalled."""
     if case.arrears.in_arrears:
-        return Reason(IN_ARREARS, "LCV 3.1", True, f"Er is een huurachterstand van {format_money(case.arrears.amount)}.")
+        return Reason(IN_ARREARS, "LCV 3.1", True, f"Er is een huurachterstand van {fmt_money(case.arrears.amount)}.")
     return Reason(IN_ARREARS, "LCV 3.1", False, "Er is geen huurachterstand.", "Niets melden.", "geen achterstand")
 
 
@@ -130,10 +136,10 @@ def rule_min_amount(case: "Case") -> Reason:
     amount = case.arrears.amount
     if amount >= minimum:
         return Reason(MIN_AMOUNT, article, True,
-                      f"De achterstand ({format_money(amount)}) haalt het drempelbedrag van de gemeente ({format_money(minimum)}).")
+                      f"De achterstand ({fmt_money(amount)}) haalt het drempelbedrag van de gemeente ({fmt_money(minimum)}).")
     return Reason(MIN_AMOUNT, article, False,
-                  f"De achterstand ({format_money(amount)}) is lager dan het drempelbedrag van gemeente "
-                  f"{case.agreement.gemeente if case.agreement else ''} ({format_money(minimum)}).",
+                  f"De achterstand ({fmt_money(amount)}) is lager dan het drempelbedrag van gemeente "
+                  f"{case.agreement.gemeente if case.agreement else ''} ({fmt_money(minimum)}).",
                   "Niet melden zolang de achterstand onder het drempelbedrag in de overeenkomst blijft.", "onder drempelbedrag")
 
 
@@ -251,10 +257,10 @@ def rule_repeat_grown(case: "Case") -> Reason:
         return Reason(REPEAT_GROWN, "LCV 3.2", True, "Opnieuw melden mag zolang de achterstand blijft bestaan.")
     if case.arrears.amount > previous.amount:
         return Reason(REPEAT_GROWN, "LCV 3.2", True,
-                      f"De achterstand is opgelopen sinds de vorige melding ({format_money(previous.amount)} → {format_money(case.arrears.amount)}).")
+                      f"De achterstand is opgelopen sinds de vorige melding ({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).")
     return Reason(REPEAT_GROWN, "LCV 3.2", False,
-                  f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({format_money(case.arrears.amount)}) is niet "
-                  f"opgelopen sinds de vorige melding ({format_money(previous.amount)}).",
+                  f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({fmt_money(case.arrears.amount)}) is niet "
+                  f"opgelopen sinds de vorige melding ({fmt_money(previous.amount)}).",
                   "Meld opnieuw alleen als de achterstand is opgelopen.", "herhaald signaal")
 
 

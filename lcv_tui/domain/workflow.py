@@ -53,8 +53,7 @@ from lcv_tui.domain.models import (
     Settings,
     Tenant,
 )
-from lcv_tui.domain.rules import fmt_date
-from lcv_tui.domain.validation import format_money
+from lcv_tui.domain.rules import fmt_date, fmt_money
 
 DAY = dt.timedelta(days=1)
 
@@ -222,7 +221,12 @@ class Step(NamedTuple):
 
 @dataclass(frozen=True)
 class Case:
-    """One arrears episode of one tenant, as on ``on``."""
+    """One arrears episode of one tenant, as on ``on``.
+
+    The steps are made when the case is built; the stage, the whole verdict and the next step on
+    first use (cached properties: the case is frozen). Build a new case after a change to the file:
+    what is made on first use reads the tenant, agreement and settings as they are then.
+    """
 
     tenant: Tenant
     agreement: Agreement | None
@@ -447,12 +451,15 @@ def fast_balance(tenant: Tenant, on: dt.date) -> Decimal:
     start = tenant.tenancy_start
     due_day = tenant.due_day
     first_index = start.year * 12 + start.month - (start.day <= due_day)
-    last = on - DAY
     end = tenant.tenancy_end
-    if end is not None and end < last:
-        last = end
-    count = last.year * 12 + last.month - first_index - (last.day < due_day)
-    paid = sum([p.amount for p in tenant.payments if p.on <= on])
+    if end is not None and end < on:  # rent falls due up to the end of the tenancy, inclusive
+        count = end.year * 12 + end.month - first_index - (end.day < due_day)
+    else:  # rent due before ``on`` (on ``on`` itself it is due, not overdue)
+        count = on.year * 12 + on.month - first_index - (on.day <= due_day)
+    paid = ZERO
+    for payment in tenant.payments:  # a plain loop: this runs for every payment of every tenant
+        if payment.on <= on:
+            paid += payment.amount
     total = tenant.rent * count - paid if count > 0 else ZERO - paid
     for adj in tenant.adjustments:
         if adj.kind == AdjustmentKind.CHARGE:
@@ -510,7 +517,18 @@ def active_objection(events: list[Event]) -> Event | None:
 
 def is_deceased(events: list[Event]) -> bool:
     """LCV 3.13: the municipality fed back that the tenant died; signalling stops for good."""
-    return any(e.kind == EventKind.TERUGKOPPELING and e.feedback == FeedbackStatus.OVERLEDEN for e in events)
+    for event in events:
+        if event.kind == EventKind.TERUGKOPPELING and event.feedback == FeedbackStatus.OVERLEDEN:
+            return True
+    return False
+
+
+def _last_of(events: list[Event] | tuple[Event, ...], kind: EventKind) -> Event | None:
+    """The latest event of ``kind`` in ``events`` (oldest first), if any."""
+    for event in reversed(events):
+        if event.kind == kind:
+            return event
+    return None
 
 
 def _open_signal(events: list[Event]) -> Event | None:
@@ -598,10 +616,10 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
     arrears = arrears_from(rows, credits, on)
     events = [e for e in all_events if e.on >= opened_on]
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
-    sommatie = next((e for e in reversed(letters) if e.kind == EventKind.SOMMATIE), None)
+    sommatie = _last_of(letters, EventKind.SOMMATIE)
     objection = active_objection(all_events)
     deadline = objection_deadline(sommatie.on, sommatie.channel, settings) if sommatie and sommatie.channel else None
-    last_signal = next((e for e in reversed(events) if e.kind == EventKind.SIGNAAL), None)
+    last_signal = _last_of(events, EventKind.SIGNAAL)
     feedback = accepted = None
     later: list[Event] = []
     if last_signal is not None:
@@ -802,7 +820,7 @@ def _signal_step(case: Case) -> Step:
     signal = case.last_signal
     if signal is not None:
         route = f" via {signal.route.label}" if signal.route else ""
-        amount = f", {format_money(signal.amount)}, {signal.months} mnd" if signal.amount is not None and signal.months else ""
+        amount = f", {fmt_money(signal.amount)}, {signal.months} mnd" if signal.amount is not None and signal.months else ""
         return _step(key, suggested, StepStatus.DONE, f"Gemeld op {fmt_date(signal.on)}{route}{amount}.", signal)
     if case.deceased:
         return _step(key, suggested, StepStatus.NOT_NEEDED, FEEDBACK_NEXT_STEP[FeedbackStatus.OVERLEDEN])

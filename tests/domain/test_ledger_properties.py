@@ -135,3 +135,11 @@ def test_case_invariants(tenant, on):
         assert case.withdrawal_due
     if case.suspension_until is not None:
         assert case.suspension_until == case.accepted.on + dt.timedelta(days=30)
+    # The parts made on first use agree with the whole computation.
+    verdict = rules.evaluate(case)
+    assert case.first_blocking == (verdict.blocking[0] if verdict.blocking else None)
+    assert case.verdict == verdict and case.allowed == verdict.allowed
+    assert (case.stage, case.stage_detail) == workflow.stage_of(case)
+    assert (case.stage == workflow.Stage.OVERLEDEN) == case.deceased  # the agenda skips a case on ``deceased``
+    assert rules.rule_no_objection(case) == verdict.reason(rules.NO_OBJECTION)
+    assert rules.rule_agreement(case) == verdict.reason(rules.AGREEMENT)
