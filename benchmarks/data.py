@@ -177,7 +177,7 @@ def _audit(tenants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     log: list[dict[str, Any]] = []
     prev = audit.GENESIS
     for seq, (at, _, action, tenant_id, ref, content) in enumerate(rows, start=1):
-        entry_hash = audit._entry_hash(seq, dt.datetime.fromisoformat(at), "app", action, tenant_id, ref, content, prev)
+        entry_hash = audit.entry_hash(seq, dt.datetime.fromisoformat(at), "app", action, tenant_id, ref, content, prev)
         log.append({"seq": seq, "at": at, "actor": "app", "action": action, "tenant_id": tenant_id, "ref": ref,
                     "digest": content, "prev": prev, "hash": entry_hash})
         prev = entry_hash

@@ -30,9 +30,6 @@ def entry_hash(seq: int, at: dt.datetime, actor: str, action: str, tenant_id: st
     return digest(canonical)
 
 
-_entry_hash = entry_hash  # the name the benchmarks' data generator uses
-
-
 def append(log: AuditLog, *, at: dt.datetime, action: str, actor: str = "app", tenant_id: str | None = None, ref: str | None = None, content: str = "") -> AuditEntry:
     """Append an entry to ``log`` (in place) and return it. ``content`` is a digest, never raw data."""
     last_seq, prev = log.last

@@ -88,19 +88,17 @@ Money = Annotated[Decimal, AfterValidator(_money)]
 
 
 _AMOUNTS: dict[str, Decimal] = {}
-_SHARED_MAX = 65_536
+_AMOUNTS_MAX = 65_536
 
 
-def _shared(cache: dict[str, Any], value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """On a trusted load: one shared immutable value per distinct stored text."""
-    shared = cache.get(value)
-    if shared is None:
-        shared = handler(value)
-        if len(cache) < _SHARED_MAX:
-            cache[value] = shared
-    return shared
-
-
+def _stored_amount(text: str, handler: ValidatorFunctionWrapHandler) -> Decimal:
+    """On a trusted load: one shared ``Decimal`` per distinct stored amount text."""
+    amount = _AMOUNTS.get(text)
+    if amount is None:
+        amount = handler(text)
+        if len(_AMOUNTS) < _AMOUNTS_MAX:
+            _AMOUNTS[text] = amount
+    return amount
 
 
 def positive_money(message: str) -> Any:
@@ -114,7 +112,7 @@ def positive_money(message: str) -> Any:
 
     def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Decimal:
         if _TRUSTED_LOAD.get() and type(value) is str:
-            return _shared(_AMOUNTS, value, handler)
+            return _stored_amount(value, handler)
         amount = handler(value)
         if amount <= 0:
             raise ValueError(message)

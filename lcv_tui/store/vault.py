@@ -159,7 +159,7 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
             raise FormatError("de gegevens zijn onleesbaar.") from None
         del plaintext
         with _collector_paused():
-            return _decode_older(document), ()
+            return _decode_older(_json(document)), ()
     try:
         body = sections.unpack(plaintext)
     except sections.SectionError:
@@ -170,10 +170,11 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
             lines = sections.document_lines(body.document)
             head = next(lines, b"")
             if not _written_by_this_version(head):
-                data = _decode_older(b'{"head":%s,"tenants":[%s]}' % (head, b",".join(lines)), split=True)
                 if body.chunks:
                     raise FormatError("de gegevens zijn onleesbaar.")  # an older document never came with audit sections
-                return data, ()
+                doc = _json(head)
+                doc["tenants"] = [_json(line) for line in lines]
+                return _decode_older(doc), ()
             # Authenticated by the GCM tag and written by this schema version: validated when it was
             # made, so pydantic parses the bytes straight into models and skips the normalisers.
             with trusted_load():
@@ -188,19 +189,22 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
     return data, chunks
 
 
-def _decode_older(document: bytes, *, split: bool = False) -> VaultData:
-    """A document of an older schema: migrated and validated in full. Up to schema 1 the audit log
-    was part of the document; it is lifted out here and written in sections on the next save.
-    ``split``: ``document`` is ``{"head": ..., "tenants": [...]}`` as format 2 lays it out."""
+def _json(raw: bytes) -> Any:
+    """A JSON object from the (authenticated) document; ``FormatError`` when it is not one."""
     try:
-        doc = json.loads(document.decode("utf-8"))
+        value = json.loads(raw)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise FormatError("de gegevens zijn onleesbaar.") from None
-    if split and isinstance(doc, dict) and isinstance(doc.get("head"), dict):
-        doc = {**doc["head"], "tenants": doc["tenants"]}
-    if not isinstance(doc, dict):
+    if not isinstance(value, dict):
         raise FormatError("de gegevens zijn onleesbaar.")
-    legacy_audit = doc.pop("audit", []) if isinstance(doc.get("schema_version", 1), int) and doc.get("schema_version", 1) < 2 else []
+    return value
+
+
+def _decode_older(doc: dict[str, Any]) -> VaultData:
+    """A document of an older schema: migrated and validated in full. Up to schema 1 the audit log
+    was part of the document; it is lifted out here and written in sections on the next save."""
+    version = doc.get("schema_version", 1)
+    legacy_audit = doc.pop("audit", []) if type(version) is int and version < 2 else []
     try:
         doc = migrate(doc)
     except MigrationError as exc:
