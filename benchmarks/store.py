@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 from benchmarks import data as bench_data
@@ -94,36 +93,44 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
 
 
 def breakdown(count: int, repeat: int = 3) -> list[tuple[str, float]]:
-    """Where a load and a save of ``count`` tenants spend their time (for the profile section)."""
+    """Where a load and a save of ``count`` tenants spend their time: the store's own steps, one by one."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    from lcv_tui.domain.models import VaultData
-
+    from lcv_tui.domain.models import trusted_load
     from lcv_tui.store import sections
+    from lcv_tui.store import vault as store_vault
 
     data = bench_data.vault_data(count)
-    raw = data.model_dump_json().encode()
-    chunks = sections.chunk_all(list(data.audit))
-    packed = zlib.compress(raw, 6)
+    codec = store_vault._CODEC
+    document = store_vault._document(data)
+    lines = list(sections.document_lines(document, codec))[1:]
+    chunks = sections.chunk_all(list(data.audit), codec)
+    plaintext = sections.pack(document, chunks, data.audit.last)
     key = AESGCM.generate_key(bit_length=256)
     nonce = b"\0" * 12
-    sealed = AESGCM(key).encrypt(nonce, packed, b"")
-    doc = json.loads(raw)
+    sealed = AESGCM(key).encrypt(nonce, plaintext, b"")
+
+    def validate() -> None:
+        with store_vault._collector_paused(), trusted_load():
+            list(map(store_vault._loaded_tenant, lines))
+
+    def serialise() -> None:
+        for tenant in data.tenants:
+            store_vault._TENANT.dump_json(tenant)
+
     rows = [
         ("load: AES-GCM decrypt", median_time(lambda: AESGCM(key).decrypt(nonce, sealed, b""), repeat)),
-        ("load: zlib decompress", median_time(lambda: zlib.decompress(packed), repeat)),
-        ("load: json.loads", median_time(lambda: json.loads(raw), repeat)),
-        ("load: VaultData.model_validate", median_time(lambda: VaultData.model_validate(doc), repeat)),
-        ("audit log: decode all (first read only)", median_time(lambda: sections.decode_chunks(chunks, data.audit.last), repeat)),
-        ("audit log: encode all (first save of an old vault)", median_time(lambda: sections.chunk_all(list(data.audit)), repeat)),
-        ("save: model_dump_json", median_time(data.model_dump_json, repeat)),
-        ("save: zlib.compress level 6", median_time(lambda: zlib.compress(raw, 6), repeat)),
-        ("save: zlib.compress level 1", median_time(lambda: zlib.compress(raw, 1), repeat)),
-        ("save: AES-GCM encrypt", median_time(lambda: AESGCM(key).encrypt(nonce, packed, b""), repeat)),
+        (f"load: {codec.name} decompress + split lines", median_time(lambda: sum(1 for _ in sections.document_lines(document, codec)), repeat)),
+        ("load: validate tenant lines (trusted)", median_time(validate, repeat)),
+        ("save: serialise tenant lines", median_time(serialise, repeat)),
+        (f"save: serialise + {codec.name} compress", median_time(lambda: store_vault._document(data), repeat)),
+        ("save: AES-GCM encrypt", median_time(lambda: AESGCM(key).encrypt(nonce, plaintext, b""), repeat)),
+        ("audit log: decode all (first read only)", median_time(lambda: sections.decode_chunks(chunks, data.audit.last, codec), repeat)),
+        ("audit log: encode all (first save of an older file)", median_time(lambda: sections.chunk_all(list(data.audit), codec), repeat)),
     ]
-    rows.append(("(JSON size, MB)", len(raw) / 1e6))
+    rows.append(("(document JSON, MB)", sum(len(line) + 1 for line in lines) / 1e6))
+    rows.append((f"(document {codec.name}, MB)", len(document) / 1e6))
     rows.append(("(audit chunks, MB)", sum(len(c.data) for c in chunks) / 1e6))
-    rows.append(("(zlib level 6 size, MB)", len(packed) / 1e6))
     return rows
 
 

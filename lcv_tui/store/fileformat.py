@@ -10,9 +10,10 @@ Layout (integers big-endian)::
     checksum                     SHA-256 of everything above
     body                         AES-256-GCM(data key, data nonce, plaintext), AAD = magic + version + core
 
-The plaintext is, in format 2, the document and the audit log in sections (see ``sections``); in
-format 1 it was zlib(VaultData JSON) with the audit log inside the document. Format-1 files are
-still read, and written as format 2 on the next save (a slot-only rewrite keeps their version,
+The plaintext is, in formats 2 and 3, the document and the audit log in sections (see
+``sections``), compressed with zlib in format 2 and with Zstandard in format 3 (the core names it);
+in format 1 it was zlib(VaultData JSON) with the audit log inside the document. Older files are
+still read, and written as format 3 on the next save (a slot-only rewrite keeps their version,
 because the version is part of the body's AAD).
 
 The checksum covers the whole header, slots included, so any damage there reads as "damaged" and never
@@ -34,8 +35,8 @@ from lcv_tui.store.errors import VaultTooNew
 from lcv_tui.store.kdf import SALT_MAX, SALT_MIN, KdfParams
 
 MAGIC = b"LCVKLUIS"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 _PREFIX = struct.Struct(">8sHII")
 CHECKSUM_SIZE = 32
 NONCE_SIZE = 12
@@ -43,7 +44,8 @@ TAG_SIZE = 16
 KEY_SIZE = 32
 MAX_SECTION = 64 * 1024
 CIPHER = "aes-256-gcm"
-COMPRESSION = "zlib"
+COMPRESSION = {1: "zlib", 2: "zlib", 3: "zstd"}
+"""The compression each format version uses; the core names it too, and the two must agree."""
 PASSPHRASE = "passphrase"
 KEYRING = "keyring"
 
@@ -108,22 +110,23 @@ class Slot:
 class Core:
     vault_id: str
     data_nonce: bytes
+    compression: str = COMPRESSION[FORMAT_VERSION]
 
     def to_bytes(self) -> bytes:
-        doc = {"cipher": CIPHER, "compression": COMPRESSION, "data_nonce": b64(self.data_nonce), "vault_id": self.vault_id}
+        doc = {"cipher": CIPHER, "compression": self.compression, "data_nonce": b64(self.data_nonce), "vault_id": self.vault_id}
         return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("ascii")
 
     @classmethod
-    def from_bytes(cls, raw: bytes) -> "Core":
+    def from_bytes(cls, raw: bytes, version: int = FORMAT_VERSION) -> "Core":
         doc = _load_json(raw)
         if not isinstance(doc, dict) or set(doc) != {"cipher", "compression", "data_nonce", "vault_id"}:
             raise FormatError("de kop is onleesbaar.")
-        if doc["cipher"] != CIPHER or doc["compression"] != COMPRESSION:
+        if doc["cipher"] != CIPHER or doc["compression"] != COMPRESSION.get(version):
             raise FormatError("de kop noemt een onbekende versleuteling.")
         vault_id = doc["vault_id"]
         if not isinstance(vault_id, str) or not 1 <= len(vault_id) <= 64 or not vault_id.isalnum() or not vault_id.isascii():
             raise FormatError("de kop is onleesbaar.")
-        return cls(vault_id, unb64(doc["data_nonce"], NONCE_SIZE))
+        return cls(vault_id, unb64(doc["data_nonce"], NONCE_SIZE), doc["compression"])
 
 
 @dataclass
@@ -183,7 +186,7 @@ def parse(raw: bytes) -> VaultFile:
     if version not in READABLE_VERSIONS:
         raise FormatError("onbekende bestandsversie.")
     core_bytes = raw[_PREFIX.size:_PREFIX.size + core_len]
-    core = Core.from_bytes(core_bytes)
+    core = Core.from_bytes(core_bytes, version)
     slot_doc = _load_json(raw[_PREFIX.size + core_len:header_end])
     if not isinstance(slot_doc, list) or not 1 <= len(slot_doc) <= 4:
         raise FormatError("de sleutelvakken in de kop zijn onleesbaar.")

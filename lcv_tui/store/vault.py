@@ -26,7 +26,17 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import TypeAdapter, ValidationError
 
-from lcv_tui.domain.models import GENESIS, SCHEMA_VERSION, AuditEntry, AuditLog, Tenant, VaultData, trusted_load
+from lcv_tui.domain.models import (
+    GENESIS,
+    SCHEMA_VERSION,
+    AuditEntry,
+    AuditLog,
+    Tenant,
+    VaultData,
+    share_fields_set,
+    trusted_load,
+    trusted_validator,
+)
 from lcv_tui.paths import VAULT_FILENAME, Locations
 from lcv_tui.store import fsio, keyring_slot, sections
 from lcv_tui.store import kdf as kdf_module
@@ -45,6 +55,7 @@ from lcv_tui.store.fileformat import (
     NONCE_SIZE,
     PASSPHRASE,
     Core,
+    FORMAT_VERSION,
     FormatError,
     Slot,
     VaultFile,
@@ -106,7 +117,7 @@ def _document(data: VaultData) -> bytes:
     it doubled the save time at 10,000 tenants. Measured and left out.)
     """
     head = data.__pydantic_serializer__.to_json(data, exclude={"tenants"})
-    return sections.compress_document(head, (_TENANT.dump_json(tenant) for tenant in data.tenants))
+    return sections.compress_document(head, (_TENANT.dump_json(tenant) for tenant in data.tenants), _CODEC)
 
 
 def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, bytes]:
@@ -114,7 +125,7 @@ def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, b
     this format stores it (used to test migrations: an older or newer app's document)."""
     doc = json.loads(document)
     tenants = doc.pop("tenants", [])
-    compressed = sections.compress_document(json.dumps(doc).encode(), (json.dumps(t).encode() for t in tenants))
+    compressed = sections.compress_document(json.dumps(doc).encode(), (json.dumps(t).encode() for t in tenants), _CODEC)
     return _seal(data_key, vault_id, sections.pack(compressed, (), (0, GENESIS)))
 
 
@@ -141,8 +152,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections.Chunk, ...]]:
     """Decrypt and decode the body: the data with its audit log attached, and the audit chunks as
-    stored (empty for a format-1 file, whose log must be written in full). Any failure is
-    ``FormatError`` (no data in the message).
+    stored (empty for an older format, whose log the next save writes in full, in this format's
+    compression). Any failure is ``FormatError`` (no data in the message).
 
     Memory: the ciphertext is dropped from ``file`` once decrypted (19 MB at 10,000 tenants; only a
     key-slot change needs it, and reads it again: ``Vault._body``), and the plaintext once split.
@@ -160,6 +171,7 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
         del plaintext
         with _collector_paused():
             return _decode_older(_json(document)), ()
+    codec = _CODECS[file.version]
     try:
         body = sections.unpack(plaintext)
     except sections.SectionError:
@@ -167,7 +179,7 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
     del plaintext
     try:
         with _collector_paused():
-            lines = sections.document_lines(body.document)
+            lines = sections.document_lines(body.document, codec)
             head = next(lines, b"")
             if not _written_by_this_version(head):
                 if body.chunks:
@@ -179,14 +191,14 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
             # made, so pydantic parses the bytes straight into models and skips the normalisers.
             with trusted_load():
                 data = VaultData.model_validate_json(head)
-                data.tenants.extend(_TENANT.validate_json(line) for line in lines)
+                data.tenants.extend(map(_loaded_tenant, lines))
     except ValidationError:
         raise FormatError("de gegevens passen niet bij deze versie van de app.") from None
     except sections.SectionError:
         raise FormatError("de gegevens zijn onleesbaar.") from None
     chunks, last = body.chunks, body.last
-    data.attach_audit(AuditLog.stored(sum(c.count for c in chunks), *last, loader=partial(sections.decode_chunks, chunks, last)))
-    return data, chunks
+    data.attach_audit(AuditLog.stored(sum(c.count for c in chunks), *last, loader=partial(sections.decode_chunks, chunks, last, codec)))
+    return data, (chunks if codec is _CODEC else ())
 
 
 def _json(raw: bytes) -> Any:
@@ -217,8 +229,23 @@ def _decode_older(doc: dict[str, Any]) -> VaultData:
     return data
 
 
+_CODECS = {2: sections.ZLIB, 3: sections.ZSTD}
+"""The sections' compression per file format version (format 1 had no sections)."""
+_CODEC = _CODECS[FORMAT_VERSION]
 _AUDIT_ENTRIES = TypeAdapter(list[AuditEntry])
 _TENANT = TypeAdapter(Tenant)
+_TRUSTED_TENANT = trusted_validator(Tenant)
+
+
+def _loaded_tenant(line: bytes) -> Tenant:
+    """One tenant line of a trusted document, with the fields-set records shared (see ``share_fields_set``)."""
+    tenant = _TRUSTED_TENANT.validate_json(line)
+    share_fields_set(tenant)
+    for event in tenant.events:
+        share_fields_set(event)
+    for adjustment in tenant.adjustments:
+        share_fields_set(adjustment)
+    return tenant
 _CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
@@ -334,7 +361,7 @@ class Vault:
             remembered = os.urandom(keyring_slot.KEY_SIZE)
             if keyring_slot.store_key(vault_id, remembered, keyring_backend):
                 slots.append(_wrap(KEYRING, remembered, data_key, vault_id))
-        chunks = sections.chunk_all(list(data.audit))
+        chunks = sections.chunk_all(list(data.audit), _CODEC)
         core_bytes, body = _seal(data_key, vault_id, sections.pack(_document(data), chunks, data.audit.last))
         try:
             fsio.ensure_private_dir(locations.data_dir)
@@ -392,9 +419,9 @@ class Vault:
         """Encrypt and write ``data`` atomically, keeping the previous file as a backup; raises ``VaultWriteError``."""
         log = data.audit
         if log is self._log and log.saved is not None and log.saved == sum(c.count for c in self._chunks):
-            chunks = sections.extend(self._chunks, log.since(log.saved))  # the usual case: only the new lines
+            chunks = sections.extend(self._chunks, log.since(log.saved), _CODEC)  # the usual case: only the new lines
         else:
-            chunks = sections.chunk_all(list(log))  # other data, an older file, or lines taken back
+            chunks = sections.chunk_all(list(log), _CODEC)  # other data, an older file, or lines taken back
         core_bytes, body = _seal(self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last))
         self._write(assemble(core_bytes, self._file.slots, body), keep=data.settings.backups_keep)
         self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(self._file.slots), body)

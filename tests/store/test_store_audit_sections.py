@@ -1,5 +1,6 @@
-"""The audit log in its own sections of the vault file (format 2): decoded only when read, saved
-incrementally, and older files (format 1, the log inside the document) still open and upgrade."""
+"""The audit log in its own sections of the vault file (formats 2 and 3): decoded only when read,
+saved incrementally, and older files (format 1, the log inside the document; format 2, zlib instead
+of Zstandard) still open and upgrade."""
 
 from __future__ import annotations
 
@@ -58,14 +59,25 @@ def test_one_line_per_save_keeps_few_chunks_and_an_intact_chain(vault, locations
     assert list(opened.audit) == list(data.audit) and audit.verify(opened.audit) == []
 
 
-def test_large_logs_are_cut_into_bounded_chunks():
+@pytest.mark.parametrize("codec", [sections.ZSTD, sections.ZLIB], ids=lambda c: c.name)
+def test_large_logs_are_cut_into_bounded_chunks(codec):
     data = VaultData()
     _log(data, sections.MAX_CHUNK * 2 + 5)
-    chunks = sections.chunk_all(list(data.audit))
+    chunks = sections.chunk_all(list(data.audit), codec)
     assert [c.count for c in chunks] == [sections.MAX_CHUNK, sections.MAX_CHUNK, 5]
-    grown = sections.extend(chunks, [])
+    grown = sections.extend(chunks, [], codec)
     assert grown == chunks
-    assert sections.decode_chunks(chunks, data.audit.last) == list(data.audit)
+    assert sections.decode_chunks(chunks, data.audit.last, codec) == list(data.audit)
+
+
+@pytest.mark.parametrize("codec", [sections.ZSTD, sections.ZLIB], ids=lambda c: c.name)
+def test_the_document_comes_back_line_by_line(codec):
+    lines = [json.dumps({"n": index, "pad": "x" * (index % 700)}).encode() for index in range(3000)]
+    packed = sections.compress_document(b'{"head":1}', lines, codec)
+    assert list(sections.document_lines(packed, codec, piece=4096)) == [b'{"head":1}', *lines]
+    for damaged in (packed[:-3], packed + packed[:10], packed[:100] + bytes([packed[100] ^ 1]) + packed[101:]):
+        with pytest.raises(sections.SectionError):
+            list(sections.document_lines(damaged, codec, piece=4096))
 
 
 def test_lines_taken_back_below_the_saved_part_are_written_in_full(vault, locations, data, passphrase):
@@ -115,9 +127,20 @@ def _format_1_file(vault: Vault, locations: Locations, data: VaultData) -> None:
     doc["schema_version"] = 1
     doc["audit"] = [entry.model_dump(mode="json") for entry in data.audit]
     nonce = os.urandom(fileformat.NONCE_SIZE)
-    core_bytes = fileformat.Core(vault.vault_id, nonce).to_bytes()
+    core_bytes = fileformat.Core(vault.vault_id, nonce, "zlib").to_bytes()
     body = AESGCM(vault._data_key).encrypt(nonce, zlib.compress(json.dumps(doc).encode()), fileformat.data_aad(core_bytes, 1))
     locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body, 1))
+
+
+def _format_2_file(vault: Vault, locations: Locations, data: VaultData) -> None:
+    """The vault as the second release wrote it: sections compressed with zlib, format 2."""
+    head = data.model_dump_json(exclude={"tenants"}).encode()
+    document = sections.compress_document(head, [t.model_dump_json().encode() for t in data.tenants], sections.ZLIB)
+    plaintext = sections.pack(document, sections.chunk_all(list(data.audit), sections.ZLIB), data.audit.last)
+    nonce = os.urandom(fileformat.NONCE_SIZE)
+    core_bytes = fileformat.Core(vault.vault_id, nonce, "zlib").to_bytes()
+    body = AESGCM(vault._data_key).encrypt(nonce, plaintext, fileformat.data_aad(core_bytes, 2))
+    locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body, 2))
 
 
 def test_a_format_1_vault_opens_and_is_upgraded_on_the_next_save(vault, locations, data, passphrase):
@@ -143,10 +166,42 @@ def test_a_format_1_vault_survives_a_passphrase_change(vault, locations, data, p
     assert len(opened.audit) == 3 and audit.verify(opened.audit) == []
 
 
+def test_a_format_2_vault_opens_and_is_upgraded_on_the_next_save(vault, locations, data, passphrase):
+    _log(data, 9)
+    _format_2_file(vault, locations, data)
+    reopened, opened = Vault.open(locations, passphrase)
+    assert reopened._file.version == 2 and not opened.audit.decoded
+    assert opened.model_dump() == data.model_dump() and list(opened.audit) == list(data.audit)
+    _log(opened, 1, start=9)
+    reopened.save(opened)
+    upgraded = fileformat.parse(locations.vault_path.read_bytes())
+    assert upgraded.version == fileformat.FORMAT_VERSION == 3 and upgraded.core.compression == "zstd"
+    final = Vault.open(locations, passphrase)[1]
+    assert len(final.audit) == 10 and audit.verify(final.audit) == []
+    assert final.model_dump() == opened.model_dump()
+
+
+def test_a_format_2_vault_survives_a_passphrase_change(vault, locations, data, passphrase):
+    _log(data, 4)
+    _format_2_file(vault, locations, data)
+    reopened, _ = Vault.open(locations, passphrase)
+    reopened.change_passphrase(passphrase, "een heel andere wachtzin")
+    assert fileformat.parse(locations.vault_path.read_bytes()).version == 2
+    opened = Vault.open(locations, "een heel andere wachtzin")[1]
+    assert len(opened.audit) == 4 and audit.verify(opened.audit) == []
+
+
+@pytest.mark.parametrize("version, compression", [(3, "zlib"), (2, "zstd"), (3, "lz4")])
+def test_a_header_whose_compression_does_not_fit_its_version_is_damage(version, compression):
+    core_bytes = fileformat.Core("abc123", os.urandom(fileformat.NONCE_SIZE), compression).to_bytes()
+    with pytest.raises(fileformat.FormatError):
+        fileformat.Core.from_bytes(core_bytes, version)
+
+
 @pytest.mark.parametrize("damage", ["index", "lengths", "chunk"])
 def test_inconsistent_sections_read_as_damage(damage, data):
     _log(data, 5)
-    chunks = sections.chunk_all(list(data.audit))
+    chunks = sections.chunk_all(list(data.audit), sections.ZSTD)
     plaintext = bytearray(sections.pack(data.model_dump_json().encode(), chunks, data.audit.last))
     if damage == "index":
         plaintext[4] = ord("[")
@@ -154,7 +209,7 @@ def test_inconsistent_sections_read_as_damage(damage, data):
         plaintext += b"extra"
     else:
         with pytest.raises(sections.SectionError):
-            sections.decode_chunks([sections.Chunk(6, chunks[0].data)], data.audit.last)
+            sections.decode_chunks([sections.Chunk(6, chunks[0].data)], data.audit.last, sections.ZSTD)
         return
     with pytest.raises(sections.SectionError):
         sections.unpack(bytes(plaintext))

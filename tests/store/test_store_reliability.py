@@ -326,7 +326,7 @@ def test_crafted_kdf_parameters_are_refused_before_running(params, vault, locati
     slots = [s.to_json() for s in file.slots]
     slots[0]["kdf"] = params
     slot_raw = json.dumps(slots).encode()
-    header = fileformat._PREFIX.pack(fileformat.MAGIC, 1, len(file.core_bytes), len(slot_raw)) + file.core_bytes + slot_raw
+    header = fileformat._PREFIX.pack(fileformat.MAGIC, file.version, len(file.core_bytes), len(slot_raw)) + file.core_bytes + slot_raw
     locations.vault_path.write_bytes(header + hashlib.sha256(header).digest() + file.body)
     monkeypatch.setattr(kdf, "derive", lambda *a: pytest.fail("the KDF ran"))
     started = time.perf_counter()
