@@ -10,15 +10,20 @@ from typing import Callable
 
 
 def median_time(func: Callable[[], object], repeat: int, *, setup: Callable[[], object] | None = None) -> float:
-    """Median wall time of ``func()`` over ``repeat`` runs (``setup`` runs untimed before each)."""
+    """Median wall time of ``func()`` over ``repeat`` runs (``setup`` runs untimed before each).
+
+    The result is freed after the clock stops: freeing a loaded 10,000-tenant vault (half a million
+    objects) takes some 30 ms that belong to closing it, not to loading it.
+    """
     times = []
     for _ in range(repeat):
         if setup is not None:
             setup()
         gc.collect()
         start = time.perf_counter()
-        func()
+        result = func()
         times.append(time.perf_counter() - start)
+        del result
     return statistics.median(times)
 
 

@@ -1,4 +1,4 @@
-"""The plaintext inside the vault's encrypted body (format 2): the document and the audit log, in sections.
+"""The plaintext inside the vault's encrypted body (formats 2 and 3): the document and the audit log, in sections.
 
 Layout (integers big-endian)::
 
