@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
 from lcv_tui.tui.screens.base import FormScreen, SectionScreen
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -226,7 +227,7 @@ class AgreementFormScreen(FormScreen["str | None"]):
                     on_by_default = f in shared if shared is not None else f in Agreement.model_fields["shared_fields"].default_factory()  # type: ignore[misc]
                     yield Checkbox(f.label, value=on_by_default, id=f"shared-{f.value}")
         yield from self.compose_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

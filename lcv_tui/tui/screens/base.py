@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.containers import Horizontal
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from lcv_tui.tui.sections import SECTIONS
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import form_values
 
 ResultT = TypeVar("ResultT")
@@ -69,7 +70,7 @@ class SectionScreen(Screen[None]):
         yield Header(icon="⌂")
         yield SectionBar(self.SECTION)
         yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

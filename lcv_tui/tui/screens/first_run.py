@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.tui.screens.base import TracksEdits
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
@@ -96,7 +97,7 @@ class FirstRunScreen(TracksEdits, Screen[None]):
             yield Button("Kluis aanmaken", id="create", variant="primary")
             yield Button("Rondleiding", id="tour")
             yield Button("Afsluiten", id="quit")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#field-name", Input).focus()

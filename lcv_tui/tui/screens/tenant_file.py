@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from lcv_tui.domain import ledger
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.screens.record_dialogs import (
     LETTER_NAMES,
     AdjustmentDialog,
@@ -246,7 +247,7 @@ class TenantFileScreen(Screen[None]):
             with TabPane("Gegevens", id="tab-contact"):
                 with VerticalScroll():
                     yield Static("", id="file-contact", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_file()

@@ -77,7 +77,10 @@ class TenantListScreen(SectionScreen):
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
-        self.table.set_filter(event.value)
+        self._apply_filter(event.value)
+
+    def _apply_filter(self, text: str) -> None:
+        self.table.set_filter(text)
         self._show_count()
 
     @on(Input.Submitted, "#filter")
@@ -91,6 +94,10 @@ class TenantListScreen(SectionScreen):
             event.stop()
             filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
+            # Filter now rather than on the Input's Changed message: the focus move makes the footer
+            # rebuild (the filter box has other keys) after the next frame, and that frame should
+            # already show the narrowed list. The Changed message then finds the same filter.
+            self._apply_filter(filter_input.value)
         elif self.focused is filter_input and event.key == "down":
             event.stop()
             self.table.focus()

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Markdown, TabbedContent, TabPane
+from textual.widgets import Markdown, TabbedContent, TabPane
 
 from lcv_tui.tui.screens.help import HelpScreen, help_text
+from lcv_tui.tui.widgets.footer import KeyFooter
 
 HELP_CSS = Path(__file__).resolve().parent.parent / "screens" / "help.tcss"
 
@@ -33,4 +34,4 @@ class PagesHelpScreen(HelpScreen):
                     with TabPane(title, id=f"help-{topic}"):
                         with VerticalScroll():
                             yield Markdown(help_text(topic), open_links=False)
-            yield Footer()
+            yield KeyFooter()
