@@ -188,6 +188,16 @@ def main(argv: list[str] | None = None, *, clock: "Clock | None" = None, out: Te
         return handler(args, ctx)
     except KeyboardInterrupt:
         return ctx.fail("Afgebroken.", EXIT_REFUSED)
+    finally:
+        _release_vault_locks()
+
+
+def _release_vault_locks() -> None:
+    """The vault lock a command took lasts as long as the command (``store.lock``; looked up rather
+    than imported, so a run that never opened the vault does not load the store)."""
+    lock = sys.modules.get("lcv_tui.store.lock")
+    if lock is not None:
+        lock.release_all()
 
 
 if __name__ == "__main__":

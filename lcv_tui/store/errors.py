@@ -53,6 +53,15 @@ class VaultMissing(VaultError):
                          "of kies de juiste map met --data-dir.")
 
 
+class VaultLocked(VaultError):
+    """Another process has this vault open (see ``store.lock``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__("De kluis is al geopend in een ander venster of programma (lcv-tui). Sluit dat eerst en "
+                         f"probeer het dan opnieuw; er is niets gewijzigd. (Vergrendeling: {path})")
+
+
 class VaultExists(VaultError):
     def __init__(self, path: Path) -> None:
         self.path = path

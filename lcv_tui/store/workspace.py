@@ -9,6 +9,7 @@ from lcv_tui.clock import Clock
 from lcv_tui.domain import audit
 from lcv_tui.domain.models import AuditEntry, VaultData
 from lcv_tui.paths import ENV_PASSPHRASE, Locations
+from lcv_tui.store import lock as vault_lock
 from lcv_tui.store.errors import VaultWriteError
 from lcv_tui.store.vault import Vault
 
@@ -18,14 +19,22 @@ class Workspace:
 
     ``dirty`` is True while there are changes that are not on disk: after ``record_audit`` or
     ``mark_dirty()``, and after a failed save (the change is kept, so the user can retry).
+    ``lock`` keeps other processes out of the vault until ``close()`` (see ``store.lock``).
     """
 
-    def __init__(self, vault: Vault, data: VaultData, clock: Clock, actor: str = "app") -> None:
+    def __init__(self, vault: Vault, data: VaultData, clock: Clock, actor: str = "app",
+                 lock: vault_lock.VaultLock | None = None) -> None:
         self.vault = vault
         self.data = data
         self.clock = clock
         self.actor = actor
         self.dirty = False
+        self.lock = lock
+
+    def close(self) -> None:
+        """Let other processes open the vault again (the data stays readable here)."""
+        if self.lock is not None:
+            self.lock.release()
 
     @property
     def locations(self) -> Locations:
@@ -53,8 +62,30 @@ class Workspace:
 
 def open_workspace(locations: Locations, clock: Clock, *, passphrase: str | None = None, keyring_backend: Any = None,
                    actor: str = "cli") -> Workspace:
-    """Open the vault with ``passphrase``, else ``LCV_TUI_PASSPHRASE``, else the key this computer remembers."""
+    """Open the vault with ``passphrase``, else ``LCV_TUI_PASSPHRASE``, else the key this computer remembers.
+
+    Takes the vault's lock first (``VaultLocked`` when another process has it open), before any key
+    derivation; it is let go again when the vault does not open.
+    """
     if passphrase is None:
         passphrase = os.environ.get(ENV_PASSPHRASE) or None
-    vault, data = Vault.open(locations, passphrase, keyring_backend=keyring_backend)
-    return Workspace(vault, data, clock, actor=actor)
+    lock = vault_lock.acquire(locations) if Vault.exists(locations) else None  # no lock file in a folder without a vault
+    try:
+        vault, data = Vault.open(locations, passphrase, keyring_backend=keyring_backend)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return Workspace(vault, data, clock, actor=actor, lock=lock)
+
+
+def create_workspace(locations: Locations, passphrase: str, data: VaultData, clock: Clock, *, remember: bool = False,
+                     keyring_backend: Any = None, actor: str = "app") -> Workspace:
+    """Make a new vault with ``data`` (see ``Vault.create``) and hold its lock, as ``open_workspace`` does."""
+    lock = vault_lock.acquire(locations)
+    try:
+        vault = Vault.create(locations, passphrase, data, remember=remember, keyring_backend=keyring_backend)
+    except BaseException:
+        lock.release()
+        raise
+    return Workspace(vault, data, clock, actor=actor, lock=lock)

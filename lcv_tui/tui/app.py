@@ -145,6 +145,11 @@ class LcvApp(App[None]):
         self.switch_mode(HOME)
         self.refresh_bindings()
 
+    def on_unmount(self) -> None:
+        # The app is closing: let another instance (or a CLI command) open the vault.
+        if self.workspace is not None:
+            self.workspace.close()
+
     def _section_factory(self, s: "Section") -> Callable[[], Screen]:
         build = s.factory()
 

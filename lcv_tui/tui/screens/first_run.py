@@ -154,20 +154,23 @@ class FirstRunScreen(TracksEdits, Screen[None]):
     def _create(self, landlord: object, passphrase: str, remember: bool) -> None:
         from lcv_tui.domain.models import VaultData
         from lcv_tui.store.errors import VaultError
-        from lcv_tui.store.vault import Vault
-        from lcv_tui.store.workspace import Workspace
+        from lcv_tui.store.workspace import create_workspace
 
         data = VaultData(landlord=landlord)  # type: ignore[arg-type]
         try:
-            vault = Vault.create(self.app.locations, passphrase, data, remember=remember,
-                                 keyring_backend=self.app.keyring_backend)
-            workspace = Workspace(vault, data, self.app.clock, actor="app")
-            workspace.record_audit("vault.create")
-            workspace.commit()
+            workspace = create_workspace(self.app.locations, passphrase, data, self.app.clock, remember=remember,
+                                         keyring_backend=self.app.keyring_backend, actor="app")
         except VaultError as exc:
             self.post_message(CreateFailed(exc))
             return
-        self.post_message(VaultCreated(workspace, vault.remembered))
+        try:
+            workspace.record_audit("vault.create")
+            workspace.commit()
+        except VaultError as exc:
+            workspace.close()
+            self.post_message(CreateFailed(exc))
+            return
+        self.post_message(VaultCreated(workspace, workspace.vault.remembered))
 
     def on_vault_created(self, message: VaultCreated) -> None:
         self.query_one("#first-body").loading = False
