@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,20 @@ except VaultLocked as exc:
 else:
     print("FREE")
 """
+
+
+@contextmanager
+def _held_elsewhere(locations):
+    """A second process that holds the vault's lock until the block ends (then it is killed)."""
+    holder = subprocess.Popen([sys.executable, "-c", _TRY_LOCK + "\nsys.stdout.flush()\nimport time\ntime.sleep(60)\n",
+                               str(locations.data_dir)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "FREE"  # it holds the lock now
+        yield holder
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
 
 
 def _other_process(locations) -> str:
@@ -88,16 +103,9 @@ def test_a_new_vault_is_locked_from_the_start(locations, clock, passphrase, data
 
 def test_a_crashed_instance_leaves_no_stale_lock(vault, locations):
     """The operating system drops the lock with the process: a SIGKILL never locks the user out."""
-    holder = subprocess.Popen([sys.executable, "-c", _TRY_LOCK + "\nsys.stdout.flush()\nimport time\ntime.sleep(60)\n",
-                               str(locations.data_dir)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "FREE"  # it holds the lock now
+    with _held_elsewhere(locations):
         with pytest.raises(VaultLocked):
             vault_lock.acquire(locations)
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait(timeout=30)
     deadline = time.monotonic() + 10
     while True:
         try:
@@ -111,17 +119,10 @@ def test_a_crashed_instance_leaves_no_stale_lock(vault, locations):
 def test_the_cli_refuses_with_exit_code_2_and_changes_nothing(vault, locations, clock, passphrase, memory_keyring, monkeypatch):
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)
     before = locations.vault_path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", _TRY_LOCK + "\nsys.stdout.flush()\nimport time\ntime.sleep(60)\n",
-                               str(locations.data_dir)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "FREE"
-        out, err = io.StringIO(), io.StringIO()
+    out, err = io.StringIO(), io.StringIO()
+    with _held_elsewhere(locations):
         code = main(["agenda", "--data-dir", str(locations.data_dir)], clock=clock, out=out, err=err,
                     keyring_backend=memory_keyring)
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
     assert code == 2 and "al geopend in een ander venster" in err.getvalue()
     assert locations.vault_path.read_bytes() == before
 
