@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
@@ -156,9 +157,10 @@ def items_for_case(case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list
     if case.deceased:  # Stage.OVERLEDEN: LCV 3.13, nothing more to do
         return []
     found: list[tuple[ActionKind, dt.date, str, str]] = []
+    last_day = max(on, horizon)  # overdue, due today or due by the horizon: ``_urgency`` is not None
 
     def add(action: ActionKind, due: dt.date | None, text: str, article: str) -> None:
-        if due is not None and _urgency(due, on, horizon) is not None:
+        if due is not None and due <= last_day:
             found.append((action, due, text, article))
 
     letter_waiting = False  # only the first unsent letter is on the agenda; the next follows once it is sent
@@ -208,7 +210,8 @@ def items_for_case(case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list
 
 def _address(tenant: Tenant) -> str:
     place = f"{tenant.postcode} {tenant.town}".strip()
-    return f"{tenant.address_line}, {place}" if tenant.address_line else place
+    line = tenant.address_line
+    return f"{line}, {place}" if line else place
 
 
 def agenda(data: VaultData, on: dt.date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[AgendaItem]:
@@ -234,8 +237,8 @@ def agenda(data: VaultData, on: dt.date, horizon_days: int = DEFAULT_HORIZON_DAY
             urgency = _urgency(due, on, horizon)
             assert urgency is not None
             item = AgendaItem(tenant.id, name, address, action, due, urgency, text, article)
-            keyed.append(((urgency.rank, due, sort_name, tenant.id, order), item))
-    keyed.sort(key=lambda pair: pair[0])
+            keyed.append(((_URGENCY_RANK[urgency], due, sort_name, tenant.id, order), item))
+    keyed.sort(key=itemgetter(0))
     return [item for _, item in keyed]
 
 

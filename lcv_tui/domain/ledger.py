@@ -59,7 +59,7 @@ class Arrears(NamedTuple):
 
     @property
     def in_arrears(self) -> bool:
-        return self.amount > 0
+        return self.amount > ZERO  # not ``> 0``: a Decimal compared with an int converts the int on every call
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import ledger, rules
@@ -36,7 +36,6 @@ from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.deadlines import (
     DEMAND_PAYMENT_DAYS,
     REMINDER_PAYMENT_DAYS,
-    first_signal_day,
     objection_deadline,
     pay_by,
 )
@@ -56,6 +55,12 @@ from lcv_tui.domain.models import (
 from lcv_tui.domain.rules import fmt_date, fmt_money
 
 DAY = dt.timedelta(days=1)
+
+# Python 3.11 reads an enum member (``EventKind.SIGNAAL``) through ``EnumType.__getattr__``, five times
+# slower than a plain attribute: the loops over every event of every case test against these tuples.
+_SIGNAL_KINDS = (EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN)
+_OBJECTION_KINDS = (EventKind.BEZWAAR, EventKind.BEZWAAR_INGETROKKEN)
+_LETTERS_WITH_TEXT = (EventKind.AANMANING, EventKind.SOMMATIE)  # text 1 and text 2: debt help, data offer (LCV 2.1 c, d)
 
 DEFAULT_THRESHOLD_DAYS = 30  # LCV 3.1 d
 # The werkinstructie's schedule ("Voorgestelde werkwijze"), counted from the due date D that opened the case.
@@ -105,6 +110,10 @@ _STEP_LABELS: dict[StepKey, tuple[str, str]] = {
     StepKey.OPSCHORTING: ("Incasso opschorten", "LCV 4.1, 4.2 a–c"),
     StepKey.INTREKKEN: ("Signaal intrekken", "werkinstructie stap 3 (intrekken)"),
 }
+
+
+_STEP_POSITION: dict[StepKey, int] = {key: position for position, key in enumerate(StepKey)}
+"""Where each step stands in ``Case.steps``: ``build_steps`` makes them in ``StepKey`` order."""
 
 
 class StepStatus(StrEnum):
@@ -306,9 +315,9 @@ class Case:
         return rules.first_failure(self)
 
     def step(self, key: StepKey) -> Step:
-        for step in self.steps:
-            if step.key == key:
-                return step
+        position = _STEP_POSITION[key]  # found by position rather than by a scan of the steps
+        if position < len(self.steps) and self.steps[position].key == key:
+            return self.steps[position]
         raise KeyError(key)
 
     @cached_property
@@ -361,68 +370,83 @@ def charge_rows(tenant: Tenant, on: dt.date) -> list[ChargeRow]:
     return rows
 
 
-def _credits(tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
-    found = [(p.on, p.amount) for p in tenant.payments if p.on <= on]
-    found += [(a.on, a.amount) for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on]
-    return found
+def arrears_from(rows: list[ChargeRow], balance: Decimal, on: dt.date) -> Arrears:
+    """``ledger.arrears`` from precomputed rows and ``balance``: the charges due before ``on`` less every
+    payment and credit up to ``on`` (the last balance of ``timeline_from``, which has added them up).
 
-
-def arrears_from(rows: list[ChargeRow], credits: list[tuple[dt.date, Decimal]], on: dt.date) -> Arrears:
-    """``ledger.arrears`` from precomputed rows: payments and credits settle the oldest charge first."""
-    remaining = sum((amount for _, amount in credits), ZERO)
+    Payments and credits settle the oldest charge first, so what is open is the newest overdue charges,
+    ``balance`` in all: walking back from the newest charge finds them without visiting the paid ones.
+    """
     open_items: list[ledger.OpenCharge] = []
-    for due, flag, amount, adj in rows:
-        covered = remaining if remaining < amount else amount
-        remaining -= covered
-        if covered < amount and due < on:
-            if adj is None:
-                charge = ledger.Charge(due, amount, ledger.rent_label(due), True)
-            else:
-                charge = ledger.Charge(due, amount, adj.note or "Extra post", False, adj.id)
-            open_items.append(ledger.OpenCharge(charge, amount - covered))
-    total = sum((item.open_amount for item in open_items), ZERO)
-    months = len({(item.charge.due.year, item.charge.due.month) for item in open_items})
+    total = ZERO
+    months: set[tuple[int, int]] = set()
+    owed = balance
+    for due, _, amount, adj in reversed(rows):
+        if owed <= ZERO:
+            break
+        if due >= on:  # due on ``on`` itself: not overdue, and not in ``balance``
+            continue
+        part = owed if owed < amount else amount  # all of it, or what is unpaid of the oldest open charge
+        owed -= part
+        if adj is None:
+            charge = ledger.Charge(due, amount, ledger.rent_label(due), True)
+        else:
+            charge = ledger.Charge(due, amount, adj.note or "Extra post", False, adj.id)
+        open_items.append(ledger.OpenCharge(charge, part))
+        total += part
+        months.add((due.year, due.month))
+    open_items.reverse()
+    # Credit is left only when more was paid than is overdue; the charges due on ``on`` take it first.
+    credit = ZERO - balance if balance < ZERO else ZERO
+    if credit > ZERO:
+        for due, _, amount, _ in rows:
+            if due >= on:
+                credit -= amount if amount <= credit else credit
     oldest = open_items[0].charge.due if open_items else None
-    return Arrears(on=on, amount=total, oldest_due=oldest, months=months, open_charges=tuple(open_items), credit=remaining)
+    return Arrears(on=on, amount=total, oldest_due=oldest, months=len(months), open_charges=tuple(open_items), credit=credit)
 
 
-def timeline_from(rows: list[ChargeRow], credits: list[tuple[dt.date, Decimal]], on: dt.date) -> list[tuple[dt.date, Decimal]]:
-    """The balance at the end of each day on which it changes, up to ``on``.
+def timeline_from(rows: list[ChargeRow], tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
+    """The balance at the end of each day on which it changes, up to ``on``, from the tenant's charge
+    rows (``charge_rows``), payments and credits.
 
     A charge makes the balance go up the day after its due date (it is overdue from then);
     a payment or credit makes it go down on its date. Because payments settle the oldest charge
     first (FIFO), ``max(0, balance)`` on a day is exactly ``ledger.arrears(tenant, day).amount``.
     """
-    deltas: dict[dt.date, Decimal] = {}
-    for due, _, amount, _ in rows:
-        if due < on:
-            day = due + DAY
-            deltas[day] = deltas.get(day, ZERO) + amount
-    for day, amount in credits:
-        deltas[day] = deltas.get(day, ZERO) - amount
+    changes = [(due + DAY, amount) for due, _, amount, _ in rows if due < on]
+    changes += [(p.on, -p.amount) for p in tenant.payments if p.on <= on]
+    changes += [(a.on, -a.amount) for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on]
+    changes.sort(key=_DAY_OF)
     balance = ZERO
-    timeline = []
-    for day in sorted(deltas):
-        balance += deltas[day]
-        timeline.append((day, balance))
+    timeline: list[tuple[dt.date, Decimal]] = []
+    last_day = None
+    for day, change in changes:
+        balance += change
+        if day == last_day:  # several changes on one day: keep the balance at its end
+            timeline[-1] = (day, balance)
+        else:
+            timeline.append((day, balance))
+            last_day = day
     return timeline
+
+
+_DAY_OF = itemgetter(0)
 
 
 def balance_timeline(tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
     """See ``timeline_from``."""
-    return timeline_from(charge_rows(tenant, on), _credits(tenant, on), on)
+    return timeline_from(charge_rows(tenant, on), tenant, on)
 
 
 def episode_start(timeline: list[tuple[dt.date, Decimal]]) -> dt.date | None:
     """First day of the run of days in arrears that lasts until the end of ``timeline``
-    (same answer as ``ledger.arrears_start``, in one pass)."""
+    (same answer as ``ledger.arrears_start``). Walked from the end: the run is mostly short."""
     start: dt.date | None = None
-    for day, balance in timeline:
-        if balance > 0:
-            if start is None:
-                start = day
-        else:
-            start = None
+    for day, balance in reversed(timeline):
+        if balance <= ZERO:
+            break
+        start = day
     return start
 
 
@@ -456,11 +480,10 @@ def fast_balance(tenant: Tenant, on: dt.date) -> Decimal:
         count = end.year * 12 + end.month - first_index - (end.day < due_day)
     else:  # rent due before ``on`` (on ``on`` itself it is due, not overdue)
         count = on.year * 12 + on.month - first_index - (on.day <= due_day)
-    paid = ZERO
+    total = tenant.rent * count if count > 0 else ZERO
     for payment in tenant.payments:  # a plain loop: this runs for every payment of every tenant
         if payment.on <= on:
-            paid += payment.amount
-    total = tenant.rent * count - paid if count > 0 else ZERO - paid
+            total -= payment.amount
     for adj in tenant.adjustments:
         if adj.kind == AdjustmentKind.CHARGE:
             if adj.on < on:
@@ -477,19 +500,20 @@ def has_open_signal(tenant: Tenant, on: dt.date) -> bool:
     last_signal: tuple[dt.date, int] | None = None
     last_withdrawal: tuple[dt.date, int] | None = None
     for index, event in enumerate(tenant.events):
-        kind = event.kind
-        if kind == EventKind.SIGNAAL:
-            if event.on <= on and (last_signal is None or (event.on, index) > last_signal):
+        if event.kind not in _SIGNAL_KINDS or event.on > on:
+            continue
+        if event.kind == EventKind.SIGNAAL:
+            if last_signal is None or (event.on, index) > last_signal:
                 last_signal = (event.on, index)
-        elif kind == EventKind.SIGNAAL_INGETROKKEN:
-            if event.on <= on and (last_withdrawal is None or (event.on, index) > last_withdrawal):
-                last_withdrawal = (event.on, index)
+        elif last_withdrawal is None or (event.on, index) > last_withdrawal:
+            last_withdrawal = (event.on, index)
     return last_signal is not None and (last_withdrawal is None or last_withdrawal < last_signal)
 
 
 def needs_case(tenant: Tenant, on: dt.date) -> bool:
     """Cheap first screen: could ``case_for`` return a case? (Arrears, or a signal to withdraw.)"""
-    return fast_balance(tenant, on) > 0 or has_open_signal(tenant, on)
+    # Compared with ZERO, not 0: a Decimal compared with an int converts the int on every call.
+    return fast_balance(tenant, on) > ZERO or has_open_signal(tenant, on)
 
 
 # --- building a case --------------------------------------------------------------------------
@@ -508,10 +532,8 @@ def active_objection(events: list[Event]) -> Event | None:
     It belongs to the tenant, not to one episode, so it is read from the whole file."""
     current: Event | None = None
     for event in events:
-        if event.kind == EventKind.BEZWAAR:
-            current = event
-        elif event.kind == EventKind.BEZWAAR_INGETROKKEN:
-            current = None
+        if event.kind in _OBJECTION_KINDS:
+            current = event if event.kind == EventKind.BEZWAAR else None
     return current
 
 
@@ -534,10 +556,8 @@ def _last_of(events: list[Event] | tuple[Event, ...], kind: EventKind) -> Event 
 def _open_signal(events: list[Event]) -> Event | None:
     current: Event | None = None
     for event in events:
-        if event.kind == EventKind.SIGNAAL:
-            current = event
-        elif event.kind == EventKind.SIGNAAL_INGETROKKEN:
-            current = None
+        if event.kind in _SIGNAL_KINDS:
+            current = event if event.kind == EventKind.SIGNAAL else None
     return current
 
 
@@ -601,19 +621,18 @@ def case_for(tenant: Tenant, on: dt.date, *, settings: Settings, agreement: Agre
 def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None) -> Case | None:
     """``case_for`` for a tenant that already passed the ``needs_case`` screen."""
     rows = charge_rows(tenant, on)
-    credits = _credits(tenant, on)
-    timeline = timeline_from(rows, credits, on)
+    timeline = timeline_from(rows, tenant, on)
     balance = timeline[-1][1] if timeline else ZERO
     all_events = _ordered(tenant, on)
     open_signal = _open_signal(all_events)
-    if balance > 0:
+    if balance > ZERO:
         opened_on = episode_start(timeline)
         assert opened_on is not None
     elif open_signal is not None:
         opened_on = episode_start([item for item in timeline if item[0] <= open_signal.on]) or open_signal.on
     else:
         return None
-    arrears = arrears_from(rows, credits, on)
+    arrears = arrears_from(rows, balance, on)
     events = [e for e in all_events if e.on >= opened_on]
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = _last_of(letters, EventKind.SOMMATIE)
@@ -678,22 +697,23 @@ def _sent_on(day: dt.date, channel: Channel | None) -> str:
     return f"op {fmt_date(day)}{how}"
 
 
-def reminder_date(case: Case) -> dt.date:
-    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days."""
-    return case.first_due + REMINDER_AFTER
+# The letters' dates, from the due date that opened the case and the letter before (if it was sent).
 
 
-def demand_date(case: Case) -> dt.date:
+def reminder_date(first_due: dt.date, previous: Event | None = None) -> dt.date:
+    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days (the first letter: ``previous`` is None)."""
+    return first_due + REMINDER_AFTER
+
+
+def demand_date(first_due: dt.date, reminder: Event | None) -> dt.date:
     """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the reminder's pay-by date."""
-    base = case.first_due + DEMAND_AFTER
-    reminder = case.done(EventKind.HERINNERING)
+    base = first_due + DEMAND_AFTER
     return max(base, pay_by(reminder.on, REMINDER_PAYMENT_DAYS)) if reminder else base
 
 
-def summons_date(case: Case) -> dt.date:
+def summons_date(first_due: dt.date, demand: Event | None) -> dt.date:
     """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the demand's pay-by date."""
-    base = add_months(case.first_due, 1) + SUMMONS_AFTER
-    demand = case.done(EventKind.AANMANING)
+    base = add_months(first_due, 1) + SUMMONS_AFTER
     return max(base, pay_by(demand.on, DEMAND_PAYMENT_DAYS)) if demand else base
 
 
@@ -703,8 +723,8 @@ def signal_date(case: Case) -> dt.date:
     candidates = [add_months(case.first_due, 1) + SIGNAL_AFTER]
     oldest = case.arrears.oldest_due or case.first_due
     candidates.append(oldest + dt.timedelta(days=case.threshold_days))
-    if case.sommatie is not None and case.sommatie.channel is not None:
-        candidates.append(first_signal_day(case.sommatie.on, case.sommatie.channel, case.settings))
+    if case.objection_deadline is not None:  # the sommatie's ``first_signal_day``, from the deadline the case already has
+        candidates.append(case.objection_deadline + DAY)
     return max(candidates)
 
 
@@ -724,7 +744,8 @@ _LETTER_PLAN = (
     (StepKey.SOMMATIE, EventKind.SOMMATIE, summons_date,
      "Stuur de 5-dagen sommatie met tekst 2 en het e-mailadres voor bezwaar."),
 )
-"""The letters in order: step, the event that records it, when it is due, what to do."""
+"""The letters in order: step, the event that records it, when it is due (from the first due date and
+the previous letter sent), what to do."""
 
 
 def _letter_steps(case: Case) -> list[Step]:
@@ -732,11 +753,12 @@ def _letter_steps(case: Case) -> list[Step]:
     previous one is sent (or no longer needed); a later letter makes an unsent earlier one unneeded."""
     on = case.on
     signalled = case.last_signal is not None
+    in_arrears = case.arrears.in_arrears
     sent = [case.done(kind) for _, kind, _, _ in _LETTER_PLAN]
     steps = []
     previous_ready = True
     for index, (key, _, date_of, instruction) in enumerate(_LETTER_PLAN):
-        suggested = date_of(case)
+        suggested = date_of(case.first_due, sent[index - 1] if index else None)
         event = sent[index]
         later_sent = any(sent[index + 1:]) or signalled
         if event is not None:
@@ -747,7 +769,7 @@ def _letter_steps(case: Case) -> list[Step]:
             steps.append(_step(key, suggested, StepStatus.NOT_NEEDED, "Niet verstuurd; een latere stap is al gezet."))
             previous_ready = True
             continue
-        if not case.arrears.in_arrears:
+        if not in_arrears:
             steps.append(_step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer."))
             continue
         if not previous_ready:
@@ -764,7 +786,7 @@ def _letter_steps(case: Case) -> list[Step]:
 def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: bool, suggested: dt.date, instruction: str) -> Step:
     """LCV 2.1 b/c/d. For c and d the aanmaning (text 1) and the sommatie (text 2) count as evidence,
     because those texts point to debt help and announce which data goes to the municipality."""
-    event = case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE) if via_letters else case.done(explicit)
+    event = case.first_of(explicit, *_LETTERS_WITH_TEXT) if via_letters else case.done(explicit)
     if event is not None:
         if event.kind == explicit:
             return _step(key, suggested, StepStatus.DONE, f"Vastgelegd: {_sent(event)}.", event)
@@ -778,16 +800,23 @@ def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: b
     return _step(key, suggested, status, instruction)
 
 
+_EVIDENCE_PLAN = (
+    (StepKey.PERSOONLIJK_CONTACT, EventKind.PERSOONLIJK_CONTACT, False,
+     "Probeer de huurder persoonlijk te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer."),
+    (StepKey.SCHULDHULP_GEWEZEN, EventKind.SCHULDHULP_GEWEZEN, True,
+     "Wijs de huurder op schuldhulpverlening; de aanmaning (tekst 1) en de sommatie (tekst 2) doen dat."),
+    (StepKey.GEGEVENS_AANGEBODEN, EventKind.GEGEVENS_AANGEBODEN, True,
+     "Bied aan de gegevens door te geven aan de gemeente; tekst 1 en tekst 2 doen dat."),
+)
+"""LCV 2.1 b, c, d in order: step, the event that records it, whether texts 1 and 2 count as evidence,
+what to do. All three are suggested from D + 14, with the aanmaning."""
+
+
 def build_steps(case: Case) -> tuple[Step, ...]:
     steps = _letter_steps(case)
     contact_date = case.first_due + DEMAND_AFTER
-    steps.append(_evidence_step(case, StepKey.PERSOONLIJK_CONTACT, EventKind.PERSOONLIJK_CONTACT, False, contact_date,
-                                "Probeer de huurder persoonlijk te spreken (bellen, langsgaan) over de achterstand en "
-                                "leg vast hoe en wanneer."))
-    steps.append(_evidence_step(case, StepKey.SCHULDHULP_GEWEZEN, EventKind.SCHULDHULP_GEWEZEN, True, contact_date,
-                                "Wijs de huurder op schuldhulpverlening; de aanmaning (tekst 1) en de sommatie (tekst 2) doen dat."))
-    steps.append(_evidence_step(case, StepKey.GEGEVENS_AANGEBODEN, EventKind.GEGEVENS_AANGEBODEN, True, contact_date,
-                                "Bied aan de gegevens door te geven aan de gemeente; tekst 1 en tekst 2 doen dat."))
+    for key, explicit, via_letters, instruction in _EVIDENCE_PLAN:
+        steps.append(_evidence_step(case, key, explicit, via_letters, contact_date, instruction))
     steps.append(_objection_step(case))
     steps.append(_signal_step(case))
     steps.append(_feedback_step(case))

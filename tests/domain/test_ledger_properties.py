@@ -77,9 +77,12 @@ def test_arrears_match_the_definition(tenant, on):
 def test_fast_paths_agree_with_the_ledger(tenant, on):
     rows = workflow.charge_rows(tenant, on)
     assert [(r[0], r[2]) for r in rows] == [(c.due, c.amount) for c in ledger.charges(tenant, on)]
-    assert workflow.arrears_from(rows, workflow._credits(tenant, on), on) == ledger.arrears(tenant, on)
     assert workflow.fast_balance(tenant, on) == ledger.quick_balance(tenant, on)
     timeline = workflow.balance_timeline(tenant, on)
+    final = timeline[-1][1] if timeline else Decimal("0.00")
+    assert final == ledger.quick_balance(tenant, on)
+    # The same arrears, down to how each amount is written (Decimal('850.00'), not Decimal('850')).
+    assert repr(workflow.arrears_from(rows, final, on)) == repr(ledger.arrears(tenant, on))
     start = workflow.episode_start(timeline) if timeline and timeline[-1][1] > 0 else None
     assert start == ledger.arrears_start(tenant, on)
     for day, balance in timeline:
