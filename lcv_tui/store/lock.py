@@ -12,6 +12,7 @@ vault, hold it as often as they like. POSIX uses ``flock``; Windows ``msvcrt.loc
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from pathlib import Path
@@ -41,14 +42,19 @@ _held: dict[Path, _Hold] = {}
 _guard = threading.Lock()
 
 
+_HELD_ELSEWHERE = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
+
+
 def _take(fd: int) -> bool:
+    """Lock ``fd``; False when another process holds it. A file system that cannot lock at all (some
+    network shares) is let through without a lock rather than locking the user out of the vault."""
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         else:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
-        return False
+    except OSError as exc:
+        return exc.errno not in _HELD_ELSEWHERE
     return True
 
 

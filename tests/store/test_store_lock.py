@@ -133,3 +133,27 @@ def test_a_cli_command_lets_go_of_the_lock_when_it_ends(vault, locations, clock,
                 keyring_backend=memory_keyring)
     assert code == 0
     assert not vault_lock.held_here(locations)
+
+
+def test_a_file_system_that_cannot_lock_does_not_lock_the_user_out(vault, locations, clock, passphrase, monkeypatch):
+    import errno
+
+    def unsupported(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(vault_lock.fcntl, "flock", unsupported)
+    workspace = open_workspace(locations, clock, passphrase=passphrase)
+    assert workspace.data.tenants
+    workspace.close()
+
+
+def test_a_lock_held_elsewhere_is_told_apart_from_one_that_cannot_be_taken(vault, locations, monkeypatch):
+    import errno
+
+    def busy(fd, operation):
+        raise BlockingIOError(errno.EWOULDBLOCK, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(vault_lock.fcntl, "flock", busy)
+    with pytest.raises(VaultLocked):
+        vault_lock.acquire(locations)
+    assert not vault_lock.held_here(locations)
