@@ -82,3 +82,13 @@ def website_vault(locations):
     from lcv_tui.store.vault import Vault
 
     return Vault.create(locations, PASSPHRASE, demo_data(utrecht_website=True))
+
+
+@pytest.fixture
+def umask_022():
+    """The usual umask of a desktop session, so a test sees the modes the app sets itself."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)

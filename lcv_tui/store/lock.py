@@ -40,8 +40,6 @@ class _Hold:
 
 _held: dict[Path, _Hold] = {}
 _guard = threading.Lock()
-
-
 _HELD_ELSEWHERE = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
 
 
@@ -74,12 +72,6 @@ class VaultLock:
             if hold.count == 0:
                 del _held[self.path]
                 os.close(hold.fd)  # closing the descriptor drops the lock
-
-    def __enter__(self) -> "VaultLock":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 def acquire(locations: Locations) -> VaultLock:

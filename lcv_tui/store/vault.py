@@ -235,6 +235,7 @@ _CODEC = _CODECS[FORMAT_VERSION]
 _AUDIT_ENTRIES = TypeAdapter(list[AuditEntry])
 _TENANT = TypeAdapter(Tenant)
 _TRUSTED_TENANT = trusted_validator(Tenant)
+_CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
 def _loaded_tenant(line: bytes) -> Tenant:
@@ -246,7 +247,6 @@ def _loaded_tenant(line: bytes) -> Tenant:
     for adjustment in tenant.adjustments:
         share_fields_set(adjustment)
     return tenant
-_CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 
 def _written_by_this_version(document: bytes) -> bool:

@@ -54,14 +54,3 @@ def all_logs(caplog):
     yield caplog
     for logger in patched:
         logger.removeHandler(caplog.handler)
-
-
-@pytest.fixture
-def umask_022():
-    import os
-
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)

@@ -6,7 +6,6 @@ The cheap KDF comes from the root conftest (``_cheap_kdf``, autouse); no test he
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -138,12 +137,3 @@ def data() -> VaultData:
 @pytest.fixture
 def vault(locations, data) -> Vault:
     return Vault.create(locations, PASSPHRASE, data)
-
-
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
