@@ -30,9 +30,17 @@ def run_agenda(sizes: list[int], repeat: int) -> list[Result]:
         ours, base = paired_medians(lambda: agenda(data, bench_data.TODAY), baseline, repeat)
         items = agenda(data, bench_data.TODAY)
         last = count == 10_000
-        results.append(Result("agenda, all tenants", count, ours, base, goal=f"≤ {AGENDA_GOAL_S} s" if last else "",
-                              passed=ours <= AGENDA_GOAL_S if last else None,
-                              note=f"{len(items)} items; baseline: sum every tenant's payments"))
+        results.append(
+            Result(
+                "agenda, all tenants",
+                count,
+                ours,
+                base,
+                goal=f"≤ {AGENDA_GOAL_S} s" if last else "",
+                passed=ours <= AGENDA_GOAL_S if last else None,
+                note=f"{len(items)} items; baseline: sum every tenant's payments",
+            )
+        )
     return results
 
 
@@ -55,14 +63,29 @@ def run_exports(repeat: int) -> list[Result]:
 
         def csv_baseline() -> None:
             with open(folder / "bare.csv", "w", newline="", encoding=dialect.encoding) as handle:
-                writer = csv.writer(handle, delimiter=dialect.delimiter, lineterminator=dialect.line_terminator)
+                writer = csv.writer(
+                    handle, delimiter=dialect.delimiter, lineterminator=dialect.line_terminator
+                )
                 writer.writerow([c.label for c in columns])
                 for record in records:
                     writer.writerow([getattr(record, column.field) for column in columns])
 
-        ours, base = paired_medians(lambda: write_upload(records, folder / "signalen.csv", fmt="csv"), csv_baseline, repeat * 2)
-        results.append(Result("export CSV", EXPORT_COUNT, ours, base, goal=f"≤ {CSV_GOAL_RATIO}×",
-                              passed=ours / base <= CSV_GOAL_RATIO, note="write_upload vs bare csv.writer loop"))
+        ours, base = paired_medians(
+            lambda: write_upload(records, folder / "signalen.csv", fmt="csv"),
+            csv_baseline,
+            repeat * 2,
+        )
+        results.append(
+            Result(
+                "export CSV",
+                EXPORT_COUNT,
+                ours,
+                base,
+                goal=f"≤ {CSV_GOAL_RATIO}×",
+                passed=ours / base <= CSV_GOAL_RATIO,
+                note="write_upload vs bare csv.writer loop",
+            )
+        )
 
         def xlsx_baseline() -> None:
             workbook = Workbook(write_only=True)
@@ -73,7 +96,20 @@ def run_exports(repeat: int) -> list[Result]:
             workbook.save(folder / "bare.xlsx")
 
         xlsx_repeat = max(3, repeat // 2)
-        ours, base = paired_medians(lambda: write_upload(records, folder / "signalen.xlsx", fmt="xlsx"), xlsx_baseline, xlsx_repeat)
-        results.append(Result("export XLSX", EXPORT_COUNT, ours, base, goal=f"≤ {XLSX_GOAL_RATIO}×",
-                              passed=ours / base <= XLSX_GOAL_RATIO, note="write_upload vs bare openpyxl write-only loop"))
+        ours, base = paired_medians(
+            lambda: write_upload(records, folder / "signalen.xlsx", fmt="xlsx"),
+            xlsx_baseline,
+            xlsx_repeat,
+        )
+        results.append(
+            Result(
+                "export XLSX",
+                EXPORT_COUNT,
+                ours,
+                base,
+                goal=f"≤ {XLSX_GOAL_RATIO}×",
+                passed=ours / base <= XLSX_GOAL_RATIO,
+                note="write_upload vs bare openpyxl write-only loop",
+            )
+        )
     return results

@@ -26,9 +26,9 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from lcv_tui.domain import audit
 from pydantic import TypeAdapter
 
+from lcv_tui.domain import audit
 from lcv_tui.domain.models import SCHEMA_VERSION, AuditEntry, AuditLog, VaultData
 
 TODAY = dt.date(2026, 11, 23)
@@ -36,19 +36,90 @@ SEED = 20261123
 FIRST_DUE_MONTH = (2025, 12)  # twelve monthly charges: Dec 2025 .. Nov 2026
 
 SURNAMES = (
-    "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-    "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-    "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel",
-    "van der Veen", "van den Broek", "de Bruijn", "de Bruin", "van der Heijden", "Schouten", "van Beek",
-    "Willems", "van Vliet", "van de Ven", "Hoekstra", "Maas", "Verhoeven", "Koster", "van Dam", "Prins",
-    "Blom", "Huisman", "Peeters", "Öztürk", "El Amrani", "Çelik", "Yılmaz", "'t Hart", "IJzerman", "Bakker-Smit",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "van der Linden",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Heuvel",
+    "van der Veen",
+    "van den Broek",
+    "de Bruijn",
+    "de Bruin",
+    "van der Heijden",
+    "Schouten",
+    "van Beek",
+    "Willems",
+    "van Vliet",
+    "van de Ven",
+    "Hoekstra",
+    "Maas",
+    "Verhoeven",
+    "Koster",
+    "van Dam",
+    "Prins",
+    "Blom",
+    "Huisman",
+    "Peeters",
+    "Öztürk",
+    "El Amrani",
+    "Çelik",
+    "Yılmaz",
+    "'t Hart",
+    "IJzerman",
+    "Bakker-Smit",
 )
 STREETS = (
-    "Dorpsstraat", "Kerkstraat", "Schoolstraat", "Molenweg", "Stationsweg", "Nieuwstraat", "Julianastraat",
-    "Wilhelminastraat", "Beatrixlaan", "Oranjestraat", "Lindenlaan", "Eikenlaan", "Kastanjelaan", "Parallelweg",
-    "Industrieweg", "Marktstraat", "Hoofdstraat", "Raadhuisstraat", "Sportlaan", "Irenestraat",
+    "Dorpsstraat",
+    "Kerkstraat",
+    "Schoolstraat",
+    "Molenweg",
+    "Stationsweg",
+    "Nieuwstraat",
+    "Julianastraat",
+    "Wilhelminastraat",
+    "Beatrixlaan",
+    "Oranjestraat",
+    "Lindenlaan",
+    "Eikenlaan",
+    "Kastanjelaan",
+    "Parallelweg",
+    "Industrieweg",
+    "Marktstraat",
+    "Hoofdstraat",
+    "Raadhuisstraat",
+    "Sportlaan",
+    "Irenestraat",
 )
-PLACES = (("Utrecht", "35"), ("Amersfoort", "38"), ("Nieuwegein", "34"), ("Zeist", "37"), ("Houten", "39"))
+PLACES = (
+    ("Utrecht", "35"),
+    ("Amersfoort", "38"),
+    ("Nieuwegein", "34"),
+    ("Zeist", "37"),
+    ("Houten", "39"),
+)
 LETTERS = "ABCEGHJKLMNPRTVWXZ"
 RENTS = ("695.00", "725.00", "780.50", "850.00", "925.00", "980.50", "1040.00", "1150.00")
 LETTER_TEXT = (
@@ -68,7 +139,9 @@ def _due_dates(due_day: int) -> list[dt.date]:
 
 def _ascii(name: str) -> str:
     """A surname as the local part of an address: ``Öztürk`` → ``ozturk``, ``'t Hart`` → ``thart``."""
-    folded = unicodedata.normalize("NFKD", name.replace("ı", "i")).encode("ascii", "ignore").decode()
+    folded = (
+        unicodedata.normalize("NFKD", name.replace("ı", "i")).encode("ascii", "ignore").decode()
+    )
     return "".join(ch for ch in folded.lower() if ch.isalnum() or ch == "-")
 
 
@@ -81,8 +154,13 @@ def _at(day: dt.date, hour: int) -> str:
 
 
 def _event(rng: random.Random, index: int, kind: str, on: dt.date, **extra: Any) -> dict[str, Any]:
-    event = {"id": f"e{index:06d}{kind[:4]}{rng.randrange(16**8):08x}", "kind": kind, "on": on.isoformat(),
-             "recorded_at": _at(on, 10), "note": ""}
+    event = {
+        "id": f"e{index:06d}{kind[:4]}{rng.randrange(16**8):08x}",
+        "kind": kind,
+        "on": on.isoformat(),
+        "recorded_at": _at(on, 10),
+        "note": "",
+    }
     event.update(extra)
     return event
 
@@ -99,8 +177,14 @@ def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
     tenant_id = f"t{index:06d}{rng.randrange(16**24):024x}"
 
     def pay(on: dt.date, amount: Decimal, note: str = "Huur") -> None:
-        payments.append({"id": f"p{index:06d}{len(payments):02d}{rng.randrange(16**20):020x}", "on": on.isoformat(),
-                         "amount": _money(amount), "note": note})
+        payments.append(
+            {
+                "id": f"p{index:06d}{len(payments):02d}{rng.randrange(16**20):020x}",
+                "on": on.isoformat(),
+                "amount": _money(amount),
+                "note": note,
+            }
+        )
 
     if kind < 0.84:  # pays on time
         for due in dues:
@@ -110,30 +194,65 @@ def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
         for m, due in enumerate(dues):
             pay(due + dt.timedelta(days=rng.randint(5, 20)) if m in late else due, rent)
         first_late = dues[min(late)]
-        events.append(_event(rng, index, "herinnering", first_late + dt.timedelta(days=4), channel="post",
-                             letter_text=LETTER_TEXT))
+        events.append(
+            _event(
+                rng,
+                index,
+                "herinnering",
+                first_late + dt.timedelta(days=4),
+                channel="post",
+                letter_text=LETTER_TEXT,
+            )
+        )
     else:  # in arrears now
         unpaid = rng.randint(1, 3)
         for due in dues[: len(dues) - unpaid]:
             pay(due, rent)
         first = dues[len(dues) - unpaid]
         stage = rng.random()
-        steps = [("herinnering", 4), ("aanmaning", 14), ("persoonlijk_contact", 15), ("sommatie", 35)]
+        steps = [
+            ("herinnering", 4),
+            ("aanmaning", 14),
+            ("persoonlijk_contact", 15),
+            ("sommatie", 35),
+        ]
         for step, days in steps[: 1 + int(stage * 4)]:
             on = first + dt.timedelta(days=days)
             if on <= TODAY:
-                extra = {"channel": "telefoon"} if step == "persoonlijk_contact" else {"channel": "post", "letter_text": LETTER_TEXT}
+                extra = (
+                    {"channel": "telefoon"}
+                    if step == "persoonlijk_contact"
+                    else {"channel": "post", "letter_text": LETTER_TEXT}
+                )
                 events.append(_event(rng, index, step, on, **extra))
         sent_summons = any(e["kind"] == "sommatie" for e in events)
         if sent_summons and rng.random() < 0.15:
-            events.append(_event(rng, index, "bezwaar", first + dt.timedelta(days=38), channel="e-mail"))
+            events.append(
+                _event(rng, index, "bezwaar", first + dt.timedelta(days=38), channel="e-mail")
+            )
         elif sent_summons and first + dt.timedelta(days=50) <= TODAY and rng.random() < 0.6:
             signal_on = first + dt.timedelta(days=50)
-            events.append(_event(rng, index, "signaal", signal_on, route="upload", amount=_money(rent * min(unpaid, 2)),
-                                 months=min(unpaid, 2)))
+            events.append(
+                _event(
+                    rng,
+                    index,
+                    "signaal",
+                    signal_on,
+                    route="upload",
+                    amount=_money(rent * min(unpaid, 2)),
+                    months=min(unpaid, 2),
+                )
+            )
             if signal_on + dt.timedelta(days=12) <= TODAY and rng.random() < 0.5:
-                events.append(_event(rng, index, "terugkoppeling", signal_on + dt.timedelta(days=12),
-                                     feedback="hulp_geaccepteerd"))
+                events.append(
+                    _event(
+                        rng,
+                        index,
+                        "terugkoppeling",
+                        signal_on + dt.timedelta(days=12),
+                        feedback="hulp_geaccepteerd",
+                    )
+                )
         if rng.random() < 0.3:
             pay(first + dt.timedelta(days=20), Decimal("100.00"), "Deelbetaling")
     number = rng.randint(1, 250)
@@ -150,7 +269,9 @@ def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
         "town": town,
         "gemeente": town,
         "phones": [f"06{rng.randint(10_000_000, 99_999_999)}"],
-        "email": f"{initials[0].lower()}.{_ascii(surname)}{index}@voorbeeldmail.example" if rng.random() < 0.8 else "",
+        "email": f"{initials[0].lower()}.{_ascii(surname)}{index}@voorbeeldmail.example"
+        if rng.random() < 0.8
+        else "",
         "rent": _money(rent),
         "due_day": due_day,
         "tenancy_start": dt.date(FIRST_DUE_MONTH[0], FIRST_DUE_MONTH[1], 1).isoformat(),
@@ -165,21 +286,58 @@ def _audit(tenants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The hash-chained log the app would have written, oldest first."""
     rows: list[tuple[str, int, str, str, str, str]] = []
     for order, tenant in enumerate(tenants):
-        rows.append((_at(dt.date.fromisoformat(tenant["tenancy_start"]), 9), order, "tenant.add", tenant["id"], tenant["id"],
-                     audit.digest(json.dumps([tenant["id"], tenant["surname"]]))))
+        rows.append(
+            (
+                _at(dt.date.fromisoformat(tenant["tenancy_start"]), 9),
+                order,
+                "tenant.add",
+                tenant["id"],
+                tenant["id"],
+                audit.digest(json.dumps([tenant["id"], tenant["surname"]])),
+            )
+        )
         for payment in tenant["payments"]:
-            rows.append((_at(dt.date.fromisoformat(payment["on"]), 11), order, "payment.add", tenant["id"], payment["id"],
-                         audit.digest(json.dumps(payment, sort_keys=True))))
+            rows.append(
+                (
+                    _at(dt.date.fromisoformat(payment["on"]), 11),
+                    order,
+                    "payment.add",
+                    tenant["id"],
+                    payment["id"],
+                    audit.digest(json.dumps(payment, sort_keys=True)),
+                )
+            )
         for event in tenant["events"]:
-            rows.append((event["recorded_at"], order, f"event.{event['kind']}", tenant["id"], event["id"],
-                         audit.digest(json.dumps(event, sort_keys=True))))
+            rows.append(
+                (
+                    event["recorded_at"],
+                    order,
+                    f"event.{event['kind']}",
+                    tenant["id"],
+                    event["id"],
+                    audit.digest(json.dumps(event, sort_keys=True)),
+                )
+            )
     rows.sort(key=lambda row: (row[0], row[1]))
     log: list[dict[str, Any]] = []
     prev = audit.GENESIS
     for seq, (at, _, action, tenant_id, ref, content) in enumerate(rows, start=1):
-        entry_hash = audit.entry_hash(seq, dt.datetime.fromisoformat(at), "app", action, tenant_id, ref, content, prev)
-        log.append({"seq": seq, "at": at, "actor": "app", "action": action, "tenant_id": tenant_id, "ref": ref,
-                    "digest": content, "prev": prev, "hash": entry_hash})
+        entry_hash = audit.entry_hash(
+            seq, dt.datetime.fromisoformat(at), "app", action, tenant_id, ref, content, prev
+        )
+        log.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": "app",
+                "action": action,
+                "tenant_id": tenant_id,
+                "ref": ref,
+                "digest": content,
+                "prev": prev,
+                "hash": entry_hash,
+            }
+        )
         prev = entry_hash
     return log
 
@@ -190,17 +348,35 @@ def document(count: int, *, seed: int = SEED, with_audit: bool = True) -> dict[s
     rng = random.Random(seed * 1_000_003 + count)
     tenants = [_tenant(rng, index) for index in range(count)]
     agreements = [
-        {"id": f"a{i}", "gemeente": town, "meldpunt": "ris_matching" if i % 2 == 0 else "bkr_vps",
-         "signed_on": "2024-01-15", "shared_fields": ["voorletters", "toevoeging", "telefoon", "email"],
-         "threshold_days": 30, "min_amount": "0.00", "note": ""}
-        for i, (town, _) in enumerate(PLACES[:4])  # Houten has no agreement: those tenants are blocked (LCV 3.1)
+        {
+            "id": f"a{i}",
+            "gemeente": town,
+            "meldpunt": "ris_matching" if i % 2 == 0 else "bkr_vps",
+            "signed_on": "2024-01-15",
+            "shared_fields": ["voorletters", "toevoeging", "telefoon", "email"],
+            "threshold_days": 30,
+            "min_amount": "0.00",
+            "note": "",
+        }
+        for i, (town, _) in enumerate(
+            PLACES[:4]
+        )  # Houten has no agreement: those tenants are blocked (LCV 3.1)
     ]
     return {
         "schema_version": SCHEMA_VERSION,
-        "landlord": {"name": "Verhuur Benchmark B.V.", "contact_person": "Sanne de Graaf", "street": "Maliesingel",
-                     "house_number": "12", "postcode": "3581 BE", "town": "Utrecht", "phone": "0302345678",
-                     "email": "info@benchmark.example", "objection_email": "bezwaar@benchmark.example",
-                     "iban": "NL91ABNA0417164300", "privacy_url": "https://benchmark.example/privacy"},
+        "landlord": {
+            "name": "Verhuur Benchmark B.V.",
+            "contact_person": "Sanne de Graaf",
+            "street": "Maliesingel",
+            "house_number": "12",
+            "postcode": "3581 BE",
+            "town": "Utrecht",
+            "phone": "0302345678",
+            "email": "info@benchmark.example",
+            "objection_email": "bezwaar@benchmark.example",
+            "iban": "NL91ABNA0417164300",
+            "privacy_url": "https://benchmark.example/privacy",
+        },
         "settings": {"wizard_seen": True},
         "agreements": agreements,
         "tenants": tenants,
@@ -226,7 +402,9 @@ def signal_records(count: int, *, seed: int = SEED) -> list:
     from lcv_tui.domain.sharing import signal_record
 
     rng = random.Random(seed + count)
-    agreement = Agreement(gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2024, 1, 15))
+    agreement = Agreement(
+        gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2024, 1, 15)
+    )
     records = []
     for index in range(count):
         raw = _tenant(rng, index)
@@ -234,5 +412,9 @@ def signal_records(count: int, *, seed: int = SEED) -> list:
         tenant = Tenant.model_validate(raw)
         months = rng.randint(1, 3)
         amount = tenant.rent * months
-        records.append(signal_record(tenant, agreement, Arrears(on=TODAY, amount=amount, oldest_due=TODAY, months=months)))
+        records.append(
+            signal_record(
+                tenant, agreement, Arrears(on=TODAY, amount=amount, oldest_due=TODAY, months=months)
+            )
+        )
     return records

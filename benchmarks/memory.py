@@ -40,14 +40,19 @@ def _maxrss_mb() -> float:
 async def _full(data_dir: str, passphrase: str) -> None:
     import datetime as dt
 
+    from benchmarks.tui import open_tenant_list
     from lcv_tui.clock import FixedClock
     from lcv_tui.domain.agenda import agenda
     from lcv_tui.paths import Locations
-    from benchmarks.tui import open_tenant_list
     from lcv_tui.tui.app import make_app
 
     today = dt.date(2026, 11, 23)
-    app = make_app(Locations(Path(data_dir)), FixedClock.on(today), passphrase=passphrase, animation_level="none")
+    app = make_app(
+        Locations(Path(data_dir)),
+        FixedClock.on(today),
+        passphrase=passphrase,
+        animation_level="none",
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await open_tenant_list(app)
         await pilot.pause()
@@ -73,9 +78,17 @@ def _kdf() -> None:
 
 
 def spawn(args: list[str]) -> float:
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "benchmarks.memory", *args], env=env, cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    env = dict(
+        os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONPATH=str(ROOT)
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.memory", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"memory child {args} failed: {done.stderr[-2000:]}")
     return float(done.stdout.strip().splitlines()[-1])
@@ -93,9 +106,24 @@ def run(count: int = 10_000):
     bare = spawn(["bare"])
     kdf = spawn(["kdf"])
     return [
-        Result("peak memory: unlock + agenda + tenant list", count, full, bare, goal=f"≤ {GOAL_MB} MB", passed=full <= GOAL_MB,
-               unit="MB", note="peak RSS (VmHWM) of a fresh process; baseline: bare Textual app with lcv_tui imported"),
-        Result("peak memory: default KDF alone", None, kdf, None, unit="MB", note="Argon2id 64 MiB, freed before decoding"),
+        Result(
+            "peak memory: unlock + agenda + tenant list",
+            count,
+            full,
+            bare,
+            goal=f"≤ {GOAL_MB} MB",
+            passed=full <= GOAL_MB,
+            unit="MB",
+            note="peak RSS (VmHWM) of a fresh process; baseline: bare Textual app with lcv_tui imported",
+        ),
+        Result(
+            "peak memory: default KDF alone",
+            None,
+            kdf,
+            None,
+            unit="MB",
+            note="Argon2id 64 MiB, freed before decoding",
+        ),
     ]
 
 

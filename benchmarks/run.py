@@ -24,7 +24,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("LCV_TUI_PASSPHRASE", None)
 os.environ.pop("LCV_TUI_DATA_DIR", None)
 
-from benchmarks.timing import Result  # noqa: E402
+from benchmarks.timing import Result
 
 SIZES = [100, 1_000, 10_000]
 ALL = ("startup", "store", "agenda", "export", "filter", "memory")
@@ -42,25 +42,33 @@ def table(results: list[Result]) -> str:
     header = ("Benchmark", "N", "Ours", "Baseline", "Ratio", "Goal", "Result")
     rows = []
     for r in results:
-        rows.append((
-            r.name,
-            f"{r.size:,}" if r.size else "",
-            _fmt_value(r.seconds, r.unit),
-            _fmt_value(r.baseline, r.unit) if r.baseline is not None else "",
-            f"{r.ratio:.2f}×" if r.ratio is not None else "",
-            r.goal,
-            "" if r.passed is None else ("PASS" if r.passed else "MISS"),
-        ))
+        rows.append(
+            (
+                r.name,
+                f"{r.size:,}" if r.size else "",
+                _fmt_value(r.seconds, r.unit),
+                _fmt_value(r.baseline, r.unit) if r.baseline is not None else "",
+                f"{r.ratio:.2f}×" if r.ratio is not None else "",
+                r.goal,
+                "" if r.passed is None else ("PASS" if r.passed else "MISS"),
+            )
+        )
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = [" | ".join(str(c).ljust(w) for c, w in zip(header, widths)),
-             "-+-".join("-" * w for w in widths)]
+    lines = [
+        " | ".join(str(c).ljust(w) for c, w in zip(header, widths)),
+        "-+-".join("-" * w for w in widths),
+    ]
     lines += [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
-    notes = [f"  {r.name}{f' (N={r.size:,})' if r.size else ''}: {r.note}" for r in results if r.note]
+    notes = [
+        f"  {r.name}{f' (N={r.size:,})' if r.size else ''}: {r.note}" for r in results if r.note
+    ]
     return "\n".join(lines + ["", "Notes:", *notes])
 
 
 def machine() -> str:
-    return f"{os.cpu_count()} cores, {' '.join(platform.uname())}, Python {platform.python_version()}"
+    return (
+        f"{os.cpu_count()} cores, {' '.join(platform.uname())}, Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,30 +91,47 @@ def main(argv: list[str] | None = None) -> int:
         print(f"… {name}", end="", flush=True)
         if name == "startup":
             from benchmarks import startup
+
             results += startup.run(repeat)
         elif name == "store":
             from benchmarks import store
+
             results += store.run(sizes, max(3, repeat // 2))
         elif name == "agenda":
             from benchmarks import compute
+
             results += compute.run_agenda(sizes, repeat)
         elif name == "export":
             from benchmarks import compute
+
             results += compute.run_exports(repeat)
         elif name == "filter":
             from benchmarks import tui
+
             results += tui.run(largest)
         elif name == "memory":
             from benchmarks import memory
+
             results += memory.run(largest)
         print(f" {time.perf_counter() - t0:.0f} s", flush=True)
     print()
     print(table(results))
     missed = [r for r in results if r.passed is False]
-    print(f"\n{sum(1 for r in results if r.passed)} PASS, {len(missed)} MISS; {time.perf_counter() - started:.0f} s in all.")
+    print(
+        f"\n{sum(1 for r in results if r.passed)} PASS, {len(missed)} MISS; {time.perf_counter() - started:.0f} s in all."
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": machine(), "results": [
-            {**r.__dict__, "ratio": r.ratio} for r in results]}, indent=2, ensure_ascii=False), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "machine": machine(),
+                    "results": [{**r.__dict__, "ratio": r.ratio} for r in results],
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

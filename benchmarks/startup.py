@@ -47,7 +47,11 @@ def run_app(data_dir: str) -> None:
 
     def ready() -> bool:
         screen = app.screen
-        return type(screen).__name__ == "UnlockScreen" and screen.is_mounted and bool(screen.query("#passphrase"))
+        return (
+            type(screen).__name__ == "UnlockScreen"
+            and screen.is_mounted
+            and bool(screen.query("#passphrase"))
+        )
 
     app.run(headless=True, size=(120, 36), auto_pilot=lambda pilot: _exit_after_paint(pilot, ready))
 
@@ -66,8 +70,13 @@ def run_baseline() -> None:
             self.query_one(DataTable).add_columns("Naam", "Adres", "Status")
 
     app = Minimal()
-    app.run(headless=True, size=(120, 36),
-            auto_pilot=lambda pilot: _exit_after_paint(pilot, lambda: app.screen.is_mounted and bool(app.screen.query(DataTable))))
+    app.run(
+        headless=True,
+        size=(120, 36),
+        auto_pilot=lambda pilot: _exit_after_paint(
+            pilot, lambda: app.screen.is_mounted and bool(app.screen.query(DataTable))
+        ),
+    )
 
 
 def spawn(args: list[str]) -> float:
@@ -75,13 +84,26 @@ def spawn(args: list[str]) -> float:
 
     with tempfile.TemporaryDirectory(prefix="lcv-bench-") as tmp:
         out = Path(tmp) / "elapsed"
-        env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONPATH=str(ROOT),
-                   LCV_BENCH_OUT=str(out), LCV_BENCH_T0=repr(time.time()))
+        env = dict(
+            os.environ,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+            PYTHONPATH=str(ROOT),
+            LCV_BENCH_OUT=str(out),
+            LCV_BENCH_T0=repr(time.time()),
+        )
         env.pop("LCV_TUI_PASSPHRASE", None)
-        done = subprocess.run([sys.executable, "-m", "benchmarks.startup", *args], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.startup", *args],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
         if done.returncode != 0 or not out.exists():
-            raise RuntimeError(f"startup child {args} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"startup child {args} failed: {done.stderr.decode(errors='replace')[-2000:]}"
+            )
         return float(out.read_text())
 
 
@@ -108,8 +130,17 @@ def run(repeat: int):
         locations, _ = make_vault(Path(tmp) / "data", 100)
         ours, base = measure(locations.data_dir, repeat)
     ratio = ours / base
-    return [Result("cold start to unlock screen", None, ours, base, goal=f"≤ {GOAL_RATIO}×", passed=ratio <= GOAL_RATIO,
-                   note="fresh interpreter, headless, until the first frame after the unlock screen mounted")]
+    return [
+        Result(
+            "cold start to unlock screen",
+            None,
+            ours,
+            base,
+            goal=f"≤ {GOAL_RATIO}×",
+            passed=ratio <= GOAL_RATIO,
+            note="fresh interpreter, headless, until the first frame after the unlock screen mounted",
+        )
+    ]
 
 
 if __name__ == "__main__":

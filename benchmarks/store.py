@@ -74,21 +74,54 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
         per_tenant["load"].append((count, load / count))
         per_tenant["save"].append((count, save / count))
         last = count == 10_000
-        results.append(Result("vault load beyond KDF", count, load, load_base,
-                              goal=f"≤ {LOAD_GOAL_S} s" if last else "", passed=load <= LOAD_GOAL_S if last else None,
-                              note=f"{load / count * 1e6:.0f} µs/tenant; file {size_mb:.1f} MB, JSON {len(text) / 1e6:.1f} MB"))
-        results.append(Result("vault save", count, save, save_base,
-                              goal=f"≤ {SAVE_GOAL_S} s" if last else "", passed=save <= SAVE_GOAL_S if last else None,
-                              note=f"{save / count * 1e6:.0f} µs/tenant"))
+        results.append(
+            Result(
+                "vault load beyond KDF",
+                count,
+                load,
+                load_base,
+                goal=f"≤ {LOAD_GOAL_S} s" if last else "",
+                passed=load <= LOAD_GOAL_S if last else None,
+                note=f"{load / count * 1e6:.0f} µs/tenant; file {size_mb:.1f} MB, JSON {len(text) / 1e6:.1f} MB",
+            )
+        )
+        results.append(
+            Result(
+                "vault save",
+                count,
+                save,
+                save_base,
+                goal=f"≤ {SAVE_GOAL_S} s" if last else "",
+                passed=save <= SAVE_GOAL_S if last else None,
+                note=f"{save / count * 1e6:.0f} µs/tenant",
+            )
+        )
     for what, points in per_tenant.items():
         if len(points) >= 2:
             (n0, c0), (n1, c1) = points[0], points[-1]
             # Linear: the cost per tenant at the largest size is at most 1.5x the cost at the middle size.
             mid = points[-2][1]
-            results.append(Result(f"vault {what}: linear growth", None, c1 / mid, None, goal="per-tenant cost ≤ 1.5× previous size",
-                                  passed=c1 / mid <= 1.5, unit="×",
-                                  note=f"{c0 * 1e6:.0f} µs/tenant at {n0:,}, {c1 * 1e6:.0f} µs/tenant at {n1:,}"))
-    results.append(Result("default KDF (Argon2id) once", None, kdf_seconds(), None, note="added to every unlock by passphrase"))
+            results.append(
+                Result(
+                    f"vault {what}: linear growth",
+                    None,
+                    c1 / mid,
+                    None,
+                    goal="per-tenant cost ≤ 1.5× previous size",
+                    passed=c1 / mid <= 1.5,
+                    unit="×",
+                    note=f"{c0 * 1e6:.0f} µs/tenant at {n0:,}, {c1 * 1e6:.0f} µs/tenant at {n1:,}",
+                )
+            )
+    results.append(
+        Result(
+            "default KDF (Argon2id) once",
+            None,
+            kdf_seconds(),
+            None,
+            note="added to every unlock by passphrase",
+        )
+    )
     return results
 
 
@@ -119,14 +152,32 @@ def breakdown(count: int, repeat: int = 3) -> list[tuple[str, float]]:
             store_vault._TENANT.dump_json(tenant)
 
     rows = [
-        ("load: AES-GCM decrypt", median_time(lambda: AESGCM(key).decrypt(nonce, sealed, b""), repeat)),
-        (f"load: {codec.name} decompress + split lines", median_time(lambda: sum(1 for _ in sections.document_lines(document, codec)), repeat)),
+        (
+            "load: AES-GCM decrypt",
+            median_time(lambda: AESGCM(key).decrypt(nonce, sealed, b""), repeat),
+        ),
+        (
+            f"load: {codec.name} decompress + split lines",
+            median_time(lambda: sum(1 for _ in sections.document_lines(document, codec)), repeat),
+        ),
         ("load: validate tenant lines (trusted)", median_time(validate, repeat)),
         ("save: serialise tenant lines", median_time(serialise, repeat)),
-        (f"save: serialise + {codec.name} compress", median_time(lambda: store_vault._document(data), repeat)),
-        ("save: AES-GCM encrypt", median_time(lambda: AESGCM(key).encrypt(nonce, plaintext, b""), repeat)),
-        ("audit log: decode all (first read only)", median_time(lambda: sections.decode_chunks(chunks, data.audit.last, codec), repeat)),
-        ("audit log: encode all (first save of an older file)", median_time(lambda: sections.chunk_all(list(data.audit), codec), repeat)),
+        (
+            f"save: serialise + {codec.name} compress",
+            median_time(lambda: store_vault._document(data), repeat),
+        ),
+        (
+            "save: AES-GCM encrypt",
+            median_time(lambda: AESGCM(key).encrypt(nonce, plaintext, b""), repeat),
+        ),
+        (
+            "audit log: decode all (first read only)",
+            median_time(lambda: sections.decode_chunks(chunks, data.audit.last, codec), repeat),
+        ),
+        (
+            "audit log: encode all (first save of an older file)",
+            median_time(lambda: sections.chunk_all(list(data.audit), codec), repeat),
+        ),
     ]
     rows.append(("(document JSON, MB)", sum(len(line) + 1 for line in lines) / 1e6))
     rows.append((f"(document {codec.name}, MB)", len(document) / 1e6))

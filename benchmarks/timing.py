@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
-def median_time(func: Callable[[], object], repeat: int, *, setup: Callable[[], object] | None = None) -> float:
+def median_time(
+    func: Callable[[], object], repeat: int, *, setup: Callable[[], object] | None = None
+) -> float:
     """Median wall time of ``func()`` over ``repeat`` runs (``setup`` runs untimed before each).
 
     The result is freed after the clock stops: freeing a loaded 10,000-tenant vault (half a million
@@ -27,7 +29,9 @@ def median_time(func: Callable[[], object], repeat: int, *, setup: Callable[[], 
     return statistics.median(times)
 
 
-def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], repeat: int) -> tuple[float, float]:
+def paired_medians(
+    ours: Callable[[], object], baseline: Callable[[], object], repeat: int
+) -> tuple[float, float]:
     """Median times of ``ours`` and ``baseline``, run alternately so both see the same machine load."""
     a, b = [], []
     for _ in range(repeat):

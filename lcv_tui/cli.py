@@ -12,8 +12,9 @@ import argparse
 import datetime as dt
 import importlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lcv_tui import __version__
 
@@ -31,8 +32,8 @@ EXIT_IO = 3
 class CliContext:
     """What every handler gets: where the data lives, the clock, and where to write."""
 
-    locations: "Locations"
-    clock: "Clock"
+    locations: Locations
+    clock: Clock
     out: TextIO
     err: TextIO
     keyring_backend: object | None = None
@@ -84,8 +85,12 @@ HANDLERS: dict[str, str] = {
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
-                        help="gegevensmap (standaard: de gebruikersmap van uw systeem; ook via LCV_TUI_DATA_DIR)")
+    common.add_argument(
+        "--data-dir",
+        metavar="MAP",
+        default=argparse.SUPPRESS,
+        help="gegevensmap (standaard: de gebruikersmap van uw systeem; ook via LCV_TUI_DATA_DIR)",
+    )
 
     parser = DutchArgumentParser(
         prog="lcv-tui",
@@ -95,59 +100,118 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"lcv-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
+    )
 
     sub.add_parser("tui", parents=[common], help="open de app (standaard)")
 
-    p = sub.add_parser("demo", parents=[common], help="open de app met fictieve voorbeeldhuurders (wachtzin: demo)")
-    p.add_argument("--no-open", action="store_true", help="schrijf de demokluis naar --data-dir zonder de app te openen")
+    p = sub.add_parser(
+        "demo", parents=[common], help="open de app met fictieve voorbeeldhuurders (wachtzin: demo)"
+    )
+    p.add_argument(
+        "--no-open",
+        action="store_true",
+        help="schrijf de demokluis naar --data-dir zonder de app te openen",
+    )
 
-    sub.add_parser("init", parents=[common], help="maak een nieuwe, lege kluis (wachtzin uit LCV_TUI_PASSPHRASE)")
-    p = sub.add_parser("passwd", parents=[common], help="wijzig de wachtzin (oude uit LCV_TUI_PASSPHRASE, nieuwe uit LCV_TUI_NEW_PASSPHRASE)")
+    sub.add_parser(
+        "init",
+        parents=[common],
+        help="maak een nieuwe, lege kluis (wachtzin uit LCV_TUI_PASSPHRASE)",
+    )
+    p = sub.add_parser(
+        "passwd",
+        parents=[common],
+        help="wijzig de wachtzin (oude uit LCV_TUI_PASSPHRASE, nieuwe uit LCV_TUI_NEW_PASSPHRASE)",
+    )
     sub.add_parser("backups", parents=[common], help="toon de reservekopieën van de kluis")
     p = sub.add_parser("restore", parents=[common], help="zet een reservekopie terug")
-    p.add_argument("backup", nargs="?", help="bestandsnaam van de reservekopie (standaard: de nieuwste die opent)")
-    p = sub.add_parser("purge", parents=[common], help="verwijder gegevens van oud-huurders na de bewaartermijn")
-    p.add_argument("--apply", action="store_true", help="echt verwijderen (zonder deze optie alleen een voorbeeld)")
+    p.add_argument(
+        "backup",
+        nargs="?",
+        help="bestandsnaam van de reservekopie (standaard: de nieuwste die opent)",
+    )
+    p = sub.add_parser(
+        "purge", parents=[common], help="verwijder gegevens van oud-huurders na de bewaartermijn"
+    )
+    p.add_argument(
+        "--apply",
+        action="store_true",
+        help="echt verwijderen (zonder deze optie alleen een voorbeeld)",
+    )
     p.add_argument("--on", type=_date, metavar="DATUM", help="peildatum (standaard vandaag)")
 
     p = sub.add_parser("agenda", parents=[common], help="wat er vandaag te doen is, per huurder")
-    p.add_argument("--on", type=_date, metavar="DATUM", help="peildatum, bijvoorbeeld 2026-11-23 (standaard vandaag)")
+    p.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATUM",
+        help="peildatum, bijvoorbeeld 2026-11-23 (standaard vandaag)",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
-    p = sub.add_parser("export", parents=[common], help="maak een uploadbestand (signalen) of intrekkingsbestand")
-    export_sub = p.add_subparsers(dest="export_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser)
-    q = export_sub.add_parser("signals", parents=[common], help="signalen voor het digitaal meldpunt")
+    p = sub.add_parser(
+        "export", parents=[common], help="maak een uploadbestand (signalen) of intrekkingsbestand"
+    )
+    export_sub = p.add_subparsers(
+        dest="export_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser
+    )
+    q = export_sub.add_parser(
+        "signals", parents=[common], help="signalen voor het digitaal meldpunt"
+    )
     q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     q.add_argument("--out", required=True, metavar="PAD")
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
-    q = export_sub.add_parser("withdrawals", parents=[common], help="intrekkingen (betaald na melding)")
+    q = export_sub.add_parser(
+        "withdrawals", parents=[common], help="intrekkingen (betaald na melding)"
+    )
     q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     q.add_argument("--out", required=True, metavar="PAD")
     q.add_argument("--on", type=_date, metavar="DATUM")
 
-    p = sub.add_parser("check", parents=[common], help="controleer een uploadbestand (CSV of XLSX) vóór het uploaden")
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="controleer een uploadbestand (CSV of XLSX) vóór het uploaden",
+    )
     p.add_argument("path", metavar="PAD")
 
-    p = sub.add_parser("import", parents=[common], help="lees huurders of betalingen in uit CSV of XLSX")
-    import_sub = p.add_subparsers(dest="import_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser)
+    p = sub.add_parser(
+        "import", parents=[common], help="lees huurders of betalingen in uit CSV of XLSX"
+    )
+    import_sub = p.add_subparsers(
+        dest="import_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser
+    )
     for kind, text in (("tenants", "huurders"), ("payments", "betalingen")):
         q = import_sub.add_parser(kind, parents=[common], help=f"{text} inlezen")
         q.add_argument("path", metavar="PAD")
-        q.add_argument("--skip-bad", action="store_true", help="sla regels met fouten over en lees de rest in")
-        q.add_argument("--dry-run", action="store_true", help="alleen controleren en een voorbeeld tonen")
+        q.add_argument(
+            "--skip-bad", action="store_true", help="sla regels met fouten over en lees de rest in"
+        )
+        q.add_argument(
+            "--dry-run", action="store_true", help="alleen controleren en een voorbeeld tonen"
+        )
 
-    p = sub.add_parser("letters", parents=[common], help="maak alle brieven die vandaag verstuurd moeten worden")
+    p = sub.add_parser(
+        "letters", parents=[common], help="maak alle brieven die vandaag verstuurd moeten worden"
+    )
     p.add_argument("--on", type=_date, metavar="DATUM")
-    p.add_argument("--out", metavar="MAP", help="map voor de brieven (standaard: uit de instellingen)")
+    p.add_argument(
+        "--out", metavar="MAP", help="map voor de brieven (standaard: uit de instellingen)"
+    )
 
-    p = sub.add_parser("dossier", parents=[common], help="bewijsdossier van een huurder (PDF en tekst)")
+    p = sub.add_parser(
+        "dossier", parents=[common], help="bewijsdossier van een huurder (PDF en tekst)"
+    )
     p.add_argument("tenant", metavar="HUURDER", help="klantnummer of achternaam")
     p.add_argument("--out", metavar="MAP")
     p.add_argument("--on", type=_date, metavar="DATUM")
 
-    p = sub.add_parser("tenant-info", parents=[common], help="informatietekst voor huurders (website of folder)")
+    p = sub.add_parser(
+        "tenant-info", parents=[common], help="informatietekst voor huurders (website of folder)"
+    )
     p.add_argument("--out", metavar="PAD", help="schrijf naar een bestand in plaats van het scherm")
     return parser
 
@@ -166,8 +230,14 @@ def resolve_handler(name: str) -> Callable[[argparse.Namespace, CliContext], int
     return getattr(importlib.import_module(module_name), func)
 
 
-def main(argv: list[str] | None = None, *, clock: "Clock | None" = None, out: TextIO | None = None,
-         err: TextIO | None = None, keyring_backend: object | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    clock: Clock | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    keyring_backend: object | None = None,
+) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -28,7 +28,7 @@ class FixedClock:
     moment: dt.datetime
 
     @classmethod
-    def on(cls, day: dt.date, hour: int = 9) -> "FixedClock":
+    def on(cls, day: dt.date, hour: int = 9) -> FixedClock:
         return cls(dt.datetime.combine(day, dt.time(hour)))
 
     def today(self) -> dt.date:

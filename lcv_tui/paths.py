@@ -34,7 +34,7 @@ class Locations:
     data_dir: Path
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "Locations":
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
         if data_dir is None:
             data_dir = os.environ.get(ENV_DATA_DIR) or None
         path = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()

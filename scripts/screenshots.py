@@ -12,8 +12,8 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Awaitable, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -125,9 +125,17 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-async def shoot(locations: Locations, name: str, step: Step, *, unlock: bool = True, out: Path = OUT) -> None:
+async def shoot(
+    locations: Locations, name: str, step: Step, *, unlock: bool = True, out: Path = OUT
+) -> None:
     clock = FixedClock.on(TODAY)
-    app = make_app(locations, clock, demo=True, passphrase=DEMO_PASSPHRASE if unlock else None, animation_level="none")
+    app = make_app(
+        locations,
+        clock,
+        demo=True,
+        passphrase=DEMO_PASSPHRASE if unlock else None,
+        animation_level="none",
+    )
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         await step(pilot)

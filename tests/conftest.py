@@ -12,8 +12,8 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("LCV_TUI_DATA_DIR", None)
 os.environ.pop("LCV_TUI_PASSPHRASE", None)
 
-from lcv_tui.clock import FixedClock  # noqa: E402
-from lcv_tui.paths import Locations  # noqa: E402
+from lcv_tui.clock import FixedClock
+from lcv_tui.paths import Locations
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -45,7 +45,9 @@ def _cheap_kdf(monkeypatch):
     """Vaults made in tests use a near-free Argon2id, so a test that opens a vault costs milliseconds, not 0.3 s."""
     from lcv_tui.store import kdf
 
-    monkeypatch.setattr(kdf, "DEFAULT_KDF", kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1))
+    monkeypatch.setattr(
+        kdf, "DEFAULT_KDF", kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1)
+    )
 
 
 # --- apps and vaults for the pilot tests (folders may override a fixture of the same name) -----
@@ -59,7 +61,13 @@ def unlocked_app(locations, clock):
     from lcv_tui.tui.app import make_app
 
     def build():
-        return make_app(locations, clock, keyring_backend=MemoryKeyring(), passphrase=PASSPHRASE, animation_level="none")
+        return make_app(
+            locations,
+            clock,
+            keyring_backend=MemoryKeyring(),
+            passphrase=PASSPHRASE,
+            animation_level="none",
+        )
 
     return build
 

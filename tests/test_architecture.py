@@ -22,7 +22,9 @@ def test_core_packages_do_not_import_textual():
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(len(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "0"
 
 
@@ -34,7 +36,9 @@ def test_help_and_version_do_not_import_textual():
         "    main(['--version']); main(['--help'])\n"
         "print(any(m.startswith('textual') for m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -50,7 +54,14 @@ def _imports(path: pathlib.Path) -> set[str]:
 
 def test_imports_point_inward():
     forbidden = {
-        "domain": ("lcv_tui.store", "lcv_tui.exports", "lcv_tui.tui", "lcv_tui.commands", "lcv_tui.cli", "textual"),
+        "domain": (
+            "lcv_tui.store",
+            "lcv_tui.exports",
+            "lcv_tui.tui",
+            "lcv_tui.commands",
+            "lcv_tui.cli",
+            "textual",
+        ),
         "store": ("lcv_tui.exports", "lcv_tui.tui", "lcv_tui.commands", "lcv_tui.cli", "textual"),
         "exports": ("lcv_tui.store", "lcv_tui.tui", "lcv_tui.commands", "lcv_tui.cli", "textual"),
     }
@@ -70,6 +81,13 @@ def test_screens_never_open_files():
         for needle in ("open(", ".write_text(", ".write_bytes(", ".read_bytes(", "os.replace("):
             for line in text.splitlines():
                 stripped = line.strip()
-                if needle in stripped and not stripped.startswith("#") and "app.open" not in stripped and "self.open" not in stripped and "_open(" not in stripped and "open_" not in stripped:
+                if (
+                    needle in stripped
+                    and not stripped.startswith("#")
+                    and "app.open" not in stripped
+                    and "self.open" not in stripped
+                    and "_open(" not in stripped
+                    and "open_" not in stripped
+                ):
                     offenders.append(f"{path.relative_to(PACKAGE)}: {stripped}")
     assert offenders == []

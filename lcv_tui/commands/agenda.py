@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from lcv_tui.domain.agenda import AgendaItem
 
 
-def format_text(items: list["AgendaItem"], on: dt.date) -> str:
+def format_text(items: list[AgendaItem], on: dt.date) -> str:
     """The agenda as Dutch plain text, grouped by urgency."""
     from lcv_tui.domain.agenda import Urgency, counts
     from lcv_tui.domain.validation import format_date, format_date_long
@@ -40,19 +40,24 @@ def format_text(items: list["AgendaItem"], on: dt.date) -> str:
     return "\n".join(lines)
 
 
-def format_json(items: list["AgendaItem"], on: dt.date) -> str:
+def format_json(items: list[AgendaItem], on: dt.date) -> str:
     from lcv_tui.domain.agenda import counts
 
     summary = counts(items)
     payload = {
         "on": on.isoformat(),
-        "counts": {"overdue": summary.overdue, "today": summary.today, "soon": summary.soon, "tenants": summary.tenants},
+        "counts": {
+            "overdue": summary.overdue,
+            "today": summary.today,
+            "soon": summary.soon,
+            "tenants": summary.tenants,
+        },
         "items": [item.as_dict() for item in items],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def run(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.domain.agenda import agenda
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import open_workspace

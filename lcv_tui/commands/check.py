@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from lcv_tui.cli import CliContext
 
 
-def run(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.exports.check import check_file, guess_profile
     from lcv_tui.exports.files import ExportError
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 DEMO_PASSPHRASE = "demo"
 
 
-def create_demo_vault(locations: "Locations", clock) -> None:
+def create_demo_vault(locations: Locations, clock) -> None:
     """Write a demo vault into ``locations`` (raises ``VaultError``, e.g. ``VaultExists``)."""
     from lcv_tui.domain.demo import build_demo
     from lcv_tui.store.vault import Vault
@@ -30,14 +30,16 @@ def create_demo_vault(locations: "Locations", clock) -> None:
     Vault.create(locations, DEMO_PASSPHRASE, build_demo(clock.today()), remember=False, demo=True)
 
 
-def run(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.paths import Locations
     from lcv_tui.store.errors import VaultError
 
     explicit_dir = getattr(args, "data_dir", None)
     no_open = bool(getattr(args, "no_open", False))
     if no_open and explicit_dir is None:
-        return ctx.fail("Geef met --data-dir MAP aan waar de demokluis moet komen (samen met --no-open).", 2)
+        return ctx.fail(
+            "Geef met --data-dir MAP aan waar de demokluis moet komen (samen met --no-open).", 2
+        )
     if explicit_dir is not None:
         locations = Locations.resolve(explicit_dir)
     else:
@@ -52,6 +54,14 @@ def run(args: argparse.Namespace, ctx: "CliContext") -> int:
         return EXIT_OK
     from lcv_tui.tui.app import make_app
 
-    make_app(locations, ctx.clock, keyring_backend=ctx.keyring_backend, demo=True, passphrase=DEMO_PASSPHRASE).run()
-    ctx.say(f"De demokluis blijft staan in {locations.data_dir}; verwijder die map als u hem niet meer nodig hebt.")
+    make_app(
+        locations,
+        ctx.clock,
+        keyring_backend=ctx.keyring_backend,
+        demo=True,
+        passphrase=DEMO_PASSPHRASE,
+    ).run()
+    ctx.say(
+        f"De demokluis blijft staan in {locations.data_dir}; verwijder die map als u hem niet meer nodig hebt."
+    )
     return EXIT_OK

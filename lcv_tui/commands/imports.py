@@ -17,15 +17,15 @@ if TYPE_CHECKING:
     from lcv_tui.exports.imports import ImportPlan
 
 
-def run_tenants(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run_tenants(args: argparse.Namespace, ctx: CliContext) -> int:
     return _run(args, ctx, "tenants")
 
 
-def run_payments(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run_payments(args: argparse.Namespace, ctx: CliContext) -> int:
     return _run(args, ctx, "payments")
 
 
-def _report(plan: "ImportPlan", ctx: "CliContext") -> None:
+def _report(plan: ImportPlan, ctx: CliContext) -> None:
     from lcv_tui.exports.imports import PAYMENT_FIELDS, TENANT_FIELDS
 
     fields = TENANT_FIELDS if plan.kind == "tenants" else PAYMENT_FIELDS
@@ -34,23 +34,37 @@ def _report(plan: "ImportPlan", ctx: "CliContext") -> None:
     for name, title in plan.mapping.columns.items():
         ctx.say(f"  {fields[name][0]:<14} ← '{title}'")
     if plan.unused_columns:
-        ctx.say("Niet gebruikt (worden niet ingelezen): " + ", ".join(f"'{t}'" for t in plan.unused_columns))
-    ctx.say(f"{plan.total_rows} regel(s) gelezen: {len(plan.rows)} {what} klaar om in te lezen, "
-            f"{len(plan.bad_rows)} regel(s) met fouten, {len(plan.duplicates)} dubbel.")
+        ctx.say(
+            "Niet gebruikt (worden niet ingelezen): "
+            + ", ".join(f"'{t}'" for t in plan.unused_columns)
+        )
+    ctx.say(
+        f"{plan.total_rows} regel(s) gelezen: {len(plan.rows)} {what} klaar om in te lezen, "
+        f"{len(plan.bad_rows)} regel(s) met fouten, {len(plan.duplicates)} dubbel."
+    )
     for issue in plan.errors:
         ctx.say(f"  FOUT   {issue}")
     for issue in plan.duplicates:
         ctx.say(f"  DUBBEL {issue}")
 
 
-def _run(args: argparse.Namespace, ctx: "CliContext", kind: str) -> int:
+def _run(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
     from lcv_tui.exports.files import ExportError
-    from lcv_tui.exports.imports import ColumnMapping, ImportRefused, apply_import, plan_payments_table, plan_tenants_table, read_table
+    from lcv_tui.exports.imports import (
+        ColumnMapping,
+        ImportRefused,
+        apply_import,
+        plan_payments_table,
+        plan_tenants_table,
+        read_table,
+    )
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import open_workspace
 
     try:
-        workspace = open_workspace(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend, actor="cli")
+        workspace = open_workspace(
+            ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend, actor="cli"
+        )
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
     data = workspace.data
@@ -59,7 +73,11 @@ def _run(args: argparse.Namespace, ctx: "CliContext", kind: str) -> int:
         header = {str(h).strip() for h in (table[0] if table else []) if h is not None}
         remembered = data.import_mappings.get(kind) or {}
         # a remembered mapping is used only when the file has all its columns
-        given = ColumnMapping.from_dict(kind, remembered) if remembered and set(remembered.values()) <= header else None
+        given = (
+            ColumnMapping.from_dict(kind, remembered)
+            if remembered and set(remembered.values()) <= header
+            else None
+        )
         if kind == "tenants":
             plan = plan_tenants_table(table, data, mapping=given)
         else:
@@ -71,7 +89,9 @@ def _run(args: argparse.Namespace, ctx: "CliContext", kind: str) -> int:
         ctx.say("Proefrun (--dry-run): er is niets ingelezen.")
         return EXIT_OK if plan.ok else EXIT_REFUSED
     try:
-        result = apply_import(data, plan, now=ctx.clock.now(), skip_bad=args.skip_bad, actor="import")
+        result = apply_import(
+            data, plan, now=ctx.clock.now(), skip_bad=args.skip_bad, actor="import"
+        )
     except ImportRefused as exc:
         hint = "\nMet --skip-bad leest u alleen de goede regels in." if plan.errors else ""
         return ctx.fail(exc.message + hint, EXIT_REFUSED)
@@ -85,6 +105,10 @@ def _run(args: argparse.Namespace, ctx: "CliContext", kind: str) -> int:
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
     what = "huurder(s)" if kind == "tenants" else "betaling(en)"
-    skipped = f"; {result.skipped_bad} regel(s) met fouten overgeslagen" if result.skipped_bad else ""
-    ctx.say(f"Ingelezen: {result.added} {what}{skipped}; {result.duplicates} dubbel en niet opnieuw toegevoegd.")
+    skipped = (
+        f"; {result.skipped_bad} regel(s) met fouten overgeslagen" if result.skipped_bad else ""
+    )
+    ctx.say(
+        f"Ingelezen: {result.added} {what}{skipped}; {result.duplicates} dubbel en niet opnieuw toegevoegd."
+    )
     return EXIT_OK

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from lcv_tui.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, CliContext
 
+
 def _open(ctx: CliContext):
     from lcv_tui.store.workspace import open_workspace
 
-    return open_workspace(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend, actor="cli")
+    return open_workspace(
+        ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend, actor="cli"
+    )
 
 
 def _day(args: argparse.Namespace, ctx: CliContext) -> dt.date:
@@ -39,16 +42,34 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
     data = workspace.data
     on = _day(args, ctx)
     if data.landlord is None:
-        return ctx.fail("Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): die staan op elke brief.", EXIT_REFUSED)
-    folder = Path(args.out).expanduser() if getattr(args, "out", None) else (
-        Path(data.settings.letters_dir).expanduser() if data.settings.letters_dir else ctx.locations.letter_dir)
+        return ctx.fail(
+            "Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): die staan op elke brief.",
+            EXIT_REFUSED,
+        )
+    folder = (
+        Path(args.out).expanduser()
+        if getattr(args, "out", None)
+        else (
+            Path(data.settings.letters_dir).expanduser()
+            if data.settings.letters_dir
+            else ctx.locations.letter_dir
+        )
+    )
 
     letters = []
     refused = 0
     for tenant, kind in due_letters(data, on):
         try:
-            letters.append(build_letter(kind, landlord=data.landlord, tenant=tenant, arrears=ledger.arrears(tenant, on),
-                                        on=on, settings=data.settings))
+            letters.append(
+                build_letter(
+                    kind,
+                    landlord=data.landlord,
+                    tenant=tenant,
+                    arrears=ledger.arrears(tenant, on),
+                    on=on,
+                    settings=data.settings,
+                )
+            )
         except LetterRefused as exc:
             refused += 1
             ctx.say(f"Niet gemaakt: {kind.value} voor {tenant.display_name}: {exc.message}")
@@ -60,15 +81,21 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
             paths = write_letters(letters, folder)
         except ExportError as exc:
             return ctx.fail(exc.message, EXIT_IO)
-        ctx.say(f"{len(letters)} {'brief' if len(letters) == 1 else 'brieven'} geschreven in {folder}:")
+        ctx.say(
+            f"{len(letters)} {'brief' if len(letters) == 1 else 'brieven'} geschreven in {folder}:"
+        )
         for path in paths:
             if path.suffix == ".pdf":
                 ctx.say(f"  {path.name}")
-        ctx.say("De kluis is niet gewijzigd: een brief telt pas als verstuurd (en als bewijs, LCV 2.1) als u in de app "
-                "vastlegt dat u hem hebt verstuurd, met datum en kanaal.")
+        ctx.say(
+            "De kluis is niet gewijzigd: een brief telt pas als verstuurd (en als bewijs, LCV 2.1) als u in de app "
+            "vastlegt dat u hem hebt verstuurd, met datum en kanaal."
+        )
     if refused:
-        return ctx.fail(f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; zie hierboven wat u moet doen.",
-                        EXIT_REFUSED)
+        return ctx.fail(
+            f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; zie hierboven wat u moet doen.",
+            EXIT_REFUSED,
+        )
     return EXIT_OK
 
 
@@ -101,13 +128,20 @@ def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     data = workspace.data
     matches = find_tenants(data, args.tenant)
     if not matches:
-        return ctx.fail("Geen huurder gevonden met dat klantnummer of die achternaam. Controleer de schrijfwijze.", EXIT_REFUSED)
+        return ctx.fail(
+            "Geen huurder gevonden met dat klantnummer of die achternaam. Controleer de schrijfwijze.",
+            EXIT_REFUSED,
+        )
     if len(matches) > 1:
         ctx.say("Meerdere huurders gevonden:")
         for tenant in sorted(matches, key=lambda t: t.sort_key):
             number = tenant.klantnummer or "(geen klantnummer)"
-            ctx.say(f"  {number:<20} {tenant.display_name}, {tenant.address_line}, {tenant.postcode} {tenant.town}".rstrip())
-        return ctx.fail("Kies één huurder: geef het klantnummer in plaats van de achternaam.", EXIT_REFUSED)
+            ctx.say(
+                f"  {number:<20} {tenant.display_name}, {tenant.address_line}, {tenant.postcode} {tenant.town}".rstrip()
+            )
+        return ctx.fail(
+            "Kies één huurder: geef het klantnummer in plaats van de achternaam.", EXIT_REFUSED
+        )
     on = _day(args, ctx)
     dossier = build_dossier(data, matches[0].id, on)
     folder = Path(args.out).expanduser() if getattr(args, "out", None) else ctx.locations.export_dir
@@ -119,8 +153,10 @@ def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     if dossier.audit_problems:
         ctx.say("LET OP: het logboek is niet intact; het dossier zegt welke regels niet kloppen.")
     if dossier.not_in_log:
-        ctx.say(f"LET OP: {len(dossier.not_in_log)} gebeurtenis(sen) staan niet in het logboek; "
-                "ze zijn in het dossier gemarkeerd met 'niet in logboek'.")
+        ctx.say(
+            f"LET OP: {len(dossier.not_in_log)} gebeurtenis(sen) staan niet in het logboek; "
+            "ze zijn in het dossier gemarkeerd met 'niet in logboek'."
+        )
     ctx.say("De kluis is niet gewijzigd.")
     return EXIT_OK
 
@@ -137,7 +173,10 @@ def run_tenant_info(args: argparse.Namespace, ctx: CliContext) -> int:
         return ctx.fail(exc.message, exc.exit_code)
     landlord = workspace.data.landlord
     if landlord is None:
-        return ctx.fail("Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): de tekst noemt uw naam.", EXIT_REFUSED)
+        return ctx.fail(
+            "Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): de tekst noemt uw naam.",
+            EXIT_REFUSED,
+        )
     text = tenant_information_text(landlord)
     if getattr(args, "out", None):
         try:

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from lcv_tui.cli import CliContext
 
 
-def run(args: argparse.Namespace, ctx: "CliContext") -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.tui.app import make_app
 
     make_app(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend).run()

@@ -26,9 +26,14 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
     passphrase = _passphrase()
     if passphrase is None:
-        return ctx.fail(f"Geen wachtzin gegeven: zet de wachtzin in de omgevingsvariabele {ENV_PASSPHRASE} en probeer opnieuw.", EXIT_ACCESS)
+        return ctx.fail(
+            f"Geen wachtzin gegeven: zet de wachtzin in de omgevingsvariabele {ENV_PASSPHRASE} en probeer opnieuw.",
+            EXIT_ACCESS,
+        )
     try:
-        vault = Vault.create(ctx.locations, passphrase, VaultData(), keyring_backend=ctx.keyring_backend)
+        vault = Vault.create(
+            ctx.locations, passphrase, VaultData(), keyring_backend=ctx.keyring_backend
+        )
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
     ctx.say(f"Kluis gemaakt: {vault.path}")
@@ -43,16 +48,22 @@ def run_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
 
     old, new = _passphrase(), _passphrase(ENV_NEW_PASSPHRASE)
     if old is None:
-        return ctx.fail(f"Zet de huidige wachtzin in {ENV_PASSPHRASE} en probeer opnieuw.", EXIT_ACCESS)
+        return ctx.fail(
+            f"Zet de huidige wachtzin in {ENV_PASSPHRASE} en probeer opnieuw.", EXIT_ACCESS
+        )
     if new is None:
-        return ctx.fail(f"Zet de nieuwe wachtzin in {ENV_NEW_PASSPHRASE} en probeer opnieuw.", EXIT_ACCESS)
+        return ctx.fail(
+            f"Zet de nieuwe wachtzin in {ENV_NEW_PASSPHRASE} en probeer opnieuw.", EXIT_ACCESS
+        )
     try:
         check_passphrase(new)
         vault, _ = Vault.open(ctx.locations, old, keyring_backend=ctx.keyring_backend)
         vault.change_passphrase(old, new)
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
-    ctx.say("De wachtzin is gewijzigd, ook in de reservekopieën. Open de kluis voortaan met de nieuwe wachtzin.")
+    ctx.say(
+        "De wachtzin is gewijzigd, ook in de reservekopieën. Open de kluis voortaan met de nieuwe wachtzin."
+    )
     return EXIT_OK
 
 
@@ -62,31 +73,55 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
 
     backups = list_backups(ctx.locations)
     if not backups:
-        ctx.say(f"Er zijn nog geen reservekopieën in {ctx.locations.backup_dir}. Bij elke keer opslaan wordt er een gemaakt.")
+        ctx.say(
+            f"Er zijn nog geen reservekopieën in {ctx.locations.backup_dir}. Bij elke keer opslaan wordt er een gemaakt."
+        )
         return EXIT_OK
     ctx.say(f"Reservekopieën in {ctx.locations.backup_dir} (nieuwste eerst):")
     for backup in backups:
-        ctx.say(f"  {backup.taken_at:%d-%m-%Y %H:%M:%S}  {backup.path.name}  {max(1, round(backup.size / 1024))} kB")
-    ctx.say("Terugzetten: lcv-tui restore BESTANDSNAAM (of zonder naam: de nieuwste die met uw wachtzin opent).")
+        ctx.say(
+            f"  {backup.taken_at:%d-%m-%Y %H:%M:%S}  {backup.path.name}  {max(1, round(backup.size / 1024))} kB"
+        )
+    ctx.say(
+        "Terugzetten: lcv-tui restore BESTANDSNAAM (of zonder naam: de nieuwste die met uw wachtzin opent)."
+    )
     return EXIT_OK
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     """Put a backup back (the named one, or the newest that opens); the current file is kept aside."""
-    from lcv_tui.store import VaultError, check_backup, newest_good_backup, resolve_backup, restore_backup
+    from lcv_tui.store import (
+        VaultError,
+        check_backup,
+        newest_good_backup,
+        resolve_backup,
+        restore_backup,
+    )
 
     passphrase = _passphrase()
     try:
         if args.backup:
             path = resolve_backup(ctx.locations, args.backup)
             if not path.is_file():
-                return ctx.fail(f"Reservekopie {args.backup} niet gevonden. Bekijk de lijst met 'lcv-tui backups'.", EXIT_ACCESS)
+                return ctx.fail(
+                    f"Reservekopie {args.backup} niet gevonden. Bekijk de lijst met 'lcv-tui backups'.",
+                    EXIT_ACCESS,
+                )
             check_backup(ctx.locations, path, passphrase, keyring_backend=ctx.keyring_backend)
         else:
-            found = newest_good_backup(ctx.locations, passphrase, keyring_backend=ctx.keyring_backend)
+            found = newest_good_backup(
+                ctx.locations, passphrase, keyring_backend=ctx.keyring_backend
+            )
             if found is None:
-                hint = "" if passphrase else f" Zet de wachtzin in {ENV_PASSPHRASE} en probeer opnieuw."
-                return ctx.fail(f"Geen reservekopie opent met deze wachtzin.{hint} Bekijk de lijst met 'lcv-tui backups'.", EXIT_ACCESS)
+                hint = (
+                    ""
+                    if passphrase
+                    else f" Zet de wachtzin in {ENV_PASSPHRASE} en probeer opnieuw."
+                )
+                return ctx.fail(
+                    f"Geen reservekopie opent met deze wachtzin.{hint} Bekijk de lijst met 'lcv-tui backups'.",
+                    EXIT_ACCESS,
+                )
             path = found
         aside = restore_backup(ctx.locations, path)
     except VaultError as exc:
@@ -109,22 +144,32 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
         workspace = open_workspace(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend)
         candidates = purgeable(workspace.data, on)
         if not candidates:
-            ctx.say(f"Er zijn op {format_date(on)} geen oud-huurders van wie de gegevens verwijderd mogen worden.")
+            ctx.say(
+                f"Er zijn op {format_date(on)} geen oud-huurders van wie de gegevens verwijderd mogen worden."
+            )
             return EXIT_OK
-        ctx.say(f"Na de bewaartermijn ({workspace.data.settings.retention_months} maanden) mogen deze gegevens weg:")
+        ctx.say(
+            f"Na de bewaartermijn ({workspace.data.settings.retention_months} maanden) mogen deze gegevens weg:"
+        )
         for tenant in candidates:
             ref = f" ({tenant.klantnummer})" if tenant.klantnummer else ""
             end = format_date(tenant.tenancy_end) if tenant.tenancy_end else "onbekend"
             ctx.say(f"  {tenant.display_name}{ref}, {tenant.address_line}, huur geëindigd op {end}")
         if not args.apply:
-            ctx.say("Dit is een voorbeeld: er is niets verwijderd. Verwijder echt met: lcv-tui purge --apply")
+            ctx.say(
+                "Dit is een voorbeeld: er is niets verwijderd. Verwijder echt met: lcv-tui purge --apply"
+            )
             return EXIT_OK
         result = purge(workspace, [t.id for t in candidates])
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
-    ctx.say(f"{len(result.removed)} huurder(s) verwijderd uit de kluis. {result.backups_deleted} oudere reservekopie(ën) "
-            "verwijderd; er is één nieuwe reservekopie zonder deze gegevens.")
+    ctx.say(
+        f"{len(result.removed)} huurder(s) verwijderd uit de kluis. {result.backups_deleted} oudere reservekopie(ën) "
+        "verwijderd; er is één nieuwe reservekopie zonder deze gegevens."
+    )
     for path in result.set_aside:
-        ctx.say(f"Let op: {path} is een eerder apart bewaard kluisbestand en kan deze gegevens nog bevatten; "
-                "verwijder het als u het niet meer nodig hebt.")
+        ctx.say(
+            f"Let op: {path} is een eerder apart bewaard kluisbestand en kan deze gegevens nog bevatten; "
+            "verwijder het als u het niet meer nodig hebt."
+        )
     return EXIT_OK

@@ -35,7 +35,11 @@ from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_ar
 from lcv_tui.domain.validation import format_date, parse_amount
 from lcv_tui.domain.workflow import active_objection, case_for
 
-STEP_KINDS = (EventKind.PERSOONLIJK_CONTACT, EventKind.SCHULDHULP_GEWEZEN, EventKind.GEGEVENS_AANGEBODEN)
+STEP_KINDS = (
+    EventKind.PERSOONLIJK_CONTACT,
+    EventKind.SCHULDHULP_GEWEZEN,
+    EventKind.GEGEVENS_AANGEBODEN,
+)
 PROTECTED_TENANT_FIELDS = frozenset({"id", "payments", "adjustments", "events"})
 
 
@@ -52,23 +56,38 @@ def _tenant(data: VaultData, tenant_id: str) -> Tenant:
     try:
         return data.tenant(tenant_id)
     except KeyError:
-        raise ValueError("Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst.") from None
+        raise ValueError(
+            "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
+        ) from None
 
 
 def _not_in_future(on: dt.date, now: dt.datetime, what: str) -> None:
     if on > now.date():
-        raise ValueError(f"{what} ligt in de toekomst ({format_date(on)}): leg alleen vast wat al gebeurd is.")
+        raise ValueError(
+            f"{what} ligt in de toekomst ({format_date(on)}): leg alleen vast wat al gebeurd is."
+        )
 
 
 def _not_before_tenancy(tenant: Tenant, on: dt.date, what: str) -> None:
     if on < tenant.tenancy_start:
-        raise ValueError(f"{what} ({format_date(on)}) ligt vóór het begin van de huur ({format_date(tenant.tenancy_start)}).")
+        raise ValueError(
+            f"{what} ({format_date(on)}) ligt vóór het begin van de huur ({format_date(tenant.tenancy_start)})."
+        )
 
 
-def _append_event(data: VaultData, tenant: Tenant, event: Event, now: dt.datetime, actor: str) -> Event:
+def _append_event(
+    data: VaultData, tenant: Tenant, event: Event, now: dt.datetime, actor: str
+) -> Event:
     tenant.events.append(event)
-    audit.append(data.audit, at=now, action=f"event.{event.kind.value}", actor=actor, tenant_id=tenant.id, ref=event.id,
-                 content=audit.digest(event.model_dump_json()))
+    audit.append(
+        data.audit,
+        at=now,
+        action=f"event.{event.kind.value}",
+        actor=actor,
+        tenant_id=tenant.id,
+        ref=event.id,
+        content=audit.digest(event.model_dump_json()),
+    )
     return event
 
 
@@ -79,8 +98,18 @@ def _agreement(data: VaultData, tenant: Tenant):
 # --- the process ---------------------------------------------------------------------------------
 
 
-def record_letter(data: VaultData, tenant_id: str, kind: EventKind, on: dt.date, channel: Channel,
-                  letter_text: str | None = None, now: dt.datetime | None = None, actor: str = "app", *, note: str = "") -> Event:
+def record_letter(
+    data: VaultData,
+    tenant_id: str,
+    kind: EventKind,
+    on: dt.date,
+    channel: Channel,
+    letter_text: str | None = None,
+    now: dt.datetime | None = None,
+    actor: str = "app",
+    *,
+    note: str = "",
+) -> Event:
     """A letter was sent: herinnering (LCV 2.1 a), aanmaning with text 1 or sommatie with text 2
     (werkinstructie stap 2). A letter is written: by post, by e-mail or handed over."""
     now = _now(now)
@@ -90,46 +119,90 @@ def record_letter(data: VaultData, tenant_id: str, kind: EventKind, on: dt.date,
         raise ValueError("Kies een brief: herinnering, aanmaning (tekst 1) of sommatie (tekst 2).")
     channel = Channel(channel)
     if channel not in LETTER_CHANNELS:
-        raise ValueError("Een brief is schriftelijk: kies per post, per e-mail of afgegeven (LCV 2.1 a).")
+        raise ValueError(
+            "Een brief is schriftelijk: kies per post, per e-mail of afgegeven (LCV 2.1 a)."
+        )
     _not_in_future(on, now, "De verzenddatum")
     _not_before_tenancy(tenant, on, "De verzenddatum")
-    if kind == EventKind.SOMMATIE and data.landlord is not None and not data.landlord.objection_email:
-        raise ValueError("Vul eerst bij de verhuurdergegevens het e-mailadres voor bezwaar in: tekst 2 noemt dat adres.")
-    event = Event(kind=kind, on=on, channel=channel, note=note, recorded_at=now, letter_text=letter_text)
+    if (
+        kind == EventKind.SOMMATIE
+        and data.landlord is not None
+        and not data.landlord.objection_email
+    ):
+        raise ValueError(
+            "Vul eerst bij de verhuurdergegevens het e-mailadres voor bezwaar in: tekst 2 noemt dat adres."
+        )
+    event = Event(
+        kind=kind, on=on, channel=channel, note=note, recorded_at=now, letter_text=letter_text
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
-def record_step(data: VaultData, tenant_id: str, kind: EventKind, on: dt.date, channel: Channel | None = None,
-                note: str = "", now: dt.datetime | None = None, actor: str = "app") -> Event:
+def record_step(
+    data: VaultData,
+    tenant_id: str,
+    kind: EventKind,
+    on: dt.date,
+    channel: Channel | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
     """Evidence of LCV 2.1 b (effort to make personal contact: how and when), 2.1 c (pointed to debt
     help) or 2.1 d (offered to pass the data to the municipality)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
     if kind not in STEP_KINDS:
-        raise ValueError("Kies een stap: persoonlijk contact, gewezen op schuldhulp of gegevens aangeboden.")
+        raise ValueError(
+            "Kies een stap: persoonlijk contact, gewezen op schuldhulp of gegevens aangeboden."
+        )
     if kind == EventKind.PERSOONLIJK_CONTACT and channel is None:
-        raise ValueError("Leg vast hoe u contact zocht: telefonisch, bij een bezoek, per e-mail of per post (LCV 2.1 b).")
+        raise ValueError(
+            "Leg vast hoe u contact zocht: telefonisch, bij een bezoek, per e-mail of per post (LCV 2.1 b)."
+        )
     _not_in_future(on, now, "De datum")
     _not_before_tenancy(tenant, on, "De datum")
-    event = Event(kind=kind, on=on, channel=Channel(channel) if channel else None, note=note, recorded_at=now)
+    event = Event(
+        kind=kind, on=on, channel=Channel(channel) if channel else None, note=note, recorded_at=now
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
-def record_objection(data: VaultData, tenant_id: str, on: dt.date, channel: Channel | None = None, note: str = "",
-                     now: dt.datetime | None = None, actor: str = "app") -> Event:
+def record_objection(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    channel: Channel | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
     """LCV 2.2: the tenant objects to the exchange of data. Holds until withdrawn."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De datum van het bezwaar")
     if active_objection(sorted(tenant.events, key=lambda e: e.on)) is not None:
         raise ValueError("Er staat al een bezwaar van deze huurder vast; een tweede is niet nodig.")
-    event = Event(kind=EventKind.BEZWAAR, on=on, channel=Channel(channel) if channel else None, note=note, recorded_at=now)
+    event = Event(
+        kind=EventKind.BEZWAAR,
+        on=on,
+        channel=Channel(channel) if channel else None,
+        note=note,
+        recorded_at=now,
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
-def withdraw_objection(data: VaultData, tenant_id: str, on: dt.date, channel: Channel | None = None, note: str = "",
-                       now: dt.datetime | None = None, actor: str = "app") -> Event:
+def withdraw_objection(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    channel: Channel | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
     """LCV 2.2: the tenant withdraws the objection; signalling may then go ahead again."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
@@ -138,8 +211,16 @@ def withdraw_objection(data: VaultData, tenant_id: str, on: dt.date, channel: Ch
     if objection is None:
         raise ValueError("Er is geen bezwaar om in te trekken.")
     if on < objection.on:
-        raise ValueError(f"Het intrekken ({format_date(on)}) kan niet vóór het bezwaar ({format_date(objection.on)}) liggen.")
-    event = Event(kind=EventKind.BEZWAAR_INGETROKKEN, on=on, channel=Channel(channel) if channel else None, note=note, recorded_at=now)
+        raise ValueError(
+            f"Het intrekken ({format_date(on)}) kan niet vóór het bezwaar ({format_date(objection.on)}) liggen."
+        )
+    event = Event(
+        kind=EventKind.BEZWAAR_INGETROKKEN,
+        on=on,
+        channel=Channel(channel) if channel else None,
+        note=note,
+        recorded_at=now,
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
@@ -156,8 +237,16 @@ def signal_verdict(data: VaultData, tenant_id: str, on: dt.date) -> Verdict:
     return eligibility(case, on)
 
 
-def record_signal(data: VaultData, tenant_id: str, on: dt.date, route: Route | None = None,
-                  now: dt.datetime | None = None, actor: str = "app", *, note: str = "") -> Event:
+def record_signal(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    route: Route | None = None,
+    now: dt.datetime | None = None,
+    actor: str = "app",
+    *,
+    note: str = "",
+) -> Event:
     """LCV 3.1, 3.4: the signal was delivered to the meldpunt. Amount and months come from the
     ledger on ``on``. Refused (``RuleViolation``) unless every rule in ``rules`` passes."""
     now = _now(now)
@@ -171,14 +260,31 @@ def record_signal(data: VaultData, tenant_id: str, on: dt.date, route: Route | N
     expected = expected_route(agreement.meldpunt)
     route = Route(route) if route is not None else expected
     if route != expected:
-        raise ValueError(f"Gemeente {agreement.gemeente} gebruikt {agreement.meldpunt.label}: meld via {expected.label}.")
+        raise ValueError(
+            f"Gemeente {agreement.gemeente} gebruikt {agreement.meldpunt.label}: meld via {expected.label}."
+        )
     arrears = ledger.arrears(tenant, on)
-    event = Event(kind=EventKind.SIGNAAL, on=on, route=route, amount=arrears.amount, months=arrears.months, note=note, recorded_at=now)
+    event = Event(
+        kind=EventKind.SIGNAAL,
+        on=on,
+        route=route,
+        amount=arrears.amount,
+        months=arrears.months,
+        note=note,
+        recorded_at=now,
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
-def record_withdrawal(data: VaultData, tenant_id: str, on: dt.date, now: dt.datetime | None = None, actor: str = "app",
-                      *, note: str = "") -> Event:
+def record_withdrawal(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    now: dt.datetime | None = None,
+    actor: str = "app",
+    *,
+    note: str = "",
+) -> Event:
     """Werkinstructie stap 3 (intrekken): the signal was withdrawn at the meldpunt."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
@@ -193,12 +299,21 @@ def record_withdrawal(data: VaultData, tenant_id: str, on: dt.date, now: dt.date
             state = None
     if state is None:
         raise ValueError("Er is geen openstaand signaal om in te trekken.")
-    event = Event(kind=EventKind.SIGNAAL_INGETROKKEN, on=on, route=state.route, note=note, recorded_at=now)
+    event = Event(
+        kind=EventKind.SIGNAAL_INGETROKKEN, on=on, route=state.route, note=note, recorded_at=now
+    )
     return _append_event(data, tenant, event, now, actor)
 
 
-def record_feedback(data: VaultData, tenant_id: str, status: FeedbackStatus, on: dt.date, note: str = "",
-                    now: dt.datetime | None = None, actor: str = "app") -> Event:
+def record_feedback(
+    data: VaultData,
+    tenant_id: str,
+    status: FeedbackStatus,
+    on: dt.date,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
     """LCV 3.13: what the municipality fed back. For "help accepted", ``on`` is the date the help was
     accepted: collection is then suspended for at most 30 days from that date (LCV 4.2)."""
     now = _now(now)
@@ -206,7 +321,9 @@ def record_feedback(data: VaultData, tenant_id: str, status: FeedbackStatus, on:
     status = FeedbackStatus(status)
     _not_in_future(on, now, "De datum van de terugkoppeling")
     if not any(e.kind == EventKind.SIGNAAL and e.on <= on for e in tenant.events):
-        raise ValueError("Terugkoppeling hoort bij een melding: er is vóór deze datum geen signaal vastgelegd.")
+        raise ValueError(
+            "Terugkoppeling hoort bij een melding: er is vóór deze datum geen signaal vastgelegd."
+        )
     event = Event(kind=EventKind.TERUGKOPPELING, on=on, feedback=status, note=note, recorded_at=now)
     return _append_event(data, tenant, event, now, actor)
 
@@ -214,27 +331,58 @@ def record_feedback(data: VaultData, tenant_id: str, status: FeedbackStatus, on:
 # --- the ledger ------------------------------------------------------------------------------------
 
 
-def record_payment(data: VaultData, tenant_id: str, on: dt.date, amount: Decimal | str, note: str = "",
-                   now: dt.datetime | None = None, actor: str = "app") -> Payment:
+def record_payment(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    amount: Decimal | str,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Payment:
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De betaaldatum")
     payment = Payment(on=on, amount=parse_amount(amount), note=note)
     tenant.payments.append(payment)
-    audit.append(data.audit, at=now, action="payment.add", actor=actor, tenant_id=tenant.id, ref=payment.id,
-                 content=audit.digest(payment.to_json()))
+    audit.append(
+        data.audit,
+        at=now,
+        action="payment.add",
+        actor=actor,
+        tenant_id=tenant.id,
+        ref=payment.id,
+        content=audit.digest(payment.to_json()),
+    )
     return payment
 
 
-def add_adjustment(data: VaultData, tenant_id: str, kind: AdjustmentKind, on: dt.date, amount: Decimal | str, note: str = "",
-                   now: dt.datetime | None = None, actor: str = "app") -> Adjustment:
+def add_adjustment(
+    data: VaultData,
+    tenant_id: str,
+    kind: AdjustmentKind,
+    on: dt.date,
+    amount: Decimal | str,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Adjustment:
     """An extra charge (falls due on ``on``) or a correction that lowers what is owed."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
-    adjustment = Adjustment(kind=AdjustmentKind(kind), on=on, amount=parse_amount(amount), note=note)
+    adjustment = Adjustment(
+        kind=AdjustmentKind(kind), on=on, amount=parse_amount(amount), note=note
+    )
     tenant.adjustments.append(adjustment)
-    audit.append(data.audit, at=now, action="adjustment.add", actor=actor, tenant_id=tenant.id, ref=adjustment.id,
-                 content=audit.digest(adjustment.model_dump_json()))
+    audit.append(
+        data.audit,
+        at=now,
+        action="adjustment.add",
+        actor=actor,
+        tenant_id=tenant.id,
+        ref=adjustment.id,
+        content=audit.digest(adjustment.model_dump_json()),
+    )
     return adjustment
 
 
@@ -246,43 +394,75 @@ def _check_unique(data: VaultData, tenant: Tenant) -> None:
         if other.id == tenant.id:
             continue
         if tenant.klantnummer and other.klantnummer == tenant.klantnummer:
-            raise ValueError(f"Klantnummer {tenant.klantnummer} is al in gebruik: kies een ander klantnummer.")
+            raise ValueError(
+                f"Klantnummer {tenant.klantnummer} is al in gebruik: kies een ander klantnummer."
+            )
 
 
-def add_tenant(data: VaultData, tenant: Tenant | dict[str, Any], now: dt.datetime | None = None, actor: str = "app") -> Tenant:
+def add_tenant(
+    data: VaultData,
+    tenant: Tenant | dict[str, Any],
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Tenant:
     now = _now(now)
     model = tenant if isinstance(tenant, Tenant) else Tenant.model_validate(tenant)
     if any(other.id == model.id for other in data.tenants):
         raise ValueError("Deze huurder staat er al in.")
     _check_unique(data, model)
     data.tenants.append(model)
-    audit.append(data.audit, at=now, action="tenant.add", actor=actor, tenant_id=model.id, ref=model.id,
-                 content=audit.digest(model.model_dump_json()))
+    audit.append(
+        data.audit,
+        at=now,
+        action="tenant.add",
+        actor=actor,
+        tenant_id=model.id,
+        ref=model.id,
+        content=audit.digest(model.model_dump_json()),
+    )
     return model
 
 
-def update_tenant(data: VaultData, tenant_id: str, changes: dict[str, Any], now: dt.datetime | None = None,
-                  actor: str = "app") -> Tenant:
+def update_tenant(
+    data: VaultData,
+    tenant_id: str,
+    changes: dict[str, Any],
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Tenant:
     """Change contact, rent or tenancy fields. The file itself (payments, events) changes only
     through the functions above. Nothing changes when a value is invalid."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     protected = PROTECTED_TENANT_FIELDS.intersection(changes)
     if protected:
-        raise ValueError("Betalingen, correcties en stappen wijzigt u niet hier: leg ze apart vast.")
+        raise ValueError(
+            "Betalingen, correcties en stappen wijzigt u niet hier: leg ze apart vast."
+        )
     updated = Tenant.model_validate({**tenant.model_dump(), **changes})
     _check_unique(data, updated)
     index = next(i for i, other in enumerate(data.tenants) if other is tenant)
     data.tenants[index] = updated
-    audit.append(data.audit, at=now, action="tenant.update", actor=actor, tenant_id=updated.id, ref=updated.id,
-                 content=audit.digest(updated.model_dump_json()))
+    audit.append(
+        data.audit,
+        at=now,
+        action="tenant.update",
+        actor=actor,
+        tenant_id=updated.id,
+        ref=updated.id,
+        content=audit.digest(updated.model_dump_json()),
+    )
     return updated
 
 
-def delete_tenant(data: VaultData, tenant_id: str, now: dt.datetime | None = None, actor: str = "app") -> None:
+def delete_tenant(
+    data: VaultData, tenant_id: str, now: dt.datetime | None = None, actor: str = "app"
+) -> None:
     """Remove the tenant and their file (for instance after the retention period)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     data.tenants[:] = [other for other in data.tenants if other is not tenant]
     data.wizard_progress.pop(tenant.id, None)
-    audit.append(data.audit, at=now, action="tenant.delete", actor=actor, tenant_id=tenant.id, ref=tenant.id)
+    audit.append(
+        data.audit, at=now, action="tenant.delete", actor=actor, tenant_id=tenant.id, ref=tenant.id
+    )

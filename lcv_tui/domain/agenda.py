@@ -147,23 +147,33 @@ _STEP_ACTIONS = {
 _LETTER_STEPS = (StepKey.HERINNERING, StepKey.AANMANING, StepKey.SOMMATIE)
 _SETTLED = (StepStatus.DONE, StepStatus.NOT_NEEDED)  # nothing (more) to do for the step
 _TO_DO = (StepStatus.DUE_TODAY, StepStatus.OVERDUE, StepStatus.UPCOMING)
-_FEEDBACK_TO_PROCESS = (FeedbackStatus.GEEN_INWONER, FeedbackStatus.ONTERECHT, FeedbackStatus.OVERIG)
+_FEEDBACK_TO_PROCESS = (
+    FeedbackStatus.GEEN_INWONER,
+    FeedbackStatus.ONTERECHT,
+    FeedbackStatus.OVERIG,
+)
 
 
-def items_for_case(case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[tuple[ActionKind, dt.date, str, str]]:
+def items_for_case(
+    case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS
+) -> list[tuple[ActionKind, dt.date, str, str]]:
     """The agenda entries of one case: ``(action, due date, Dutch text, article)``."""
     on = case.on
     horizon = on + dt.timedelta(days=horizon_days)
     if case.deceased:  # Stage.OVERLEDEN: LCV 3.13, nothing more to do
         return []
     found: list[tuple[ActionKind, dt.date, str, str]] = []
-    last_day = max(on, horizon)  # overdue, due today or due by the horizon: ``_urgency`` is not None
+    last_day = max(
+        on, horizon
+    )  # overdue, due today or due by the horizon: ``_urgency`` is not None
 
     def add(action: ActionKind, due: dt.date | None, text: str, article: str) -> None:
         if due is not None and due <= last_day:
             found.append((action, due, text, article))
 
-    letter_waiting = False  # only the first unsent letter is on the agenda; the next follows once it is sent
+    letter_waiting = (
+        False  # only the first unsent letter is on the agenda; the next follows once it is sent
+    )
     for step in case.steps:
         action = _STEP_ACTIONS.get(step.key)
         if action is None or step.suggested is None:
@@ -183,28 +193,71 @@ def items_for_case(case: Case, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list
         if not objection.ok:
             # LCV 2.2: remind not to report, up to the day the signal would have been due.
             if signal.suggested >= on:
-                add(ActionKind.BEZWAAR, signal.suggested, f"{objection.text} {objection.fix}", objection.article)
+                add(
+                    ActionKind.BEZWAAR,
+                    signal.suggested,
+                    f"{objection.text} {objection.fix}",
+                    objection.article,
+                )
         elif signal.status != StepStatus.BLOCKED:
             add(ActionKind.MELDEN, signal.suggested, signal.explanation, signal.article)
         else:
             agreement = rule_agreement(case)  # werkinstructie stap 1
             if not agreement.ok:
-                add(ActionKind.OVEREENKOMST, signal.suggested, f"{agreement.text} {agreement.fix}", agreement.article)
+                add(
+                    ActionKind.OVEREENKOMST,
+                    signal.suggested,
+                    f"{agreement.text} {agreement.fix}",
+                    agreement.article,
+                )
 
     feedback = case.step(StepKey.TERUGKOPPELING)
-    if case.last_signal is not None and feedback.status == StepStatus.UPCOMING and feedback.suggested and on < feedback.suggested:
-        add(ActionKind.TERUGKOPPELING_VERWACHT, feedback.suggested, feedback.explanation, feedback.article)
-    if (case.feedback is not None and case.feedback.feedback in _FEEDBACK_TO_PROCESS
-            and not case.withdrawal_due and on - case.feedback.on <= dt.timedelta(days=horizon_days)):
-        add(ActionKind.TERUGKOPPELING_VERWERKEN, case.feedback.on, feedback.explanation, feedback.article)
+    if (
+        case.last_signal is not None
+        and feedback.status == StepStatus.UPCOMING
+        and feedback.suggested
+        and on < feedback.suggested
+    ):
+        add(
+            ActionKind.TERUGKOPPELING_VERWACHT,
+            feedback.suggested,
+            feedback.explanation,
+            feedback.article,
+        )
+    if (
+        case.feedback is not None
+        and case.feedback.feedback in _FEEDBACK_TO_PROCESS
+        and not case.withdrawal_due
+        and on - case.feedback.on <= dt.timedelta(days=horizon_days)
+    ):
+        add(
+            ActionKind.TERUGKOPPELING_VERWERKEN,
+            case.feedback.on,
+            feedback.explanation,
+            feedback.article,
+        )
 
     suspension = case.step(StepKey.OPSCHORTING)
-    if case.suspended and not case.collection_may_resume and case.arrears.in_arrears and suspension.suggested:
-        add(ActionKind.OPSCHORTING_EINDIGT, suspension.suggested,
+    if (
+        case.suspended
+        and not case.collection_may_resume
+        and case.arrears.in_arrears
+        and suspension.suggested
+    ):
+        add(
+            ActionKind.OPSCHORTING_EINDIGT,
+            suspension.suggested,
             f"De opschorting eindigt op {format_date(suspension.suggested)}. Betaalt de huurder de nieuwe huur niet, "
-            "dan mag het incassotraject daarna verder.", suspension.article)
+            "dan mag het incassotraject daarna verder.",
+            suspension.article,
+        )
     if case.collection_may_resume and case.suspended and case.collection_resume_from is not None:
-        add(ActionKind.INCASSO_HERVATTEN, case.collection_resume_from, case.collection_note, "LCV 4.1 d, 4.3")
+        add(
+            ActionKind.INCASSO_HERVATTEN,
+            case.collection_resume_from,
+            case.collection_note,
+            "LCV 4.1 d, 4.3",
+        )
     return found
 
 
@@ -214,7 +267,9 @@ def _address(tenant: Tenant) -> str:
     return f"{line}, {place}" if line else place
 
 
-def agenda(data: VaultData, on: dt.date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[AgendaItem]:
+def agenda(
+    data: VaultData, on: dt.date, horizon_days: int = DEFAULT_HORIZON_DAYS
+) -> list[AgendaItem]:
     """Every action due, overdue or coming up within ``horizon_days`` of ``on``, most urgent first."""
     horizon = on + dt.timedelta(days=horizon_days)
     settings = data.settings
@@ -278,9 +333,16 @@ def next_letter(case: Case | None) -> EventKind | None:
     are sent or no longer needed, or when there is no case."""
     if case is None:
         return None
-    letter_of = {StepKey.HERINNERING: EventKind.HERINNERING, StepKey.AANMANING: EventKind.AANMANING,
-                 StepKey.SOMMATIE: EventKind.SOMMATIE}
+    letter_of = {
+        StepKey.HERINNERING: EventKind.HERINNERING,
+        StepKey.AANMANING: EventKind.AANMANING,
+        StepKey.SOMMATIE: EventKind.SOMMATIE,
+    }
     for step in case.steps:
-        if step.key in letter_of and step.status in (StepStatus.DUE_TODAY, StepStatus.OVERDUE, StepStatus.UPCOMING):
+        if step.key in letter_of and step.status in (
+            StepStatus.DUE_TODAY,
+            StepStatus.OVERDUE,
+            StepStatus.UPCOMING,
+        ):
             return letter_of[step.key]
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from lcv_tui.domain.models import GENESIS, AuditEntry, AuditLog
 
@@ -25,17 +25,46 @@ def digest(payload: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def entry_hash(seq: int, at: dt.datetime, actor: str, action: str, tenant_id: str | None, ref: str | None, content: str, prev: str) -> str:
-    canonical = json.dumps([seq, at.isoformat(), actor, action, tenant_id, ref, content, prev], separators=(",", ":"))
+def entry_hash(
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    tenant_id: str | None,
+    ref: str | None,
+    content: str,
+    prev: str,
+) -> str:
+    canonical = json.dumps(
+        [seq, at.isoformat(), actor, action, tenant_id, ref, content, prev], separators=(",", ":")
+    )
     return digest(canonical)
 
 
-def append(log: AuditLog, *, at: dt.datetime, action: str, actor: str = "app", tenant_id: str | None = None, ref: str | None = None, content: str = "") -> AuditEntry:
+def append(
+    log: AuditLog,
+    *,
+    at: dt.datetime,
+    action: str,
+    actor: str = "app",
+    tenant_id: str | None = None,
+    ref: str | None = None,
+    content: str = "",
+) -> AuditEntry:
     """Append an entry to ``log`` (in place) and return it. ``content`` is a digest, never raw data."""
     last_seq, prev = log.last
     seq = last_seq + 1
-    entry = AuditEntry(seq=seq, at=at, actor=actor, action=action, tenant_id=tenant_id, ref=ref, digest=content, prev=prev,
-                       hash=entry_hash(seq, at, actor, action, tenant_id, ref, content, prev))
+    entry = AuditEntry(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        tenant_id=tenant_id,
+        ref=ref,
+        digest=content,
+        prev=prev,
+        hash=entry_hash(seq, at, actor, action, tenant_id, ref, content, prev),
+    )
     log._append(entry)
     return entry
 
@@ -46,10 +75,23 @@ def verify(log: Iterable[AuditEntry]) -> list[str]:
     prev = GENESIS
     for index, entry in enumerate(log, start=1):
         if entry.seq != index:
-            problems.append(f"Regel {index}: volgnummer {entry.seq} klopt niet (regel verwijderd of ingevoegd).")
+            problems.append(
+                f"Regel {index}: volgnummer {entry.seq} klopt niet (regel verwijderd of ingevoegd)."
+            )
         if entry.prev != prev:
-            problems.append(f"Regel {index}: sluit niet aan op de vorige regel (logboek gewijzigd).")
-        expected = entry_hash(entry.seq, entry.at, entry.actor, entry.action, entry.tenant_id, entry.ref, entry.digest, entry.prev)
+            problems.append(
+                f"Regel {index}: sluit niet aan op de vorige regel (logboek gewijzigd)."
+            )
+        expected = entry_hash(
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.tenant_id,
+            entry.ref,
+            entry.digest,
+            entry.prev,
+        )
         if entry.hash != expected:
             problems.append(f"Regel {index}: inhoud gewijzigd na vastleggen.")
         prev = entry.hash

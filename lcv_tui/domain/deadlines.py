@@ -31,7 +31,9 @@ def assumed_receipt(sent_on: dt.date, channel: Channel, settings: Settings) -> d
 
 def objection_deadline(sent_on: dt.date, channel: Channel, settings: Settings) -> dt.date:
     """Last day on which an objection to text 2 is in time."""
-    end = assumed_receipt(sent_on, channel, settings) + dt.timedelta(days=settings.objection_window_days)
+    end = assumed_receipt(sent_on, channel, settings) + dt.timedelta(
+        days=settings.objection_window_days
+    )
     return next_working_day(end)
 
 

@@ -100,7 +100,9 @@ class Dossier:
             out += [section.title, "-" * len(section.title)]
             for block in section.blocks:
                 if block.style == "quote":
-                    out += ["    | " + line if line else "    |" for line in block.text.splitlines()]
+                    out += [
+                        "    | " + line if line else "    |" for line in block.text.splitlines()
+                    ]
                 else:
                     out.append(block.text)
                 out.append("")
@@ -118,8 +120,14 @@ def check_event(event: Event, entries_by_ref: dict[str, list]) -> tuple[bool, st
     expected = audit.digest(event.model_dump_json())
     for entry in entries:
         if entry.digest == expected:
-            return True, f"vastgelegd in regel {entry.seq} op {format_date(entry.at.date())} {entry.at:%H:%M} ({entry.actor})"
-    return False, f"{NOT_IN_LOG}: de inhoud wijkt af van wat in het logboek is vastgelegd (gewijzigd na vastleggen)"
+            return (
+                True,
+                f"vastgelegd in regel {entry.seq} op {format_date(entry.at.date())} {entry.at:%H:%M} ({entry.actor})",
+            )
+    return (
+        False,
+        f"{NOT_IN_LOG}: de inhoud wijkt af van wat in het logboek is vastgelegd (gewijzigd na vastleggen)",
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -128,9 +136,11 @@ def check_event(event: Event, entries_by_ref: dict[str, list]) -> tuple[bool, st
 def _arrears_line(position: ledger.Arrears) -> str:
     if not position.in_arrears:
         return f"Achterstand op {format_date(position.on)}: geen."
-    return (f"Achterstand op {format_date(position.on)}: {format_money(position.amount)}, "
-            f"{position.months} {'maand' if position.months == 1 else 'maanden'}, oudste onbetaalde vervaldatum "
-            f"{format_date(position.oldest_due)} ({position.days_overdue} dagen).")
+    return (
+        f"Achterstand op {format_date(position.on)}: {format_money(position.amount)}, "
+        f"{position.months} {'maand' if position.months == 1 else 'maanden'}, oudste onbetaalde vervaldatum "
+        f"{format_date(position.oldest_due)} ({position.days_overdue} dagen)."
+    )
 
 
 def _channel(event: Event) -> str:
@@ -142,18 +152,29 @@ def _first(items: list[DossierItem], *kinds: EventKind) -> list[DossierItem]:
 
 
 def _dates(items: list[DossierItem]) -> str:
-    return ", ".join(f"{format_date(i.event.on)} ({i.event.kind.label.lower()}{'; ' + NOT_IN_LOG if not i.in_log else ''})" for i in items)
+    return ", ".join(
+        f"{format_date(i.event.on)} ({i.event.kind.label.lower()}{'; ' + NOT_IN_LOG if not i.in_log else ''})"
+        for i in items
+    )
 
 
-def current_case(data: VaultData, tenant: Tenant, on: dt.date) -> "workflow.Case | None":
-    return workflow.case_for(tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+def current_case(data: VaultData, tenant: Tenant, on: dt.date) -> workflow.Case | None:
+    return workflow.case_for(
+        tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+    )
 
 
 # --- the dossier -----------------------------------------------------------------------------
 
 
-def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.date | None = None,
-                  whole_file: bool = False) -> Dossier:
+def build_dossier(
+    data: VaultData,
+    tenant_id: str,
+    on: dt.date,
+    *,
+    since: dt.date | None = None,
+    whole_file: bool = False,
+) -> Dossier:
     """The dossier of ``tenant_id`` as of ``on``.
 
     By default it covers the current case (the arrears episode open on ``on``; when none is open,
@@ -174,12 +195,18 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         if entry.ref:
             by_ref.setdefault(entry.ref, []).append(entry)
 
-    events = sorted((e for e in tenant.events if e.on <= on and (since is None or e.on >= since)),
-                    key=lambda e: (e.on, e.recorded_at or dt.datetime.min))
+    events = sorted(
+        (e for e in tenant.events if e.on <= on and (since is None or e.on >= since)),
+        key=lambda e: (e.on, e.recorded_at or dt.datetime.min),
+    )
     items: list[DossierItem] = []
     for event in events:
         ok, note = check_event(event, by_ref)
-        items.append(DossierItem(event=event, arrears=ledger.arrears(tenant, event.on), in_log=ok, log_note=note))
+        items.append(
+            DossierItem(
+                event=event, arrears=ledger.arrears(tenant, event.on), in_log=ok, log_note=note
+            )
+        )
 
     agreement = data.agreement_for(tenant.gemeente)
     sections: list[Section] = []
@@ -206,55 +233,100 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         lines.append(f"Klantnummer: {tenant.klantnummer}")
     lines.append(f"Adres: {tenant.address_line}, {tenant.postcode}  {tenant.town}".rstrip())
     lines.append(f"Gemeente: {tenant.gemeente}")
-    lines.append(f"Huur: {format_money(tenant.rent)} per maand, te betalen op dag {tenant.due_day} van de maand")
+    lines.append(
+        f"Huur: {format_money(tenant.rent)} per maand, te betalen op dag {tenant.due_day} van de maand"
+    )
     tenancy = f"Huurovereenkomst sinds {format_date(tenant.tenancy_start)}"
     if tenant.tenancy_end:
         tenancy += f", geëindigd op {format_date(tenant.tenancy_end)}"
     lines.append(tenancy)
     parties.append(Block("\n".join(lines)))
     if agreement is not None:
-        parties.append(Block(f"Overeenkomst met de gemeente {agreement.gemeente}: meldpunt {agreement.meldpunt.label}, "
-                             f"getekend op {format_date(agreement.signed_on)}; melden vanaf {agreement.threshold_days} dagen achterstand."))
+        parties.append(
+            Block(
+                f"Overeenkomst met de gemeente {agreement.gemeente}: meldpunt {agreement.meldpunt.label}, "
+                f"getekend op {format_date(agreement.signed_on)}; melden vanaf {agreement.threshold_days} dagen achterstand."
+            )
+        )
     else:
         parties.append(Block(f"Geen overeenkomst met de gemeente {tenant.gemeente} vastgelegd."))
-    scope = (f"Dit dossier betreft de achterstand die begon op {format_date(since)} en toont wat is vastgelegd tot en met {format_date(on)}."
-             if since else f"Dit dossier toont alles wat in het huurdersdossier is vastgelegd tot en met {format_date(on)}.")
+    scope = (
+        f"Dit dossier betreft de achterstand die begon op {format_date(since)} en toont wat is vastgelegd tot en met {format_date(on)}."
+        if since
+        else f"Dit dossier toont alles wat in het huurdersdossier is vastgelegd tot en met {format_date(on)}."
+    )
     parties.append(Block(scope))
     sections.append(Section("Partijen", tuple(parties)))
 
     # 2. audit check
     check: list[Block] = []
     if problems:
-        check.append(Block("LET OP: het logboek is niet intact. Wat hieronder staat, kan niet met het logboek worden bewezen.", "alert"))
+        check.append(
+            Block(
+                "LET OP: het logboek is niet intact. Wat hieronder staat, kan niet met het logboek worden bewezen.",
+                "alert",
+            )
+        )
         check.extend(Block(problem, "alert") for problem in problems)
     else:
-        check.append(Block(f"Het logboek ({len(data.audit)} regels) is intact: de hashketen (SHA-256) klopt van de eerste tot de laatste regel."))
+        check.append(
+            Block(
+                f"Het logboek ({len(data.audit)} regels) is intact: de hashketen (SHA-256) klopt van de eerste tot de laatste regel."
+            )
+        )
     missing = [item for item in items if not item.in_log]
     if missing:
-        check.append(Block(f"LET OP: {len(missing)} van de {len(items)} gebeurtenissen staan niet (ongewijzigd) in het logboek; "
-                           f"zij zijn hieronder gemarkeerd met '{NOT_IN_LOG}'.", "alert"))
+        check.append(
+            Block(
+                f"LET OP: {len(missing)} van de {len(items)} gebeurtenissen staan niet (ongewijzigd) in het logboek; "
+                f"zij zijn hieronder gemarkeerd met '{NOT_IN_LOG}'.",
+                "alert",
+            )
+        )
     elif items:
-        check.append(Block(f"Alle {len(items)} gebeurtenissen in dit dossier staan in het logboek met een overeenkomende vingerafdruk."))
-    check.append(Block("Dit dossier is gemaakt uit de vastgelegde gebeurtenissen. Wat niet is vastgelegd, staat er niet in."))
+        check.append(
+            Block(
+                f"Alle {len(items)} gebeurtenissen in dit dossier staan in het logboek met een overeenkomende vingerafdruk."
+            )
+        )
+    check.append(
+        Block(
+            "Dit dossier is gemaakt uit de vastgelegde gebeurtenissen. Wat niet is vastgelegd, staat er niet in."
+        )
+    )
     sections.append(Section("Controle tegen het logboek", tuple(check)))
 
     # 3. ledger
     now = ledger.arrears(tenant, on)
     ledger_blocks = [Block(_arrears_line(now))]
     statement = ledger.statement(tenant, on)
-    first_day = min([d for d in (since, now.oldest_due, events[0].on if events else None) if d is not None], default=None)
+    first_day = min(
+        [d for d in (since, now.oldest_due, events[0].on if events else None) if d is not None],
+        default=None,
+    )
     if first_day is not None:
         start = add_months(first_day, -1)
         before = [line for line in statement if line.on < start]
         shown = [line for line in statement if line.on >= start]
         rows = []
         if before:
-            rows.append(f"{format_date(before[-1].on)}  Saldo tot {format_date(start)}: {format_money(before[-1].balance)}")
+            rows.append(
+                f"{format_date(before[-1].on)}  Saldo tot {format_date(start)}: {format_money(before[-1].balance)}"
+            )
         for line in shown:
-            amount = f"+{format_money(line.debit)}" if line.debit else f"-{format_money(line.credit)}"
-            rows.append(f"{format_date(line.on)}  {line.description}: {amount}  (saldo {format_money(line.balance)})")
+            amount = (
+                f"+{format_money(line.debit)}" if line.debit else f"-{format_money(line.credit)}"
+            )
+            rows.append(
+                f"{format_date(line.on)}  {line.description}: {amount}  (saldo {format_money(line.balance)})"
+            )
         if rows:
-            ledger_blocks.append(Block("Rekeningoverzicht (positief saldo: de huurder is verschuldigd):\n" + "\n".join(rows)))
+            ledger_blocks.append(
+                Block(
+                    "Rekeningoverzicht (positief saldo: de huurder is verschuldigd):\n"
+                    + "\n".join(rows)
+                )
+            )
     sections.append(Section(f"Huurstand op {format_date(on)}", tuple(ledger_blocks)))
 
     # 4. LCV 2.1 steps
@@ -284,8 +356,10 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         if event.note:
             lines.append(f"Notitie: {event.note}")
         if event.kind == EventKind.SIGNAAL:
-            lines.append(f"Gemeld: {format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand, "
-                         f"via {event.route.label}.")
+            lines.append(
+                f"Gemeld: {format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand, "
+                f"via {event.route.label}."
+            )
         if event.kind == EventKind.TERUGKOPPELING and event.feedback is not None:
             lines.append(f"Terugkoppeling: {event.feedback.label}.")
         lines.append(_arrears_line(item.arrears))
@@ -301,7 +375,12 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         event = item.event
         channel = event.channel.label if event.channel else "kanaal niet vastgelegd"
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
-        letter_blocks.append(Block(f"{event.kind.label} op {format_date(event.on)}, {channel}{flag}.", "text" if item.in_log else "alert"))
+        letter_blocks.append(
+            Block(
+                f"{event.kind.label} op {format_date(event.on)}, {channel}{flag}.",
+                "text" if item.in_log else "alert",
+            )
+        )
         if event.letter_text:
             letter_blocks.append(Block(event.letter_text.rstrip("\n"), "quote"))
         else:
@@ -324,28 +403,56 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
     earlier = case.objection if case is not None else None
     if earlier is not None and all(item.event.id != earlier.id for item in objections):
         ok, note = check_event(earlier, by_ref)
-        objection_blocks.append(Block(f"Bezwaar van {format_date(earlier.on)} (vóór deze achterstand) is nog van kracht: "
-                                      f"de gegevens van deze huurder mogen niet in een signaal worden opgenomen (LCV 2.2). "
-                                      f"Logboek: {note}.", "alert"))
+        objection_blocks.append(
+            Block(
+                f"Bezwaar van {format_date(earlier.on)} (vóór deze achterstand) is nog van kracht: "
+                f"de gegevens van deze huurder mogen niet in een signaal worden opgenomen (LCV 2.2). "
+                f"Logboek: {note}.",
+                "alert",
+            )
+        )
     if objections and objections[-1].event.kind == EventKind.BEZWAAR:
-        objection_blocks.append(Block("De huurder heeft bezwaar gemaakt: zijn of haar gegevens mogen niet in een signaal "
-                                      "worden opgenomen zolang het bezwaar niet is ingetrokken (LCV 2.2).", "alert"))
+        objection_blocks.append(
+            Block(
+                "De huurder heeft bezwaar gemaakt: zijn of haar gegevens mogen niet in een signaal "
+                "worden opgenomen zolang het bezwaar niet is ingetrokken (LCV 2.2).",
+                "alert",
+            )
+        )
     if summonses:
         last = summonses[-1].event
         deadline = deadlines.objection_deadline(last.on, last.channel or Channel.POST, settings)
-        received_in_time = [i for i in objections if i.event.kind == EventKind.BEZWAAR and i.event.on <= deadline]
+        received_in_time = [
+            i for i in objections if i.event.kind == EventKind.BEZWAAR and i.event.on <= deadline
+        ]
         if not objections:
             if deadline < on:
-                objection_blocks.append(Block(f"Geen bezwaar ontvangen: de bezwaartermijn van de sommatie van {format_date(last.on)} "
-                                              f"liep tot en met {format_date(deadline)} (tekst 2: {settings.objection_window_days} dagen "
-                                              "na ontvangst)."))
+                objection_blocks.append(
+                    Block(
+                        f"Geen bezwaar ontvangen: de bezwaartermijn van de sommatie van {format_date(last.on)} "
+                        f"liep tot en met {format_date(deadline)} (tekst 2: {settings.objection_window_days} dagen "
+                        "na ontvangst)."
+                    )
+                )
             else:
-                objection_blocks.append(Block(f"Nog geen bezwaar ontvangen; de bezwaartermijn van de sommatie van {format_date(last.on)} "
-                                              f"loopt tot en met {format_date(deadline)}."))
+                objection_blocks.append(
+                    Block(
+                        f"Nog geen bezwaar ontvangen; de bezwaartermijn van de sommatie van {format_date(last.on)} "
+                        f"loopt tot en met {format_date(deadline)}."
+                    )
+                )
         elif not received_in_time:
-            objection_blocks.append(Block(f"Binnen de bezwaartermijn (tot en met {format_date(deadline)}) kwam geen bezwaar."))
+            objection_blocks.append(
+                Block(
+                    f"Binnen de bezwaartermijn (tot en met {format_date(deadline)}) kwam geen bezwaar."
+                )
+            )
     elif not objections:
-        objection_blocks.append(Block("Er is geen sommatie (tekst 2) vastgelegd, dus ook geen bezwaartermijn; geen bezwaar vastgelegd."))
+        objection_blocks.append(
+            Block(
+                "Er is geen sommatie (tekst 2) vastgelegd, dus ook geen bezwaartermijn; geen bezwaar vastgelegd."
+            )
+        )
     sections.append(Section("Bezwaar (LCV 2.2)", tuple(objection_blocks)))
 
     # 8. signal, two months
@@ -356,19 +463,28 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
         if event.kind == EventKind.SIGNAAL:
             meldpunt = f" (meldpunt {agreement.meldpunt.label})" if agreement is not None else ""
-            text = (f"Signaal afgegeven op {format_date(event.on)} via {event.route.label}{meldpunt}: "
-                    f"{format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand{flag}.")
+            text = (
+                f"Signaal afgegeven op {format_date(event.on)} via {event.route.label}{meldpunt}: "
+                f"{format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand{flag}."
+            )
             signal_blocks.append(Block(text, "text" if item.in_log else "alert"))
             feedback_due = event.on + dt.timedelta(weeks=FEEDBACK_WEEKS)
-            signal_blocks.append(Block(f"De gemeente streeft ernaar uiterlijk {FEEDBACK_WEEKS} weken na het signaal, op "
-                                       f"{format_date(feedback_due)}, het eerste gesprek met de huurder te hebben (LCV 3.13)."))
+            signal_blocks.append(
+                Block(
+                    f"De gemeente streeft ernaar uiterlijk {FEEDBACK_WEEKS} weken na het signaal, op "
+                    f"{format_date(feedback_due)}, het eerste gesprek met de huurder te hebben (LCV 3.13)."
+                )
+            )
             two_months = add_months(event.on, COURT_WAIT_MONTHS)
             state = "verstreken" if two_months <= on else "nog niet verstreken"
-            signal_blocks.append(Block(
-                f"Twee maanden na het signaal: {format_date(two_months)} ({state} op {format_date(on)}). Verschillende "
-                "kantonrechters verwachten dat er ten minste twee maanden verstreken zijn tussen het signaal aan de gemeente "
-                "en de dagvaarding van de huurder; dagvaard niet eerder.",
-                "text" if two_months <= on else "alert"))
+            signal_blocks.append(
+                Block(
+                    f"Twee maanden na het signaal: {format_date(two_months)} ({state} op {format_date(on)}). Verschillende "
+                    "kantonrechters verwachten dat er ten minste twee maanden verstreken zijn tussen het signaal aan de gemeente "
+                    "en de dagvaarding van de huurder; dagvaard niet eerder.",
+                    "text" if two_months <= on else "alert",
+                )
+            )
         else:
             text = f"Signaal ingetrokken op {format_date(event.on)}{_channel(event)}{flag}."
             if event.note:
@@ -383,19 +499,30 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
     for item in _first(items, EventKind.TERUGKOPPELING):
         event = item.event
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
-        feedback_blocks.append(Block(f"{format_date(event.on)}: terugkoppeling van de gemeente: {event.feedback.label}{flag}.",
-                                     "text" if item.in_log else "alert"))
+        feedback_blocks.append(
+            Block(
+                f"{format_date(event.on)}: terugkoppeling van de gemeente: {event.feedback.label}{flag}.",
+                "text" if item.in_log else "alert",
+            )
+        )
         if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD:
             end = event.on + dt.timedelta(days=SUSPENSION_DAYS)
             state = "loopt nog" if end >= on else "afgelopen"
-            feedback_blocks.append(Block(
-                f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste {SUSPENSION_DAYS} dagen, tot en met "
-                f"{format_date(end)} ({state} op {format_date(on)}). Tijdens de opschorting: geen aanmaningen, geen verdere "
-                "buitengerechtelijke incassokosten, incassobureau en deurwaarder on hold (LCV 4.1, 4.2 a–c). De opschorting "
-                "geldt alleen zolang de nieuwe huur wordt betaald (LCV 4.1 d, 4.3)."))
+            feedback_blocks.append(
+                Block(
+                    f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste {SUSPENSION_DAYS} dagen, tot en met "
+                    f"{format_date(end)} ({state} op {format_date(on)}). Tijdens de opschorting: geen aanmaningen, geen verdere "
+                    "buitengerechtelijke incassokosten, incassobureau en deurwaarder on hold (LCV 4.1, 4.2 a–c). De opschorting "
+                    "geldt alleen zolang de nieuwe huur wordt betaald (LCV 4.1 d, 4.3)."
+                )
+            )
     if not feedback_blocks:
-        feedback_blocks.append(Block("Geen terugkoppeling vastgelegd. De gemeente koppelt alleen terug als de huurder hulp "
-                                     "accepteert (LCV 3.13); zonder terugkoppeling is er geen opschorting."))
+        feedback_blocks.append(
+            Block(
+                "Geen terugkoppeling vastgelegd. De gemeente koppelt alleen terug als de huurder hulp "
+                "accepteert (LCV 3.13); zonder terugkoppeling is er geen opschorting."
+            )
+        )
     sections.append(Section("Terugkoppeling en opschorting (LCV 3.13, 4)", tuple(feedback_blocks)))
 
     return Dossier(
@@ -408,4 +535,3 @@ def build_dossier(data: VaultData, tenant_id: str, on: dt.date, *, since: dt.dat
         audit_problems=problems,
         sections=tuple(sections),
     )
-

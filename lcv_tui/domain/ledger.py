@@ -59,7 +59,9 @@ class Arrears(NamedTuple):
 
     @property
     def in_arrears(self) -> bool:
-        return self.amount > ZERO  # not ``> 0``: a Decimal compared with an int converts the int on every call
+        return (
+            self.amount > ZERO
+        )  # not ``> 0``: a Decimal compared with an int converts the int on every call
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ def rent_label(due: dt.date) -> str:
 
 def charges(tenant: Tenant, until: dt.date) -> list[Charge]:
     """All charges due on or before ``until``, oldest first (rent before extras on the same day)."""
-    result = [Charge(due, tenant.rent, rent_label(due), True) for due in rent_due_dates(tenant, until)]
+    result = [
+        Charge(due, tenant.rent, rent_label(due), True) for due in rent_due_dates(tenant, until)
+    ]
     for adj in tenant.adjustments:
         if adj.kind == AdjustmentKind.CHARGE and adj.on <= until:
             result.append(Charge(adj.on, adj.amount, adj.note or "Extra post", False, adj.id))
@@ -104,7 +108,10 @@ def charges(tenant: Tenant, until: dt.date) -> list[Charge]:
 
 def credits_total(tenant: Tenant, on: dt.date) -> Decimal:
     total = sum((p.amount for p in tenant.payments if p.on <= on), ZERO)
-    total += sum((a.amount for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on), ZERO)
+    total += sum(
+        (a.amount for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on),
+        ZERO,
+    )
     return total
 
 
@@ -121,7 +128,14 @@ def arrears(tenant: Tenant, on: dt.date) -> Arrears:
     amount = sum((item.open_amount for item in open_items), ZERO)
     months = len({(item.charge.due.year, item.charge.due.month) for item in open_items})
     oldest = open_items[0].charge.due if open_items else None
-    return Arrears(on=on, amount=amount, oldest_due=oldest, months=months, open_charges=tuple(open_items), credit=remaining)
+    return Arrears(
+        on=on,
+        amount=amount,
+        oldest_due=oldest,
+        months=months,
+        open_charges=tuple(open_items),
+        credit=remaining,
+    )
 
 
 def quick_balance(tenant: Tenant, on: dt.date) -> Decimal:
@@ -137,10 +151,20 @@ def statement(tenant: Tenant, on: dt.date) -> list[StatementLine]:
         rows.append((charge.due, 0, charge.label, charge.amount, ZERO))
     for payment in tenant.payments:
         if payment.on <= on:
-            rows.append((payment.on, 1, f"Betaling{': ' + payment.note if payment.note else ''}", ZERO, payment.amount))
+            rows.append(
+                (
+                    payment.on,
+                    1,
+                    f"Betaling{': ' + payment.note if payment.note else ''}",
+                    ZERO,
+                    payment.amount,
+                )
+            )
     for adj in tenant.adjustments:
         if adj.kind == AdjustmentKind.CREDIT and adj.on <= on:
-            rows.append((adj.on, 1, f"Correctie{': ' + adj.note if adj.note else ''}", ZERO, adj.amount))
+            rows.append(
+                (adj.on, 1, f"Correctie{': ' + adj.note if adj.note else ''}", ZERO, adj.amount)
+            )
     rows.sort(key=lambda r: (r[0], r[1]))
     balance = ZERO
     lines = []

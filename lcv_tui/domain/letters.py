@@ -26,9 +26,10 @@ from decimal import Decimal
 from lcv_tui.domain import deadlines
 from lcv_tui.domain.ledger import Arrears
 from lcv_tui.domain.models import Channel, EventKind, Landlord, Settings, Tenant
+from lcv_tui.domain.sharing import (
+    ANNOUNCED_DATA_PHRASE,
+)  # what texts 1 and 2 announce = what a signal shares
 from lcv_tui.domain.validation import format_date_long, format_money, format_phone
-
-from lcv_tui.domain.sharing import ANNOUNCED_DATA_PHRASE  # what texts 1 and 2 announce = what a signal shares
 
 VROEGSIGNALERING_URL = "https://vroegsignaleringshv.nl/"
 
@@ -98,7 +99,9 @@ def slug(text: str) -> str:
 
 # --- the fixed texts of the werkinstructie ---------------------------------------------------
 
-_PRIVACY_SENTENCE = "Daarnaast verwijzen wij u naar ons Privacy statement en de website van uw gemeente."
+_PRIVACY_SENTENCE = (
+    "Daarnaast verwijzen wij u naar ons Privacy statement en de website van uw gemeente."
+)
 
 
 def _privacy_sentence(landlord: Landlord) -> str:
@@ -129,7 +132,7 @@ def tekst_2(landlord: Landlord, settings: Settings) -> tuple[str, ...]:
         "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met "
         "de gemeente en maatschappelijke hulpverlening. Een hulpverlener of de gemeente kan contact met u zoeken. "
         "Heeft u er bezwaar tegen dat wij uw gegevens delen? Laat het ons schriftelijk weten via een emailbericht aan "
-        f"\"{landlord.objection_email}\"",
+        f'"{landlord.objection_email}"',
         f"Als wij binnen {settings.objection_window_days} dagen na ontvangst van dit schrijven niets van u hebben vernomen, "
         "zullen wij u bij de gemeente aanmelden voor gemeentelijke schuldhulpverlening.",
         _announced_data_sentence(),
@@ -194,7 +197,11 @@ def _open_items(arrears: Arrears) -> str:
 
 
 def _how_to_pay(landlord: Landlord, tenant: Tenant) -> str:
-    reference = f"klantnummer {tenant.klantnummer}" if tenant.klantnummer else f"uw adres ({tenant.address_line or tenant.house_label})"
+    reference = (
+        f"klantnummer {tenant.klantnummer}"
+        if tenant.klantnummer
+        else f"uw adres ({tenant.address_line or tenant.house_label})"
+    )
     if landlord.iban:
         return f"op rekeningnummer {landlord.iban} ten name van {landlord.name}, onder vermelding van {reference}"
     return f"op de rekening waarop u gewoonlijk de huur betaalt, onder vermelding van {reference}"
@@ -237,17 +244,29 @@ SUBJECTS = {
 }
 
 
-def build_letter(kind: EventKind, *, landlord: Landlord, tenant: Tenant, arrears: Arrears, on: dt.date,
-                 settings: Settings, channel: Channel = Channel.POST) -> Letter:
+def build_letter(
+    kind: EventKind,
+    *,
+    landlord: Landlord,
+    tenant: Tenant,
+    arrears: Arrears,
+    on: dt.date,
+    settings: Settings,
+    channel: Channel = Channel.POST,
+) -> Letter:
     """The letter of ``kind`` for ``tenant`` dated ``on``, naming the arrears as given.
 
     Refuses (``LetterRefused``) when nothing is open, for a kind that is not a letter, and — for the
     sommatie — when the landlord has no objection e-mail address (tekst 2 must name one).
     """
     if kind not in TITLES:
-        raise LetterRefused(f"'{kind.label}' is geen brief: kies herinnering, aanmaning of sommatie.")
+        raise LetterRefused(
+            f"'{kind.label}' is geen brief: kies herinnering, aanmaning of sommatie."
+        )
     if not arrears.in_arrears:
-        raise LetterRefused(f"Er staat op {format_date_long(on)} niets open voor deze huurder: er is geen brief nodig.")
+        raise LetterRefused(
+            f"Er staat op {format_date_long(on)} niets open voor deze huurder: er is geen brief nodig."
+        )
     if kind == EventKind.SOMMATIE and not landlord.objection_email:
         raise LetterRefused(
             "De sommatie (tekst 2) moet het e-mailadres noemen waar de huurder bezwaar kan maken. "
@@ -268,7 +287,8 @@ def build_letter(kind: EventKind, *, landlord: Landlord, tenant: Tenant, arrears
             f"Misschien is de betaling aan uw aandacht ontsnapt. Wij verzoeken u het bedrag van {total} uiterlijk op "
             f"{format_date_long(pay_by)} te betalen {how}.",
             "Heeft u het bedrag inmiddels betaald? Dan kunt u deze herinnering als niet verzonden beschouwen.",
-            "Lukt het niet om het bedrag op tijd te betalen, of klopt het bedrag volgens u niet? " + _contact_sentence(landlord)
+            "Lukt het niet om het bedrag op tijd te betalen, of klopt het bedrag volgens u niet? "
+            + _contact_sentence(landlord)
             + " Dan zoeken wij samen met u naar een oplossing.",
         )
     elif kind == EventKind.AANMANING:
@@ -277,7 +297,8 @@ def build_letter(kind: EventKind, *, landlord: Landlord, tenant: Tenant, arrears
             f"Volgens onze administratie staat er voor de woning aan {house} nog een bedrag open:",
             _open_items(arrears),
             f"Wij verzoeken u dringend het bedrag van {total} uiterlijk op {format_date_long(pay_by)} te betalen {how}.",
-            "Lukt het niet om het bedrag op tijd te betalen? " + _contact_sentence(landlord)
+            "Lukt het niet om het bedrag op tijd te betalen? "
+            + _contact_sentence(landlord)
             + " Dan bespreken wij met u hoe de achterstand kan worden opgelost.",
             *tekst_1(landlord),
             "Heeft u het bedrag inmiddels betaald? Dan kunt u deze brief als niet verzonden beschouwen.",
@@ -288,13 +309,20 @@ def build_letter(kind: EventKind, *, landlord: Landlord, tenant: Tenant, arrears
         objection_deadline = deadlines.objection_deadline(on, channel, settings)
         report_after = max(objection_deadline, pay_by)
         if report_after == objection_deadline:
-            when = (f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
-                    "na die datum aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald.")
+            when = (
+                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
+                "na die datum aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald."
+            )
         else:
-            when = (f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
-                    f"na {format_date_long(report_after)} aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald.")
-        receipt_text = (f"Wij gaan ervan uit dat u deze brief uiterlijk op {format_date_long(receipt)} ontvangt. "
-                        if receipt != on else "")
+            when = (
+                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
+                f"na {format_date_long(report_after)} aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald."
+            )
+        receipt_text = (
+            f"Wij gaan ervan uit dat u deze brief uiterlijk op {format_date_long(receipt)} ontvangt. "
+            if receipt != on
+            else ""
+        )
         paragraphs = (
             f"Ondanks onze eerdere brieven staat er voor de woning aan {house} nog steeds een bedrag open:",
             _open_items(arrears),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any, overload
 
 from pydantic import (
@@ -252,7 +252,13 @@ class Channel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"post": "per post", "e-mail": "per e-mail", "hand": "afgegeven", "telefoon": "telefonisch", "bezoek": "bij een bezoek"}[self.value]
+        return {
+            "post": "per post",
+            "e-mail": "per e-mail",
+            "hand": "afgegeven",
+            "telefoon": "telefonisch",
+            "bezoek": "bij een bezoek",
+        }[self.value]
 
 
 LETTER_CHANNELS = (Channel.POST, Channel.EMAIL, Channel.HAND)
@@ -266,7 +272,9 @@ class EventKind(StrEnum):
     SOMMATIE = "sommatie"  # 5-day summons with text 2 and the objection address (werkinstructie)
     PERSOONLIJK_CONTACT = "persoonlijk_contact"  # effort to make personal contact (LCV 2.1 b)
     SCHULDHULP_GEWEZEN = "schuldhulp_gewezen"  # pointed to debt-help options (LCV 2.1 c)
-    GEGEVENS_AANGEBODEN = "gegevens_aangeboden"  # offered to pass data to the municipality (LCV 2.1 d)
+    GEGEVENS_AANGEBODEN = (
+        "gegevens_aangeboden"  # offered to pass data to the municipality (LCV 2.1 d)
+    )
     BEZWAAR = "bezwaar"  # objection to the data exchange (LCV 2.2)
     BEZWAAR_INGETROKKEN = "bezwaar_ingetrokken"
     SIGNAAL = "signaal"  # signal delivered to the meldpunt (LCV 3.1, 3.4)
@@ -303,7 +311,9 @@ class Route(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"upload": "uploadbestand", "website": "website Achterstanden aanleveren"}[self.value]
+        return {"upload": "uploadbestand", "website": "website Achterstanden aanleveren"}[
+            self.value
+        ]
 
 
 class FeedbackStatus(StrEnum):
@@ -336,16 +346,24 @@ class Landlord(Model):
     """The verhuurder: letterhead, and the contact for objections named in text 2."""
 
     name: str = Field(description="Naam van de verhuurder zoals die op brieven staat.")
-    contact_person: str = Field("", description="Contactpersoon voor huurders en gemeente (LCV 4.5).")
+    contact_person: str = Field(
+        "", description="Contactpersoon voor huurders en gemeente (LCV 4.5)."
+    )
     street: str = ""
     house_number: str = ""
     postcode: str = ""
     town: str = ""
     phone: str = ""
     email: str = ""
-    objection_email: str = Field("", description="E-mailadres voor bezwaar tegen het delen van gegevens (tekst 2).")
-    iban: str = Field("", description="Rekeningnummer waarop de huur betaald wordt (voor de brieven).")
-    privacy_url: str = Field("", description="Waar de huurder uw privacyverklaring vindt (tekst 1 en 2).")
+    objection_email: str = Field(
+        "", description="E-mailadres voor bezwaar tegen het delen van gegevens (tekst 2)."
+    )
+    iban: str = Field(
+        "", description="Rekeningnummer waarop de huur betaald wordt (voor de brieven)."
+    )
+    privacy_url: str = Field(
+        "", description="Waar de huurder uw privacyverklaring vindt (tekst 1 en 2)."
+    )
 
     @field_validator("name")
     @classmethod
@@ -395,7 +413,9 @@ class Landlord(Model):
         return lines
 
 
-DEFAULT_SHARED_FIELDS = frozenset({SharedField.VOORLETTERS, SharedField.TOEVOEGING, SharedField.TELEFOON, SharedField.EMAIL})
+DEFAULT_SHARED_FIELDS = frozenset(
+    {SharedField.VOORLETTERS, SharedField.TOEVOEGING, SharedField.TELEFOON, SharedField.EMAIL}
+)
 
 
 class Agreement(Model):
@@ -406,8 +426,15 @@ class Agreement(Model):
     meldpunt: Meldpunt
     signed_on: dt.date
     shared_fields: set[SharedField] = Field(default_factory=lambda: set(DEFAULT_SHARED_FIELDS))
-    threshold_days: int = Field(30, ge=30, le=365, description="Dagen na de vervaldatum voordat gemeld mag worden (LCV 3.1 d: 30; sommige gemeenten 60).")
-    min_amount: Money = Field(Decimal("0.00"), description="Drempelbedrag van de gemeente; lager wordt niet gemeld.")
+    threshold_days: int = Field(
+        30,
+        ge=30,
+        le=365,
+        description="Dagen na de vervaldatum voordat gemeld mag worden (LCV 3.1 d: 30; sommige gemeenten 60).",
+    )
+    min_amount: Money = Field(
+        Decimal("0.00"), description="Drempelbedrag van de gemeente; lager wordt niet gemeld."
+    )
     note: str = ""
 
     @field_validator("gemeente")
@@ -480,18 +507,40 @@ class Event(Model):
 
     @model_validator(mode="after")
     @skipped_when_trusted
-    def _consistent(self) -> "Event":
+    def _consistent(self) -> Event:
         if _TRUSTED_LOAD.get():
             return self
-        if self.kind == EventKind.SIGNAAL and (self.route is None or self.amount is None or self.months is None):
+        if self.kind == EventKind.SIGNAAL and (
+            self.route is None or self.amount is None or self.months is None
+        ):
             raise ValueError("Een signaal legt route, bedrag en aantal maanden vast.")
         if self.kind == EventKind.TERUGKOPPELING and self.feedback is None:
             raise ValueError("Kies wat de gemeente heeft teruggekoppeld.")
         return self
 
 
-_NAME_PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "la", "le", "du", "da",
-                             "di", "von", "zu"})
+_NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "'t",
+        "ten",
+        "ter",
+        "te",
+        "in",
+        "op",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "von",
+        "zu",
+    }
+)
 """Surname particles that ``Tenant.sort_key`` skips (one set for every call: the agenda sorts thousands of names)."""
 
 
@@ -594,7 +643,7 @@ class Tenant(Model):
 
     @model_validator(mode="after")
     @skipped_when_trusted
-    def _tenancy(self) -> "Tenant":
+    def _tenancy(self) -> Tenant:
         if _TRUSTED_LOAD.get():
             return self
         if self.tenancy_end is not None and self.tenancy_end < self.tenancy_start:
@@ -628,17 +677,45 @@ class Tenant(Model):
 class Settings(Model):
     """The landlord's settings. Each field says what it does; defaults follow the werkinstructie."""
 
-    post_receipt_working_days: int = Field(2, ge=0, le=10, description="Werkdagen na verzending waarop een brief per post als ontvangen geldt (bezwaartermijn tekst 2).")
-    email_receipt_days: int = Field(0, ge=0, le=10, description="Dagen na verzending waarop een e-mail als ontvangen geldt.")
-    objection_window_days: int = Field(7, ge=7, le=30, description="Dagen na ontvangst van tekst 2 waarin de huurder bezwaar kan maken (werkinstructie: 7).")
-    backups_keep: int = Field(5, ge=1, le=50, description="Aantal reservekopieën van de kluis dat bewaard blijft.")
-    retention_months: int = Field(12, ge=1, le=120, description="Maanden na einde huur en afsluiten van de zaak waarna gegevens verwijderd kunnen worden.")
-    extra_phone_columns: bool = Field(False, description="Telefoonnummer 2 en 3 als extra kolommen in het uploadbestand.")
-    letters_dir: str = Field("", description="Map voor brieven; leeg = de standaardmap in de gegevensmap.")
-    export_format: str = Field("xlsx", pattern="^(xlsx|csv)$", description="Standaardformaat van het uploadbestand.")
+    post_receipt_working_days: int = Field(
+        2,
+        ge=0,
+        le=10,
+        description="Werkdagen na verzending waarop een brief per post als ontvangen geldt (bezwaartermijn tekst 2).",
+    )
+    email_receipt_days: int = Field(
+        0, ge=0, le=10, description="Dagen na verzending waarop een e-mail als ontvangen geldt."
+    )
+    objection_window_days: int = Field(
+        7,
+        ge=7,
+        le=30,
+        description="Dagen na ontvangst van tekst 2 waarin de huurder bezwaar kan maken (werkinstructie: 7).",
+    )
+    backups_keep: int = Field(
+        5, ge=1, le=50, description="Aantal reservekopieën van de kluis dat bewaard blijft."
+    )
+    retention_months: int = Field(
+        12,
+        ge=1,
+        le=120,
+        description="Maanden na einde huur en afsluiten van de zaak waarna gegevens verwijderd kunnen worden.",
+    )
+    extra_phone_columns: bool = Field(
+        False, description="Telefoonnummer 2 en 3 als extra kolommen in het uploadbestand."
+    )
+    letters_dir: str = Field(
+        "", description="Map voor brieven; leeg = de standaardmap in de gegevensmap."
+    )
+    export_format: str = Field(
+        "xlsx", pattern="^(xlsx|csv)$", description="Standaardformaat van het uploadbestand."
+    )
     wizard_seen: bool = Field(False, description="De rondleiding is getoond.")
-    theme: str = Field("lcv-donker", pattern="^(lcv-donker|lcv-licht|ansi-dark|ansi-light)$",
-                       description="Kleuren van de app: donker, licht, of de kleuren van uw terminal (ansi).")
+    theme: str = Field(
+        "lcv-donker",
+        pattern="^(lcv-donker|lcv-licht|ansi-dark|ansi-light)$",
+        description="Kleuren van de app: donker, licht, of de kleuren van uw terminal (ansi).",
+    )
 
 
 class AuditEntry(Model):
@@ -688,7 +765,7 @@ class AuditLog(Sequence[AuditEntry]):
         self.saved: int | None = None
 
     @classmethod
-    def stored(cls, count: int, last_seq: int, last_hash: str, loader: AuditLoader) -> "AuditLog":
+    def stored(cls, count: int, last_seq: int, last_hash: str, loader: AuditLoader) -> AuditLog:
         log = cls()
         if count:
             log._loader, log._lazy_count, log._last = loader, count, (last_seq, last_hash)
@@ -747,7 +824,7 @@ class AuditLog(Sequence[AuditEntry]):
     def since(self, count: int) -> list[AuditEntry]:
         """The entries after the first ``count``, decoding the stored part only when they reach into it."""
         if self._loader is not None and count >= self._lazy_count:
-            return self._entries[count - self._lazy_count:]
+            return self._entries[count - self._lazy_count :]
         return self._decode()[count:]
 
     # --- changing -----------------------------------------------------------------------------
@@ -760,7 +837,7 @@ class AuditLog(Sequence[AuditEntry]):
         if count >= len(self):
             return
         if self._loader is not None and count >= self._lazy_count:
-            del self._entries[count - self._lazy_count:]
+            del self._entries[count - self._lazy_count :]
         else:
             del self._decode()[count:]
         if self.saved is not None and count < self.saved:
@@ -780,7 +857,9 @@ class VaultData(Model):
     agreements: list[Agreement] = Field(default_factory=list)
     tenants: list[Tenant] = Field(default_factory=list)
     import_mappings: dict[str, dict[str, str]] = Field(default_factory=dict)
-    wizard_progress: dict[str, int] = Field(default_factory=dict, description="Per huurder de stap waar de wizard gebleven is.")
+    wizard_progress: dict[str, int] = Field(
+        default_factory=dict, description="Per huurder de stap waar de wizard gebleven is."
+    )
     _audit: AuditLog = PrivateAttr(default_factory=AuditLog)
 
     @property

@@ -39,7 +39,12 @@ def purgeable(data: VaultData, on: dt.date) -> list[Tenant]:
         first_day = purge_date(tenant, data.settings.retention_months)
         if first_day is None or on < first_day:
             continue
-        if case_for(tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)) is not None:
+        if (
+            case_for(
+                tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+            )
+            is not None
+        ):
             continue
         result.append(tenant)
     result.sort(key=lambda t: t.sort_key)

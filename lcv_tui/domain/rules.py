@@ -9,10 +9,11 @@ allowed with an objection in force, fewer than 30 days past the due date, or no 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Meldpunt
@@ -85,7 +86,11 @@ class Verdict:
     def message(self) -> str:
         """All failed rules in one Dutch text (for a refusal)."""
         lines = [f"{r.text} {r.fix}".strip() + f" ({r.article})" for r in self.blocking]
-        return "Melden mag nog niet:\n" + "\n".join(f"- {line}" for line in lines) if lines else "Melden mag."
+        return (
+            "Melden mag nog niet:\n" + "\n".join(f"- {line}" for line in lines)
+            if lines
+            else "Melden mag."
+        )
 
 
 class RuleViolation(ValueError):
@@ -100,192 +105,354 @@ class RuleViolation(ValueError):
 # --- the rules --------------------------------------------------------------------------------
 
 
-def rule_in_arrears(case: "Case") -> Reason:
+def rule_in_arrears(case: Case) -> Reason:
     """LCV 3.1: only a tenant with arrears is signalled."""
     if case.arrears.in_arrears:
-        return Reason(IN_ARREARS, "LCV 3.1", True, f"Er is een huurachterstand van {fmt_money(case.arrears.amount)}.")
-    return Reason(IN_ARREARS, "LCV 3.1", False, "Er is geen huurachterstand.", "Niets melden.", "geen achterstand")
+        return Reason(
+            IN_ARREARS,
+            "LCV 3.1",
+            True,
+            f"Er is een huurachterstand van {fmt_money(case.arrears.amount)}.",
+        )
+    return Reason(
+        IN_ARREARS,
+        "LCV 3.1",
+        False,
+        "Er is geen huurachterstand.",
+        "Niets melden.",
+        "geen achterstand",
+    )
 
 
-def rule_days_overdue(case: "Case") -> Reason:
+def rule_days_overdue(case: Case) -> Reason:
     """LCV 3.1 d: rent arrears count from 30 days past the due date of the oldest unpaid charge.
     The agreement with the municipality may set a longer term (``agreement.threshold_days``)."""
     article = "LCV 3.1 d"
     days = case.threshold_days
-    source = (f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op {days} dagen"
-              if case.agreement and days != 30 else "melden mag vanaf 30 dagen")
+    source = (
+        f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op {days} dagen"
+        if case.agreement and days != 30
+        else "melden mag vanaf 30 dagen"
+    )
     oldest = case.arrears.oldest_due
     if oldest is None:
-        return Reason(DAYS_OVERDUE, article, False, f"Er is geen onbetaalde huur over de vervaldatum; {source}.",
-                      "Niets melden.", "geen achterstand")
+        return Reason(
+            DAYS_OVERDUE,
+            article,
+            False,
+            f"Er is geen onbetaalde huur over de vervaldatum; {source}.",
+            "Niets melden.",
+            "geen achterstand",
+        )
     overdue = (case.on - oldest).days
     if overdue >= days:
-        return Reason(DAYS_OVERDUE, article, True,
-                      f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is {overdue} dagen over de vervaldatum; {source}.")
-    return Reason(DAYS_OVERDUE, article, False,
-                  f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is pas {overdue} dagen over de vervaldatum; {source}.",
-                  f"Wacht tot {fmt_date(oldest + dt.timedelta(days=days))}.", f"pas {overdue} dagen")
+        return Reason(
+            DAYS_OVERDUE,
+            article,
+            True,
+            f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is {overdue} dagen over de vervaldatum; {source}.",
+        )
+    return Reason(
+        DAYS_OVERDUE,
+        article,
+        False,
+        f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is pas {overdue} dagen over de vervaldatum; {source}.",
+        f"Wacht tot {fmt_date(oldest + dt.timedelta(days=days))}.",
+        f"pas {overdue} dagen",
+    )
 
 
-def rule_min_amount(case: "Case") -> Reason:
+def rule_min_amount(case: Case) -> Reason:
     """LCV 3.1 d with LCV 6: the agreement with the municipality may set a minimum amount."""
     article = "LCV 3.1 d, 6 (overeenkomst)"
     minimum = case.agreement.min_amount if case.agreement else None
     if not minimum:
-        return Reason(MIN_AMOUNT, article, True, "De overeenkomst met de gemeente noemt geen drempelbedrag.")
+        return Reason(
+            MIN_AMOUNT, article, True, "De overeenkomst met de gemeente noemt geen drempelbedrag."
+        )
     amount = case.arrears.amount
     if amount >= minimum:
-        return Reason(MIN_AMOUNT, article, True,
-                      f"De achterstand ({fmt_money(amount)}) haalt het drempelbedrag van de gemeente ({fmt_money(minimum)}).")
-    return Reason(MIN_AMOUNT, article, False,
-                  f"De achterstand ({fmt_money(amount)}) is lager dan het drempelbedrag van gemeente "
-                  f"{case.agreement.gemeente if case.agreement else ''} ({fmt_money(minimum)}).",
-                  "Niet melden zolang de achterstand onder het drempelbedrag in de overeenkomst blijft.", "onder drempelbedrag")
+        return Reason(
+            MIN_AMOUNT,
+            article,
+            True,
+            f"De achterstand ({fmt_money(amount)}) haalt het drempelbedrag van de gemeente ({fmt_money(minimum)}).",
+        )
+    return Reason(
+        MIN_AMOUNT,
+        article,
+        False,
+        f"De achterstand ({fmt_money(amount)}) is lager dan het drempelbedrag van gemeente "
+        f"{case.agreement.gemeente if case.agreement else ''} ({fmt_money(minimum)}).",
+        "Niet melden zolang de achterstand onder het drempelbedrag in de overeenkomst blijft.",
+        "onder drempelbedrag",
+    )
 
 
-def rule_reminder(case: "Case") -> Reason:
+def rule_reminder(case: Case) -> Reason:
     """LCV 2.1 a and 3.1 ("inclusief minimaal één herinnering"): at least one written payment reminder.
     Any of the three letters (herinnering, aanmaning, sommatie) is a written reminder."""
     if case.letters:  # the letters among the case's events, all on or before ``case.on``
         first = case.letters[0]
-        return Reason(REMINDER, "LCV 2.1 a, 3.1", True, f"Schriftelijke herinnering verstuurd op {fmt_date(first.on)} ({first.kind.label.lower()}).")
-    return Reason(REMINDER, "LCV 2.1 a, 3.1", False, "Er is nog geen schriftelijke herinnering verstuurd.",
-                  "Stuur eerst een herinneringsbrief (per post, e-mail of afgegeven) en leg die vast.", "geen herinnering")
+        return Reason(
+            REMINDER,
+            "LCV 2.1 a, 3.1",
+            True,
+            f"Schriftelijke herinnering verstuurd op {fmt_date(first.on)} ({first.kind.label.lower()}).",
+        )
+    return Reason(
+        REMINDER,
+        "LCV 2.1 a, 3.1",
+        False,
+        "Er is nog geen schriftelijke herinnering verstuurd.",
+        "Stuur eerst een herinneringsbrief (per post, e-mail of afgegeven) en leg die vast.",
+        "geen herinnering",
+    )
 
 
-def rule_personal_contact(case: "Case") -> Reason:
+def rule_personal_contact(case: Case) -> Reason:
     """LCV 2.1 b: an effort to make personal contact. Only an explicit record counts (how and when)."""
     event = case.done(EventKind.PERSOONLIJK_CONTACT)
     if event:
         how = f" {event.channel.label}" if event.channel else ""
-        return Reason(PERSONAL_CONTACT, "LCV 2.1 b", True, f"Persoonlijk contact gezocht op {fmt_date(event.on)}{how}.")
-    return Reason(PERSONAL_CONTACT, "LCV 2.1 b", False, "Er is niet vastgelegd dat u persoonlijk contact zocht.",
-                  "Probeer de huurder te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer.",
-                  "persoonlijk contact ontbreekt")
+        return Reason(
+            PERSONAL_CONTACT,
+            "LCV 2.1 b",
+            True,
+            f"Persoonlijk contact gezocht op {fmt_date(event.on)}{how}.",
+        )
+    return Reason(
+        PERSONAL_CONTACT,
+        "LCV 2.1 b",
+        False,
+        "Er is niet vastgelegd dat u persoonlijk contact zocht.",
+        "Probeer de huurder te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer.",
+        "persoonlijk contact ontbreekt",
+    )
 
 
-def _evidence(case: "Case", explicit: EventKind):
+def _evidence(case: Case, explicit: EventKind):
     """LCV 2.1 c/d evidence: the explicit event, or the aanmaning (text 1) or sommatie (text 2),
     whose texts point to debt help and offer to pass the data to the municipality."""
     return case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE)
 
 
-def rule_debt_help(case: "Case") -> Reason:
+def rule_debt_help(case: Case) -> Reason:
     """LCV 2.1 c: pointed to the options for debt help (text 1 and text 2 do; or an explicit record)."""
     event = _evidence(case, EventKind.SCHULDHULP_GEWEZEN)
     if event:
-        return Reason(DEBT_HELP, "LCV 2.1 c", True, f"Gewezen op schuldhulpverlening op {fmt_date(event.on)} ({event.kind.label.lower()}).")
-    return Reason(DEBT_HELP, "LCV 2.1 c", False, "De huurder is nog niet gewezen op schuldhulpverlening.",
-                  "Stuur de aanmaning met tekst 1, of leg vast wanneer u de huurder op schuldhulpverlening wees.",
-                  "niet gewezen op schuldhulp")
+        return Reason(
+            DEBT_HELP,
+            "LCV 2.1 c",
+            True,
+            f"Gewezen op schuldhulpverlening op {fmt_date(event.on)} ({event.kind.label.lower()}).",
+        )
+    return Reason(
+        DEBT_HELP,
+        "LCV 2.1 c",
+        False,
+        "De huurder is nog niet gewezen op schuldhulpverlening.",
+        "Stuur de aanmaning met tekst 1, of leg vast wanneer u de huurder op schuldhulpverlening wees.",
+        "niet gewezen op schuldhulp",
+    )
 
 
-def rule_data_offer(case: "Case") -> Reason:
+def rule_data_offer(case: Case) -> Reason:
     """LCV 2.1 d: offered to pass the data to the municipality (text 1 and text 2 do; or an explicit record)."""
     event = _evidence(case, EventKind.GEGEVENS_AANGEBODEN)
     if event:
-        return Reason(DATA_OFFER, "LCV 2.1 d", True,
-                      f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} ({event.kind.label.lower()}).")
-    return Reason(DATA_OFFER, "LCV 2.1 d", False, "De huurder is nog niet verteld dat de gegevens naar de gemeente gaan.",
-                  "Stuur de aanmaning met tekst 1, of leg vast wanneer u aanbood de gegevens door te geven.",
-                  "gegevens niet aangeboden")
+        return Reason(
+            DATA_OFFER,
+            "LCV 2.1 d",
+            True,
+            f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} ({event.kind.label.lower()}).",
+        )
+    return Reason(
+        DATA_OFFER,
+        "LCV 2.1 d",
+        False,
+        "De huurder is nog niet verteld dat de gegevens naar de gemeente gaan.",
+        "Stuur de aanmaning met tekst 1, of leg vast wanneer u aanbood de gegevens door te geven.",
+        "gegevens niet aangeboden",
+    )
 
 
-def rule_no_objection(case: "Case") -> Reason:
+def rule_no_objection(case: Case) -> Reason:
     """LCV 2.2: a tenant who objects to the exchange of data must not be included in signals.
     The objection holds for the tenant, across episodes, until withdrawn."""
     if case.objection is None:
-        return Reason(NO_OBJECTION, "LCV 2.2", True, "De huurder heeft geen bezwaar gemaakt tegen het delen van gegevens.")
-    return Reason(NO_OBJECTION, "LCV 2.2", False,
-                  f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het delen van gegevens met de gemeente.",
-                  "Neem deze huurder niet op in een signaal. Het gewone incassotraject mag doorgaan. "
-                  "Meld pas als de huurder het bezwaar intrekt.", "bezwaar")
+        return Reason(
+            NO_OBJECTION,
+            "LCV 2.2",
+            True,
+            "De huurder heeft geen bezwaar gemaakt tegen het delen van gegevens.",
+        )
+    return Reason(
+        NO_OBJECTION,
+        "LCV 2.2",
+        False,
+        f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het delen van gegevens met de gemeente.",
+        "Neem deze huurder niet op in een signaal. Het gewone incassotraject mag doorgaan. "
+        "Meld pas als de huurder het bezwaar intrekt.",
+        "bezwaar",
+    )
 
 
-def rule_objection_window(case: "Case") -> Reason:
+def rule_objection_window(case: Case) -> Reason:
     """Werkinstructie stap 2, text 2: signal only when nothing was heard within 7 days after the
     tenant received the sommatie; so the sommatie must have been sent and the window be over."""
     article = "werkinstructie stap 2 (tekst 2)"
     if case.sommatie is None or case.objection_deadline is None:
-        return Reason(OBJECTION_WINDOW, article, False, "De sommatie met tekst 2 is nog niet verstuurd.",
-                      "Stuur de 5-dagen sommatie met tekst 2; daarna heeft de huurder 7 dagen na ontvangst om bezwaar te maken.",
-                      "sommatie ontbreekt")
+        return Reason(
+            OBJECTION_WINDOW,
+            article,
+            False,
+            "De sommatie met tekst 2 is nog niet verstuurd.",
+            "Stuur de 5-dagen sommatie met tekst 2; daarna heeft de huurder 7 dagen na ontvangst om bezwaar te maken.",
+            "sommatie ontbreekt",
+        )
     deadline = case.objection_deadline
     if case.on <= deadline:
-        return Reason(OBJECTION_WINDOW, article, False,
-                      f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.",
-                      f"Wacht tot {fmt_date(deadline + dt.timedelta(days=1))}.", f"bezwaartermijn tot {fmt_date(deadline)}")
-    return Reason(OBJECTION_WINDOW, article, True, f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.")
+        return Reason(
+            OBJECTION_WINDOW,
+            article,
+            False,
+            f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.",
+            f"Wacht tot {fmt_date(deadline + dt.timedelta(days=1))}.",
+            f"bezwaartermijn tot {fmt_date(deadline)}",
+        )
+    return Reason(
+        OBJECTION_WINDOW,
+        article,
+        True,
+        f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.",
+    )
 
 
-def rule_agreement(case: "Case") -> Reason:
+def rule_agreement(case: Case) -> Reason:
     """Werkinstructie stap 1: signal only to a municipality the landlord has an agreement with
     (any meldpunt, including the small-landlord website where the agreement is signed on the spot)."""
     gemeente = case.tenant.gemeente
     agreement = case.agreement
     if agreement is None:
-        return Reason(AGREEMENT, "werkinstructie stap 1", False, f"Er is geen overeenkomst met gemeente {gemeente} vastgelegd.",
-                      f"Leg de overeenkomst met gemeente {gemeente} vast onder Gemeenten, of sluit die op de website "
-                      "Achterstanden aanleveren en leg hem daarna vast.", "geen overeenkomst")
+        return Reason(
+            AGREEMENT,
+            "werkinstructie stap 1",
+            False,
+            f"Er is geen overeenkomst met gemeente {gemeente} vastgelegd.",
+            f"Leg de overeenkomst met gemeente {gemeente} vast onder Gemeenten, of sluit die op de website "
+            "Achterstanden aanleveren en leg hem daarna vast.",
+            "geen overeenkomst",
+        )
     if agreement.meldpunt != Meldpunt.WEBSITE and agreement.signed_on > case.on:
-        return Reason(AGREEMENT, "werkinstructie stap 1", False,
-                      f"De overeenkomst met gemeente {agreement.gemeente} gaat pas in op {fmt_date(agreement.signed_on)}.",
-                      f"Meld vanaf {fmt_date(agreement.signed_on)}.", "overeenkomst nog niet ingegaan")
-    return Reason(AGREEMENT, "werkinstructie stap 1", True,
-                  f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.")
+        return Reason(
+            AGREEMENT,
+            "werkinstructie stap 1",
+            False,
+            f"De overeenkomst met gemeente {agreement.gemeente} gaat pas in op {fmt_date(agreement.signed_on)}.",
+            f"Meld vanaf {fmt_date(agreement.signed_on)}.",
+            "overeenkomst nog niet ingegaan",
+        )
+    return Reason(
+        AGREEMENT,
+        "werkinstructie stap 1",
+        True,
+        f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.",
+    )
 
 
-def rule_once_a_month(case: "Case") -> Reason:
+def rule_once_a_month(case: Case) -> Reason:
     """LCV 3.4 (monthly delivery) with 3.2 (a signal may be delivered again while arrears persist):
     our rule is not twice in the same calendar month."""
-    this_month = [s for s in case.signals if (s.on.year, s.on.month) == (case.on.year, case.on.month)]
+    this_month = [
+        s for s in case.signals if (s.on.year, s.on.month) == (case.on.year, case.on.month)
+    ]
     if not this_month:
         return Reason(ONCE_A_MONTH, "LCV 3.2, 3.4", True, "Deze maand is nog niet gemeld.")
     next_month = add_months(case.on.replace(day=1), 1)
-    return Reason(ONCE_A_MONTH, "LCV 3.2, 3.4", False, f"Deze huurder is deze maand al gemeld (op {fmt_date(this_month[-1].on)}).",
-                  f"Meld opnieuw vanaf {fmt_date(next_month)} als de achterstand er dan nog is.", "deze maand al gemeld")
+    return Reason(
+        ONCE_A_MONTH,
+        "LCV 3.2, 3.4",
+        False,
+        f"Deze huurder is deze maand al gemeld (op {fmt_date(this_month[-1].on)}).",
+        f"Meld opnieuw vanaf {fmt_date(next_month)} als de achterstand er dan nog is.",
+        "deze maand al gemeld",
+    )
 
 
-def rule_repeat_grown(case: "Case") -> Reason:
+def rule_repeat_grown(case: Case) -> Reason:
     """LCV 3.2: after feedback "herhaald signaal" a new signal only when the arrears have grown."""
     previous = case.signals[-1] if case.signals else None
     if previous is None:
         return Reason(REPEAT_GROWN, "LCV 3.2", True, "Er is nog niet eerder gemeld.")
-    feedback = [e for e in case.tenant.events if e.kind == EventKind.TERUGKOPPELING and previous.on <= e.on <= case.on]
+    feedback = [
+        e
+        for e in case.tenant.events
+        if e.kind == EventKind.TERUGKOPPELING and previous.on <= e.on <= case.on
+    ]
     repeated = any(e.feedback == FeedbackStatus.HERHAALD_SIGNAAL for e in feedback)
     if not repeated or previous.amount is None:
-        return Reason(REPEAT_GROWN, "LCV 3.2", True, "Opnieuw melden mag zolang de achterstand blijft bestaan.")
+        return Reason(
+            REPEAT_GROWN,
+            "LCV 3.2",
+            True,
+            "Opnieuw melden mag zolang de achterstand blijft bestaan.",
+        )
     if case.arrears.amount > previous.amount:
-        return Reason(REPEAT_GROWN, "LCV 3.2", True,
-                      f"De achterstand is opgelopen sinds de vorige melding ({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).")
-    return Reason(REPEAT_GROWN, "LCV 3.2", False,
-                  f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({fmt_money(case.arrears.amount)}) is niet "
-                  f"opgelopen sinds de vorige melding ({fmt_money(previous.amount)}).",
-                  "Meld opnieuw alleen als de achterstand is opgelopen.", "herhaald signaal")
+        return Reason(
+            REPEAT_GROWN,
+            "LCV 3.2",
+            True,
+            f"De achterstand is opgelopen sinds de vorige melding ({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).",
+        )
+    return Reason(
+        REPEAT_GROWN,
+        "LCV 3.2",
+        False,
+        f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({fmt_money(case.arrears.amount)}) is niet "
+        f"opgelopen sinds de vorige melding ({fmt_money(previous.amount)}).",
+        "Meld opnieuw alleen als de achterstand is opgelopen.",
+        "herhaald signaal",
+    )
 
 
-def rule_not_deceased(case: "Case") -> Reason:
+def rule_not_deceased(case: Case) -> Reason:
     """LCV 3.13 feedback "overleden": a deceased tenant is never signalled again."""
     if not case.deceased:
         return Reason(NOT_DECEASED, "LCV 3.13", True, "Geen melding van overlijden.")
-    return Reason(NOT_DECEASED, "LCV 3.13", False, "De gemeente meldde dat de huurder is overleden.",
-                  "Meld deze huurder niet meer en sluit het dossier af.", "overleden")
+    return Reason(
+        NOT_DECEASED,
+        "LCV 3.13",
+        False,
+        "De gemeente meldde dat de huurder is overleden.",
+        "Meld deze huurder niet meer en sluit het dossier af.",
+        "overleden",
+    )
 
 
-def rule_still_resident(case: "Case") -> Reason:
+def rule_still_resident(case: Case) -> Reason:
     """LCV definitions ("Inwoner": living in the municipality) and the upload file's address of
     residence (verblijfsadres, werkinstructie stap 3): once the tenancy has ended the tenant no
     longer lives at the address, so a signal could not reach them there."""
     end = case.tenant.tenancy_end
     if end is None or end >= case.on:
-        return Reason(STILL_RESIDENT, "LCV definities (inwoner), werkinstructie stap 3", True,
-                      "De huurder woont op het adres waarvoor gemeld wordt.")
-    return Reason(STILL_RESIDENT, "LCV definities (inwoner), werkinstructie stap 3", False,
-                  f"De huur is geëindigd op {fmt_date(end)}: de huurder woont niet meer op dit adres.",
-                  "Niet melden bij de gemeente; vorder de achterstand via het gewone incassotraject.", "huur geëindigd")
+        return Reason(
+            STILL_RESIDENT,
+            "LCV definities (inwoner), werkinstructie stap 3",
+            True,
+            "De huurder woont op het adres waarvoor gemeld wordt.",
+        )
+    return Reason(
+        STILL_RESIDENT,
+        "LCV definities (inwoner), werkinstructie stap 3",
+        False,
+        f"De huur is geëindigd op {fmt_date(end)}: de huurder woont niet meer op dit adres.",
+        "Niet melden bij de gemeente; vorder de achterstand via het gewone incassotraject.",
+        "huur geëindigd",
+    )
 
 
-RULES: tuple[Callable[["Case"], Reason], ...] = (
+RULES: tuple[Callable[[Case], Reason], ...] = (
     rule_in_arrears,
     rule_days_overdue,
     rule_min_amount,
@@ -303,13 +470,13 @@ RULES: tuple[Callable[["Case"], Reason], ...] = (
 )
 
 
-def evaluate(case: "Case") -> Verdict:
+def evaluate(case: Case) -> Verdict:
     """All rules for the case as it stands on ``case.on``."""
     reasons = tuple([rule(case) for rule in RULES])
     return Verdict(all([reason.ok for reason in reasons]), reasons)
 
 
-def first_failure(case: "Case") -> Reason | None:
+def first_failure(case: Case) -> Reason | None:
     """The first rule that fails for the case, ``None`` when every rule passes: the same as
     ``evaluate(case).blocking[0]``, but the rules after the first failure do not run."""
     for rule in RULES:
@@ -319,7 +486,7 @@ def first_failure(case: "Case") -> Reason | None:
     return None
 
 
-def eligibility(case: "Case", on: dt.date) -> Verdict:
+def eligibility(case: Case, on: dt.date) -> Verdict:
     """May the case's tenant be signalled on ``on``? Lists every rule checked."""
     if on != case.on:
         from lcv_tui.domain.workflow import case_for
@@ -333,4 +500,11 @@ def eligibility(case: "Case", on: dt.date) -> Verdict:
 
 def rule_in_arrears_none() -> Reason:
     """LCV 3.1: no case, so no arrears."""
-    return Reason(IN_ARREARS, "LCV 3.1", False, "Er is geen huurachterstand.", "Niets melden.", "geen achterstand")
+    return Reason(
+        IN_ARREARS,
+        "LCV 3.1",
+        False,
+        "Er is geen huurachterstand.",
+        "Niets melden.",
+        "geen achterstand",
+    )

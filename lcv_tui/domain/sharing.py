@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from lcv_tui.domain.municipalities import canonical as canonical_gemeente
 from lcv_tui.domain.models import Agreement, Meldpunt, Route, SharedField, Tenant, VaultData
+from lcv_tui.domain.municipalities import canonical as canonical_gemeente
 from lcv_tui.domain.validation import format_decimal_nl
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ ANNOUNCED_DATA_PHRASE = (
 """The data texts 1 and 2 announce, word for word (werkinstructie, Tekst 1 and Tekst 2).
 Letters write: "In deze melding aan de gemeente verstrekken wij naast {ANNOUNCED_DATA_PHRASE}."."""
 
-ANNOUNCED_SENTENCE = f"In deze melding aan de gemeente verstrekken wij naast {ANNOUNCED_DATA_PHRASE}."
+ANNOUNCED_SENTENCE = (
+    f"In deze melding aan de gemeente verstrekken wij naast {ANNOUNCED_DATA_PHRASE}."
+)
 
 # Each announced term of the phrase and the record fields it covers. Initials are part of the
 # name; the house-number addition is part of the house number.
@@ -71,7 +73,9 @@ FIELD_LABELS: dict[str, str] = {
     "bedrag": "Bedrag achterstand",
 }
 
-MANDATORY_FIELDS: frozenset[str] = frozenset({"achternaam", "huisnummer", "postcode", "maanden", "bedrag"})
+MANDATORY_FIELDS: frozenset[str] = frozenset(
+    {"achternaam", "huisnummer", "postcode", "maanden", "bedrag"}
+)
 """The five fields a valid signal needs (werkinstructie: "de vijf verplichte velden")."""
 
 OPTIONAL_FIELD: dict[str, SharedField] = {
@@ -143,7 +147,7 @@ class SignalRecord:
         object.__setattr__(self, "telefoon3", phones[2])
 
 
-def signal_record(tenant: Tenant, agreement: Agreement | None, arrears: "Arrears") -> SignalRecord:
+def signal_record(tenant: Tenant, agreement: Agreement | None, arrears: Arrears) -> SignalRecord:
     """Build the signal for ``tenant`` applying data minimisation (see the module text)."""
 
     def allowed(name: str) -> bool:
@@ -169,7 +173,7 @@ def signal_record(tenant: Tenant, agreement: Agreement | None, arrears: "Arrears
     )
 
 
-def _display(field_name: str, tenant: Tenant, arrears: "Arrears") -> str:
+def _display(field_name: str, tenant: Tenant, arrears: Arrears) -> str:
     if field_name == "telefoon":
         return ", ".join(tenant.phones[:3])
     if field_name == "maanden":
@@ -189,7 +193,9 @@ def _display(field_name: str, tenant: Tenant, arrears: "Arrears") -> str:
     return source[field_name]
 
 
-def shared_fields_preview(tenant: Tenant, agreement: Agreement | None, arrears: "Arrears") -> list[tuple[str, str, str]]:
+def shared_fields_preview(
+    tenant: Tenant, agreement: Agreement | None, arrears: Arrears
+) -> list[tuple[str, str, str]]:
     """Every column of the upload file as (column title, value that will be shared, reason).
 
     Fields that are not shared show an empty value and say why; an empty optional field that may
@@ -229,7 +235,9 @@ class Selection:
 
 
 def _same_gemeente(a: str, b: str) -> bool:
-    return (canonical_gemeente(a) or a.casefold().strip()) == (canonical_gemeente(b) or b.casefold().strip())
+    return (canonical_gemeente(a) or a.casefold().strip()) == (
+        canonical_gemeente(b) or b.casefold().strip()
+    )
 
 
 def select_signals(data: VaultData, on: dt.date, gemeente: str | None = None) -> Selection:

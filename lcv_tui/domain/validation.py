@@ -17,11 +17,23 @@ MAX_AMOUNT = Decimal("1000000")
 
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Za-z]{2})$")
 _UNISSUED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 _APOSTROPHES = "'\u2019\u2018`´"
 MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 
@@ -30,8 +42,12 @@ def clean_text(value: str) -> str:
     value = unicodedata.normalize("NFC", str(value))
     # isprintable() is False for every control/format character (and for some spaces), so the
     # per-character check runs only for the rare text that needs it.
-    if not value.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value):
-        raise ValueError("Bevat een onzichtbaar of ongeldig teken (zoals een tab of regeleinde): typ de tekst opnieuw.")
+    if not value.isprintable() and any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in value
+    ):
+        raise ValueError(
+            "Bevat een onzichtbaar of ongeldig teken (zoals een tab of regeleinde): typ de tekst opnieuw."
+        )
     return " ".join(value.split())
 
 
@@ -40,17 +56,23 @@ def normalise_postcode(value: str) -> str:
     text = clean_text(value)
     match = _POSTCODE.match(text)
     if not match:
-        raise ValueError("Ongeldige postcode: gebruik 4 cijfers en 2 letters, bijvoorbeeld 1234 AB (het eerste cijfer is geen 0).")
+        raise ValueError(
+            "Ongeldige postcode: gebruik 4 cijfers en 2 letters, bijvoorbeeld 1234 AB (het eerste cijfer is geen 0)."
+        )
     digits, letters = match.group(1), match.group(2).upper()
     if letters in _UNISSUED_POSTCODE_LETTERS:
-        raise ValueError(f"Postcodes met de letters {letters} worden in Nederland niet uitgegeven: controleer de postcode.")
+        raise ValueError(
+            f"Postcodes met de letters {letters} worden in Nederland niet uitgegeven: controleer de postcode."
+        )
     return f"{digits} {letters}"
 
 
 def parse_house_number(value: str | int) -> int:
     text = clean_text(str(value))
     if not text.isdigit() or int(text) <= 0:
-        raise ValueError("Huisnummer moet een heel getal groter dan 0 zijn; zet letters of '2-hoog' bij de toevoeging.")
+        raise ValueError(
+            "Huisnummer moet een heel getal groter dan 0 zijn; zet letters of '2-hoog' bij de toevoeging."
+        )
     number = int(text)
     if number > 99999:
         raise ValueError("Huisnummer is te groot: controleer het nummer.")
@@ -60,9 +82,13 @@ def parse_house_number(value: str | int) -> int:
 def normalise_addition(value: str) -> str:
     text = clean_text(value)
     if len(text) > 16:
-        raise ValueError("Toevoeging is te lang (hoogstens 16 tekens), bijvoorbeeld A, bis of 2-hoog.")
+        raise ValueError(
+            "Toevoeging is te lang (hoogstens 16 tekens), bijvoorbeeld A, bis of 2-hoog."
+        )
     if text and not re.fullmatch(r"[\w\- /.]+", text):
-        raise ValueError("Toevoeging mag alleen letters, cijfers, spaties, punten, streepjes of / bevatten.")
+        raise ValueError(
+            "Toevoeging mag alleen letters, cijfers, spaties, punten, streepjes of / bevatten."
+        )
     return text
 
 
@@ -76,8 +102,12 @@ def normalise_name(value: str, *, what: str = "Naam", max_length: int = 100) -> 
     if not any(ch.isalpha() for ch in text):
         raise ValueError(f"{what} moet letters bevatten.")
     for ch in text:
-        if not (ch.isalpha() or ch in " -." or ch in _APOSTROPHES or unicodedata.category(ch) == "Mn"):
-            raise ValueError(f"{what} mag alleen letters, spaties, streepjes, punten en apostroffen bevatten (niet '{ch}').")
+        if not (
+            ch.isalpha() or ch in " -." or ch in _APOSTROPHES or unicodedata.category(ch) == "Mn"
+        ):
+            raise ValueError(
+                f"{what} mag alleen letters, spaties, streepjes, punten en apostroffen bevatten (niet '{ch}')."
+            )
     return text.replace("\u2018", "'").replace("`", "'").replace("´", "'")
 
 
@@ -98,7 +128,9 @@ def normalise_place(value: str, *, what: str) -> str:
     if text and not any(ch.isalpha() for ch in text):
         raise ValueError(f"{what} moet letters bevatten.")
     for ch in text:
-        if not (ch.isalnum() or ch in " -.()/" or ch in _APOSTROPHES or unicodedata.category(ch) == "Mn"):
+        if not (
+            ch.isalnum() or ch in " -.()/" or ch in _APOSTROPHES or unicodedata.category(ch) == "Mn"
+        ):
             raise ValueError(f"{what} bevat een ongeldig teken: '{ch}'.")
     return text.replace("\u2018", "'").replace("`", "'").replace("´", "'")
 
@@ -126,12 +158,16 @@ def normalise_phone(value: str) -> str:
     if compact.startswith("0") and not compact.startswith("00"):
         if compact.isdigit() and len(compact) == 10:
             return compact
-        raise ValueError("Ongeldig telefoonnummer: een Nederlands nummer heeft 10 cijfers, bijvoorbeeld 06 12345678 of 020 1234567.")
+        raise ValueError(
+            "Ongeldig telefoonnummer: een Nederlands nummer heeft 10 cijfers, bijvoorbeeld 06 12345678 of 020 1234567."
+        )
     if compact.startswith("00"):
         compact = "+" + compact[2:]
     if compact.startswith("+") and compact[1:].isdigit() and 8 <= len(compact) - 1 <= 15:
         return compact
-    raise ValueError("Ongeldig telefoonnummer: gebruik 10 cijfers (06 12345678) of een buitenlands nummer met + en landcode.")
+    raise ValueError(
+        "Ongeldig telefoonnummer: gebruik 10 cijfers (06 12345678) of een buitenlands nummer met + en landcode."
+    )
 
 
 def format_phone(value: str) -> str:
@@ -139,7 +175,44 @@ def format_phone(value: str) -> str:
     if len(value) == 10 and value.startswith("06"):
         return f"06 {value[2:]}"
     if len(value) == 10 and value.startswith("0"):
-        area = 3 if value[1] in "1234579" and value[:3] in {"010", "013", "015", "020", "023", "024", "026", "030", "033", "035", "036", "038", "040", "043", "045", "046", "050", "053", "055", "058", "070", "071", "072", "073", "074", "075", "076", "077", "078", "079"} else 4
+        area = (
+            3
+            if value[1] in "1234579"
+            and value[:3]
+            in {
+                "010",
+                "013",
+                "015",
+                "020",
+                "023",
+                "024",
+                "026",
+                "030",
+                "033",
+                "035",
+                "036",
+                "038",
+                "040",
+                "043",
+                "045",
+                "046",
+                "050",
+                "053",
+                "055",
+                "058",
+                "070",
+                "071",
+                "072",
+                "073",
+                "074",
+                "075",
+                "076",
+                "077",
+                "078",
+                "079",
+            }
+            else 4
+        )
         return f"{value[:area]} {value[area:]}"
     return value
 
@@ -155,14 +228,18 @@ def parse_amount(value: str | int | float | Decimal) -> Decimal:
         if not text:
             raise ValueError("Vul een bedrag in, bijvoorbeeld 850,00.")
         if text.startswith("-"):
-            raise ValueError("Een bedrag kan niet negatief zijn; gebruik een correctie om iets te verminderen.")
+            raise ValueError(
+                "Een bedrag kan niet negatief zijn; gebruik een correctie om iets te verminderen."
+            )
         if "," in text and "." in text:
             decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
             thousands = "." if decimal_sep == "," else ","
             text = text.replace(thousands, "").replace(decimal_sep, ".")
         elif "," in text:
             if text.count(",") > 1:
-                raise ValueError("Ongeldig bedrag: gebruik één komma voor de centen, bijvoorbeeld 1234,56.")
+                raise ValueError(
+                    "Ongeldig bedrag: gebruik één komma voor de centen, bijvoorbeeld 1234,56."
+                )
             text = text.replace(",", ".")
         elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", text):
             text = text.replace(".", "")
@@ -175,7 +252,9 @@ def parse_amount(value: str | int | float | Decimal) -> Decimal:
     if not amount.is_finite():
         raise ValueError("Ongeldig bedrag.")
     if amount < 0:
-        raise ValueError("Een bedrag kan niet negatief zijn; gebruik een correctie om iets te verminderen.")
+        raise ValueError(
+            "Een bedrag kan niet negatief zijn; gebruik een correctie om iets te verminderen."
+        )
     if amount >= MAX_AMOUNT:
         raise ValueError("Bedrag is onwaarschijnlijk groot: controleer het bedrag.")
     if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):

@@ -60,12 +60,17 @@ DAY = dt.timedelta(days=1)
 # slower than a plain attribute: the loops over every event of every case test against these tuples.
 _SIGNAL_KINDS = (EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN)
 _OBJECTION_KINDS = (EventKind.BEZWAAR, EventKind.BEZWAAR_INGETROKKEN)
-_LETTERS_WITH_TEXT = (EventKind.AANMANING, EventKind.SOMMATIE)  # text 1 and text 2: debt help, data offer (LCV 2.1 c, d)
+_LETTERS_WITH_TEXT = (
+    EventKind.AANMANING,
+    EventKind.SOMMATIE,
+)  # text 1 and text 2: debt help, data offer (LCV 2.1 c, d)
 
 DEFAULT_THRESHOLD_DAYS = 30  # LCV 3.1 d
 # The werkinstructie's schedule ("Voorgestelde werkwijze"), counted from the due date D that opened the case.
 REMINDER_AFTER = dt.timedelta(days=4)  # herinnering ~ the 5th
-DEMAND_AFTER = dt.timedelta(days=14)  # aanmaning with text 1 ~ the 15th; personal contact from then too
+DEMAND_AFTER = dt.timedelta(
+    days=14
+)  # aanmaning with text 1 ~ the 15th; personal contact from then too
 SUMMONS_AFTER = dt.timedelta(days=4)  # sommatie with text 2 ~ the 5th of the next month
 SIGNAL_AFTER = dt.timedelta(days=19)  # signal ~ the 20th of the next month
 FEEDBACK_WINDOW = dt.timedelta(weeks=4)  # LCV 3.13: uiterlijk 4 weken
@@ -202,7 +207,10 @@ FEEDBACK_NEXT_STEP: dict[FeedbackStatus, str] = {
 SUSPENSION_DUTIES: tuple[tuple[str, str], ...] = (
     ("LCV 4.2 a", "Schort het incassoproces op, hoogstens 30 dagen."),
     ("LCV 4.2 b", "Breng in die tijd geen verdere buitengerechtelijke incassokosten in rekening."),
-    ("LCV 4.2 c", "Zet het traject bij een incassobureau of deurwaarder hoogstens 30 dagen on hold."),
+    (
+        "LCV 4.2 c",
+        "Zet het traject bij een incassobureau of deurwaarder hoogstens 30 dagen on hold.",
+    ),
 )
 """LCV 4.2 a–c: what the landlord does after the feedback "help accepted", for the claims in the signal."""
 
@@ -270,7 +278,11 @@ class Case:
 
     @property
     def suspended(self) -> bool:
-        return self.suspension_until is not None and self.accepted is not None and self.accepted.on <= self.on <= self.suspension_until
+        return (
+            self.suspension_until is not None
+            and self.accepted is not None
+            and self.accepted.on <= self.on <= self.suspension_until
+        )
 
     @property
     def feedback_status(self) -> FeedbackStatus | None:
@@ -303,13 +315,13 @@ class Case:
         return self.first_blocking is None
 
     @cached_property
-    def verdict(self) -> "rules.Verdict":
+    def verdict(self) -> rules.Verdict:
         """Every rule of ``rules.py`` for this case, passed or failed (``rules.evaluate``). Made on first
         use: the steps, the stage and the agenda need only ``first_blocking``."""
         return rules.evaluate(self)
 
     @cached_property
-    def first_blocking(self) -> "rules.Reason | None":
+    def first_blocking(self) -> rules.Reason | None:
         """The first rule that fails, ``None`` when a signal is allowed: ``verdict.blocking[0]``
         without running the rules after it (``rules.first_failure``)."""
         return rules.first_failure(self)
@@ -363,7 +375,11 @@ def charge_rows(tenant: Tenant, on: dt.date) -> list[ChargeRow]:
             break
         rows.append((due, 0, rent, None))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    extra = [(adj.on, 1, adj.amount, adj) for adj in tenant.adjustments if adj.kind == AdjustmentKind.CHARGE and adj.on <= on]
+    extra = [
+        (adj.on, 1, adj.amount, adj)
+        for adj in tenant.adjustments
+        if adj.kind == AdjustmentKind.CHARGE and adj.on <= on
+    ]
     if extra:
         rows.extend(extra)
         rows.sort(key=lambda row: (row[0], row[1]))
@@ -386,7 +402,9 @@ def arrears_from(rows: list[ChargeRow], balance: Decimal, on: dt.date) -> Arrear
             break
         if due >= on:  # due on ``on`` itself: not overdue, and not in ``balance``
             continue
-        part = owed if owed < amount else amount  # all of it, or what is unpaid of the oldest open charge
+        part = (
+            owed if owed < amount else amount
+        )  # all of it, or what is unpaid of the oldest open charge
         owed -= part
         if adj is None:
             charge = ledger.Charge(due, amount, ledger.rent_label(due), True)
@@ -403,10 +421,19 @@ def arrears_from(rows: list[ChargeRow], balance: Decimal, on: dt.date) -> Arrear
             if due >= on:
                 credit -= amount if amount <= credit else credit
     oldest = open_items[0].charge.due if open_items else None
-    return Arrears(on=on, amount=total, oldest_due=oldest, months=len(months), open_charges=tuple(open_items), credit=credit)
+    return Arrears(
+        on=on,
+        amount=total,
+        oldest_due=oldest,
+        months=len(months),
+        open_charges=tuple(open_items),
+        credit=credit,
+    )
 
 
-def timeline_from(rows: list[ChargeRow], tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
+def timeline_from(
+    rows: list[ChargeRow], tenant: Tenant, on: dt.date
+) -> list[tuple[dt.date, Decimal]]:
     """The balance at the end of each day on which it changes, up to ``on``, from the tenant's charge
     rows (``charge_rows``), payments and credits.
 
@@ -416,7 +443,11 @@ def timeline_from(rows: list[ChargeRow], tenant: Tenant, on: dt.date) -> list[tu
     """
     changes = [(due + DAY, amount) for due, _, amount, _ in rows if due < on]
     changes += [(p.on, -p.amount) for p in tenant.payments if p.on <= on]
-    changes += [(a.on, -a.amount) for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on]
+    changes += [
+        (a.on, -a.amount)
+        for a in tenant.adjustments
+        if a.kind == AdjustmentKind.CREDIT and a.on <= on
+    ]
     changes.sort(key=_DAY_OF)
     balance = ZERO
     timeline: list[tuple[dt.date, Decimal]] = []
@@ -526,7 +557,6 @@ def _ordered(tenant: Tenant, on: dt.date) -> list[Event]:
     return events
 
 
-
 def active_objection(events: list[Event]) -> Event | None:
     """LCV 2.2: an objection is in force from the BEZWAAR event until a later BEZWAAR_INGETROKKEN.
     It belongs to the tenant, not to one episode, so it is read from the whole file."""
@@ -573,8 +603,14 @@ def _after(events: list[Event], anchor: Event) -> list[Event]:
     return result
 
 
-def collection_status(tenant: Tenant, on: dt.date, accepted: Event | None, later_events: list[Event],
-                      in_arrears: bool, rows: list[ChargeRow] | None = None) -> tuple[bool, str, dt.date | None]:
+def collection_status(
+    tenant: Tenant,
+    on: dt.date,
+    accepted: Event | None,
+    later_events: list[Event],
+    in_arrears: bool,
+    rows: list[ChargeRow] | None = None,
+) -> tuple[bool, str, dt.date | None]:
     """May collection resume? (LCV 4.1 d, 4.2 a, 4.3)
 
     - During the suspension: when a new rent charge fell due after the help was accepted, is unpaid
@@ -587,11 +623,17 @@ def collection_status(tenant: Tenant, on: dt.date, accepted: Event | None, later
         return False, "", None
     until = accepted.on + SUSPENSION
     if on > until:
-        return True, (f"De opschorting van hoogstens 30 dagen is op {fmt_date(until)} geëindigd (LCV 4.2 a). "
-                      "U mag het incassotraject hervatten."), until + DAY
+        return (
+            True,
+            (
+                f"De opschorting van hoogstens 30 dagen is op {fmt_date(until)} geëindigd (LCV 4.2 a). "
+                "U mag het incassotraject hervatten."
+            ),
+            until + DAY,
+        )
     new_due = ZERO
     first_unpaid: dt.date | None = None
-    for due, _, amount, _ in (rows if rows is not None else charge_rows(tenant, on)):
+    for due, _, amount, _ in rows if rows is not None else charge_rows(tenant, on):
         if accepted.on < due <= until and due < on:
             new_due += amount
             if first_unpaid is None:
@@ -599,26 +641,49 @@ def collection_status(tenant: Tenant, on: dt.date, accepted: Event | None, later
     if first_unpaid is None:
         return False, "", None
     paid = sum((p.amount for p in tenant.payments if accepted.on <= p.on <= on), ZERO)
-    paid += sum((a.amount for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and accepted.on <= a.on <= on), ZERO)
+    paid += sum(
+        (
+            a.amount
+            for a in tenant.adjustments
+            if a.kind == AdjustmentKind.CREDIT and accepted.on <= a.on <= on
+        ),
+        ZERO,
+    )
     if paid >= new_due:
         return False, "", None
     contact = [e for e in later_events if e.kind == EventKind.TERUGKOPPELING]
     if contact:
-        return False, ("De nieuwe huur is niet betaald, maar de gemeente heeft sinds de acceptatie contact gehad "
-                       "(terugkoppeling vastgelegd): overleg met de gemeente voordat u het incassotraject hervat."), None
-    return True, (f"Nieuwe huur (vervaldatum {fmt_date(first_unpaid)}) is tijdens de opschorting niet betaald en de gemeente "
-                  "heeft geen contact opgenomen: de opschorting vervalt (LCV 4.1 d). U mag het incassotraject hervatten, "
-                  "ook voor de oude vorderingen (LCV 4.3)."), first_unpaid + DAY
+        return (
+            False,
+            (
+                "De nieuwe huur is niet betaald, maar de gemeente heeft sinds de acceptatie contact gehad "
+                "(terugkoppeling vastgelegd): overleg met de gemeente voordat u het incassotraject hervat."
+            ),
+            None,
+        )
+    return (
+        True,
+        (
+            f"Nieuwe huur (vervaldatum {fmt_date(first_unpaid)}) is tijdens de opschorting niet betaald en de gemeente "
+            "heeft geen contact opgenomen: de opschorting vervalt (LCV 4.1 d). U mag het incassotraject hervatten, "
+            "ook voor de oude vorderingen (LCV 4.3)."
+        ),
+        first_unpaid + DAY,
+    )
 
 
-def case_for(tenant: Tenant, on: dt.date, *, settings: Settings, agreement: Agreement | None) -> Case | None:
+def case_for(
+    tenant: Tenant, on: dt.date, *, settings: Settings, agreement: Agreement | None
+) -> Case | None:
     """The tenant's current case on ``on``, or ``None`` when there are no arrears and nothing pending."""
     if not needs_case(tenant, on):
         return None
     return build_case(tenant, on, settings, agreement)
 
 
-def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None) -> Case | None:
+def build_case(
+    tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None
+) -> Case | None:
     """``case_for`` for a tenant that already passed the ``needs_case`` screen."""
     rows = charge_rows(tenant, on)
     timeline = timeline_from(rows, tenant, on)
@@ -629,7 +694,10 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
         opened_on = episode_start(timeline)
         assert opened_on is not None
     elif open_signal is not None:
-        opened_on = episode_start([item for item in timeline if item[0] <= open_signal.on]) or open_signal.on
+        opened_on = (
+            episode_start([item for item in timeline if item[0] <= open_signal.on])
+            or open_signal.on
+        )
     else:
         return None
     arrears = arrears_from(rows, balance, on)
@@ -637,7 +705,11 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = _last_of(letters, EventKind.SOMMATIE)
     objection = active_objection(all_events)
-    deadline = objection_deadline(sommatie.on, sommatie.channel, settings) if sommatie and sommatie.channel else None
+    deadline = (
+        objection_deadline(sommatie.on, sommatie.channel, settings)
+        if sommatie and sommatie.channel
+        else None
+    )
     last_signal = _last_of(events, EventKind.SIGNAAL)
     feedback = accepted = None
     later: list[Event] = []
@@ -651,18 +723,37 @@ def build_case(tenant: Tenant, on: dt.date, settings: Settings, agreement: Agree
     suspension_until = accepted.on + SUSPENSION if accepted else None
     paid_on = _paid_in_full_on(timeline, open_signal.on) if open_signal else None
     # LCV 2.2: an objection after the signal means the data may no longer be in a signal, so it is withdrawn too.
-    objected_after_signal = open_signal is not None and objection is not None and objection.on >= open_signal.on
+    objected_after_signal = (
+        open_signal is not None and objection is not None and objection.on >= open_signal.on
+    )
     withdrawal_due = open_signal is not None and (paid_on is not None or objected_after_signal)
-    may_resume, note, resume_from = collection_status(tenant, on, accepted, _after(events, accepted) if accepted else [], arrears.in_arrears, rows)
+    may_resume, note, resume_from = collection_status(
+        tenant, on, accepted, _after(events, accepted) if accepted else [], arrears.in_arrears, rows
+    )
     case = Case(
-        tenant=tenant, agreement=agreement, settings=settings, on=on, opened_on=opened_on, first_due=opened_on - DAY,
-        arrears=arrears, events=tuple(events),
+        tenant=tenant,
+        agreement=agreement,
+        settings=settings,
+        on=on,
+        opened_on=opened_on,
+        first_due=opened_on - DAY,
+        arrears=arrears,
+        events=tuple(events),
         threshold_days=agreement.threshold_days if agreement else DEFAULT_THRESHOLD_DAYS,
-        letters=letters, sommatie=sommatie, objection=objection, objection_deadline=deadline,
-        last_signal=last_signal, open_signal=open_signal,
+        letters=letters,
+        sommatie=sommatie,
+        objection=objection,
+        objection_deadline=deadline,
+        last_signal=last_signal,
+        open_signal=open_signal,
         signals=tuple([e for e in all_events if e.kind == EventKind.SIGNAAL]),
-        feedback=feedback, accepted=accepted, suspension_until=suspension_until, paid_on=paid_on,
-        withdrawal_due=withdrawal_due, collection_may_resume=may_resume, collection_note=note,
+        feedback=feedback,
+        accepted=accepted,
+        suspension_until=suspension_until,
+        paid_on=paid_on,
+        withdrawal_due=withdrawal_due,
+        collection_may_resume=may_resume,
+        collection_note=note,
         collection_resume_from=resume_from,
         deceased=is_deceased(all_events),
     )
@@ -723,13 +814,21 @@ def signal_date(case: Case) -> dt.date:
     candidates = [add_months(case.first_due, 1) + SIGNAL_AFTER]
     oldest = case.arrears.oldest_due or case.first_due
     candidates.append(oldest + dt.timedelta(days=case.threshold_days))
-    if case.objection_deadline is not None:  # the sommatie's ``first_signal_day``, from the deadline the case already has
+    if (
+        case.objection_deadline is not None
+    ):  # the sommatie's ``first_signal_day``, from the deadline the case already has
         candidates.append(case.objection_deadline + DAY)
     return max(candidates)
 
 
-def _step(key: StepKey, suggested: dt.date | None, status: StepStatus, explanation: str,
-          evidence: Event | None = None, done_on: dt.date | None = None) -> Step:
+def _step(
+    key: StepKey,
+    suggested: dt.date | None,
+    status: StepStatus,
+    explanation: str,
+    evidence: Event | None = None,
+    done_on: dt.date | None = None,
+) -> Step:
     if evidence is not None and done_on is None:
         done_on = evidence.on
     label, article = _STEP_LABELS[key]
@@ -737,12 +836,24 @@ def _step(key: StepKey, suggested: dt.date | None, status: StepStatus, explanati
 
 
 _LETTER_PLAN = (
-    (StepKey.HERINNERING, EventKind.HERINNERING, reminder_date,
-     "Stuur een schriftelijke herinnering (zonder tekst over schuldhulp)."),
-    (StepKey.AANMANING, EventKind.AANMANING, demand_date,
-     "Stuur de aanmaning met tekst 1: die wijst op schuldhulp en zegt welke gegevens u aan de gemeente geeft."),
-    (StepKey.SOMMATIE, EventKind.SOMMATIE, summons_date,
-     "Stuur de 5-dagen sommatie met tekst 2 en het e-mailadres voor bezwaar."),
+    (
+        StepKey.HERINNERING,
+        EventKind.HERINNERING,
+        reminder_date,
+        "Stuur een schriftelijke herinnering (zonder tekst over schuldhulp).",
+    ),
+    (
+        StepKey.AANMANING,
+        EventKind.AANMANING,
+        demand_date,
+        "Stuur de aanmaning met tekst 1: die wijst op schuldhulp en zegt welke gegevens u aan de gemeente geeft.",
+    ),
+    (
+        StepKey.SOMMATIE,
+        EventKind.SOMMATIE,
+        summons_date,
+        "Stuur de 5-dagen sommatie met tekst 2 en het e-mailadres voor bezwaar.",
+    ),
 )
 """The letters in order: step, the event that records it, when it is due (from the first due date and
 the previous letter sent), what to do."""
@@ -760,40 +871,83 @@ def _letter_steps(case: Case) -> list[Step]:
     for index, (key, _, date_of, instruction) in enumerate(_LETTER_PLAN):
         suggested = date_of(case.first_due, sent[index - 1] if index else None)
         event = sent[index]
-        later_sent = any(sent[index + 1:]) or signalled
+        later_sent = any(sent[index + 1 :]) or signalled
         if event is not None:
-            steps.append(_step(key, suggested, StepStatus.DONE, f"Verstuurd {_sent(event)}.", event))
+            steps.append(
+                _step(key, suggested, StepStatus.DONE, f"Verstuurd {_sent(event)}.", event)
+            )
             previous_ready = True
             continue
         if later_sent:
-            steps.append(_step(key, suggested, StepStatus.NOT_NEEDED, "Niet verstuurd; een latere stap is al gezet."))
+            steps.append(
+                _step(
+                    key,
+                    suggested,
+                    StepStatus.NOT_NEEDED,
+                    "Niet verstuurd; een latere stap is al gezet.",
+                )
+            )
             previous_ready = True
             continue
         if not in_arrears:
-            steps.append(_step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer."))
+            steps.append(
+                _step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer.")
+            )
             continue
         if not previous_ready:
-            steps.append(_step(key, suggested, StepStatus.UPCOMING, f"Na de {_LETTER_PLAN[index - 1][0].label.lower()}. {instruction}"))
+            steps.append(
+                _step(
+                    key,
+                    suggested,
+                    StepStatus.UPCOMING,
+                    f"Na de {_LETTER_PLAN[index - 1][0].label.lower()}. {instruction}",
+                )
+            )
             continue
         status = _timed(suggested, on)
         when = "vandaag" if status == StepStatus.DUE_TODAY else f"rond {fmt_date(suggested)}"
-        steps.append(_step(key, suggested, status, f"{instruction} Gepland {when}." if status != StepStatus.OVERDUE
-                           else f"{instruction} Dit stond gepland op {fmt_date(suggested)}."))
+        steps.append(
+            _step(
+                key,
+                suggested,
+                status,
+                f"{instruction} Gepland {when}."
+                if status != StepStatus.OVERDUE
+                else f"{instruction} Dit stond gepland op {fmt_date(suggested)}.",
+            )
+        )
         previous_ready = False
     return steps
 
 
-def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: bool, suggested: dt.date, instruction: str) -> Step:
+def _evidence_step(
+    case: Case,
+    key: StepKey,
+    explicit: EventKind,
+    via_letters: bool,
+    suggested: dt.date,
+    instruction: str,
+) -> Step:
     """LCV 2.1 b/c/d. For c and d the aanmaning (text 1) and the sommatie (text 2) count as evidence,
     because those texts point to debt help and announce which data goes to the municipality."""
     event = case.first_of(explicit, *_LETTERS_WITH_TEXT) if via_letters else case.done(explicit)
     if event is not None:
         if event.kind == explicit:
             return _step(key, suggested, StepStatus.DONE, f"Vastgelegd: {_sent(event)}.", event)
-        return _step(key, suggested, StepStatus.DONE, f"Gedaan: {event.kind.label.lower()} {_sent(event)}.", event)
+        return _step(
+            key,
+            suggested,
+            StepStatus.DONE,
+            f"Gedaan: {event.kind.label.lower()} {_sent(event)}.",
+            event,
+        )
     if case.last_signal is not None:
-        return _step(key, suggested, StepStatus.NOT_NEEDED,
-                     "Niet vastgelegd vóór de melding: leg alsnog vast wat u deed en wanneer (de bewijslast ligt bij u, LCV 2.1).")
+        return _step(
+            key,
+            suggested,
+            StepStatus.NOT_NEEDED,
+            "Niet vastgelegd vóór de melding: leg alsnog vast wat u deed en wanneer (de bewijslast ligt bij u, LCV 2.1).",
+        )
     if not case.arrears.in_arrears:
         return _step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer.")
     status = _timed(suggested, case.on)
@@ -801,12 +955,24 @@ def _evidence_step(case: Case, key: StepKey, explicit: EventKind, via_letters: b
 
 
 _EVIDENCE_PLAN = (
-    (StepKey.PERSOONLIJK_CONTACT, EventKind.PERSOONLIJK_CONTACT, False,
-     "Probeer de huurder persoonlijk te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer."),
-    (StepKey.SCHULDHULP_GEWEZEN, EventKind.SCHULDHULP_GEWEZEN, True,
-     "Wijs de huurder op schuldhulpverlening; de aanmaning (tekst 1) en de sommatie (tekst 2) doen dat."),
-    (StepKey.GEGEVENS_AANGEBODEN, EventKind.GEGEVENS_AANGEBODEN, True,
-     "Bied aan de gegevens door te geven aan de gemeente; tekst 1 en tekst 2 doen dat."),
+    (
+        StepKey.PERSOONLIJK_CONTACT,
+        EventKind.PERSOONLIJK_CONTACT,
+        False,
+        "Probeer de huurder persoonlijk te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer.",
+    ),
+    (
+        StepKey.SCHULDHULP_GEWEZEN,
+        EventKind.SCHULDHULP_GEWEZEN,
+        True,
+        "Wijs de huurder op schuldhulpverlening; de aanmaning (tekst 1) en de sommatie (tekst 2) doen dat.",
+    ),
+    (
+        StepKey.GEGEVENS_AANGEBODEN,
+        EventKind.GEGEVENS_AANGEBODEN,
+        True,
+        "Bied aan de gegevens door te geven aan de gemeente; tekst 1 en tekst 2 doen dat.",
+    ),
 )
 """LCV 2.1 b, c, d in order: step, the event that records it, whether texts 1 and 2 count as evidence,
 what to do. All three are suggested from D + 14, with the aanmaning."""
@@ -830,16 +996,41 @@ def _objection_step(case: Case) -> Step:
     key = StepKey.BEZWAARTERMIJN
     deadline = case.objection_deadline
     if case.objection is not None:
-        return _step(key, deadline, StepStatus.BLOCKED,
-                     f"Bezwaar ontvangen op {fmt_date(case.objection.on)}: niet melden (LCV 2.2). Het gewone incassotraject mag doorgaan.",
-                     case.objection)
+        return _step(
+            key,
+            deadline,
+            StepStatus.BLOCKED,
+            f"Bezwaar ontvangen op {fmt_date(case.objection.on)}: niet melden (LCV 2.2). Het gewone incassotraject mag doorgaan.",
+            case.objection,
+        )
     if deadline is None:
         if case.last_signal is not None or not case.arrears.in_arrears:
-            return _step(key, None, StepStatus.NOT_NEEDED, "Geen sommatie met tekst 2 verstuurd in deze zaak.")
-        return _step(key, None, StepStatus.UPCOMING, "Begint met de sommatie met tekst 2: 7 dagen na ontvangst.")
+            return _step(
+                key,
+                None,
+                StepStatus.NOT_NEEDED,
+                "Geen sommatie met tekst 2 verstuurd in deze zaak.",
+            )
+        return _step(
+            key,
+            None,
+            StepStatus.UPCOMING,
+            "Begint met de sommatie met tekst 2: 7 dagen na ontvangst.",
+        )
     if case.on <= deadline:
-        return _step(key, deadline, StepStatus.UPCOMING, f"De huurder kan tot en met {fmt_date(deadline)} bezwaar maken.")
-    return _step(key, deadline, StepStatus.DONE, f"Verstreken op {fmt_date(deadline)} zonder bezwaar.", done_on=deadline)
+        return _step(
+            key,
+            deadline,
+            StepStatus.UPCOMING,
+            f"De huurder kan tot en met {fmt_date(deadline)} bezwaar maken.",
+        )
+    return _step(
+        key,
+        deadline,
+        StepStatus.DONE,
+        f"Verstreken op {fmt_date(deadline)} zonder bezwaar.",
+        done_on=deadline,
+    )
 
 
 def _signal_step(case: Case) -> Step:
@@ -849,21 +1040,46 @@ def _signal_step(case: Case) -> Step:
     signal = case.last_signal
     if signal is not None:
         route = f" via {signal.route.label}" if signal.route else ""
-        amount = f", {fmt_money(signal.amount)}, {signal.months} mnd" if signal.amount is not None and signal.months else ""
-        return _step(key, suggested, StepStatus.DONE, f"Gemeld op {fmt_date(signal.on)}{route}{amount}.", signal)
+        amount = (
+            f", {fmt_money(signal.amount)}, {signal.months} mnd"
+            if signal.amount is not None and signal.months
+            else ""
+        )
+        return _step(
+            key,
+            suggested,
+            StepStatus.DONE,
+            f"Gemeld op {fmt_date(signal.on)}{route}{amount}.",
+            signal,
+        )
     if case.deceased:
-        return _step(key, suggested, StepStatus.NOT_NEEDED, FEEDBACK_NEXT_STEP[FeedbackStatus.OVERLEDEN])
+        return _step(
+            key, suggested, StepStatus.NOT_NEEDED, FEEDBACK_NEXT_STEP[FeedbackStatus.OVERLEDEN]
+        )
     if not case.arrears.in_arrears:
         return _step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer.")
     first = case.first_blocking
     if first is None:  # every rule passes
         if case.on < suggested:
-            return _step(key, suggested, StepStatus.UPCOMING,
-                         f"Alle voorwaarden zijn vervuld: meld bij het meldpunt, uiterlijk rond {fmt_date(suggested)}.")
-        return _step(key, suggested, _timed(suggested, case.on),
-                     "Alle voorwaarden zijn vervuld: meld bij het digitaal meldpunt en leg de melding vast.")
+            return _step(
+                key,
+                suggested,
+                StepStatus.UPCOMING,
+                f"Alle voorwaarden zijn vervuld: meld bij het meldpunt, uiterlijk rond {fmt_date(suggested)}.",
+            )
+        return _step(
+            key,
+            suggested,
+            _timed(suggested, case.on),
+            "Alle voorwaarden zijn vervuld: meld bij het digitaal meldpunt en leg de melding vast.",
+        )
     if case.on < suggested:
-        return _step(key, suggested, StepStatus.UPCOMING, f"Gepland rond {fmt_date(suggested)}. Nog nodig: {first.fix or first.text}")
+        return _step(
+            key,
+            suggested,
+            StepStatus.UPCOMING,
+            f"Gepland rond {fmt_date(suggested)}. Nog nodig: {first.fix or first.text}",
+        )
     return _step(key, suggested, StepStatus.BLOCKED, f"{first.text} {first.fix}".strip())
 
 
@@ -872,57 +1088,123 @@ def _feedback_step(case: Case) -> Step:
     key = StepKey.TERUGKOPPELING
     signal = case.last_signal
     if signal is None:
-        return _step(key, None, StepStatus.UPCOMING, "Volgt na de melding: binnen 4 weken, alleen als de huurder hulp accepteert.")
+        return _step(
+            key,
+            None,
+            StepStatus.UPCOMING,
+            "Volgt na de melding: binnen 4 weken, alleen als de huurder hulp accepteert.",
+        )
     window_end = signal.on + FEEDBACK_WINDOW
     if case.feedback is not None:
         status = case.feedback.feedback
         assert status is not None
-        return _step(key, window_end, StepStatus.DONE, f"{status.label} ({fmt_date(case.feedback.on)}). {FEEDBACK_NEXT_STEP[status]}", case.feedback)
+        return _step(
+            key,
+            window_end,
+            StepStatus.DONE,
+            f"{status.label} ({fmt_date(case.feedback.on)}). {FEEDBACK_NEXT_STEP[status]}",
+            case.feedback,
+        )
     if case.on <= window_end:
-        return _step(key, window_end, StepStatus.UPCOMING,
-                     f"Kijk in het meldpunt: terugkoppeling komt uiterlijk {fmt_date(window_end)}, alleen als de huurder hulp accepteert.")
-    return _step(key, window_end, StepStatus.NOT_NEEDED,
-                 "Geen terugkoppeling binnen 4 weken: de huurder heeft geen hulp geaccepteerd of is niet bereikt. "
-                 "Het incassotraject loopt door.")
+        return _step(
+            key,
+            window_end,
+            StepStatus.UPCOMING,
+            f"Kijk in het meldpunt: terugkoppeling komt uiterlijk {fmt_date(window_end)}, alleen als de huurder hulp accepteert.",
+        )
+    return _step(
+        key,
+        window_end,
+        StepStatus.NOT_NEEDED,
+        "Geen terugkoppeling binnen 4 weken: de huurder heeft geen hulp geaccepteerd of is niet bereikt. "
+        "Het incassotraject loopt door.",
+    )
 
 
 def _suspension_step(case: Case) -> Step:
     """LCV 4.1, 4.2 a–c: help accepted → suspend collection for at most 30 days; watch the end date."""
     key = StepKey.OPSCHORTING
     if case.accepted is None:
-        if case.last_signal is not None and (case.feedback is not None or case.on > case.last_signal.on + FEEDBACK_WINDOW):
-            return _step(key, None, StepStatus.NOT_NEEDED, "Geen hulp geaccepteerd: niet opschorten.")
-        return _step(key, None, StepStatus.UPCOMING, "Alleen als de gemeente terugkoppelt dat de huurder hulp heeft geaccepteerd.")
+        if case.last_signal is not None and (
+            case.feedback is not None or case.on > case.last_signal.on + FEEDBACK_WINDOW
+        ):
+            return _step(
+                key, None, StepStatus.NOT_NEEDED, "Geen hulp geaccepteerd: niet opschorten."
+            )
+        return _step(
+            key,
+            None,
+            StepStatus.UPCOMING,
+            "Alleen als de gemeente terugkoppelt dat de huurder hulp heeft geaccepteerd.",
+        )
     until = case.suspension_until
     assert until is not None
-    what = ("Schort het incassotraject op tot en met {d}: geen nieuwe incassostappen, geen extra incassokosten, "
-            "incassobureau of deurwaarder on hold (LCV 4.2 a–c).")
+    what = (
+        "Schort het incassotraject op tot en met {d}: geen nieuwe incassostappen, geen extra incassokosten, "
+        "incassobureau of deurwaarder on hold (LCV 4.2 a–c)."
+    )
     if case.on < until:
-        return _step(key, until, StepStatus.UPCOMING, what.format(d=fmt_date(until)), case.accepted, done_on=None)
+        return _step(
+            key,
+            until,
+            StepStatus.UPCOMING,
+            what.format(d=fmt_date(until)),
+            case.accepted,
+            done_on=None,
+        )
     if case.on == until:
-        return _step(key, until, StepStatus.DUE_TODAY,
-                     "De opschorting eindigt vandaag. Betaalt de huurder niet, dan mag het incassotraject daarna verder.",
-                     case.accepted, done_on=None)
-    return _step(key, until, StepStatus.DONE, f"Opgeschort tot en met {fmt_date(until)}.", case.accepted, done_on=until)
+        return _step(
+            key,
+            until,
+            StepStatus.DUE_TODAY,
+            "De opschorting eindigt vandaag. Betaalt de huurder niet, dan mag het incassotraject daarna verder.",
+            case.accepted,
+            done_on=None,
+        )
+    return _step(
+        key,
+        until,
+        StepStatus.DONE,
+        f"Opgeschort tot en met {fmt_date(until)}.",
+        case.accepted,
+        done_on=until,
+    )
 
 
 def _withdrawal_step(case: Case) -> Step:
     """Werkinstructie stap 3: a tenant who pays after being reported → withdraw the signal."""
     key = StepKey.INTREKKEN
     if case.withdrawal_due and case.paid_on is not None:
-        return _step(key, case.paid_on, _timed(case.paid_on, case.on),
-                     f"De huurder heeft na de melding alles betaald ({fmt_date(case.paid_on)}): trek het signaal in bij "
-                     "het meldpunt en leg dat vast.")
+        return _step(
+            key,
+            case.paid_on,
+            _timed(case.paid_on, case.on),
+            f"De huurder heeft na de melding alles betaald ({fmt_date(case.paid_on)}): trek het signaal in bij "
+            "het meldpunt en leg dat vast.",
+        )
     if case.withdrawal_due and case.objection is not None:
-        return _step(key, case.objection.on, _timed(case.objection.on, case.on),
-                     f"De huurder maakte na de melding bezwaar ({fmt_date(case.objection.on)}) tegen het delen van gegevens "
-                     "(LCV 2.2): trek het signaal in bij het meldpunt en leg dat vast.")
+        return _step(
+            key,
+            case.objection.on,
+            _timed(case.objection.on, case.on),
+            f"De huurder maakte na de melding bezwaar ({fmt_date(case.objection.on)}) tegen het delen van gegevens "
+            "(LCV 2.2): trek het signaal in bij het meldpunt en leg dat vast.",
+        )
     withdrawn = case.done(EventKind.SIGNAAL_INGETROKKEN)
     if withdrawn is not None:
-        return _step(key, None, StepStatus.DONE, f"Ingetrokken op {fmt_date(withdrawn.on)}.", withdrawn)
+        return _step(
+            key, None, StepStatus.DONE, f"Ingetrokken op {fmt_date(withdrawn.on)}.", withdrawn
+        )
     if case.last_signal is None:
-        return _step(key, None, StepStatus.NOT_NEEDED, "Alleen nodig als de huurder na een melding alles betaalt.")
-    return _step(key, None, StepStatus.UPCOMING, "Betaalt de huurder alles, trek dan het signaal in.")
+        return _step(
+            key,
+            None,
+            StepStatus.NOT_NEEDED,
+            "Alleen nodig als de huurder na een melding alles betaalt.",
+        )
+    return _step(
+        key, None, StepStatus.UPCOMING, "Betaalt de huurder alles, trek dan het signaal in."
+    )
 
 
 # --- stage --------------------------------------------------------------------------------
@@ -933,11 +1215,17 @@ def stage_of(case: Case) -> tuple[Stage, str]:
     if case.deceased:
         return Stage.OVERLEDEN, ""
     if case.withdrawal_due:
-        return Stage.INTREKKEN, "betaald na melding" if case.paid_on is not None else "bezwaar na melding"
+        return (
+            Stage.INTREKKEN,
+            "betaald na melding" if case.paid_on is not None else "bezwaar na melding",
+        )
     if case.collection_may_resume:
         return Stage.INCASSO_HERVATTEN, ""
     if case.suspended:
-        return Stage.OPGESCHORT, f"tot {fmt_date(case.suspension_until)}" if case.suspension_until else ""
+        return (
+            Stage.OPGESCHORT,
+            f"tot {fmt_date(case.suspension_until)}" if case.suspension_until else "",
+        )
     if case.last_signal is not None:
         if case.feedback is not None and case.feedback.feedback is not None:
             return Stage.TERUGKOPPELING, case.feedback.feedback.label.lower()
@@ -969,11 +1257,17 @@ def next_step_of(case: Case, stage: Stage) -> str:
         return FEEDBACK_NEXT_STEP[FeedbackStatus.OVERLEDEN]
     if stage == Stage.INCASSO_HERVATTEN:
         return case.collection_note
-    if stage == Stage.TERUGKOPPELING and case.feedback is not None and case.feedback.feedback is not None:
+    if (
+        stage == Stage.TERUGKOPPELING
+        and case.feedback is not None
+        and case.feedback.feedback is not None
+    ):
         return FEEDBACK_NEXT_STEP[case.feedback.feedback]
     if stage == Stage.GEEN_HULP:
-        return ("Geen terugkoppeling: het incassotraject loopt door. Duurt de achterstand voort, dan mag u opnieuw melden "
-                "(LCV 3.2), niet vaker dan eens per maand.")
+        return (
+            "Geen terugkoppeling: het incassotraject loopt door. Duurt de achterstand voort, dan mag u opnieuw melden "
+            "(LCV 3.2), niet vaker dan eens per maand."
+        )
     if stage == Stage.BEZWAAR and case.objection is not None:
         return "Bezwaar (LCV 2.2): neem deze huurder niet op in een signaal. Het gewone incassotraject mag doorgaan."
     actionable = [s for s in case.steps if s.actionable]
@@ -982,7 +1276,10 @@ def next_step_of(case: Case, stage: Stage) -> str:
     blocked = [s for s in case.steps if s.status == StepStatus.BLOCKED and s.key == StepKey.SIGNAAL]
     if blocked:
         return blocked[0].explanation
-    upcoming = sorted((s for s in case.steps if s.status == StepStatus.UPCOMING and s.suggested), key=lambda s: s.suggested)
+    upcoming = sorted(
+        (s for s in case.steps if s.status == StepStatus.UPCOMING and s.suggested),
+        key=lambda s: s.suggested,
+    )
     if upcoming:
         return upcoming[0].explanation
     return ""

@@ -19,7 +19,15 @@ from typing import Any
 
 from lcv_tui.domain import validation
 from lcv_tui.exports.files import ExportError, read_bytes
-from lcv_tui.exports.profiles import FORBIDDEN_HEADERS, INTEGER, MONEY, RIS_2021, WITHDRAWAL_2021, Column, Profile
+from lcv_tui.exports.profiles import (
+    FORBIDDEN_HEADERS,
+    INTEGER,
+    MONEY,
+    RIS_2021,
+    WITHDRAWAL_2021,
+    Column,
+    Profile,
+)
 from lcv_tui.exports.upload import starts_with_trigger
 
 _DELIMITERS = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
@@ -115,13 +123,24 @@ def _decode(data: bytes, report: CheckReport) -> str:
         text = data.decode("utf-8")
         report.encoding = "utf-8"
         if not text.isascii():
-            report.warnings.append(Problem(None, None, "Het bestand is UTF-8 zonder BOM; Excel toont letters als ë dan soms verkeerd. Sla het op als 'CSV UTF-8' als u het in Excel opent."))
+            report.warnings.append(
+                Problem(
+                    None,
+                    None,
+                    "Het bestand is UTF-8 zonder BOM; Excel toont letters als ë dan soms verkeerd. Sla het op als 'CSV UTF-8' als u het in Excel opent.",
+                )
+            )
         return text
     except UnicodeDecodeError:
         pass
     report.encoding = "cp1252"
-    report.problems.append(Problem(None, None,
-        "Het bestand is niet in UTF-8 opgeslagen; het lijkt Windows-1252 (ANSI). Sla het opnieuw op als 'CSV UTF-8 (door komma's gescheiden)' of maak het opnieuw met lcv-tui."))
+    report.problems.append(
+        Problem(
+            None,
+            None,
+            "Het bestand is niet in UTF-8 opgeslagen; het lijkt Windows-1252 (ANSI). Sla het opnieuw op als 'CSV UTF-8 (door komma's gescheiden)' of maak het opnieuw met lcv-tui.",
+        )
+    )
     return data.decode("cp1252", errors="replace")
 
 
@@ -132,9 +151,14 @@ def _detect_delimiter(first_line: str, expected: str, report: CheckReport) -> st
         found = expected
     report.delimiter = found
     if found != expected:
-        report.problems.append(Problem(None, None,
-            f"Scheidingsteken gevonden: {_DELIMITERS[found]}; verwacht: {_DELIMITERS.get(expected, repr(expected))}. "
-            "Maak het bestand opnieuw met lcv-tui of kies het juiste scheidingsteken bij het opslaan."))
+        report.problems.append(
+            Problem(
+                None,
+                None,
+                f"Scheidingsteken gevonden: {_DELIMITERS[found]}; verwacht: {_DELIMITERS.get(expected, repr(expected))}. "
+                "Maak het bestand opnieuw met lcv-tui of kies het juiste scheidingsteken bij het opslaan.",
+            )
+        )
     return found
 
 
@@ -160,12 +184,24 @@ def check_xlsx_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged or foreign file
-        report.problems.append(Problem(None, None, "Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of maak het opnieuw met lcv-tui."))
+        report.problems.append(
+            Problem(
+                None,
+                None,
+                "Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of maak het opnieuw met lcv-tui.",
+            )
+        )
         return report
     try:
         sheets = workbook.worksheets
         if len(sheets) > 1:
-            report.warnings.append(Problem(None, None, f"Het bestand heeft {len(sheets)} werkbladen; alleen het eerste ('{sheets[0].title}') wordt gecontroleerd. Het meldpunt leest meestal ook alleen het eerste."))
+            report.warnings.append(
+                Problem(
+                    None,
+                    None,
+                    f"Het bestand heeft {len(sheets)} werkbladen; alleen het eerste ('{sheets[0].title}') wordt gecontroleerd. Het meldpunt leest meestal ook alleen het eerste.",
+                )
+            )
         table = []
         for row in sheets[0].iter_rows():
             cells = []
@@ -174,7 +210,9 @@ def check_xlsx_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
                 kind = getattr(cell, "data_type", "s")
                 if value is None:
                     cells.append(("", "s"))
-                elif kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
+                elif kind == "f" or (
+                    isinstance(value, str) and kind != "s" and value.startswith("=")
+                ):
                     cells.append((str(value), "f"))
                 elif isinstance(value, bool):
                     cells.append((str(value), "b"))
@@ -208,38 +246,88 @@ def _check_headers(header: list[str], profile: Profile, report: CheckReport) -> 
         title = raw.strip()
         letter = _letter(index)
         if not title:
-            report.problems.append(Problem(1, letter, "Kolom zonder titel: geef de kolom een titel uit de indeling of verwijder hem."))
+            report.problems.append(
+                Problem(
+                    1,
+                    letter,
+                    "Kolom zonder titel: geef de kolom een titel uit de indeling of verwijder hem.",
+                )
+            )
             continue
         if _is_forbidden(title):
-            report.problems.append(Problem(1, title, "verboden: deze kolom mag niet gedeeld worden. Verwijder de kolom (alleen contactgegevens en het signaal mogen mee)."))
+            report.problems.append(
+                Problem(
+                    1,
+                    title,
+                    "verboden: deze kolom mag niet gedeeld worden. Verwijder de kolom (alleen contactgegevens en het signaal mogen mee).",
+                )
+            )
             continue
         if title in by_label:
             column = by_label[title]
             if column.label != raw:
-                report.warnings.append(Problem(1, title, "De titel heeft spaties ervoor of erachter; die zijn weggelaten bij de controle."))
+                report.warnings.append(
+                    Problem(
+                        1,
+                        title,
+                        "De titel heeft spaties ervoor of erachter; die zijn weggelaten bij de controle.",
+                    )
+                )
         elif title.casefold() in folded:
             column = folded[title.casefold()]
-            report.problems.append(Problem(1, title, f"Schrijf de titel precies als '{column.label}' (hoofdletters tellen)."))
+            report.problems.append(
+                Problem(
+                    1,
+                    title,
+                    f"Schrijf de titel precies als '{column.label}' (hoofdletters tellen).",
+                )
+            )
         else:
             close = difflib.get_close_matches(title, list(by_label), n=1, cutoff=0.75)
             if close:
                 column = by_label[close[0]]
-                report.problems.append(Problem(1, title, f"Titel lijkt verkeerd gespeld: moet '{column.label}' zijn."))
+                report.problems.append(
+                    Problem(1, title, f"Titel lijkt verkeerd gespeld: moet '{column.label}' zijn.")
+                )
             else:
-                report.problems.append(Problem(1, title, "Onbekende kolom: die hoort niet in het bestand; verwijder hem (alleen de kolommen van de indeling mogen mee)."))
+                report.problems.append(
+                    Problem(
+                        1,
+                        title,
+                        "Onbekende kolom: die hoort niet in het bestand; verwijder hem (alleen de kolommen van de indeling mogen mee).",
+                    )
+                )
                 continue
         if column in mapping.values():
-            report.problems.append(Problem(1, title, f"Kolom '{column.label}' staat er twee keer in: verwijder er één."))
+            report.problems.append(
+                Problem(
+                    1, title, f"Kolom '{column.label}' staat er twee keer in: verwijder er één."
+                )
+            )
             continue
         mapping[index] = column
     present = set(mapping.values())
     for column in expected:
         if column not in present:
-            report.problems.append(Problem(1, column.label, "Kolom ontbreekt: voeg hem toe (ook als hij leeg blijft), in de volgorde van de indeling."))
+            report.problems.append(
+                Problem(
+                    1,
+                    column.label,
+                    "Kolom ontbreekt: voeg hem toe (ook als hij leeg blijft), in de volgorde van de indeling.",
+                )
+            )
     in_file = [mapping[i] for i in sorted(mapping)]
     wanted = [c for c in expected if c in present]
     if in_file != wanted and set(in_file) == set(wanted):
-        report.problems.append(Problem(1, None, "De kolommen staan in de verkeerde volgorde. Juiste volgorde: " + ", ".join(c.label for c in expected) + "."))
+        report.problems.append(
+            Problem(
+                1,
+                None,
+                "De kolommen staan in de verkeerde volgorde. Juiste volgorde: "
+                + ", ".join(c.label for c in expected)
+                + ".",
+            )
+        )
     return mapping
 
 
@@ -249,28 +337,52 @@ def _cell_text(value: Any) -> str:
     return str(value).strip() if not isinstance(value, str) else value
 
 
-def _check_value(row_no: int, column: Column, value: Any, kind: str, report: CheckReport, number_cells: bool) -> Any:
+def _check_value(
+    row_no: int, column: Column, value: Any, kind: str, report: CheckReport, number_cells: bool
+) -> Any:
     """Problems with one filled cell; returns the normalised value for the duplicate check."""
     label = column.label
     if kind == "f":
-        report.problems.append(Problem(row_no, label, "De cel bevat een formule: vervang hem door de waarde zelf."))
+        report.problems.append(
+            Problem(row_no, label, "De cel bevat een formule: vervang hem door de waarde zelf.")
+        )
         return None
     if column.kind == INTEGER:
         if kind == "n":
             if isinstance(value, float) and not value.is_integer():
-                report.problems.append(Problem(row_no, label, f"'{value}' is geen heel getal: vul het aantal maanden als heel getal in, bijvoorbeeld 2."))
+                report.problems.append(
+                    Problem(
+                        row_no,
+                        label,
+                        f"'{value}' is geen heel getal: vul het aantal maanden als heel getal in, bijvoorbeeld 2.",
+                    )
+                )
                 return None
             number = int(value)
         else:
             text = str(value).strip()
             if not re.fullmatch(r"-?\d+", text):
-                report.problems.append(Problem(row_no, label, f"'{text}' is geen heel getal: vul het aantal maanden als heel getal in, bijvoorbeeld 2."))
+                report.problems.append(
+                    Problem(
+                        row_no,
+                        label,
+                        f"'{text}' is geen heel getal: vul het aantal maanden als heel getal in, bijvoorbeeld 2.",
+                    )
+                )
                 return None
             number = int(text)
             if number_cells:
-                report.warnings.append(Problem(row_no, label, "Het aantal maanden staat als tekst in de cel; beter als getal."))
+                report.warnings.append(
+                    Problem(
+                        row_no,
+                        label,
+                        "Het aantal maanden staat als tekst in de cel; beter als getal.",
+                    )
+                )
         if number < 1:
-            report.problems.append(Problem(row_no, label, "Het aantal maanden moet minstens 1 zijn."))
+            report.problems.append(
+                Problem(row_no, label, "Het aantal maanden moet minstens 1 zijn.")
+            )
         return number
     if column.kind == MONEY:
         if kind == "n":
@@ -279,7 +391,13 @@ def _check_value(row_no: int, column: Column, value: Any, kind: str, report: Che
             text = str(value).strip()
             negative = text.startswith("-")
             if not _AMOUNT.match(text.lstrip("-")):
-                report.problems.append(Problem(row_no, label, f"'{text}' is geen geldig bedrag: gebruik cijfers met hoogstens 2 decimalen, bijvoorbeeld 1234,56 (zonder € en zonder punt voor duizendtallen)."))
+                report.problems.append(
+                    Problem(
+                        row_no,
+                        label,
+                        f"'{text}' is geen geldig bedrag: gebruik cijfers met hoogstens 2 decimalen, bijvoorbeeld 1234,56 (zonder € en zonder punt voor duizendtallen).",
+                    )
+                )
                 return None
             try:
                 amount = Decimal(text.lstrip("-").replace(",", "."))
@@ -289,19 +407,39 @@ def _check_value(row_no: int, column: Column, value: Any, kind: str, report: Che
             if negative:
                 amount = -amount
             if number_cells:
-                report.warnings.append(Problem(row_no, label, "Het bedrag staat als tekst in de cel; beter als getal."))
+                report.warnings.append(
+                    Problem(row_no, label, "Het bedrag staat als tekst in de cel; beter als getal.")
+                )
         if not amount.is_finite() or amount <= 0:
-            report.problems.append(Problem(row_no, label, "Het bedrag achterstand moet groter zijn dan 0."))
+            report.problems.append(
+                Problem(row_no, label, "Het bedrag achterstand moet groter zijn dan 0.")
+            )
         elif amount != amount.quantize(Decimal("0.01")):
-            report.problems.append(Problem(row_no, label, "Gebruik hoogstens 2 cijfers achter de komma."))
+            report.problems.append(
+                Problem(row_no, label, "Gebruik hoogstens 2 cijfers achter de komma.")
+            )
         return amount
     text = _cell_text(value)
     if starts_with_trigger(text):
         first = text.lstrip(" \u00a0\u3000")[:1]
-        shown = {"\t": "een tab", "\r": "een regeleinde", "\n": "een regeleinde"}.get(first, f"'{first}'")
-        report.problems.append(Problem(row_no, label, f"De waarde begint met {shown} en wordt dan als formule gelezen: zet er een ' voor of verwijder het teken."))
+        shown = {"\t": "een tab", "\r": "een regeleinde", "\n": "een regeleinde"}.get(
+            first, f"'{first}'"
+        )
+        report.problems.append(
+            Problem(
+                row_no,
+                label,
+                f"De waarde begint met {shown} en wordt dan als formule gelezen: zet er een ' voor of verwijder het teken.",
+            )
+        )
     if _CONTROL.search(text):
-        report.problems.append(Problem(row_no, label, "De waarde bevat een tab, regeleinde of onzichtbaar teken: typ de waarde opnieuw."))
+        report.problems.append(
+            Problem(
+                row_no,
+                label,
+                "De waarde bevat een tab, regeleinde of onzichtbaar teken: typ de waarde opnieuw.",
+            )
+        )
     if column.field == "postcode":
         try:
             return validation.normalise_postcode(text)
@@ -310,22 +448,60 @@ def _check_value(row_no: int, column: Column, value: Any, kind: str, report: Che
             return None
     if column.field == "huisnummer":
         if kind == "n" and number_cells:
-            report.warnings.append(Problem(row_no, label, "Het huisnummer staat als getal in de cel; het meldpunt verwacht tekst."))
+            report.warnings.append(
+                Problem(
+                    row_no,
+                    label,
+                    "Het huisnummer staat als getal in de cel; het meldpunt verwacht tekst.",
+                )
+            )
         try:
             return str(validation.parse_house_number(text))
         except ValueError:
-            report.problems.append(Problem(row_no, label, f"'{text}' is geen geldig huisnummer: gebruik een heel getal groter dan 0 en zet letters bij de toevoeging."))
+            report.problems.append(
+                Problem(
+                    row_no,
+                    label,
+                    f"'{text}' is geen geldig huisnummer: gebruik een heel getal groter dan 0 en zet letters bij de toevoeging.",
+                )
+            )
             return None
     if column.field in ("straatnaam", "woonplaats") and text:
-        report.warnings.append(Problem(row_no, label, "Ingevuld, maar tekst 1 en 2 kondigen dit gegeven niet aan: lcv-tui laat deze kolom leeg."))
-    if kind == "n" and number_cells and column.field in ("postcode", "telefoon1", "telefoon2", "telefoon3"):
-        report.warnings.append(Problem(row_no, label, "Staat als getal in de cel; het meldpunt verwacht tekst (een voorloopnul kan wegvallen)."))
+        report.warnings.append(
+            Problem(
+                row_no,
+                label,
+                "Ingevuld, maar tekst 1 en 2 kondigen dit gegeven niet aan: lcv-tui laat deze kolom leeg.",
+            )
+        )
+    if (
+        kind == "n"
+        and number_cells
+        and column.field in ("postcode", "telefoon1", "telefoon2", "telefoon3")
+    ):
+        report.warnings.append(
+            Problem(
+                row_no,
+                label,
+                "Staat als getal in de cel; het meldpunt verwacht tekst (een voorloopnul kan wegvallen).",
+            )
+        )
     return text.strip().casefold()
 
 
-def _check_table(table: list[list[tuple[Any, str]]], profile: Profile, report: CheckReport, *, number_cells: bool) -> None:
+def _check_table(
+    table: list[list[tuple[Any, str]]], profile: Profile, report: CheckReport, *, number_cells: bool
+) -> None:
     if not table or not any(str(v).strip() for v, _ in table[0]):
-        report.problems.append(Problem(1, None, "De eerste regel moet de kolomtitels bevatten: " + ", ".join(profile.labels()) + "."))
+        report.problems.append(
+            Problem(
+                1,
+                None,
+                "De eerste regel moet de kolomtitels bevatten: "
+                + ", ".join(profile.labels())
+                + ".",
+            )
+        )
         return
     header = [str(v) for v, _ in table[0]]
     while header and not header[-1].strip():  # trailing empty title cells of a spreadsheet
@@ -343,29 +519,62 @@ def _check_table(table: list[list[tuple[Any, str]]], profile: Profile, report: C
             report.problems.append(Problem(row_no, None, "Lege regel: verwijder deze regel."))
             continue
         report.rows += 1
-        if len(cells) > len(header) and any(str(v).strip() for v, _ in cells[len(header):]):
-            report.problems.append(Problem(row_no, None, f"De regel heeft meer waarden ({len(cells)}) dan er kolommen zijn ({len(header)}): controleer scheidingstekens en aanhalingstekens."))
+        if len(cells) > len(header) and any(str(v).strip() for v, _ in cells[len(header) :]):
+            report.problems.append(
+                Problem(
+                    row_no,
+                    None,
+                    f"De regel heeft meer waarden ({len(cells)}) dan er kolommen zijn ({len(header)}): controleer scheidingstekens en aanhalingstekens.",
+                )
+            )
         values: dict[str, Any] = {}
         for index, column in mapping.items():
             value, kind = cells[index] if index < len(cells) else ("", "s")
             if str(value).strip() == "":
                 if column.mandatory:
-                    report.problems.append(Problem(row_no, column.label, "Verplicht veld is leeg: vul het in (zonder dit veld is het signaal ongeldig)."))
+                    report.problems.append(
+                        Problem(
+                            row_no,
+                            column.label,
+                            "Verplicht veld is leeg: vul het in (zonder dit veld is het signaal ongeldig).",
+                        )
+                    )
                 continue
             values[column.field] = _check_value(row_no, column, value, kind, report, number_cells)
         full = tuple(_cell_text(v).strip() for v, _ in cells)
         if full in seen_rows:
-            report.problems.append(Problem(row_no, None, f"Dubbele regel: gelijk aan regel {seen_rows[full]}. Verwijder één van beide."))
+            report.problems.append(
+                Problem(
+                    row_no,
+                    None,
+                    f"Dubbele regel: gelijk aan regel {seen_rows[full]}. Verwijder één van beide.",
+                )
+            )
             continue
         seen_rows[full] = row_no
         address = (values.get("postcode"), values.get("huisnummer"), values.get("toevoeging", ""))
         if address[0] and address[1]:
             if address in seen_address:
-                report.problems.append(Problem(row_no, "Postcode", f"Zelfde adres als regel {seen_address[address]}: één signaal per adres. Verwijder of voeg samen."))
+                report.problems.append(
+                    Problem(
+                        row_no,
+                        "Postcode",
+                        f"Zelfde adres als regel {seen_address[address]}: één signaal per adres. Verwijder of voeg samen.",
+                    )
+                )
             else:
                 seen_address[address] = row_no
     if report.rows == 0 and not report.problems:
-        report.problems.append(Problem(None, None, "Het bestand bevat geen signalen, alleen de kopregel."))
+        report.problems.append(
+            Problem(None, None, "Het bestand bevat geen signalen, alleen de kopregel.")
+        )
 
 
-__all__ = ["CheckReport", "ExportError", "Problem", "check_csv_bytes", "check_file", "check_xlsx_bytes"]
+__all__ = [
+    "CheckReport",
+    "ExportError",
+    "Problem",
+    "check_csv_bytes",
+    "check_file",
+    "check_xlsx_bytes",
+]

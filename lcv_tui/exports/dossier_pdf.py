@@ -41,7 +41,14 @@ def render_dossier_pdf(dossier: Dossier) -> bytes:
                 pdf.set_text_color(60, 60, 60)
                 pdf.set_x(pdf.l_margin + QUOTE_INDENT)
                 top = pdf.get_y()
-                pdf.multi_cell(TEXT_WIDTH - QUOTE_INDENT, 3.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                pdf.multi_cell(
+                    TEXT_WIDTH - QUOTE_INDENT,
+                    3.6,
+                    block.text,
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                    align="L",
+                )
                 if pdf.get_y() > top:  # a bar beside the copy when it stayed on one page
                     pdf.set_draw_color(180, 180, 180)
                     pdf.line(pdf.l_margin + 2, top, pdf.l_margin + 2, pdf.get_y())
@@ -50,11 +57,15 @@ def render_dossier_pdf(dossier: Dossier) -> bytes:
             elif block.style == "alert":
                 pdf.set_font(FONT_FAMILY, "B", 9.5)
                 pdf.set_text_color(150, 30, 30)
-                pdf.multi_cell(TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                pdf.multi_cell(
+                    TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+                )
                 pdf.set_text_color(0, 0, 0)
             else:
                 pdf.set_font(FONT_FAMILY, "", 9.5)
-                pdf.multi_cell(TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+                pdf.multi_cell(
+                    TEXT_WIDTH, 4.6, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+                )
             pdf.ln(2.5)
         pdf.ln(3)
     return bytes(pdf.output())

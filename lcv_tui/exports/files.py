@@ -70,7 +70,9 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
     """
     target = Path(path).expanduser().absolute()
     if target.is_dir():
-        raise ExportError(f"Kan {target} niet schrijven: het pad is een map; geef een bestandsnaam op, bijvoorbeeld signalen.xlsx.")
+        raise ExportError(
+            f"Kan {target} niet schrijven: het pad is een map; geef een bestandsnaam op, bijvoorbeeld signalen.xlsx."
+        )
     tmp_name: str | None = None
     try:
         _make_parents(target.parent)
@@ -96,7 +98,6 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
     return target
 
 
-
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file the landlord chose, with a Dutch message when that fails."""
     target = Path(path).expanduser()
@@ -105,6 +106,8 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except FileNotFoundError:
         raise ExportError(f"Bestand {target} bestaat niet: controleer de naam en de map.") from None
     except IsADirectoryError:
-        raise ExportError(f"{target} is een map: geef het pad van een CSV- of XLSX-bestand op.") from None
+        raise ExportError(
+            f"{target} is een map: geef het pad van een CSV- of XLSX-bestand op."
+        ) from None
     except OSError as exc:
         raise ExportError(f"Kan {target} niet lezen: {_reason(exc)}.") from None

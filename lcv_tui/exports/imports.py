@@ -42,38 +42,213 @@ PAYMENTS = "payments"
 # field → (Dutch label for messages, recognised titles). Titles are compared after folding case,
 # accents and punctuation, so "E-mail", "e_mail" and "EMAIL" are the same.
 TENANT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "klantnummer": ("Klantnummer", ("klantnummer", "klantnr", "klant nummer", "huurdernummer", "huurder nummer", "referentie", "ref",
-                                    "reference", "customer number", "customer id", "customer", "tenant id", "tenant number", "id")),
-    "surname": ("Achternaam", ("achternaam", "naam", "familienaam", "surname", "last name", "lastname", "family name", "name")),
+    "klantnummer": (
+        "Klantnummer",
+        (
+            "klantnummer",
+            "klantnr",
+            "klant nummer",
+            "huurdernummer",
+            "huurder nummer",
+            "referentie",
+            "ref",
+            "reference",
+            "customer number",
+            "customer id",
+            "customer",
+            "tenant id",
+            "tenant number",
+            "id",
+        ),
+    ),
+    "surname": (
+        "Achternaam",
+        (
+            "achternaam",
+            "naam",
+            "familienaam",
+            "surname",
+            "last name",
+            "lastname",
+            "family name",
+            "name",
+        ),
+    ),
     "initials": ("Voorletters", ("voorletters", "initialen", "initials", "voorl")),
     "street": ("Straat", ("straat", "straatnaam", "street", "street name")),
-    "house_number": ("Huisnummer", ("huisnummer", "huisnr", "nr", "nummer", "house number", "housenumber", "house no", "number", "no")),
-    "addition": ("Toevoeging", ("toevoeging", "huisnummer toevoeging", "huisnummertoevoeging", "huisletter", "addition",
-                                "house number addition", "suffix", "apartment", "apt")),
-    "postcode": ("Postcode", ("postcode", "post code", "zip", "zipcode", "zip code", "postal code", "postalcode")),
+    "house_number": (
+        "Huisnummer",
+        (
+            "huisnummer",
+            "huisnr",
+            "nr",
+            "nummer",
+            "house number",
+            "housenumber",
+            "house no",
+            "number",
+            "no",
+        ),
+    ),
+    "addition": (
+        "Toevoeging",
+        (
+            "toevoeging",
+            "huisnummer toevoeging",
+            "huisnummertoevoeging",
+            "huisletter",
+            "addition",
+            "house number addition",
+            "suffix",
+            "apartment",
+            "apt",
+        ),
+    ),
+    "postcode": (
+        "Postcode",
+        ("postcode", "post code", "zip", "zipcode", "zip code", "postal code", "postalcode"),
+    ),
     "town": ("Woonplaats", ("woonplaats", "plaats", "stad", "town", "city", "place")),
     "gemeente": ("Gemeente", ("gemeente", "municipality", "municipal", "council")),
-    "phone1": ("Telefoon", ("telefoon", "telefoonnummer", "telefoon 1", "telefoonnummer 1", "tel", "mobiel", "mobiel nummer", "gsm",
-                            "phone", "phone 1", "telephone", "mobile", "phone number", "mobile number", "cell")),
-    "phone2": ("Telefoon 2", ("telefoon 2", "telefoonnummer 2", "tel 2", "phone 2", "telephone 2", "mobile 2")),
-    "phone3": ("Telefoon 3", ("telefoon 3", "telefoonnummer 3", "tel 3", "phone 3", "telephone 3", "mobile 3")),
-    "email": ("E-mail", ("e mail", "email", "e mailadres", "emailadres", "mail", "mailadres", "email address", "e mail address")),
-    "rent": ("Huur", ("huur", "kale huur", "huurprijs", "maandhuur", "huur per maand", "huurbedrag", "rent", "monthly rent", "rent amount", "base rent")),
-    "due_day": ("Vervaldag", ("vervaldag", "betaaldag", "vervaldatum dag", "dag", "due day", "due", "payment day", "day of month")),
-    "tenancy_start": ("Ingangsdatum", ("ingangsdatum", "startdatum", "begindatum", "ingang", "ingang huur", "huur vanaf", "start",
-                                       "start date", "tenancy start", "lease start", "move in", "move in date")),
-    "tenancy_end": ("Einddatum", ("einddatum", "huur tot", "eind", "end date", "tenancy end", "lease end", "move out", "move out date")),
+    "phone1": (
+        "Telefoon",
+        (
+            "telefoon",
+            "telefoonnummer",
+            "telefoon 1",
+            "telefoonnummer 1",
+            "tel",
+            "mobiel",
+            "mobiel nummer",
+            "gsm",
+            "phone",
+            "phone 1",
+            "telephone",
+            "mobile",
+            "phone number",
+            "mobile number",
+            "cell",
+        ),
+    ),
+    "phone2": (
+        "Telefoon 2",
+        ("telefoon 2", "telefoonnummer 2", "tel 2", "phone 2", "telephone 2", "mobile 2"),
+    ),
+    "phone3": (
+        "Telefoon 3",
+        ("telefoon 3", "telefoonnummer 3", "tel 3", "phone 3", "telephone 3", "mobile 3"),
+    ),
+    "email": (
+        "E-mail",
+        (
+            "e mail",
+            "email",
+            "e mailadres",
+            "emailadres",
+            "mail",
+            "mailadres",
+            "email address",
+            "e mail address",
+        ),
+    ),
+    "rent": (
+        "Huur",
+        (
+            "huur",
+            "kale huur",
+            "huurprijs",
+            "maandhuur",
+            "huur per maand",
+            "huurbedrag",
+            "rent",
+            "monthly rent",
+            "rent amount",
+            "base rent",
+        ),
+    ),
+    "due_day": (
+        "Vervaldag",
+        (
+            "vervaldag",
+            "betaaldag",
+            "vervaldatum dag",
+            "dag",
+            "due day",
+            "due",
+            "payment day",
+            "day of month",
+        ),
+    ),
+    "tenancy_start": (
+        "Ingangsdatum",
+        (
+            "ingangsdatum",
+            "startdatum",
+            "begindatum",
+            "ingang",
+            "ingang huur",
+            "huur vanaf",
+            "start",
+            "start date",
+            "tenancy start",
+            "lease start",
+            "move in",
+            "move in date",
+        ),
+    ),
+    "tenancy_end": (
+        "Einddatum",
+        (
+            "einddatum",
+            "huur tot",
+            "eind",
+            "end date",
+            "tenancy end",
+            "lease end",
+            "move out",
+            "move out date",
+        ),
+    ),
 }
 TENANT_REQUIRED = ("surname", "house_number", "postcode", "gemeente", "rent", "tenancy_start")
 
 PAYMENT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "on": ("Datum", ("datum", "betaaldatum", "boekdatum", "valutadatum", "date", "payment date", "paid on", "booking date")),
-    "amount": ("Bedrag", ("bedrag", "betaald", "betaling", "ontvangen", "amount", "paid", "payment", "sum")),
+    "on": (
+        "Datum",
+        (
+            "datum",
+            "betaaldatum",
+            "boekdatum",
+            "valutadatum",
+            "date",
+            "payment date",
+            "paid on",
+            "booking date",
+        ),
+    ),
+    "amount": (
+        "Bedrag",
+        ("bedrag", "betaald", "betaling", "ontvangen", "amount", "paid", "payment", "sum"),
+    ),
     "klantnummer": TENANT_FIELDS["klantnummer"],
     "postcode": TENANT_FIELDS["postcode"],
     "house_number": TENANT_FIELDS["house_number"],
     "addition": TENANT_FIELDS["addition"],
-    "note": ("Omschrijving", ("omschrijving", "opmerking", "notitie", "kenmerk", "mededeling", "note", "notes", "description", "memo", "reference text")),
+    "note": (
+        "Omschrijving",
+        (
+            "omschrijving",
+            "opmerking",
+            "notitie",
+            "kenmerk",
+            "mededeling",
+            "note",
+            "notes",
+            "description",
+            "memo",
+            "reference text",
+        ),
+    ),
 }
 PAYMENT_REQUIRED = ("on", "amount")
 
@@ -98,7 +273,7 @@ class ColumnMapping:
         return dict(self.columns)
 
     @classmethod
-    def from_dict(cls, kind: str, columns: dict[str, str] | None) -> "ColumnMapping":
+    def from_dict(cls, kind: str, columns: dict[str, str] | None) -> ColumnMapping:
         return cls(kind, dict(columns or {}))
 
 
@@ -168,15 +343,19 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ExportError("Het bestand is geen leesbare tekst (UTF-8 of Windows-1252): bewaar het in Excel opnieuw als "
-                          "'CSV UTF-8' en probeer het nog eens.")
+        raise ExportError(
+            "Het bestand is geen leesbare tekst (UTF-8 of Windows-1252): bewaar het in Excel opnieuw als "
+            "'CSV UTF-8' en probeer het nog eens."
+        )
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
     try:
         return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error:
-        raise ExportError("Het CSV-bestand is beschadigd (bijvoorbeeld een ongeldig teken of een aanhalingsteken dat niet "
-                          "gesloten wordt): bewaar het opnieuw vanuit uw spreadsheet.") from None
+        raise ExportError(
+            "Het CSV-bestand is beschadigd (bijvoorbeeld een ongeldig teken of een aanhalingsteken dat niet "
+            "gesloten wordt): bewaar het opnieuw vanuit uw spreadsheet."
+        ) from None
 
 
 def _read_xlsx(data: bytes) -> list[list[Any]]:
@@ -185,14 +364,18 @@ def _read_xlsx(data: bytes) -> list[list[Any]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # a damaged or foreign file: openpyxl raises many kinds
-        raise ExportError("Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of bewaar het als CSV.") from None
+        raise ExportError(
+            "Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of bewaar het als CSV."
+        ) from None
     try:
         return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
     finally:
         workbook.close()
 
 
-def detect_mapping(kind: str, header: list[Any], given: ColumnMapping | dict[str, str] | None = None) -> tuple[ColumnMapping, list[str]]:
+def detect_mapping(
+    kind: str, header: list[Any], given: ColumnMapping | dict[str, str] | None = None
+) -> tuple[ColumnMapping, list[str]]:
     """Recognise the columns; an explicit mapping wins. Returns the mapping and problems (Dutch)."""
     fields = TENANT_FIELDS if kind == TENANTS else PAYMENT_FIELDS
     titles = [str(h).strip() if h is not None else "" for h in header]
@@ -204,7 +387,9 @@ def detect_mapping(kind: str, header: list[Any], given: ColumnMapping | dict[str
             if name not in fields:
                 problems.append(f"Onbekend veld '{name}' in de kolomindeling.")
             elif title not in titles:
-                problems.append(f"Kolom '{title}' (voor {fields[name][0]}) staat niet in het bestand: kies de kolom opnieuw.")
+                problems.append(
+                    f"Kolom '{title}' (voor {fields[name][0]}) staat niet in het bestand: kies de kolom opnieuw."
+                )
             else:
                 columns[name] = title
     taken = set(columns.values())
@@ -263,9 +448,16 @@ def _rows_with_numbers(table: list[list[Any]]) -> list[tuple[int, list[Any]]]:
     return result
 
 
-def _start_plan(kind: str, table: list[list[Any]], mapping: ColumnMapping | dict[str, str] | None, required: tuple[str, ...]) -> tuple[ImportPlan, dict[str, int]]:
+def _start_plan(
+    kind: str,
+    table: list[list[Any]],
+    mapping: ColumnMapping | dict[str, str] | None,
+    required: tuple[str, ...],
+) -> tuple[ImportPlan, dict[str, int]]:
     if not table or not any(_text(v) for v in table[0]):
-        raise ExportError("Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels (zoals Achternaam, Postcode) op de eerste regel.")
+        raise ExportError(
+            "Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels (zoals Achternaam, Postcode) op de eerste regel."
+        )
     header = table[0]
     found, problems = detect_mapping(kind, header, mapping)
     plan = ImportPlan(kind=kind, mapping=found)
@@ -273,10 +465,20 @@ def _start_plan(kind: str, table: list[list[Any]], mapping: ColumnMapping | dict
     for problem in problems:
         plan.errors.append(RowIssue(1, None, problem))
     missing = [fields[name][0] for name in required if name not in found.columns]
-    if kind == PAYMENTS and "klantnummer" not in found.columns and not {"postcode", "house_number"} <= set(found.columns):
+    if (
+        kind == PAYMENTS
+        and "klantnummer" not in found.columns
+        and not {"postcode", "house_number"} <= set(found.columns)
+    ):
         missing.append("Klantnummer (of Postcode en Huisnummer)")
     for label in missing:
-        plan.errors.append(RowIssue(1, label, "Kolom niet gevonden: geef de kolom deze titel, of kies bij het inlezen welke kolom het is."))
+        plan.errors.append(
+            RowIssue(
+                1,
+                label,
+                "Kolom niet gevonden: geef de kolom deze titel, of kies bij het inlezen welke kolom het is.",
+            )
+        )
     titles = [str(h).strip() if h is not None else "" for h in header]
     positions = {name: titles.index(title) for name, title in found.columns.items()}
     plan.unused_columns = [t for t in titles if t and t not in found.columns.values()]
@@ -294,11 +496,21 @@ def _address_key(postcode: str, house_number: Any, addition: str) -> tuple[str, 
     return (postcode, str(house_number), (addition or "").casefold())
 
 
-def plan_tenants(path: str | os.PathLike[str], data: VaultData, *, mapping: ColumnMapping | dict[str, str] | None = None) -> ImportPlan:
+def plan_tenants(
+    path: str | os.PathLike[str],
+    data: VaultData,
+    *,
+    mapping: ColumnMapping | dict[str, str] | None = None,
+) -> ImportPlan:
     return plan_tenants_table(read_table(path), data, mapping=mapping)
 
 
-def plan_tenants_table(table: list[list[Any]], data: VaultData, *, mapping: ColumnMapping | dict[str, str] | None = None) -> ImportPlan:
+def plan_tenants_table(
+    table: list[list[Any]],
+    data: VaultData,
+    *,
+    mapping: ColumnMapping | dict[str, str] | None = None,
+) -> ImportPlan:
     plan, positions = _start_plan(TENANTS, table, mapping, TENANT_REQUIRED)
     if plan.errors and any(e.row == 1 for e in plan.errors):
         plan.total_rows = len(_rows_with_numbers(table))
@@ -312,12 +524,25 @@ def plan_tenants_table(table: list[list[Any]], data: VaultData, *, mapping: Colu
         plan.total_rows += 1
         errors: list[RowIssue] = []
         values: dict[str, Any] = {}
-        for name in ("klantnummer", "surname", "initials", "street", "addition", "postcode", "town", "email"):
+        for name in (
+            "klantnummer",
+            "surname",
+            "initials",
+            "street",
+            "addition",
+            "postcode",
+            "town",
+            "email",
+        ):
             if name in positions:
                 values[name] = _text(_cell(row, positions, name))
         if "house_number" in positions:
             values["house_number"] = _text(_cell(row, positions, "house_number"))
-        phones = [_text(_cell(row, positions, p)) for p in ("phone1", "phone2", "phone3") if p in positions]
+        phones = [
+            _text(_cell(row, positions, p))
+            for p in ("phone1", "phone2", "phone3")
+            if p in positions
+        ]
         values["phones"] = [p for p in phones if p]
         gemeente = _text(_cell(row, positions, "gemeente"))
         if gemeente:
@@ -339,7 +564,13 @@ def plan_tenants_table(table: list[list[Any]], data: VaultData, *, mapping: Colu
         if raw_day:
             day = re.sub(r"^(\d+)\s*(e|ste|de|st|nd|rd|th)?$", r"\1", raw_day.casefold())
             if not day.isdigit() or not 1 <= int(day) <= 28:
-                errors.append(RowIssue(row_no, labels["due_day"], f"'{raw_day}' is geen geldige vervaldag: gebruik een dag van 1 tot en met 28."))
+                errors.append(
+                    RowIssue(
+                        row_no,
+                        labels["due_day"],
+                        f"'{raw_day}' is geen geldige vervaldag: gebruik een dag van 1 tot en met 28.",
+                    )
+                )
             else:
                 values["due_day"] = int(day)
         if not errors:
@@ -353,33 +584,72 @@ def plan_tenants_table(table: list[list[Any]], data: VaultData, *, mapping: Colu
                 ref = tenant.klantnummer.casefold()
                 addr = _address_key(tenant.postcode, tenant.house_number, tenant.addition)
                 if ref and ref in existing_ref:
-                    plan.duplicates.append(RowIssue(row_no, labels["klantnummer"], f"Klantnummer {tenant.klantnummer} bestaat al (huurder {existing_ref[ref].display_name}): niet opnieuw toegevoegd."))
+                    plan.duplicates.append(
+                        RowIssue(
+                            row_no,
+                            labels["klantnummer"],
+                            f"Klantnummer {tenant.klantnummer} bestaat al (huurder {existing_ref[ref].display_name}): niet opnieuw toegevoegd.",
+                        )
+                    )
                     continue
                 if addr in existing_addr:
-                    plan.duplicates.append(RowIssue(row_no, labels["postcode"], f"Op dit adres staat al een huurder ({existing_addr[addr].display_name}): niet opnieuw toegevoegd."))
+                    plan.duplicates.append(
+                        RowIssue(
+                            row_no,
+                            labels["postcode"],
+                            f"Op dit adres staat al een huurder ({existing_addr[addr].display_name}): niet opnieuw toegevoegd.",
+                        )
+                    )
                     continue
                 if ref and ref in seen_ref:
-                    plan.duplicates.append(RowIssue(row_no, labels["klantnummer"], f"Zelfde klantnummer als regel {seen_ref[ref]}: alleen regel {seen_ref[ref]} wordt ingelezen."))
+                    plan.duplicates.append(
+                        RowIssue(
+                            row_no,
+                            labels["klantnummer"],
+                            f"Zelfde klantnummer als regel {seen_ref[ref]}: alleen regel {seen_ref[ref]} wordt ingelezen.",
+                        )
+                    )
                     continue
                 if addr in seen_addr:
-                    plan.duplicates.append(RowIssue(row_no, labels["postcode"], f"Zelfde adres als regel {seen_addr[addr]}: alleen regel {seen_addr[addr]} wordt ingelezen."))
+                    plan.duplicates.append(
+                        RowIssue(
+                            row_no,
+                            labels["postcode"],
+                            f"Zelfde adres als regel {seen_addr[addr]}: alleen regel {seen_addr[addr]} wordt ingelezen.",
+                        )
+                    )
                     continue
                 if ref:
                     seen_ref[ref] = row_no
                 seen_addr[addr] = row_no
-                plan.rows.append(PlannedRow(row_no, tenant.model_dump(exclude={"id", "payments", "adjustments", "events"})))
+                plan.rows.append(
+                    PlannedRow(
+                        row_no,
+                        tenant.model_dump(exclude={"id", "payments", "adjustments", "events"}),
+                    )
+                )
                 continue
         plan.errors.extend(errors)
     return plan
 
 
-def plan_payments(path: str | os.PathLike[str], data: VaultData, *, today: dt.date,
-                  mapping: ColumnMapping | dict[str, str] | None = None) -> ImportPlan:
+def plan_payments(
+    path: str | os.PathLike[str],
+    data: VaultData,
+    *,
+    today: dt.date,
+    mapping: ColumnMapping | dict[str, str] | None = None,
+) -> ImportPlan:
     return plan_payments_table(read_table(path), data, today=today, mapping=mapping)
 
 
-def plan_payments_table(table: list[list[Any]], data: VaultData, *, today: dt.date,
-                        mapping: ColumnMapping | dict[str, str] | None = None) -> ImportPlan:
+def plan_payments_table(
+    table: list[list[Any]],
+    data: VaultData,
+    *,
+    today: dt.date,
+    mapping: ColumnMapping | dict[str, str] | None = None,
+) -> ImportPlan:
     plan, positions = _start_plan(PAYMENTS, table, mapping, PAYMENT_REQUIRED)
     if plan.errors and any(e.row == 1 for e in plan.errors):
         plan.total_rows = len(_rows_with_numbers(table))
@@ -396,51 +666,100 @@ def plan_payments_table(table: list[list[Any]], data: VaultData, *, today: dt.da
         try:
             on = _date(_cell(row, positions, "on"))
             if on > today:
-                errors.append(RowIssue(row_no, labels["on"], f"De datum {validation.format_date(on)} ligt in de toekomst: lees alleen ontvangen betalingen in."))
+                errors.append(
+                    RowIssue(
+                        row_no,
+                        labels["on"],
+                        f"De datum {validation.format_date(on)} ligt in de toekomst: lees alleen ontvangen betalingen in.",
+                    )
+                )
         except ValueError as exc:
             errors.append(RowIssue(row_no, labels["on"], str(exc)))
         try:
             amount = _amount(_cell(row, positions, "amount"))
             if amount <= 0:
-                errors.append(RowIssue(row_no, labels["amount"], "Een betaling moet groter zijn dan € 0,00; een terugboeking legt u vast als correctie."))
+                errors.append(
+                    RowIssue(
+                        row_no,
+                        labels["amount"],
+                        "Een betaling moet groter zijn dan € 0,00; een terugboeking legt u vast als correctie.",
+                    )
+                )
         except ValueError as exc:
             errors.append(RowIssue(row_no, labels["amount"], str(exc)))
         ref = _text(_cell(row, positions, "klantnummer"))
         if ref:
             tenant = by_ref.get(ref.casefold())
             if tenant is None:
-                errors.append(RowIssue(row_no, labels["klantnummer"], f"Geen huurder met klantnummer {ref}: controleer het nummer of voeg de huurder eerst toe."))
+                errors.append(
+                    RowIssue(
+                        row_no,
+                        labels["klantnummer"],
+                        f"Geen huurder met klantnummer {ref}: controleer het nummer of voeg de huurder eerst toe.",
+                    )
+                )
         else:
             try:
                 postcode = validation.normalise_postcode(_text(_cell(row, positions, "postcode")))
                 number = validation.parse_house_number(_text(_cell(row, positions, "house_number")))
             except ValueError as exc:
-                errors.append(RowIssue(row_no, labels["postcode"], f"Geen klantnummer en geen geldig adres: {exc}"))
+                errors.append(
+                    RowIssue(
+                        row_no, labels["postcode"], f"Geen klantnummer en geen geldig adres: {exc}"
+                    )
+                )
             else:
                 addition = _text(_cell(row, positions, "addition"))
                 tenant = by_addr.get(_address_key(postcode, number, addition))
                 if tenant is None:
-                    errors.append(RowIssue(row_no, labels["postcode"], f"Geen huurder op {postcode} {number}{(' ' + addition) if addition else ''}: controleer het adres of vul het klantnummer in."))
+                    errors.append(
+                        RowIssue(
+                            row_no,
+                            labels["postcode"],
+                            f"Geen huurder op {postcode} {number}{(' ' + addition) if addition else ''}: controleer het adres of vul het klantnummer in.",
+                        )
+                    )
         note = _text(_cell(row, positions, "note"))[:200]
         if errors:
             plan.errors.extend(errors)
             continue
         key = (tenant.id, on, amount)
         if key in existing:
-            plan.duplicates.append(RowIssue(row_no, None, f"Deze betaling ({validation.format_money(amount)} op {validation.format_date(on)}) staat al bij {tenant.display_name}: niet opnieuw toegevoegd."))
+            plan.duplicates.append(
+                RowIssue(
+                    row_no,
+                    None,
+                    f"Deze betaling ({validation.format_money(amount)} op {validation.format_date(on)}) staat al bij {tenant.display_name}: niet opnieuw toegevoegd.",
+                )
+            )
             continue
         if key in seen:
-            plan.duplicates.append(RowIssue(row_no, None, f"Zelfde betaling als regel {seen[key]} (huurder, datum en bedrag): alleen regel {seen[key]} wordt ingelezen. Was het echt twee keer betaald? Voeg de tweede dan met de hand toe."))
+            plan.duplicates.append(
+                RowIssue(
+                    row_no,
+                    None,
+                    f"Zelfde betaling als regel {seen[key]} (huurder, datum en bedrag): alleen regel {seen[key]} wordt ingelezen. Was het echt twee keer betaald? Voeg de tweede dan met de hand toe.",
+                )
+            )
             continue
         seen[key] = row_no
-        plan.rows.append(PlannedRow(row_no, {"tenant_id": tenant.id, "on": on, "amount": amount, "note": note}))
+        plan.rows.append(
+            PlannedRow(row_no, {"tenant_id": tenant.id, "on": on, "amount": amount, "note": note})
+        )
     return plan
 
 
 # --- applying --------------------------------------------------------------------------------
 
 
-def apply_import(data: VaultData, plan: ImportPlan, *, now: dt.datetime, skip_bad: bool = False, actor: str = "import") -> ImportResult:
+def apply_import(
+    data: VaultData,
+    plan: ImportPlan,
+    *,
+    now: dt.datetime,
+    skip_bad: bool = False,
+    actor: str = "import",
+) -> ImportResult:
     """Add the planned rows to ``data`` through ``domain.actions``; all or nothing.
 
     Refuses (``ImportRefused``) when the plan has errors, unless ``skip_bad``: then the rows with
@@ -451,7 +770,10 @@ def apply_import(data: VaultData, plan: ImportPlan, *, now: dt.datetime, skip_ba
 
     header_errors = [e for e in plan.errors if e.row == 1]
     if header_errors:
-        raise ImportRefused("De kolommen van het bestand zijn niet herkend: " + "; ".join(str(e) for e in header_errors))
+        raise ImportRefused(
+            "De kolommen van het bestand zijn niet herkend: "
+            + "; ".join(str(e) for e in header_errors)
+        )
     if plan.errors and not skip_bad:
         raise ImportRefused(
             f"Niets ingelezen: {len(plan.bad_rows)} regel(s) met fouten. Verbeter het bestand, "
@@ -466,12 +788,24 @@ def apply_import(data: VaultData, plan: ImportPlan, *, now: dt.datetime, skip_ba
                 actions.add_tenant(data, dict(planned.values), now=now, actor=actor)
             else:
                 values = planned.values
-                actions.record_payment(data, values["tenant_id"], values["on"], values["amount"], note=values["note"], now=now, actor=actor)
+                actions.record_payment(
+                    data,
+                    values["tenant_id"],
+                    values["on"],
+                    values["amount"],
+                    note=values["note"],
+                    now=now,
+                    actor=actor,
+                )
     except (ValueError, ValidationError) as exc:
         data.tenants[:] = tenants_before
         for tenant in data.tenants:
-            del tenant.payments[payments_before.get(tenant.id, 0):]
+            del tenant.payments[payments_before.get(tenant.id, 0) :]
         data.audit.truncate(audit_before)
-        message = field_errors(exc).get("", str(exc)) if isinstance(exc, ValidationError) else str(exc)
+        message = (
+            field_errors(exc).get("", str(exc)) if isinstance(exc, ValidationError) else str(exc)
+        )
         raise ImportRefused(f"Niets ingelezen: {message}") from None
-    return ImportResult(added=len(plan.rows), skipped_bad=len(plan.bad_rows), duplicates=len(plan.duplicates))
+    return ImportResult(
+        added=len(plan.rows), skipped_bad=len(plan.bad_rows), duplicates=len(plan.duplicates)
+    )

@@ -23,8 +23,8 @@ only Python. fpdf is imported inside the functions that need it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from lcv_tui.domain.letters import Letter
 from lcv_tui.exports.files import write_private
@@ -72,7 +72,7 @@ def new_pdf(title: str, author: str, on: dt.date):
     pdf.set_title(title)
     pdf.set_author(author)
     pdf.set_creator("lcv-tui")
-    pdf.set_creation_date(dt.datetime.combine(on, dt.time(), tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime.combine(on, dt.time(), tzinfo=dt.UTC))
     pdf.footer_text = f"{author} · {title}"
     return pdf
 
@@ -130,7 +130,9 @@ def render_letter_pdf(letter: Letter) -> bytes:
     pdf.cell(TEXT_WIDTH, 5, letter.place_date, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
     pdf.set_font(FONT_FAMILY, "B", 10)
-    pdf.multi_cell(TEXT_WIDTH, 5, f"Betreft: {letter.subject}", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(
+        TEXT_WIDTH, 5, f"Betreft: {letter.subject}", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+    )
     if letter.reference:
         pdf.set_font(FONT_FAMILY, "", 10)
         pdf.cell(TEXT_WIDTH, 5, letter.reference, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -140,7 +142,14 @@ def render_letter_pdf(letter: Letter) -> bytes:
     pdf.set_font(FONT_FAMILY, "", 10)
     for paragraph in (letter.salutation, *letter.paragraphs):
         # A no-break space keeps "€" on the line of its amount.
-        pdf.multi_cell(TEXT_WIDTH, 5, paragraph.replace("€ ", "€\u00a0"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.multi_cell(
+            TEXT_WIDTH,
+            5,
+            paragraph.replace("€ ", "€\u00a0"),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="L",
+        )
         pdf.ln(3)
     pdf.ln(2)
     for line in letter.closing:
@@ -171,8 +180,13 @@ def unique_stems(letters: Iterable[Letter]) -> list[str]:
     return stems
 
 
-def write_letters(letters: list[Letter], folder: str | Path, progress: Callable[[int, int], None] | None = None,
-                  *, with_text: bool = True) -> list[Path]:
+def write_letters(
+    letters: list[Letter],
+    folder: str | Path,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    with_text: bool = True,
+) -> list[Path]:
     """Write every letter as PDF (and, by default, its text twin) in one go.
 
     Returns the paths written, per letter the PDF then the text file. ``progress(done, total)`` is

@@ -71,7 +71,7 @@ class Profile:
     def all_labels(self) -> frozenset[str]:
         return frozenset(self.labels(True))
 
-    def with_dialect(self, **changes: str) -> "Profile":
+    def with_dialect(self, **changes: str) -> Profile:
         """The same layout with another CSV dialect (e.g. ``delimiter=","``)."""
         return replace(self, dialect=replace(self.dialect, **changes))
 
@@ -118,11 +118,34 @@ PROFILES: dict[str, Profile] = {p.key: p for p in (RIS_2021, WITHDRAWAL_2021)}
 # Column titles that must never appear in a file that leaves the app: personal data the LCV
 # process does not need (werkinstructie: "verboden om meer informatie aan te leveren").
 FORBIDDEN_HEADERS: tuple[str, ...] = (
-    "bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "geboortedatum", "geboortedag",
-    "date of birth", "birth date", "dob", "iban", "rekeningnummer", "bankrekening",
-    "bankrekeningnummer", "inkomen", "salaris", "werkgever", "nationaliteit", "geslacht",
-    "paspoort", "paspoortnummer", "id-nummer", "documentnummer", "ziekte", "gezondheid",
-    "voornaam", "voornamen", "leeftijd", "burgerlijke staat",
+    "bsn",
+    "burgerservicenummer",
+    "sofinummer",
+    "sofi-nummer",
+    "geboortedatum",
+    "geboortedag",
+    "date of birth",
+    "birth date",
+    "dob",
+    "iban",
+    "rekeningnummer",
+    "bankrekening",
+    "bankrekeningnummer",
+    "inkomen",
+    "salaris",
+    "werkgever",
+    "nationaliteit",
+    "geslacht",
+    "paspoort",
+    "paspoortnummer",
+    "id-nummer",
+    "documentnummer",
+    "ziekte",
+    "gezondheid",
+    "voornaam",
+    "voornamen",
+    "leeftijd",
+    "burgerlijke staat",
 )
 
 

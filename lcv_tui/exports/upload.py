@@ -28,11 +28,12 @@ import io
 import itertools
 import os
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from lcv_tui.exports.files import ExportError, write_private
 from lcv_tui.exports.profiles import INTEGER, MONEY, RIS_2021, Column, CsvDialect, Profile
@@ -103,9 +104,14 @@ class _RowPlan:
         kinds = [c.kind for c in self.columns]
         if kinds.count(INTEGER) > 1 or kinds.count(MONEY) > 1:
             raise ValueError("A profile has at most one integer and one money column.")
-        cleaners = [safe_phone if c.field in _PHONE_FIELDS else (neutralise if not c.is_number else _same) for c in self.columns]
+        cleaners = [
+            safe_phone if c.field in _PHONE_FIELDS else (neutralise if not c.is_number else _same)
+            for c in self.columns
+        ]
         self.row = self._build(
-            mandatory=tuple((i, c.label) for i, c in enumerate(self.columns) if c.mandatory and not c.is_number),
+            mandatory=tuple(
+                (i, c.label) for i, c in enumerate(self.columns) if c.mandatory and not c.is_number
+            ),
             safe=safe,
             get=_tuple_getter(attrgetter, [c.field for c in self.columns]),
             cleaners=cleaners,
@@ -115,7 +121,9 @@ class _RowPlan:
         )
 
     @staticmethod
-    def _build(*, mandatory, safe, get, cleaners, i_int, i_money, decimal) -> Callable[[Any, int], list]:
+    def _build(
+        *, mandatory, safe, get, cleaners, i_int, i_money, decimal
+    ) -> Callable[[Any, int], list]:
         get_required = _tuple_getter(itemgetter, [position for position, _ in mandatory])
 
         def row(record: Any, index: int) -> list:
@@ -125,19 +133,29 @@ class _RowPlan:
                 values = list(get(record))
             # empty is caught here; blank-but-spaces in the careful pass (a cell that starts with a
             # space never passes the CSV scan, and XLSX always takes the careful pass)
-            if "" in get_required(values) or (safe and any(not str(v).strip() for v in get_required(values))):
-                label = next(label for position, label in mandatory if not str(values[position]).strip())
-                raise ExportError(f"Regel {index}: {label} is leeg, maar verplicht in het uploadbestand; vul het in bij de huurder.")
+            if "" in get_required(values) or (
+                safe and any(not str(v).strip() for v in get_required(values))
+            ):
+                label = next(
+                    label for position, label in mandatory if not str(values[position]).strip()
+                )
+                raise ExportError(
+                    f"Regel {index}: {label} is leeg, maar verplicht in het uploadbestand; vul het in bij de huurder."
+                )
             if i_int is not None:
                 months = values[i_int]
                 if type(months) is not int or months < 1:
-                    raise ExportError(f"Regel {index}: het aantal maanden achterstand moet een heel getal van minstens 1 zijn; controleer de huurder.")
+                    raise ExportError(
+                        f"Regel {index}: het aantal maanden achterstand moet een heel getal van minstens 1 zijn; controleer de huurder."
+                    )
             if i_money is not None:
                 amount = values[i_money]
                 if type(amount) is not Decimal:
                     amount = _as_decimal(amount, index)
                 if not amount > 0:
-                    raise ExportError(f"Regel {index}: het bedrag achterstand moet groter zijn dan 0; controleer de huurder.")
+                    raise ExportError(
+                        f"Regel {index}: het bedrag achterstand moet groter zijn dan 0; controleer de huurder."
+                    )
                 if decimal is None:
                     values[i_money] = amount.quantize(_CENT)
                 else:
@@ -160,7 +178,9 @@ def _as_decimal(value: Any, index: int) -> Decimal:
     except ArithmeticError:
         amount = Decimal("NaN")
     if not amount.is_finite():
-        raise ExportError(f"Regel {index}: het bedrag achterstand is geen getal; controleer de huurder.")
+        raise ExportError(
+            f"Regel {index}: het bedrag achterstand is geen getal; controleer de huurder."
+        )
     return amount
 
 
@@ -174,10 +194,17 @@ def _tuple_getter(factory: Callable, keys: list) -> Callable[[Any], tuple]:
     return factory(*keys)
 
 
-def _csv_text(records: Sequence[Any], columns: Sequence[Column], dialect: CsvDialect, *, safe: bool) -> str:
+def _csv_text(
+    records: Sequence[Any], columns: Sequence[Column], dialect: CsvDialect, *, safe: bool
+) -> str:
     plan = _RowPlan(columns, dialect.decimal_separator, safe=safe)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator=dialect.line_terminator, quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        buffer,
+        delimiter=dialect.delimiter,
+        lineterminator=dialect.line_terminator,
+        quoting=csv.QUOTE_MINIMAL,
+    )
     writer.writerow([c.label for c in plan.columns])
     writer.writerows(map(plan.row, records, itertools.count(2)))
     return buffer.getvalue()
@@ -195,14 +222,18 @@ def _csv_is_clean(text: str, data: bytes, rows: int, dialect: CsvDialect) -> boo
     for start in (dialect.delimiter, "\n", '"'):
         pattern = _CELL_START_PATTERNS.get(start)
         if pattern is None:
-            pattern = _CELL_START_PATTERNS[start] = re.compile(re.escape(start) + "[" + re.escape(FORMULA_TRIGGERS + _LEADING_SPACE) + "]").search
+            pattern = _CELL_START_PATTERNS[start] = re.compile(
+                re.escape(start) + "[" + re.escape(FORMULA_TRIGGERS + _LEADING_SPACE) + "]"
+            ).search
         if pattern(text):
             return False
     if data.translate(None, _ALLOWED_BYTES):  # control characters other than CR and LF
         return False
     lines = rows + 1
     terminator = dialect.line_terminator
-    return data.count(b"\r") == lines * terminator.count("\r") and data.count(b"\n") == lines * terminator.count("\n")
+    return data.count(b"\r") == lines * terminator.count("\r") and data.count(
+        b"\n"
+    ) == lines * terminator.count("\n")
 
 
 def render_csv(records: Iterable[Any], columns: Sequence[Column], dialect: CsvDialect) -> bytes:
@@ -231,7 +262,9 @@ def _encode(text: str, dialect: CsvDialect) -> bytes:
         ) from None
 
 
-def render_xlsx(records: Iterable[Any], columns: Sequence[Column], *, sheet_title: str = "Signalen") -> bytes:
+def render_xlsx(
+    records: Iterable[Any], columns: Sequence[Column], *, sheet_title: str = "Signalen"
+) -> bytes:
     """The XLSX bytes for ``records``: explicit cell types, text format for text (see module text)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -292,9 +325,16 @@ def render_xlsx(records: Iterable[Any], columns: Sequence[Column], *, sheet_titl
         for values in rows:
             append(values)
     else:  # an openpyxl without the generator: build typed cells the public way (slower)
-        sheet.append([_typed_cell(WriteOnlyCell, sheet, h, c.label) for h, c in zip(header_cells, plan.columns)])
+        sheet.append(
+            [
+                _typed_cell(WriteOnlyCell, sheet, h, c.label)
+                for h, c in zip(header_cells, plan.columns)
+            ]
+        )
         for values in rows:
-            sheet.append([_typed_cell(WriteOnlyCell, sheet, t, v) for t, v in zip(templates, values)])
+            sheet.append(
+                [_typed_cell(WriteOnlyCell, sheet, t, v) for t, v in zip(templates, values)]
+            )
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -311,7 +351,13 @@ def _typed_cell(cell_type, sheet, template, value):
     return cell
 
 
-def render_upload(records: Iterable[Any], *, fmt: str, profile: Profile = RIS_2021, extra_phone_columns: bool = False) -> bytes:
+def render_upload(
+    records: Iterable[Any],
+    *,
+    fmt: str,
+    profile: Profile = RIS_2021,
+    extra_phone_columns: bool = False,
+) -> bytes:
     columns = profile.columns_for(extra_phone_columns)
     if fmt == "csv":
         return render_csv(records, columns, profile.dialect)
@@ -320,8 +366,14 @@ def render_upload(records: Iterable[Any], *, fmt: str, profile: Profile = RIS_20
     raise ExportError(f"Onbekend bestandsformaat '{fmt}': kies xlsx of csv.")
 
 
-def write_upload(records: Iterable[Any], path: str | os.PathLike[str], *, fmt: str, profile: Profile = RIS_2021,
-                 extra_phone_columns: bool = False) -> WriteResult:
+def write_upload(
+    records: Iterable[Any],
+    path: str | os.PathLike[str],
+    *,
+    fmt: str,
+    profile: Profile = RIS_2021,
+    extra_phone_columns: bool = False,
+) -> WriteResult:
     """Write the upload file for ``records`` to ``path`` (0600, atomic).
 
     ``records`` are :class:`~lcv_tui.domain.sharing.SignalRecord` (already minimised by

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from lcv_tui.domain.models import Route, VaultData
 from lcv_tui.domain.sharing import may_share
+from lcv_tui.exports.files import ExportError, write_private
 from lcv_tui.exports.profiles import WITHDRAWAL_2021, Profile
 from lcv_tui.exports.upload import WriteResult, render_csv, render_xlsx
-from lcv_tui.exports.files import ExportError, write_private
 
 
 @dataclass(frozen=True)
@@ -50,23 +50,34 @@ def select_withdrawals(data: VaultData, on: dt.date) -> list[WithdrawalRecord]:
         signal = case.open_signal
         # identify the signal the way it was delivered: the addition only if it was shared
         addition = tenant.addition if may_share("toevoeging", agreement)[0] else ""
-        records.append(WithdrawalRecord(
-            tenant_id=tenant.id,
-            klantnummer=tenant.klantnummer,
-            postcode=tenant.postcode,
-            huisnummer=str(tenant.house_number),
-            toevoeging=addition,
-            gemeente=tenant.gemeente,
-            route=(signal.route if signal is not None and signal.route is not None else Route.UPLOAD),
-            signal_on=signal.on if signal is not None else None,
-            paid_on=case.paid_on,
-        ))
+        records.append(
+            WithdrawalRecord(
+                tenant_id=tenant.id,
+                klantnummer=tenant.klantnummer,
+                postcode=tenant.postcode,
+                huisnummer=str(tenant.house_number),
+                toevoeging=addition,
+                gemeente=tenant.gemeente,
+                route=(
+                    signal.route
+                    if signal is not None and signal.route is not None
+                    else Route.UPLOAD
+                ),
+                signal_on=signal.on if signal is not None else None,
+                paid_on=case.paid_on,
+            )
+        )
     records.sort(key=lambda r: (r.postcode, int(r.huisnummer), r.toevoeging))
     return records
 
 
-def write_withdrawals(records: Iterable[WithdrawalRecord], path: str | os.PathLike[str], *, fmt: str,
-                      profile: Profile = WITHDRAWAL_2021) -> WriteResult:
+def write_withdrawals(
+    records: Iterable[WithdrawalRecord],
+    path: str | os.PathLike[str],
+    *,
+    fmt: str,
+    profile: Profile = WITHDRAWAL_2021,
+) -> WriteResult:
     """Write the bulk withdrawal file for the upload-route ``records`` (0600, atomic)."""
     records = [r for r in records if r.route == Route.UPLOAD]
     columns = profile.columns_for(False)

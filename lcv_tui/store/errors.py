@@ -28,14 +28,20 @@ class VaultError(Exception):
 class WrongPassphrase(VaultError):
     """The passphrase (or the key remembered on this computer) does not open the vault."""
 
-    def __init__(self, message: str = "De wachtzin klopt niet. Controleer hoofdletters en de toetsenbordindeling en probeer opnieuw.") -> None:
+    def __init__(
+        self,
+        message: str = "De wachtzin klopt niet. Controleer hoofdletters en de toetsenbordindeling en probeer opnieuw.",
+    ) -> None:
         super().__init__(message)
 
 
 class PassphraseRequired(WrongPassphrase):
     """No passphrase was given and this computer does not remember the key: ask for the passphrase."""
 
-    def __init__(self, message: str = "Voer uw wachtzin in om de kluis te openen (of zet hem in LCV_TUI_PASSPHRASE).") -> None:
+    def __init__(
+        self,
+        message: str = "Voer uw wachtzin in om de kluis te openen (of zet hem in LCV_TUI_PASSPHRASE).",
+    ) -> None:
         super().__init__(message)
 
 
@@ -43,14 +49,18 @@ class PassphraseTooShort(VaultError):
     """A new passphrase breaks the minimum-length rule."""
 
     def __init__(self, minimum: int) -> None:
-        super().__init__(f"De wachtzin is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een paar losse woorden.")
+        super().__init__(
+            f"De wachtzin is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een paar losse woorden."
+        )
 
 
 class VaultMissing(VaultError):
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(f"Er is nog geen kluis in {path.parent}. Maak er een met 'lcv-tui init' of open de app, "
-                         "of kies de juiste map met --data-dir.")
+        super().__init__(
+            f"Er is nog geen kluis in {path.parent}. Maak er een met 'lcv-tui init' of open de app, "
+            "of kies de juiste map met --data-dir."
+        )
 
 
 class VaultLocked(VaultError):
@@ -58,14 +68,18 @@ class VaultLocked(VaultError):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__("De kluis is al geopend in een ander venster of programma (lcv-tui). Sluit dat eerst en "
-                         f"probeer het dan opnieuw; er is niets gewijzigd. (Vergrendeling: {path})")
+        super().__init__(
+            "De kluis is al geopend in een ander venster of programma (lcv-tui). Sluit dat eerst en "
+            f"probeer het dan opnieuw; er is niets gewijzigd. (Vergrendeling: {path})"
+        )
 
 
 class VaultExists(VaultError):
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(f"Er staat al een kluis in {path}. Open die, of kies een andere map met --data-dir.")
+        super().__init__(
+            f"Er staat al een kluis in {path}. Open die, of kies een andere map met --data-dir."
+        )
 
 
 class VaultTooNew(VaultError):
@@ -74,22 +88,33 @@ class VaultTooNew(VaultError):
     def __init__(self, found: int, supported: int, what: str = "gegevensversie") -> None:
         self.found = found
         self.supported = supported
-        super().__init__(f"Deze kluis is gemaakt met een nieuwere versie van lcv-tui ({what} {found}, deze app kent tot {supported}). "
-                         "Werk lcv-tui bij en open de kluis opnieuw; er is niets gewijzigd.")
+        super().__init__(
+            f"Deze kluis is gemaakt met een nieuwere versie van lcv-tui ({what} {found}, deze app kent tot {supported}). "
+            "Werk lcv-tui bij en open de kluis opnieuw; er is niets gewijzigd."
+        )
 
 
 class VaultDamaged(VaultError):
     """The file is not a readable vault. ``good_backup`` is the newest backup that opens, if any."""
 
-    def __init__(self, reason: str, *, path: Path | None = None, good_backup: Path | None = None, searched: bool = False) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        path: Path | None = None,
+        good_backup: Path | None = None,
+        searched: bool = False,
+    ) -> None:
         self.reason = reason
         self.path = path
         self.good_backup = good_backup
         where = f"De kluis {path}" if path is not None else "Het kluisbestand"
         text = f"{where} is beschadigd: {reason}"
         if good_backup is not None:
-            text += (f" De nieuwste reservekopie die wel opent is {good_backup.name}. Zet die terug in de app of met "
-                     f"'lcv-tui restore {good_backup.name}'; het beschadigde bestand wordt dan apart bewaard.")
+            text += (
+                f" De nieuwste reservekopie die wel opent is {good_backup.name}. Zet die terug in de app of met "
+                f"'lcv-tui restore {good_backup.name}'; het beschadigde bestand wordt dan apart bewaard."
+            )
         elif searched:
             text += " Er is geen reservekopie die met deze wachtzin opent. Laat het bestand staan en zoek een eigen kopie van de map."
         super().__init__(text)
@@ -109,5 +134,7 @@ class KeyringUnavailable(VaultError):
     """Remembering the key was asked for, but this computer has no safe keyring."""
 
     def __init__(self) -> None:
-        super().__init__("Onthouden op deze computer kan niet: er is geen veilige sleutelbos van het systeem beschikbaar. "
-                         "U opent de kluis met uw wachtzin; uw gegevens blijven gewoon bewaard.")
+        super().__init__(
+            "Onthouden op deze computer kan niet: er is geen veilige sleutelbos van het systeem beschikbaar. "
+            "U opent de kluis met uw wachtzin; uw gegevens blijven gewoon bewaard."
+        )

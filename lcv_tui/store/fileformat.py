@@ -82,7 +82,11 @@ class Slot:
     salt: bytes | None = None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "nonce": b64(self.nonce), "wrapped": b64(self.wrapped)}
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "nonce": b64(self.nonce),
+            "wrapped": b64(self.wrapped),
+        }
         if self.kind == PASSPHRASE:
             assert self.kdf is not None and self.salt is not None
             out["kdf"] = self.kdf.to_json()
@@ -90,13 +94,19 @@ class Slot:
         return out
 
     @classmethod
-    def from_json(cls, value: Any) -> "Slot":
+    def from_json(cls, value: Any) -> Slot:
         if not isinstance(value, dict) or value.get("kind") not in (PASSPHRASE, KEYRING):
             raise FormatError("een sleutelvak in de kop is onleesbaar.")
-        expected = {"kind", "nonce", "wrapped"} | ({"kdf", "salt"} if value["kind"] == PASSPHRASE else set())
+        expected = {"kind", "nonce", "wrapped"} | (
+            {"kdf", "salt"} if value["kind"] == PASSPHRASE else set()
+        )
         if set(value) != expected:
             raise FormatError("een sleutelvak in de kop is onleesbaar.")
-        slot = cls(value["kind"], unb64(value["nonce"], NONCE_SIZE), unb64(value["wrapped"], KEY_SIZE + TAG_SIZE))
+        slot = cls(
+            value["kind"],
+            unb64(value["nonce"], NONCE_SIZE),
+            unb64(value["wrapped"], KEY_SIZE + TAG_SIZE),
+        )
         if slot.kind == PASSPHRASE:
             try:
                 slot.kdf = KdfParams.from_json(value["kdf"])
@@ -113,18 +123,33 @@ class Core:
     compression: str = COMPRESSION[FORMAT_VERSION]
 
     def to_bytes(self) -> bytes:
-        doc = {"cipher": CIPHER, "compression": self.compression, "data_nonce": b64(self.data_nonce), "vault_id": self.vault_id}
+        doc = {
+            "cipher": CIPHER,
+            "compression": self.compression,
+            "data_nonce": b64(self.data_nonce),
+            "vault_id": self.vault_id,
+        }
         return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("ascii")
 
     @classmethod
-    def from_bytes(cls, raw: bytes, version: int = FORMAT_VERSION) -> "Core":
+    def from_bytes(cls, raw: bytes, version: int = FORMAT_VERSION) -> Core:
         doc = _load_json(raw)
-        if not isinstance(doc, dict) or set(doc) != {"cipher", "compression", "data_nonce", "vault_id"}:
+        if not isinstance(doc, dict) or set(doc) != {
+            "cipher",
+            "compression",
+            "data_nonce",
+            "vault_id",
+        }:
             raise FormatError("de kop is onleesbaar.")
         if doc["cipher"] != CIPHER or doc["compression"] != COMPRESSION.get(version):
             raise FormatError("de kop noemt een onbekende versleuteling.")
         vault_id = doc["vault_id"]
-        if not isinstance(vault_id, str) or not 1 <= len(vault_id) <= 64 or not vault_id.isalnum() or not vault_id.isascii():
+        if (
+            not isinstance(vault_id, str)
+            or not 1 <= len(vault_id) <= 64
+            or not vault_id.isalnum()
+            or not vault_id.isascii()
+        ):
             raise FormatError("de kop is onleesbaar.")
         return cls(vault_id, unb64(doc["data_nonce"], NONCE_SIZE), doc["compression"])
 
@@ -152,10 +177,14 @@ def data_aad(core_bytes: bytes, version: int = FORMAT_VERSION) -> bytes:
 
 
 def slots_bytes(slots: list[Slot]) -> bytes:
-    return json.dumps([s.to_json() for s in slots], sort_keys=True, separators=(",", ":")).encode("ascii")
+    return json.dumps([s.to_json() for s in slots], sort_keys=True, separators=(",", ":")).encode(
+        "ascii"
+    )
 
 
-def assemble(core_bytes: bytes, slots: list[Slot], body: bytes, version: int = FORMAT_VERSION) -> bytes:
+def assemble(
+    core_bytes: bytes, slots: list[Slot], body: bytes, version: int = FORMAT_VERSION
+) -> bytes:
     slot_raw = slots_bytes(slots)
     header = _PREFIX.pack(MAGIC, version, len(core_bytes), len(slot_raw)) + core_bytes + slot_raw
     return header + hashlib.sha256(header).digest() + body
@@ -170,7 +199,7 @@ def _load_json(raw: bytes) -> Any:
 
 def parse(raw: bytes) -> VaultFile:
     """Check and split the file; raises ``FormatError`` for any damage, ``VaultTooNew`` for a newer format."""
-    if len(raw) < _PREFIX.size or raw[:len(MAGIC)] != MAGIC:
+    if len(raw) < _PREFIX.size or raw[: len(MAGIC)] != MAGIC:
         raise FormatError("het bestand is leeg, ingekort of geen kluisbestand.")
     _, version, core_len, slots_len = _PREFIX.unpack_from(raw)
     if core_len > MAX_SECTION or slots_len > MAX_SECTION:
@@ -178,20 +207,20 @@ def parse(raw: bytes) -> VaultFile:
     header_end = _PREFIX.size + core_len + slots_len
     if len(raw) < header_end + CHECKSUM_SIZE + TAG_SIZE:
         raise FormatError("het bestand is ingekort.")
-    checksum = raw[header_end:header_end + CHECKSUM_SIZE]
+    checksum = raw[header_end : header_end + CHECKSUM_SIZE]
     if not hmac.compare_digest(hashlib.sha256(raw[:header_end]).digest(), checksum):
         raise FormatError("de controlesom van de kop klopt niet.")
     if version > FORMAT_VERSION:
         raise VaultTooNew(version, FORMAT_VERSION, what="bestandsversie")
     if version not in READABLE_VERSIONS:
         raise FormatError("onbekende bestandsversie.")
-    core_bytes = raw[_PREFIX.size:_PREFIX.size + core_len]
+    core_bytes = raw[_PREFIX.size : _PREFIX.size + core_len]
     core = Core.from_bytes(core_bytes, version)
-    slot_doc = _load_json(raw[_PREFIX.size + core_len:header_end])
+    slot_doc = _load_json(raw[_PREFIX.size + core_len : header_end])
     if not isinstance(slot_doc, list) or not 1 <= len(slot_doc) <= 4:
         raise FormatError("de sleutelvakken in de kop zijn onleesbaar.")
     slots = [Slot.from_json(item) for item in slot_doc]
     kinds = [s.kind for s in slots]
     if kinds.count(PASSPHRASE) != 1 or kinds.count(KEYRING) > 1:
         raise FormatError("de sleutelvakken in de kop zijn onleesbaar.")
-    return VaultFile(core, core_bytes, slots, raw[header_end + CHECKSUM_SIZE:], version)
+    return VaultFile(core, core_bytes, slots, raw[header_end + CHECKSUM_SIZE :], version)

@@ -12,7 +12,6 @@ import secrets
 from pathlib import Path
 
 from lcv_tui.fsutil import fsync_dir
-
 from lcv_tui.store.errors import VaultWriteError
 
 FILE_MODE = 0o600
@@ -28,8 +27,10 @@ def write_error(exc: OSError, folder: Path) -> VaultWriteError:
     if exc.errno in _NO_SPACE:
         return VaultWriteError("de schijf is vol (of het bestand mag niet groter worden)")
     if exc.errno in _NO_PERMISSION:
-        return VaultWriteError(f"geen toestemming om te schrijven in {folder}",
-                               "controleer de rechten van die map (of dat de schijf niet alleen-lezen is) en probeer opnieuw.")
+        return VaultWriteError(
+            f"geen toestemming om te schrijven in {folder}",
+            "controleer de rechten van die map (of dat de schijf niet alleen-lezen is) en probeer opnieuw.",
+        )
     code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
     return VaultWriteError(f"het systeem meldde een schrijffout ({code}) in {folder}")
 
@@ -40,7 +41,6 @@ def ensure_private_dir(path: Path) -> None:
         return
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     os.chmod(path, DIR_MODE)
-
 
 
 def temp_path_for(target: Path) -> Path:
@@ -59,7 +59,13 @@ def remove_stale_temps(target: Path) -> None:
 def write_temp(target: Path, data: bytes) -> Path:
     """Write ``data`` to a new 0600 temp file beside ``target`` and fsync it; on failure nothing is left."""
     temp = temp_path_for(target)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_NOFOLLOW", 0)
+    )
     fd = os.open(temp, flags, FILE_MODE)
     try:
         if hasattr(os, "fchmod"):

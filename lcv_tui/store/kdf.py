@@ -40,12 +40,20 @@ class KdfParams:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, value: Any) -> "KdfParams":
+    def from_json(cls, value: Any) -> KdfParams:
         """Parse and cap parameters from a header; raises ``ValueError`` with a Dutch reason."""
-        if not isinstance(value, dict) or set(value) != {"algorithm", "memory_kib", "iterations", "lanes"}:
+        if not isinstance(value, dict) or set(value) != {
+            "algorithm",
+            "memory_kib",
+            "iterations",
+            "lanes",
+        }:
             raise ValueError("de sleutelafleiding in de kop is onleesbaar.")
         numbers = [value["memory_kib"], value["iterations"], value["lanes"]]
-        if not all(type(n) is int and n >= 1 for n in numbers) or value["algorithm"] not in (ARGON2ID, SCRYPT):
+        if not all(type(n) is int and n >= 1 for n in numbers) or value["algorithm"] not in (
+            ARGON2ID,
+            SCRYPT,
+        ):
             raise ValueError("de sleutelafleiding in de kop is onleesbaar.")
         params = cls(value["algorithm"], value["memory_kib"], value["iterations"], value["lanes"])
         params.check()
@@ -53,13 +61,21 @@ class KdfParams:
 
     def check(self) -> None:
         """Refuse parameters above the caps or invalid for the algorithm, without running anything."""
-        if (self.memory_kib > MAX_MEMORY_KIB or self.iterations > MAX_ITERATIONS or self.lanes > MAX_LANES
-                or self.memory_kib * self.iterations > MAX_WORK_KIB):
-            raise ValueError("de kop vraagt een onredelijk zware sleutelafleiding (meer geheugen of rekentijd dan toegestaan); "
-                             "zo'n bestand maakt deze app niet.")
+        if (
+            self.memory_kib > MAX_MEMORY_KIB
+            or self.iterations > MAX_ITERATIONS
+            or self.lanes > MAX_LANES
+            or self.memory_kib * self.iterations > MAX_WORK_KIB
+        ):
+            raise ValueError(
+                "de kop vraagt een onredelijk zware sleutelafleiding (meer geheugen of rekentijd dan toegestaan); "
+                "zo'n bestand maakt deze app niet."
+            )
         if self.algorithm == ARGON2ID and self.memory_kib < 8 * self.lanes:
             raise ValueError("de sleutelafleiding in de kop is ongeldig.")
-        if self.algorithm == SCRYPT and (self.memory_kib < 2 or self.memory_kib & (self.memory_kib - 1) or self.iterations != 1):
+        if self.algorithm == SCRYPT and (
+            self.memory_kib < 2 or self.memory_kib & (self.memory_kib - 1) or self.iterations != 1
+        ):
             raise ValueError("de sleutelafleiding in de kop is ongeldig.")
 
 
@@ -95,8 +111,15 @@ def derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     if params.algorithm == ARGON2ID:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-        return Argon2id(salt=salt, length=KEY_LENGTH, iterations=params.iterations, lanes=params.lanes,
-                        memory_cost=params.memory_kib).derive(secret)
+        return Argon2id(
+            salt=salt,
+            length=KEY_LENGTH,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        ).derive(secret)
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=KEY_LENGTH, n=params.memory_kib, r=8, p=params.lanes).derive(secret)
+    return Scrypt(salt=salt, length=KEY_LENGTH, n=params.memory_kib, r=8, p=params.lanes).derive(
+        secret
+    )

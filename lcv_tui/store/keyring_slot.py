@@ -25,7 +25,11 @@ def _acceptable(backend: Any) -> bool:
         cls = type(backend)
         module = getattr(cls, "__module__", "") or ""
         name = cls.__name__.lower()
-        if module.startswith(_REFUSED_MODULES) or "plaintext" in name or "plaintext" in module.lower():
+        if (
+            module.startswith(_REFUSED_MODULES)
+            or "plaintext" in name
+            or "plaintext" in module.lower()
+        ):
             return False
         priority = backend.priority
         return isinstance(priority, (int, float)) and priority >= MIN_PRIORITY
@@ -41,7 +45,9 @@ def usable_backend(injected: Any = None) -> Any | None:
 
             injected = keyring.get_keyring()
         candidates = getattr(injected, "backends", None)
-        if type(injected).__module__.startswith("keyring.backends.chainer") or isinstance(candidates, (list, tuple)):
+        if type(injected).__module__.startswith("keyring.backends.chainer") or isinstance(
+            candidates, (list, tuple)
+        ):
             return next((b for b in (candidates or ()) if _acceptable(b)), None)
         return injected if _acceptable(injected) else None
     except Exception:

@@ -86,8 +86,10 @@ def acquire(locations: Locations) -> VaultLock:
             fsio.ensure_private_dir(path.parent)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, fsio.FILE_MODE)
         except OSError as exc:
-            raise VaultError(f"De vergrendeling {path} kan niet worden gemaakt ({exc.strerror or exc.errno}). "
-                             "Controleer of u in deze map mag schrijven.") from None
+            raise VaultError(
+                f"De vergrendeling {path} kan niet worden gemaakt ({exc.strerror or exc.errno}). "
+                "Controleer of u in deze map mag schrijven."
+            ) from None
         if not _take(fd):
             os.close(fd)
             raise VaultLocked(path)

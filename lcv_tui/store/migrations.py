@@ -6,13 +6,13 @@ newer app is refused (never "repaired"), so an old app cannot silently drop fiel
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lcv_tui.domain.models import SCHEMA_VERSION
 from lcv_tui.store.errors import VaultTooNew
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
 
 
 def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +41,9 @@ def migrate(doc: dict[str, Any], target: int | None = None) -> dict[str, Any]:
     while version < target:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise MigrationError(f"gegevensversie {version} kan niet worden bijgewerkt naar versie {target}.")
+            raise MigrationError(
+                f"gegevensversie {version} kan niet worden bijgewerkt naar versie {target}."
+            )
         doc = step(dict(doc))
         doc["schema_version"] = version + 1
         version += 1

@@ -8,10 +8,25 @@ from lcv_tui.store.errors import PassphraseTooShort
 
 MIN_LENGTH = 8
 
-_COMMON = frozenset({
-    "wachtwoord", "wachtzin", "password", "welkom01", "welkom123", "qwertyui", "12345678", "123456789",
-    "1234567890", "azertyui", "iloveyou", "letmein1", "geheim12", "huurders", "verhuurder",
-})
+_COMMON = frozenset(
+    {
+        "wachtwoord",
+        "wachtzin",
+        "password",
+        "welkom01",
+        "welkom123",
+        "qwertyui",
+        "12345678",
+        "123456789",
+        "1234567890",
+        "azertyui",
+        "iloveyou",
+        "letmein1",
+        "geheim12",
+        "huurders",
+        "verhuurder",
+    }
+)
 
 
 def check_passphrase(text: str) -> None:
@@ -27,8 +42,14 @@ def passphrase_strength(text: str) -> tuple[int, str]:
         return 0, f"Te kort: gebruik minstens {MIN_LENGTH} tekens."
     if text.casefold() in _COMMON or len(set(text)) <= 3:
         return 0, "Te makkelijk te raden: kies een zin van een paar losse woorden."
-    classes = sum((any(c.islower() for c in text), any(c.isupper() for c in text), any(c.isdigit() for c in text),
-                   any(not c.isalnum() for c in text)))
+    classes = sum(
+        (
+            any(c.islower() for c in text),
+            any(c.isupper() for c in text),
+            any(c.isdigit() for c in text),
+            any(not c.isalnum() for c in text),
+        )
+    )
     words = len(text.split())
     score = 1
     if len(text) >= 12:

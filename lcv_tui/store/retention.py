@@ -45,4 +45,6 @@ def purge(workspace: Workspace, ids: Iterable[str]) -> PurgeResult:
         workspace.record_audit(PURGE_ACTION, tenant_id=tenant_id)
     workspace.commit()
     deleted = workspace.vault.replace_backups_with_current()
-    return PurgeResult(removed=removed, backups_deleted=deleted, set_aside=set_aside_files(workspace.locations))
+    return PurgeResult(
+        removed=removed, backups_deleted=deleted, set_aside=set_aside_files(workspace.locations)
+    )

@@ -29,8 +29,9 @@ import datetime as dt
 import json
 import struct
 import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Protocol
 
 import zstandard
 
@@ -58,6 +59,7 @@ class _Compressor(Protocol):
 class _Decompressor(Protocol):
     eof: bool
     unused_data: bytes
+
     def decompress(self, data: bytes, /) -> bytes: ...
 
 
@@ -87,8 +89,12 @@ class Codec:
 
 
 ZLIB = Codec("zlib", lambda: zlib.compressobj(LEVEL), zlib.decompressobj, (zlib.error,))
-ZSTD = Codec("zstd", lambda: zstandard.ZstdCompressor(level=LEVEL, write_checksum=True).compressobj(), lambda: zstandard.ZstdDecompressor().decompressobj(),
-             (zstandard.ZstdError,))
+ZSTD = Codec(
+    "zstd",
+    lambda: zstandard.ZstdCompressor(level=LEVEL, write_checksum=True).compressobj(),
+    lambda: zstandard.ZstdDecompressor().decompressobj(),
+    (zstandard.ZstdError,),
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def document_lines(compressed: bytes, codec: Codec, piece: int = 64 * 1024) -> I
         for start in range(0, len(compressed), piece):
             if unpacker.eof:
                 raise SectionError("data after the end of the document")
-            pending += unpacker.decompress(compressed[start:start + piece])
+            pending += unpacker.decompress(compressed[start : start + piece])
             *lines, pending = pending.split(b"\n")
             yield from lines
     except codec.errors as exc:
@@ -141,8 +147,14 @@ def document_lines(compressed: bytes, codec: Codec, piece: int = 64 * 1024) -> I
 
 def pack(document: bytes, chunks: Sequence[Chunk], last: tuple[int, str]) -> bytes:
     """The plaintext for a compressed document (``compress_document``) and the audit chunks."""
-    index = json.dumps({"document": len(document), "audit": [[c.count, len(c.data)] for c in chunks], "last": list(last)},
-                       separators=(",", ":")).encode("ascii")
+    index = json.dumps(
+        {
+            "document": len(document),
+            "audit": [[c.count, len(c.data)] for c in chunks],
+            "last": list(last),
+        },
+        separators=(",", ":"),
+    ).encode("ascii")
     return b"".join([_LENGTH.pack(len(index)), index, document, *(c.data for c in chunks)])
 
 
@@ -153,14 +165,18 @@ def unpack(plaintext: bytes) -> Body:
         (index_len,) = _LENGTH.unpack_from(view)
         if index_len > MAX_INDEX:
             raise SectionError("index too long")
-        index = json.loads(bytes(view[_LENGTH.size:_LENGTH.size + index_len]).decode("ascii"))
+        index = json.loads(bytes(view[_LENGTH.size : _LENGTH.size + index_len]).decode("ascii"))
         position = _LENGTH.size + index_len
         doc_len = _non_negative(index["document"])
-        document = bytes(view[position:position + doc_len])
+        document = bytes(view[position : position + doc_len])
         position += doc_len
         chunks = []
         for count, length in index["audit"]:
-            chunks.append(Chunk(_non_negative(count), bytes(view[position:position + _non_negative(length)])))
+            chunks.append(
+                Chunk(
+                    _non_negative(count), bytes(view[position : position + _non_negative(length)])
+                )
+            )
             position += length
         seq, last_hash = index["last"]
     except (struct.error, ValueError, KeyError, TypeError) as exc:
@@ -180,8 +196,20 @@ def _non_negative(value: Any) -> int:
 
 
 def _line(entry: AuditEntry) -> str:
-    return json.dumps([entry.seq, entry.at.isoformat(), entry.actor, entry.action, entry.tenant_id, entry.ref, entry.digest, entry.hash],
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        [
+            entry.seq,
+            entry.at.isoformat(),
+            entry.actor,
+            entry.action,
+            entry.tenant_id,
+            entry.ref,
+            entry.digest,
+            entry.hash,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def encode_chunk(entries: Sequence[AuditEntry], codec: Codec) -> Chunk:
@@ -190,7 +218,10 @@ def encode_chunk(entries: Sequence[AuditEntry], codec: Codec) -> Chunk:
 
 
 def chunk_all(entries: Sequence[AuditEntry], codec: Codec) -> tuple[Chunk, ...]:
-    return tuple(encode_chunk(entries[start:start + MAX_CHUNK], codec) for start in range(0, len(entries), MAX_CHUNK))
+    return tuple(
+        encode_chunk(entries[start : start + MAX_CHUNK], codec)
+        for start in range(0, len(entries), MAX_CHUNK)
+    )
 
 
 def extend(chunks: Sequence[Chunk], new: Sequence[AuditEntry], codec: Codec) -> tuple[Chunk, ...]:
@@ -199,8 +230,12 @@ def extend(chunks: Sequence[Chunk], new: Sequence[AuditEntry], codec: Codec) -> 
     recompresses only small ones."""
     out = list(chunks)
     for start in range(0, len(new), MAX_CHUNK):
-        out.append(encode_chunk(new[start:start + MAX_CHUNK], codec))
-        while len(out) >= 2 and out[-2].count <= out[-1].count * 2 and out[-2].count + out[-1].count <= MAX_CHUNK:
+        out.append(encode_chunk(new[start : start + MAX_CHUNK], codec))
+        while (
+            len(out) >= 2
+            and out[-2].count <= out[-1].count * 2
+            and out[-2].count + out[-1].count <= MAX_CHUNK
+        ):
             right = out.pop()
             left = out.pop()
             text = codec.decompress(left.data) + codec.decompress(right.data)
@@ -219,8 +254,19 @@ def decode_chunks(chunks: Sequence[Chunk], last: tuple[int, str], codec: Codec) 
                 raise SectionError("audit chunk has the wrong number of lines")
             for line in lines:
                 seq, at, actor, action, tenant_id, ref, digest, entry_hash = json.loads(line)
-                entries.append(AuditEntry(seq=seq, at=dt.datetime.fromisoformat(at), actor=actor, action=action, tenant_id=tenant_id,
-                                          ref=ref, digest=digest, prev=prev, hash=entry_hash))
+                entries.append(
+                    AuditEntry(
+                        seq=seq,
+                        at=dt.datetime.fromisoformat(at),
+                        actor=actor,
+                        action=action,
+                        tenant_id=tenant_id,
+                        ref=ref,
+                        digest=digest,
+                        prev=prev,
+                        hash=entry_hash,
+                    )
+                )
                 prev = entry_hash
     except SectionError:
         raise

@@ -16,11 +16,12 @@ import os
 import re
 import secrets
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -51,11 +52,11 @@ from lcv_tui.store.errors import (
     WrongPassphrase,
 )
 from lcv_tui.store.fileformat import (
+    FORMAT_VERSION,
     KEYRING,
     NONCE_SIZE,
     PASSPHRASE,
     Core,
-    FORMAT_VERSION,
     FormatError,
     Slot,
     VaultFile,
@@ -87,19 +88,33 @@ def _slot_aad(kind: str, vault_id: str) -> bytes:
 
 def _wrap(kind: str, wrapping_key: bytes, data_key: bytes, vault_id: str, **extra: Any) -> Slot:
     nonce = os.urandom(NONCE_SIZE)
-    return Slot(kind, nonce, AESGCM(wrapping_key).encrypt(nonce, data_key, _slot_aad(kind, vault_id)), **extra)
+    return Slot(
+        kind,
+        nonce,
+        AESGCM(wrapping_key).encrypt(nonce, data_key, _slot_aad(kind, vault_id)),
+        **extra,
+    )
 
 
 def _unwrap(slot: Slot, wrapping_key: bytes, vault_id: str) -> bytes | None:
     try:
-        return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped, _slot_aad(slot.kind, vault_id))
+        return AESGCM(wrapping_key).decrypt(
+            slot.nonce, slot.wrapped, _slot_aad(slot.kind, vault_id)
+        )
     except InvalidTag:
         return None
 
 
 def _passphrase_slot(passphrase: str, data_key: bytes, vault_id: str, params: KdfParams) -> Slot:
     salt = os.urandom(16)
-    return _wrap(PASSPHRASE, kdf_module.derive(passphrase, salt, params), data_key, vault_id, kdf=params, salt=salt)
+    return _wrap(
+        PASSPHRASE,
+        kdf_module.derive(passphrase, salt, params),
+        data_key,
+        vault_id,
+        kdf=params,
+        salt=salt,
+    )
 
 
 def _seal(data_key: bytes, vault_id: str, plaintext: bytes) -> tuple[bytes, bytes]:
@@ -117,7 +132,9 @@ def _document(data: VaultData) -> bytes:
     it doubled the save time at 10,000 tenants. Measured and left out.)
     """
     head = data.__pydantic_serializer__.to_json(data, exclude={"tenants"})
-    return sections.compress_document(head, (_TENANT.dump_json(tenant) for tenant in data.tenants), _CODEC)
+    return sections.compress_document(
+        head, (_TENANT.dump_json(tenant) for tenant in data.tenants), _CODEC
+    )
 
 
 def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, bytes]:
@@ -125,7 +142,9 @@ def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, b
     this format stores it (used to test migrations: an older or newer app's document)."""
     doc = json.loads(document)
     tenants = doc.pop("tenants", [])
-    compressed = sections.compress_document(json.dumps(doc).encode(), (json.dumps(t).encode() for t in tenants), _CODEC)
+    compressed = sections.compress_document(
+        json.dumps(doc).encode(), (json.dumps(t).encode() for t in tenants), _CODEC
+    )
     return _seal(data_key, vault_id, sections.pack(compressed, (), (0, GENESIS)))
 
 
@@ -161,7 +180,9 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
     try:
         plaintext = AESGCM(data_key).decrypt(file.core.data_nonce, file.body, file.aad)
     except InvalidTag:
-        raise FormatError("de versleutelde gegevens zijn beschadigd (de controle van de inhoud faalt).") from None
+        raise FormatError(
+            "de versleutelde gegevens zijn beschadigd (de controle van de inhoud faalt)."
+        ) from None
     file.body = b""
     if file.version == 1:
         try:
@@ -183,7 +204,9 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
             head = next(lines, b"")
             if not _written_by_this_version(head):
                 if body.chunks:
-                    raise FormatError("de gegevens zijn onleesbaar.")  # an older document never came with audit sections
+                    raise FormatError(
+                        "de gegevens zijn onleesbaar."
+                    )  # an older document never came with audit sections
                 doc = _json(head)
                 doc["tenants"] = [_json(line) for line in lines]
                 return _decode_older(doc), ()
@@ -197,7 +220,13 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
     except sections.SectionError:
         raise FormatError("de gegevens zijn onleesbaar.") from None
     chunks, last = body.chunks, body.last
-    data.attach_audit(AuditLog.stored(sum(c.count for c in chunks), *last, loader=partial(sections.decode_chunks, chunks, last, codec)))
+    data.attach_audit(
+        AuditLog.stored(
+            sum(c.count for c in chunks),
+            *last,
+            loader=partial(sections.decode_chunks, chunks, last, codec),
+        )
+    )
     return data, (chunks if codec is _CODEC else ())
 
 
@@ -272,10 +301,14 @@ class _Credentials:
             cache_key = (slot.salt, slot.kdf)
             if cache_key not in self._derived:
                 try:
-                    self._derived[cache_key] = kdf_module.derive(self.passphrase, slot.salt, slot.kdf)
+                    self._derived[cache_key] = kdf_module.derive(
+                        self.passphrase, slot.salt, slot.kdf
+                    )
                 except ImportError:
-                    raise VaultError("Deze kluis gebruikt Argon2id, dat deze installatie niet kent. "
-                                     "Werk het pakket 'cryptography' bij (versie 44 of nieuwer).") from None
+                    raise VaultError(
+                        "Deze kluis gebruikt Argon2id, dat deze installatie niet kent. "
+                        "Werk het pakket 'cryptography' bij (versie 44 of nieuwer)."
+                    ) from None
             data_key = _unwrap(slot, self._derived[cache_key], vault_id)
             if data_key is None:
                 raise WrongPassphrase()
@@ -300,11 +333,15 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise VaultMissing(path) from None
     except OSError as exc:
-        raise VaultError(f"Het bestand {path} kan niet worden gelezen ({exc.strerror or exc.errno}). "
-                         "Controleer of het bestaat en of u het mag lezen.") from None
+        raise VaultError(
+            f"Het bestand {path} kan niet worden gelezen ({exc.strerror or exc.errno}). "
+            "Controleer of het bestaat en of u het mag lezen."
+        ) from None
 
 
-def _open_file(path: Path, creds: _Credentials) -> tuple[VaultFile, bytes, VaultData, tuple[sections.Chunk, ...]]:
+def _open_file(
+    path: Path, creds: _Credentials
+) -> tuple[VaultFile, bytes, VaultData, tuple[sections.Chunk, ...]]:
     """Parse, unlock and decode one file; ``FormatError`` for damage, ``WrongPassphrase`` for wrong credentials."""
     file = parse(_read(path))
     data_key = creds.unlock(file)
@@ -325,8 +362,16 @@ class Vault:
     """An open vault: the data key in memory, the file's current header and body, and the audit
     chunks on disk together with the ``AuditLog`` they belong to (so a save adds only new lines)."""
 
-    def __init__(self, locations: Locations, file: VaultFile, data_key: bytes, *, keyring_backend: Any = None,
-                 chunks: tuple[sections.Chunk, ...] = (), log: AuditLog | None = None) -> None:
+    def __init__(
+        self,
+        locations: Locations,
+        file: VaultFile,
+        data_key: bytes,
+        *,
+        keyring_backend: Any = None,
+        chunks: tuple[sections.Chunk, ...] = (),
+        log: AuditLog | None = None,
+    ) -> None:
         self.locations = locations
         self._file = file
         self._data_key = data_key
@@ -341,8 +386,17 @@ class Vault:
         return locations.vault_path.is_file()
 
     @classmethod
-    def create(cls, locations: Locations, passphrase: str, data: VaultData, *, remember: bool = False,
-               kdf: KdfParams | None = None, keyring_backend: Any = None, demo: bool = False) -> "Vault":
+    def create(
+        cls,
+        locations: Locations,
+        passphrase: str,
+        data: VaultData,
+        *,
+        remember: bool = False,
+        kdf: KdfParams | None = None,
+        keyring_backend: Any = None,
+        demo: bool = False,
+    ) -> Vault:
         """Make a new vault; refuses a short passphrase and an existing vault. ``remember`` falls back silently.
 
         ``demo`` skips the length rule only for the throwaway demo vault, whose passphrase ("demo")
@@ -362,12 +416,19 @@ class Vault:
             if keyring_slot.store_key(vault_id, remembered, keyring_backend):
                 slots.append(_wrap(KEYRING, remembered, data_key, vault_id))
         chunks = sections.chunk_all(list(data.audit), _CODEC)
-        core_bytes, body = _seal(data_key, vault_id, sections.pack(_document(data), chunks, data.audit.last))
+        core_bytes, body = _seal(
+            data_key, vault_id, sections.pack(_document(data), chunks, data.audit.last)
+        )
         try:
             fsio.ensure_private_dir(locations.data_dir)
         except OSError as exc:
             raise fsio.write_error(exc, locations.data_dir) from None
-        vault = cls(locations, VaultFile(Core.from_bytes(core_bytes), core_bytes, slots, body), data_key, keyring_backend=keyring_backend)
+        vault = cls(
+            locations,
+            VaultFile(Core.from_bytes(core_bytes), core_bytes, slots, body),
+            data_key,
+            keyring_backend=keyring_backend,
+        )
         try:
             vault._write(assemble(core_bytes, slots, body), keep=None)
         except VaultWriteError:
@@ -378,7 +439,9 @@ class Vault:
         return vault
 
     @classmethod
-    def open(cls, locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None) -> tuple["Vault", VaultData]:
+    def open(
+        cls, locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None
+    ) -> tuple[Vault, VaultData]:
         """Open with ``passphrase``, or with the key this computer remembers when it is None.
 
         Raises ``VaultMissing``, ``WrongPassphrase`` (``PassphraseRequired`` when no key is remembered),
@@ -389,8 +452,17 @@ class Vault:
         try:
             file, data_key, data, chunks = _open_file(path, creds)
         except FormatError as exc:
-            raise VaultDamaged(str(exc), path=path, good_backup=_newest_good(locations, creds), searched=True) from None
-        return cls(locations, file, data_key, keyring_backend=keyring_backend, chunks=chunks, log=data.audit), data
+            raise VaultDamaged(
+                str(exc), path=path, good_backup=_newest_good(locations, creds), searched=True
+            ) from None
+        return cls(
+            locations,
+            file,
+            data_key,
+            keyring_backend=keyring_backend,
+            chunks=chunks,
+            log=data.audit,
+        ), data
 
     # --- properties -----------------------------------------------------------------------
 
@@ -418,13 +490,25 @@ class Vault:
     def save(self, data: VaultData) -> None:
         """Encrypt and write ``data`` atomically, keeping the previous file as a backup; raises ``VaultWriteError``."""
         log = data.audit
-        if log is self._log and log.saved is not None and log.saved == sum(c.count for c in self._chunks):
-            chunks = sections.extend(self._chunks, log.since(log.saved), _CODEC)  # the usual case: only the new lines
+        if (
+            log is self._log
+            and log.saved is not None
+            and log.saved == sum(c.count for c in self._chunks)
+        ):
+            chunks = sections.extend(
+                self._chunks, log.since(log.saved), _CODEC
+            )  # the usual case: only the new lines
         else:
-            chunks = sections.chunk_all(list(log), _CODEC)  # other data, an older file, or lines taken back
-        core_bytes, body = _seal(self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last))
+            chunks = sections.chunk_all(
+                list(log), _CODEC
+            )  # other data, an older file, or lines taken back
+        core_bytes, body = _seal(
+            self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last)
+        )
         self._write(assemble(core_bytes, self._file.slots, body), keep=data.settings.backups_keep)
-        self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(self._file.slots), body)
+        self._file = VaultFile(
+            Core.from_bytes(core_bytes), core_bytes, list(self._file.slots), body
+        )
         self._saved(chunks, log)
 
     def _saved(self, chunks: tuple[sections.Chunk, ...], log: AuditLog) -> None:
@@ -439,9 +523,15 @@ class Vault:
             file = parse(_read(self.path))
         except FormatError:
             file = None
-        if file is None or file.core_bytes != self._file.core_bytes or file.version != self._file.version:
-            raise VaultError("Het kluisbestand is gewijzigd sinds het werd geopend (door een ander programma of een "
-                             "teruggezette reservekopie). Sluit de app en open de kluis opnieuw; er is niets gewijzigd.")
+        if (
+            file is None
+            or file.core_bytes != self._file.core_bytes
+            or file.version != self._file.version
+        ):
+            raise VaultError(
+                "Het kluisbestand is gewijzigd sinds het werd geopend (door een ander programma of een "
+                "teruggezette reservekopie). Sluit de app en open de kluis opnieuw; er is niets gewijzigd."
+            )
         return file.body
 
     def change_passphrase(self, old: str, new: str) -> None:
@@ -454,7 +544,9 @@ class Vault:
             raise WrongPassphrase("De huidige wachtzin klopt niet; de wachtzin is niet gewijzigd.")
         new_slot = _passphrase_slot(new, self._data_key, self.vault_id, kdf_module.DEFAULT_KDF)
         slots = [new_slot] + [s for s in self._file.slots if s.kind != PASSPHRASE]
-        self._write(assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None)
+        self._write(
+            assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None
+        )
         self._file.slots = slots
         self._rewrite_backup_slots()
 
@@ -463,16 +555,23 @@ class Vault:
         if not enabled:
             if self.remembered:
                 slots = [s for s in self._file.slots if s.kind != KEYRING]
-                self._write(assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None)
+                self._write(
+                    assemble(self._file.core_bytes, slots, self._body(), self._file.version),
+                    keep=None,
+                )
                 self._file.slots = slots
             keyring_slot.forget_key(self.vault_id, self._keyring_backend)
             return
         key = os.urandom(keyring_slot.KEY_SIZE)
         if not keyring_slot.store_key(self.vault_id, key, self._keyring_backend):
             raise KeyringUnavailable()
-        slots = [s for s in self._file.slots if s.kind != KEYRING] + [_wrap(KEYRING, key, self._data_key, self.vault_id)]
+        slots = [s for s in self._file.slots if s.kind != KEYRING] + [
+            _wrap(KEYRING, key, self._data_key, self.vault_id)
+        ]
         try:
-            self._write(assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None)
+            self._write(
+                assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None
+            )
         except VaultWriteError:
             keyring_slot.forget_key(self.vault_id, self._keyring_backend)
             raise
@@ -548,7 +647,10 @@ class Vault:
                 file = parse(backup.path.read_bytes())
                 if file.core.vault_id != self.vault_id:
                     continue
-                fsio.replace_atomically(backup.path, assemble(file.core_bytes, self._file.slots, file.body, file.version))
+                fsio.replace_atomically(
+                    backup.path,
+                    assemble(file.core_bytes, self._file.slots, file.body, file.version),
+                )
             except (OSError, FormatError, VaultError):
                 continue
 
@@ -579,7 +681,7 @@ def list_backups(locations: Locations) -> list[Backup]:
 
 def prune_backups(locations: Locations, keep: int) -> None:
     """Delete all but the ``keep`` newest backups; a file that cannot be deleted is tried again next time."""
-    for backup in list_backups(locations)[max(keep, 1):]:
+    for backup in list_backups(locations)[max(keep, 1) :]:
         fsio.remove_quietly(backup.path)
     fsio.fsync_dir(locations.backup_dir)
 
@@ -587,7 +689,9 @@ def prune_backups(locations: Locations, keep: int) -> None:
 def set_aside_files(locations: Locations) -> list[Path]:
     """Files kept aside by ``restore_backup`` (the vault as it was before a restore)."""
     try:
-        return sorted(p for p in locations.data_dir.iterdir() if p.name.startswith(SET_ASIDE_PREFIX))
+        return sorted(
+            p for p in locations.data_dir.iterdir() if p.name.startswith(SET_ASIDE_PREFIX)
+        )
     except OSError:
         return []
 
@@ -598,7 +702,13 @@ def resolve_backup(locations: Locations, name: str | os.PathLike[str]) -> Path:
     return locations.backup_dir / path if path.parent == Path(".") else path.expanduser()
 
 
-def check_backup(locations: Locations, backup_path: Path, passphrase: str | None = None, *, keyring_backend: Any = None) -> VaultData:
+def check_backup(
+    locations: Locations,
+    backup_path: Path,
+    passphrase: str | None = None,
+    *,
+    keyring_backend: Any = None,
+) -> VaultData:
     """Open a backup read-only; raises ``VaultDamaged`` or ``WrongPassphrase`` like ``Vault.open``."""
     try:
         return _open_file(backup_path, _Credentials(passphrase, keyring_backend))[2]
@@ -606,7 +716,9 @@ def check_backup(locations: Locations, backup_path: Path, passphrase: str | None
         raise VaultDamaged(str(exc), path=backup_path) from None
 
 
-def newest_good_backup(locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None) -> Path | None:
+def newest_good_backup(
+    locations: Locations, passphrase: str | None = None, *, keyring_backend: Any = None
+) -> Path | None:
     """The newest backup that opens with these credentials, or None."""
     return _newest_good(locations, _Credentials(passphrase, keyring_backend))
 

@@ -22,8 +22,14 @@ class Workspace:
     ``lock`` keeps other processes out of the vault until ``close()`` (see ``store.lock``).
     """
 
-    def __init__(self, vault: Vault, data: VaultData, clock: Clock, actor: str = "app",
-                 lock: vault_lock.VaultLock | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        data: VaultData,
+        clock: Clock,
+        actor: str = "app",
+        lock: vault_lock.VaultLock | None = None,
+    ) -> None:
         self.vault = vault
         self.data = data
         self.clock = clock
@@ -52,16 +58,31 @@ class Workspace:
             raise
         self.dirty = False
 
-    def record_audit(self, action: str, tenant_id: str | None = None, ref: str | None = None, content: str = "") -> AuditEntry:
+    def record_audit(
+        self, action: str, tenant_id: str | None = None, ref: str | None = None, content: str = ""
+    ) -> AuditEntry:
         """Append to the audit chain at the clock's time; ``content`` is a digest, never personal data."""
-        entry = audit.append(self.data.audit, at=self.clock.now(), action=action, actor=self.actor,
-                             tenant_id=tenant_id, ref=ref, content=content)
+        entry = audit.append(
+            self.data.audit,
+            at=self.clock.now(),
+            action=action,
+            actor=self.actor,
+            tenant_id=tenant_id,
+            ref=ref,
+            content=content,
+        )
         self.dirty = True
         return entry
 
 
-def open_workspace(locations: Locations, clock: Clock, *, passphrase: str | None = None, keyring_backend: Any = None,
-                   actor: str = "cli") -> Workspace:
+def open_workspace(
+    locations: Locations,
+    clock: Clock,
+    *,
+    passphrase: str | None = None,
+    keyring_backend: Any = None,
+    actor: str = "cli",
+) -> Workspace:
     """Open the vault with ``passphrase``, else ``LCV_TUI_PASSPHRASE``, else the key this computer remembers.
 
     Takes the vault's lock first (``VaultLocked`` when another process has it open), before any key
@@ -69,7 +90,9 @@ def open_workspace(locations: Locations, clock: Clock, *, passphrase: str | None
     """
     if passphrase is None:
         passphrase = os.environ.get(ENV_PASSPHRASE) or None
-    lock = vault_lock.acquire(locations) if Vault.exists(locations) else None  # no lock file in a folder without a vault
+    lock = (
+        vault_lock.acquire(locations) if Vault.exists(locations) else None
+    )  # no lock file in a folder without a vault
     try:
         vault, data = Vault.open(locations, passphrase, keyring_backend=keyring_backend)
     except BaseException:
@@ -79,12 +102,22 @@ def open_workspace(locations: Locations, clock: Clock, *, passphrase: str | None
     return Workspace(vault, data, clock, actor=actor, lock=lock)
 
 
-def create_workspace(locations: Locations, passphrase: str, data: VaultData, clock: Clock, *, remember: bool = False,
-                     keyring_backend: Any = None, actor: str = "app") -> Workspace:
+def create_workspace(
+    locations: Locations,
+    passphrase: str,
+    data: VaultData,
+    clock: Clock,
+    *,
+    remember: bool = False,
+    keyring_backend: Any = None,
+    actor: str = "app",
+) -> Workspace:
     """Make a new vault with ``data`` (see ``Vault.create``) and hold its lock, as ``open_workspace`` does."""
     lock = vault_lock.acquire(locations)
     try:
-        vault = Vault.create(locations, passphrase, data, remember=remember, keyring_backend=keyring_backend)
+        vault = Vault.create(
+            locations, passphrase, data, remember=remember, keyring_backend=keyring_backend
+        )
     except BaseException:
         lock.release()
         raise

@@ -9,7 +9,8 @@ memory, says why in Dutch, and quitting then asks first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Literal
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -91,8 +92,8 @@ class LcvApp(App[None]):
 
     def __init__(
         self,
-        locations: "Locations",
-        clock: "Clock",
+        locations: Locations,
+        clock: Clock,
         *,
         keyring_backend: object | None = None,
         demo: bool = False,
@@ -105,7 +106,7 @@ class LcvApp(App[None]):
         self.keyring_backend = keyring_backend
         self.demo = demo
         self.initial_passphrase = passphrase
-        self.workspace: "Workspace | None" = None
+        self.workspace: Workspace | None = None
         self._section_screens: dict[str, Screen] = {}
         self.save_error: str | None = None
         """The Dutch message of the last failed save; None once a save succeeds."""
@@ -133,7 +134,7 @@ class LcvApp(App[None]):
 
         return FirstRunScreen()
 
-    def open_workspace(self, workspace: "Workspace") -> None:
+    def open_workspace(self, workspace: Workspace) -> None:
         """Called once the vault is open: install the sections and show the home section."""
         self.workspace = workspace
         landlord = workspace.data.landlord
@@ -150,7 +151,7 @@ class LcvApp(App[None]):
         if self.workspace is not None:
             self.workspace.close()
 
-    def _section_factory(self, s: "Section") -> Callable[[], Screen]:
+    def _section_factory(self, s: Section) -> Callable[[], Screen]:
         build = s.factory()
 
         def factory() -> Screen:
@@ -175,7 +176,9 @@ class LcvApp(App[None]):
             self.workspace.commit()
         except VaultError as exc:
             self.save_error = exc.message
-            self.notify(exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False)
+            self.notify(
+                exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False
+            )
             return False
         self.save_error = None
         if success:
@@ -240,7 +243,9 @@ class LcvApp(App[None]):
         if self.unlocked and not self._editing():
             yield SystemCommand("Nieuwe huurder", "Een huurder toevoegen", self.action_new_tenant)
             for s in SECTIONS:
-                yield SystemCommand(s.title, s.help, lambda mode=s.mode: self.action_show_section(mode))
+                yield SystemCommand(
+                    s.title, s.help, lambda mode=s.mode: self.action_show_section(mode)
+                )
             from lcv_tui.tui.screens.signals import melden_commands
 
             yield from melden_commands(self)
@@ -250,9 +255,19 @@ class LcvApp(App[None]):
             from lcv_tui.tui.screens.wizard import wizard_commands
 
             yield from wizard_commands(self)
-        yield SystemCommand("Help", "Uitleg bij dit scherm, de werkwijze en de begrippen", self.action_help)
-        yield SystemCommand("Thema wisselen", "Donker, licht, of de kleuren van uw terminal (F9)", self.action_toggle_theme)
-        yield SystemCommand("Afsluiten", "Sluit de app (vraagt eerst als er iets niet is opgeslagen)", self.action_quit)
+        yield SystemCommand(
+            "Help", "Uitleg bij dit scherm, de werkwijze en de begrippen", self.action_help
+        )
+        yield SystemCommand(
+            "Thema wisselen",
+            "Donker, licht, of de kleuren van uw terminal (F9)",
+            self.action_toggle_theme,
+        )
+        yield SystemCommand(
+            "Afsluiten",
+            "Sluit de app (vraagt eerst als er iets niet is opgeslagen)",
+            self.action_quit,
+        )
 
     # --- quitting without losing an edit ------------------------------------------------------
 
@@ -263,7 +278,8 @@ class LcvApp(App[None]):
         reasons = [
             screen.unsaved_description()  # type: ignore[attr-defined]
             for screen in screens
-            if callable(getattr(screen, "has_unsaved_changes", None)) and screen.has_unsaved_changes()  # type: ignore[attr-defined]
+            if callable(getattr(screen, "has_unsaved_changes", None))
+            and screen.has_unsaved_changes()  # type: ignore[attr-defined]
         ]
         if self.workspace is not None and self.workspace.dirty:
             reasons.append(self.save_error or "Niet alle wijzigingen zijn opgeslagen.")
@@ -293,12 +309,14 @@ class LcvApp(App[None]):
             elif choice == "retry" and self.commit():
                 self.call_later(self.action_quit)
 
-        self.push_screen(ChoiceScreen(question, choices, cancel_key="stay", title="Afsluiten?"), answered)
+        self.push_screen(
+            ChoiceScreen(question, choices, cancel_key="stay", title="Afsluiten?"), answered
+        )
 
 
 def make_app(
-    locations: "Locations",
-    clock: "Clock",
+    locations: Locations,
+    clock: Clock,
     *,
     keyring_backend: object | None = None,
     demo: bool = False,

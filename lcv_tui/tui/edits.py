@@ -14,33 +14,39 @@ if TYPE_CHECKING:
     from lcv_tui.store.workspace import Workspace
 
 
-def add_tenant(workspace: "Workspace", tenant: "Tenant") -> "Tenant":
+def add_tenant(workspace: Workspace, tenant: Tenant) -> Tenant:
     """Raises ``ValueError`` with a Dutch message (e.g. a klantnummer already in use); nothing changes then."""
     from lcv_tui.domain import actions
 
-    added = actions.add_tenant(workspace.data, tenant, now=workspace.clock.now(), actor=workspace.actor)
+    added = actions.add_tenant(
+        workspace.data, tenant, now=workspace.clock.now(), actor=workspace.actor
+    )
     workspace.mark_dirty()
     return added
 
 
-def update_tenant(workspace: "Workspace", tenant: "Tenant") -> "Tenant":
+def update_tenant(workspace: Workspace, tenant: Tenant) -> Tenant:
     """Replace the contact, rent and tenancy fields; the file (payments, events) is left alone."""
     from lcv_tui.domain import actions
 
     changes = tenant.model_dump(exclude=set(actions.PROTECTED_TENANT_FIELDS))
-    updated = actions.update_tenant(workspace.data, tenant.id, changes, now=workspace.clock.now(), actor=workspace.actor)
+    updated = actions.update_tenant(
+        workspace.data, tenant.id, changes, now=workspace.clock.now(), actor=workspace.actor
+    )
     workspace.mark_dirty()
     return updated
 
 
-def delete_tenant(workspace: "Workspace", tenant_id: str) -> None:
+def delete_tenant(workspace: Workspace, tenant_id: str) -> None:
     from lcv_tui.domain import actions
 
-    actions.delete_tenant(workspace.data, tenant_id, now=workspace.clock.now(), actor=workspace.actor)
+    actions.delete_tenant(
+        workspace.data, tenant_id, now=workspace.clock.now(), actor=workspace.actor
+    )
     workspace.mark_dirty()
 
 
-def save_agreement(workspace: "Workspace", agreement: "Agreement") -> None:
+def save_agreement(workspace: Workspace, agreement: Agreement) -> None:
     agreements = workspace.data.agreements
     for index, existing in enumerate(agreements):
         if existing.id == agreement.id:
@@ -51,12 +57,14 @@ def save_agreement(workspace: "Workspace", agreement: "Agreement") -> None:
     workspace.record_audit("agreement.add", ref=agreement.id)
 
 
-def delete_agreement(workspace: "Workspace", agreement_id: str) -> None:
+def delete_agreement(workspace: Workspace, agreement_id: str) -> None:
     workspace.data.agreements = [a for a in workspace.data.agreements if a.id != agreement_id]
     workspace.record_audit("agreement.delete", ref=agreement_id)
 
 
-def save_landlord_and_settings(workspace: "Workspace", landlord: "Landlord", settings: "Settings") -> None:
+def save_landlord_and_settings(
+    workspace: Workspace, landlord: Landlord, settings: Settings
+) -> None:
     workspace.data.landlord = landlord
     workspace.data.settings = settings
     workspace.record_audit("settings.update")

@@ -11,8 +11,9 @@ Screens are named by import path, so nothing is imported before the vault is ope
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -37,26 +38,52 @@ class Section:
     def bar_title(self) -> str:
         return self.short or self.title
 
-    def factory(self) -> Callable[[], "Screen"]:
+    def factory(self) -> Callable[[], Screen]:
         module_name, _, class_name = self.screen.partition(":")
 
-        def build() -> "Screen":
+        def build() -> Screen:
             return getattr(importlib.import_module(module_name), class_name)()
 
         return build
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("agenda", "Vandaag te doen", "f2", "lcv_tui.tui.screens.agenda:AgendaScreen",
-            "De agenda: wat te laat is, wat vandaag moet en wat binnenkort komt, voor alle huurders", "Vandaag"),
-    Section("huurders", "Huurders", "f3", "lcv_tui.tui.screens.tenants:TenantListScreen",
-            "Alle huurders: zoeken, toevoegen, wijzigen en verwijderen"),
-    Section("melden", "Melden", "f4", "lcv_tui.tui.screens.signals:SignalsScreen",
-            "Signalen van deze maand: uploadbestand of invoerkaart, en wie niet mee kan en waarom"),
-    Section("gemeenten", "Gemeenten", "f5", "lcv_tui.tui.screens.agreements:AgreementsScreen",
-            "Overeenkomsten per gemeente: meldpunt, drempel en gedeelde gegevens"),
-    Section("instellingen", "Instellingen", "f6", "lcv_tui.tui.screens.settings:SettingsScreen",
-            "Uw gegevens als verhuurder, instellingen en de wachtzin"),
+    Section(
+        "agenda",
+        "Vandaag te doen",
+        "f2",
+        "lcv_tui.tui.screens.agenda:AgendaScreen",
+        "De agenda: wat te laat is, wat vandaag moet en wat binnenkort komt, voor alle huurders",
+        "Vandaag",
+    ),
+    Section(
+        "huurders",
+        "Huurders",
+        "f3",
+        "lcv_tui.tui.screens.tenants:TenantListScreen",
+        "Alle huurders: zoeken, toevoegen, wijzigen en verwijderen",
+    ),
+    Section(
+        "melden",
+        "Melden",
+        "f4",
+        "lcv_tui.tui.screens.signals:SignalsScreen",
+        "Signalen van deze maand: uploadbestand of invoerkaart, en wie niet mee kan en waarom",
+    ),
+    Section(
+        "gemeenten",
+        "Gemeenten",
+        "f5",
+        "lcv_tui.tui.screens.agreements:AgreementsScreen",
+        "Overeenkomsten per gemeente: meldpunt, drempel en gedeelde gegevens",
+    ),
+    Section(
+        "instellingen",
+        "Instellingen",
+        "f6",
+        "lcv_tui.tui.screens.settings:SettingsScreen",
+        "Uw gegevens als verhuurder, instellingen en de wachtzin",
+    ),
 )
 
 HOME = "agenda"

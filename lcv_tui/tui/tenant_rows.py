@@ -22,28 +22,50 @@ COLUMNS = (
 )
 
 
-def status_text(tenant: "Tenant", data: "VaultData", today: dt.date) -> str:
+def status_text(tenant: Tenant, data: VaultData, today: dt.date) -> str:
     """The stage of the tenant's case in words with a symbol (``✉ Herinnering verstuurd``)."""
     from lcv_tui.domain.workflow import Stage, case_for
 
-    case = case_for(tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    case = case_for(
+        tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+    )
     # case_for returns None exactly when there are no arrears and nothing is pending. Interned:
     # most tenants share a handful of texts, and the list keeps one per row.
     return sys.intern(case.status_text if case is not None else Stage.BETAALD.text())
 
 
-def tenant_record(tenant: "Tenant", status: str) -> Record:
+def tenant_record(tenant: Tenant, status: str) -> Record:
     address = tenant.address_line
     return Record(
         key=tenant.id,
-        cells=(f"{tenant.surname}, {tenant.initials}" if tenant.initials else tenant.surname,
-               address, tenant.postcode, tenant.gemeente, format_money(tenant.rent), status),
-        sort_keys=(tenant.sort_key, (tenant.street.casefold(), tenant.house_number, tenant.addition.casefold()),
-                   tenant.postcode, tenant.gemeente.casefold(), tenant.rent, status),
-        search=search_key(tenant.surname, tenant.initials, address, tenant.postcode, tenant.postcode.replace(" ", ""),
-                          tenant.town, tenant.gemeente, tenant.klantnummer),
+        cells=(
+            f"{tenant.surname}, {tenant.initials}" if tenant.initials else tenant.surname,
+            address,
+            tenant.postcode,
+            tenant.gemeente,
+            format_money(tenant.rent),
+            status,
+        ),
+        sort_keys=(
+            tenant.sort_key,
+            (tenant.street.casefold(), tenant.house_number, tenant.addition.casefold()),
+            tenant.postcode,
+            tenant.gemeente.casefold(),
+            tenant.rent,
+            status,
+        ),
+        search=search_key(
+            tenant.surname,
+            tenant.initials,
+            address,
+            tenant.postcode,
+            tenant.postcode.replace(" ", ""),
+            tenant.town,
+            tenant.gemeente,
+            tenant.klantnummer,
+        ),
     )
 
 
-def tenant_records(data: "VaultData", today: dt.date) -> list[Record]:
+def tenant_records(data: VaultData, today: dt.date) -> list[Record]:
     return [tenant_record(t, status_text(t, data, today)) for t in data.tenants]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from lcv_tui.domain import audit
-from lcv_tui.domain.calendar import add_months, add_working_days, easter_sunday, is_working_day, public_holidays
+from lcv_tui.domain.calendar import (
+    add_months,
+    add_working_days,
+    easter_sunday,
+    is_working_day,
+    public_holidays,
+)
 from lcv_tui.paths import Locations
 
 
@@ -35,7 +41,14 @@ def test_audit_chain_detects_edits_removals_and_insertions():
     log = audit.AuditLog()
     at = dt.datetime(2026, 11, 23, 9)
     for i in range(5):
-        audit.append(log, at=at, action=f"event.test{i}", tenant_id="t1", ref=f"e{i}", content=audit.digest(str(i)))
+        audit.append(
+            log,
+            at=at,
+            action=f"event.test{i}",
+            tenant_id="t1",
+            ref=f"e{i}",
+            content=audit.digest(str(i)),
+        )
     assert audit.verify(log) == []
     edited = list(log)
     edited[2] = edited[2].model_copy(update={"action": "event.other"})

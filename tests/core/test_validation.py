@@ -17,13 +17,21 @@ from lcv_tui.domain.models import Tenant
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1234ab", "1234 AB"), ("1234 AB", "1234 AB"), (" 9999zz ", "9999 ZZ"), ("3511 ax", "3511 AX")],
+    [
+        ("1234ab", "1234 AB"),
+        ("1234 AB", "1234 AB"),
+        (" 9999zz ", "9999 ZZ"),
+        ("3511 ax", "3511 AX"),
+    ],
 )
 def test_postcode_normalised(raw, expected):
     assert v.normalise_postcode(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["0123 AB", "123 AB", "12345 AB", "1234 A", "1234 SA", "1234 sd", "1234SS", "AB 1234", ""])
+@pytest.mark.parametrize(
+    "raw",
+    ["0123 AB", "123 AB", "12345 AB", "1234 A", "1234 SA", "1234 sd", "1234SS", "AB 1234", ""],
+)
 def test_postcode_refused_with_dutch_message(raw):
     with pytest.raises(ValueError) as info:
         v.normalise_postcode(raw)
@@ -32,8 +40,14 @@ def test_postcode_refused_with_dutch_message(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("06-12345678", "0612345678"), ("+31 6 1234 5678", "0612345678"), ("0031 20 123 4567", "0201234567"),
-     ("(020) 123 45 67", "0201234567"), ("+32 470 12 34 56", "+32470123456"), ("", "")],
+    [
+        ("06-12345678", "0612345678"),
+        ("+31 6 1234 5678", "0612345678"),
+        ("0031 20 123 4567", "0201234567"),
+        ("(020) 123 45 67", "0201234567"),
+        ("+32 470 12 34 56", "+32470123456"),
+        ("", ""),
+    ],
 )
 def test_phone_normalised(raw, expected):
     assert v.normalise_phone(raw) == expected
@@ -47,14 +61,25 @@ def test_phone_refused(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("850", "850.00"), ("850,5", "850.50"), ("1.234,56", "1234.56"), ("1,234.56", "1234.56"), ("€ 1234.56", "1234.56"),
-     ("1.250", "1250.00"), ("12.50", "12.50"), (Decimal("3"), "3.00")],
+    [
+        ("850", "850.00"),
+        ("850,5", "850.50"),
+        ("1.234,56", "1234.56"),
+        ("1,234.56", "1234.56"),
+        ("€ 1234.56", "1234.56"),
+        ("1.250", "1250.00"),
+        ("12.50", "12.50"),
+        (Decimal("3"), "3.00"),
+    ],
 )
 def test_amount_parsed(raw, expected):
     assert v.parse_amount(raw) == Decimal(expected)
 
 
-@pytest.mark.parametrize("raw", ["-5", "12,345", "abc", "", "1,2,3", "1e5", "NaN", "100000000000000000000000000", "1000000"])
+@pytest.mark.parametrize(
+    "raw",
+    ["-5", "12,345", "abc", "", "1,2,3", "1e5", "NaN", "100000000000000000000000000", "1000000"],
+)
 def test_amount_refused(raw):
     with pytest.raises(ValueError):
         v.parse_amount(raw)
@@ -67,12 +92,26 @@ def test_money_formatting_is_dutch():
     assert v.format_decimal_nl(Decimal("850")) == "850,00"
 
 
-@pytest.mark.parametrize("name", ["van der Berg", "'t Hart", "IJzerman", "ĳzerman", "Öztürk", "El Amrani", "Bakker-Smit", "d'Ancona", "Müller-Lüdenscheidt", "Ruiz Pérez"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "van der Berg",
+        "'t Hart",
+        "IJzerman",
+        "ĳzerman",
+        "Öztürk",
+        "El Amrani",
+        "Bakker-Smit",
+        "d'Ancona",
+        "Müller-Lüdenscheidt",
+        "Ruiz Pérez",
+    ],
+)
 def test_names_keep_diacritics_particles_and_apostrophes(name):
     assert v.normalise_name(name) == name
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"x\")", "Jan\tJansen", "123", "", "@SUM", "a" * 101])
+@pytest.mark.parametrize("name", ['=HYPERLINK("x")', "Jan\tJansen", "123", "", "@SUM", "a" * 101])
 def test_hostile_or_empty_names_refused(name):
     with pytest.raises(ValueError):
         v.normalise_name(name)
@@ -89,7 +128,15 @@ def test_dates_in_dutch_and_iso_forms():
 
 def test_tenant_errors_map_to_fields_in_dutch():
     with pytest.raises(ValidationError) as info:
-        Tenant(surname="", house_number="0", postcode="0000 AA", gemeente="", rent="0", tenancy_start=dt.date(2026, 1, 1), email="x@")
+        Tenant(
+            surname="",
+            house_number="0",
+            postcode="0000 AA",
+            gemeente="",
+            rent="0",
+            tenancy_start=dt.date(2026, 1, 1),
+            email="x@",
+        )
     errors = field_errors(info.value)
     assert set(errors) >= {"surname", "house_number", "postcode", "gemeente", "email"}
     assert errors["postcode"].startswith("Ongeldige postcode")
@@ -99,8 +146,17 @@ def test_tenant_errors_map_to_fields_in_dutch():
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_every_normaliser_raises_only_value_error(text):
-    for fn in (v.normalise_postcode, v.normalise_phone, v.normalise_email, v.normalise_name, v.normalise_initials,
-               v.normalise_addition, v.parse_amount, v.parse_date, v.parse_house_number):
+    for fn in (
+        v.normalise_postcode,
+        v.normalise_phone,
+        v.normalise_email,
+        v.normalise_name,
+        v.normalise_initials,
+        v.normalise_addition,
+        v.parse_amount,
+        v.parse_date,
+        v.parse_house_number,
+    ):
         try:
             fn(text)
         except ValueError:

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
-from domain_builders import NOW  # noqa: E402
+from domain_builders import NOW
 
 
 @pytest.fixture

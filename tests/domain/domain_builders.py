@@ -26,26 +26,52 @@ D = dt.date
 SETTINGS = Settings()
 
 
-def make_tenant(*, surname: str = "de Vries", rent: str = "850.00", start: dt.date = D(2025, 1, 1), due_day: int = 1,
-                paid_before: dt.date | None = None, gemeente: str = "Utrecht", **fields) -> Tenant:
+def make_tenant(
+    *,
+    surname: str = "de Vries",
+    rent: str = "850.00",
+    start: dt.date = D(2025, 1, 1),
+    due_day: int = 1,
+    paid_before: dt.date | None = None,
+    gemeente: str = "Utrecht",
+    **fields,
+) -> Tenant:
     """A tenant who paid every rent charge due before ``paid_before`` on its due date."""
-    tenant = Tenant(surname=surname, initials=fields.pop("initials", "A."), street=fields.pop("street", "Oudegracht"),
-                    house_number=fields.pop("house_number", 12), postcode=fields.pop("postcode", "3511 AB"),
-                    town=fields.pop("town", "Utrecht"), gemeente=gemeente, rent=Decimal(rent), due_day=due_day,
-                    tenancy_start=start, **fields)
+    tenant = Tenant(
+        surname=surname,
+        initials=fields.pop("initials", "A."),
+        street=fields.pop("street", "Oudegracht"),
+        house_number=fields.pop("house_number", 12),
+        postcode=fields.pop("postcode", "3511 AB"),
+        town=fields.pop("town", "Utrecht"),
+        gemeente=gemeente,
+        rent=Decimal(rent),
+        due_day=due_day,
+        tenancy_start=start,
+        **fields,
+    )
     if paid_before is not None:
         for due in ledger.rent_due_dates(tenant, paid_before - dt.timedelta(days=1)):
             tenant.payments.append(Payment(on=due, amount=tenant.rent))
     return tenant
 
 
-def agreement(gemeente: str = "Utrecht", meldpunt: Meldpunt = Meldpunt.RIS_MATCHING, **fields) -> Agreement:
-    return Agreement(gemeente=gemeente, meldpunt=meldpunt, signed_on=fields.pop("signed_on", D(2024, 1, 1)), **fields)
+def agreement(
+    gemeente: str = "Utrecht", meldpunt: Meldpunt = Meldpunt.RIS_MATCHING, **fields
+) -> Agreement:
+    return Agreement(
+        gemeente=gemeente,
+        meldpunt=meldpunt,
+        signed_on=fields.pop("signed_on", D(2024, 1, 1)),
+        **fields,
+    )
 
 
 def ev(kind: EventKind, on: dt.date, **fields) -> Event:
     if kind in LETTER_KINDS or kind == EventKind.PERSOONLIJK_CONTACT:
-        fields.setdefault("channel", Channel.TELEFOON if kind == EventKind.PERSOONLIJK_CONTACT else Channel.POST)
+        fields.setdefault(
+            "channel", Channel.TELEFOON if kind == EventKind.PERSOONLIJK_CONTACT else Channel.POST
+        )
     if kind == EventKind.SIGNAAL:
         fields.setdefault("route", Route.UPLOAD)
         fields.setdefault("amount", Decimal("850.00"))
@@ -63,14 +89,29 @@ def pay(tenant: Tenant, on: dt.date, amount: str) -> Tenant:
     return tenant
 
 
-def case(tenant: Tenant, on: dt.date, agr: Agreement | None = None, settings: Settings = SETTINGS, *,
-         no_agreement: bool = False) -> Case | None:
-    return case_for(tenant, on, settings=settings, agreement=None if no_agreement else (agr or agreement(tenant.gemeente)))
+def case(
+    tenant: Tenant,
+    on: dt.date,
+    agr: Agreement | None = None,
+    settings: Settings = SETTINGS,
+    *,
+    no_agreement: bool = False,
+) -> Case | None:
+    return case_for(
+        tenant,
+        on,
+        settings=settings,
+        agreement=None if no_agreement else (agr or agreement(tenant.gemeente)),
+    )
 
 
 def full_process(tenant: Tenant, due: dt.date = D(2026, 3, 1), *, contact: bool = True) -> Tenant:
     """Herinnering, aanmaning, (contact), sommatie on the werkinstructie's dates for ``due``."""
-    add(tenant, ev(EventKind.HERINNERING, due + dt.timedelta(days=4)), ev(EventKind.AANMANING, due + dt.timedelta(days=14)))
+    add(
+        tenant,
+        ev(EventKind.HERINNERING, due + dt.timedelta(days=4)),
+        ev(EventKind.AANMANING, due + dt.timedelta(days=14)),
+    )
     if contact:
         add(tenant, ev(EventKind.PERSOONLIJK_CONTACT, due + dt.timedelta(days=15)))
     from lcv_tui.domain.calendar import add_months
@@ -85,5 +126,6 @@ def vault(*tenants: Tenant, agreements: list[Agreement] | None = None) -> VaultD
         agreements=agreements if agreements is not None else [agreement()],
         tenants=list(tenants),
     )
+
 
 NOW = dt.datetime(2026, 11, 23, 9, 0)

@@ -20,7 +20,9 @@ def test_format_text_groups_by_urgency():
     assert text.startswith("Agenda voor 23 november 2026")
     assert text.index("Te laat (") < text.index("Vandaag (") < text.index("Binnenkort (")
     assert "Signaal afgeven" in text and "[LCV 2.1 a]" in text
-    assert format_text([], D(2026, 11, 23)).endswith("Niets te doen: geen achterstanden of openstaande stappen.")
+    assert format_text([], D(2026, 11, 23)).endswith(
+        "Niets te doen: geen achterstanden of openstaande stappen."
+    )
     payload = json.loads(format_json(items, D(2026, 11, 23)))
     assert payload["on"] == "2026-11-23" and len(payload["items"]) == len(items)
     assert payload["counts"]["overdue"] == sum(1 for i in items if i.urgency.value == "overdue")
@@ -32,12 +34,22 @@ def test_agenda_command_reads_the_vault(locations, clock, monkeypatch):
     Vault.create(locations, "geheime wachtzin voor de test", build_demo(clock.today()))
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", "geheime wachtzin voor de test")
     out, err = io.StringIO(), io.StringIO()
-    code = main(["agenda", "--data-dir", str(locations.data_dir), "--json"], clock=clock, out=out, err=err)
+    code = main(
+        ["agenda", "--data-dir", str(locations.data_dir), "--json"], clock=clock, out=out, err=err
+    )
     assert code == 0, err.getvalue()
     payload = json.loads(out.getvalue())
     assert payload["on"] == "2026-11-23" and payload["items"]
     out = io.StringIO()
-    assert main(["agenda", "--data-dir", str(locations.data_dir), "--on", "2026-11-30"], clock=clock, out=out, err=err) == 0
+    assert (
+        main(
+            ["agenda", "--data-dir", str(locations.data_dir), "--on", "2026-11-30"],
+            clock=clock,
+            out=out,
+            err=err,
+        )
+        == 0
+    )
     assert out.getvalue().startswith("Agenda voor 30 november 2026")
 
 

@@ -6,14 +6,26 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from domain_builders import NOW, D, full_process, make_tenant, vault
+from domain_builders import (
+    NOW,
+    D,
+    agreement,
+    full_process,
+    make_tenant,
+    vault,
+)
 from pydantic import ValidationError
 
 from lcv_tui.domain import actions, audit
-from lcv_tui.domain.models import AdjustmentKind, Channel, EventKind, FeedbackStatus, Meldpunt, Route
+from lcv_tui.domain.models import (
+    AdjustmentKind,
+    Channel,
+    EventKind,
+    FeedbackStatus,
+    Meldpunt,
+    Route,
+)
 from lcv_tui.domain.rules import RuleViolation
-
-from domain_builders import agreement  # noqa: E402  (kept apart: used only in the route test)
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -23,29 +35,86 @@ def at(day: dt.date) -> dt.datetime:
 def test_record_letter_appends_event_and_audit_entry():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     data = vault(tenant)
-    event = actions.record_letter(data, tenant.id, EventKind.HERINNERING, D(2026, 3, 5), Channel.POST, "tekst", at(D(2026, 3, 5)),
-                                  "cli")
-    assert tenant.events == [event] and event.recorded_at == at(D(2026, 3, 5)) and event.letter_text == "tekst"
+    event = actions.record_letter(
+        data,
+        tenant.id,
+        EventKind.HERINNERING,
+        D(2026, 3, 5),
+        Channel.POST,
+        "tekst",
+        at(D(2026, 3, 5)),
+        "cli",
+    )
+    assert (
+        tenant.events == [event]
+        and event.recorded_at == at(D(2026, 3, 5))
+        and event.letter_text == "tekst"
+    )
     entry = data.audit[-1]
-    assert (entry.action, entry.actor, entry.tenant_id, entry.ref) == ("event.herinnering", "cli", tenant.id, event.id)
+    assert (entry.action, entry.actor, entry.tenant_id, entry.ref) == (
+        "event.herinnering",
+        "cli",
+        tenant.id,
+        event.id,
+    )
     assert entry.digest == audit.digest(event.model_dump_json())
     assert audit.verify(data.audit) == []
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda d, t: actions.record_letter(d, t, EventKind.HERINNERING, D(2026, 3, 5), Channel.TELEFOON, None, NOW),
-     "schriftelijk"),
-    (lambda d, t: actions.record_letter(d, t, EventKind.SIGNAAL, D(2026, 3, 5), Channel.POST, None, NOW), "Kies een brief"),
-    (lambda d, t: actions.record_letter(d, t, EventKind.HERINNERING, D(2027, 3, 5), Channel.POST, None, NOW), "toekomst"),
-    (lambda d, t: actions.record_step(d, t, EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 5), None, "", NOW), "hoe u contact zocht"),
-    (lambda d, t: actions.record_step(d, t, EventKind.BEZWAAR, D(2026, 3, 5), None, "", NOW), "Kies een stap"),
-    (lambda d, t: actions.withdraw_objection(d, t, D(2026, 3, 5), None, "", NOW), "geen bezwaar"),
-    (lambda d, t: actions.record_withdrawal(d, t, D(2026, 3, 5), NOW), "geen openstaand signaal"),
-    (lambda d, t: actions.record_feedback(d, t, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 3, 5), "", NOW), "geen signaal"),
-    (lambda d, t: actions.record_payment(d, t, D(2026, 3, 5), "-5", "", NOW), "negatief"),
-    (lambda d, t: actions.record_letter(d, "onbekend", EventKind.HERINNERING, D(2026, 3, 5), Channel.POST, None, NOW),
-     "bestaat niet"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda d, t: actions.record_letter(
+                d, t, EventKind.HERINNERING, D(2026, 3, 5), Channel.TELEFOON, None, NOW
+            ),
+            "schriftelijk",
+        ),
+        (
+            lambda d, t: actions.record_letter(
+                d, t, EventKind.SIGNAAL, D(2026, 3, 5), Channel.POST, None, NOW
+            ),
+            "Kies een brief",
+        ),
+        (
+            lambda d, t: actions.record_letter(
+                d, t, EventKind.HERINNERING, D(2027, 3, 5), Channel.POST, None, NOW
+            ),
+            "toekomst",
+        ),
+        (
+            lambda d, t: actions.record_step(
+                d, t, EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 5), None, "", NOW
+            ),
+            "hoe u contact zocht",
+        ),
+        (
+            lambda d, t: actions.record_step(d, t, EventKind.BEZWAAR, D(2026, 3, 5), None, "", NOW),
+            "Kies een stap",
+        ),
+        (
+            lambda d, t: actions.withdraw_objection(d, t, D(2026, 3, 5), None, "", NOW),
+            "geen bezwaar",
+        ),
+        (
+            lambda d, t: actions.record_withdrawal(d, t, D(2026, 3, 5), NOW),
+            "geen openstaand signaal",
+        ),
+        (
+            lambda d, t: actions.record_feedback(
+                d, t, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 3, 5), "", NOW
+            ),
+            "geen signaal",
+        ),
+        (lambda d, t: actions.record_payment(d, t, D(2026, 3, 5), "-5", "", NOW), "negatief"),
+        (
+            lambda d, t: actions.record_letter(
+                d, "onbekend", EventKind.HERINNERING, D(2026, 3, 5), Channel.POST, None, NOW
+            ),
+            "bestaat niet",
+        ),
+    ],
+)
 def test_refusals_are_dutch_and_change_nothing(call, message):
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     data = vault(tenant)
@@ -59,7 +128,9 @@ def test_sommatie_needs_the_objection_address():
     data = vault(tenant)
     data.landlord.objection_email = ""
     with pytest.raises(ValueError, match="e-mailadres voor bezwaar"):
-        actions.record_letter(data, tenant.id, EventKind.SOMMATIE, D(2026, 4, 5), Channel.POST, None, NOW)
+        actions.record_letter(
+            data, tenant.id, EventKind.SOMMATIE, D(2026, 4, 5), Channel.POST, None, NOW
+        )
 
 
 def test_record_signal_refuses_when_rules_forbid_and_computes_amount_when_allowed():
@@ -99,21 +170,59 @@ def test_objection_lifecycle():
 
 def test_payments_adjustments_and_tenants():
     data = vault()
-    tenant = actions.add_tenant(data, {"surname": "IJzerman", "house_number": "7", "postcode": "3511ab", "gemeente": "Utrecht",
-                                       "rent": "850", "tenancy_start": D(2025, 1, 1), "klantnummer": "K1"}, NOW)
+    tenant = actions.add_tenant(
+        data,
+        {
+            "surname": "IJzerman",
+            "house_number": "7",
+            "postcode": "3511ab",
+            "gemeente": "Utrecht",
+            "rent": "850",
+            "tenancy_start": D(2025, 1, 1),
+            "klantnummer": "K1",
+        },
+        NOW,
+    )
     assert tenant.postcode == "3511 AB"
     with pytest.raises(ValueError, match="Klantnummer K1"):
-        actions.add_tenant(data, {"surname": "Bos", "house_number": 1, "postcode": "3511 AB", "gemeente": "Utrecht",
-                                  "rent": "700", "tenancy_start": D(2025, 1, 1), "klantnummer": "K1"}, NOW)
+        actions.add_tenant(
+            data,
+            {
+                "surname": "Bos",
+                "house_number": 1,
+                "postcode": "3511 AB",
+                "gemeente": "Utrecht",
+                "rent": "700",
+                "tenancy_start": D(2025, 1, 1),
+                "klantnummer": "K1",
+            },
+            NOW,
+        )
     with pytest.raises(ValidationError):
-        actions.add_tenant(data, {"surname": "Bos", "house_number": 1, "postcode": "0123 AB", "gemeente": "Utrecht",
-                                  "rent": "700", "tenancy_start": D(2025, 1, 1)}, NOW)
+        actions.add_tenant(
+            data,
+            {
+                "surname": "Bos",
+                "house_number": 1,
+                "postcode": "0123 AB",
+                "gemeente": "Utrecht",
+                "rent": "700",
+                "tenancy_start": D(2025, 1, 1),
+            },
+            NOW,
+        )
     payment = actions.record_payment(data, tenant.id, D(2026, 3, 3), "1.234,56", "bank", NOW)
     assert payment.amount == Decimal("1234.56")
-    adjustment = actions.add_adjustment(data, tenant.id, AdjustmentKind.CHARGE, D(2026, 3, 1), "120", "servicekosten", NOW)
+    adjustment = actions.add_adjustment(
+        data, tenant.id, AdjustmentKind.CHARGE, D(2026, 3, 1), "120", "servicekosten", NOW
+    )
     assert tenant.adjustments == [adjustment]
     updated = actions.update_tenant(data, tenant.id, {"phones": ["06 12345678"]}, NOW)
-    assert updated.phones == ["0612345678"] and updated.payments == [payment] and data.tenants == [updated]
+    assert (
+        updated.phones == ["0612345678"]
+        and updated.payments == [payment]
+        and data.tenants == [updated]
+    )
     with pytest.raises(ValueError, match="apart vast"):
         actions.update_tenant(data, tenant.id, {"payments": []}, NOW)
     with pytest.raises(ValidationError):
@@ -121,7 +230,13 @@ def test_payments_adjustments_and_tenants():
     assert data.tenants[0].postcode == "3511 AB"
     actions.delete_tenant(data, tenant.id, NOW)
     assert data.tenants == []
-    assert [e.action for e in data.audit] == ["tenant.add", "payment.add", "adjustment.add", "tenant.update", "tenant.delete"]
+    assert [e.action for e in data.audit] == [
+        "tenant.add",
+        "payment.add",
+        "adjustment.add",
+        "tenant.update",
+        "tenant.delete",
+    ]
     assert audit.verify(data.audit) == []
 
 

@@ -12,9 +12,15 @@ from lcv_tui.domain.models import EventKind
 
 
 def test_agenda_is_sorted_by_urgency_then_date_then_name():
-    late = make_tenant(surname="van der Berg", paid_before=D(2026, 3, 1))  # reminder overdue since 5 March
-    today = make_tenant(surname="Bakker", due_day=6, paid_before=D(2026, 3, 6))  # reminder due 10 March
-    soon = make_tenant(surname="Aalders", due_day=8, paid_before=D(2026, 3, 8))  # reminder due 12 March
+    late = make_tenant(
+        surname="van der Berg", paid_before=D(2026, 3, 1)
+    )  # reminder overdue since 5 March
+    today = make_tenant(
+        surname="Bakker", due_day=6, paid_before=D(2026, 3, 6)
+    )  # reminder due 10 March
+    soon = make_tenant(
+        surname="Aalders", due_day=8, paid_before=D(2026, 3, 8)
+    )  # reminder due 12 March
     paid = make_tenant(surname="Zwart", paid_before=D(2026, 4, 1))
     data = vault(soon, paid, today, late)
     items = agenda(data, D(2026, 3, 10))
@@ -29,13 +35,19 @@ def test_agenda_is_sorted_by_urgency_then_date_then_name():
     c = counts(items)
     assert (c.overdue, c.today) == (1, 1) and c.tenants == 3
     assert c.text.startswith("1 te laat · 1 vandaag")
-    assert Urgency.OVERDUE.label == "Te laat" and Urgency.TODAY.label == "Vandaag" and Urgency.SOON.label == "Binnenkort"
+    assert (
+        Urgency.OVERDUE.label == "Te laat"
+        and Urgency.TODAY.label == "Vandaag"
+        and Urgency.SOON.label == "Binnenkort"
+    )
 
 
 def test_same_urgency_and_date_sorts_by_surname_without_particles():
     names = ["de Wit", "Alberts", "van Dijk"]
     tenants = [make_tenant(surname=n, paid_before=D(2026, 3, 1)) for n in names]
-    items = [i for i in agenda(vault(*tenants), D(2026, 3, 5)) if i.action == ActionKind.HERINNERING]
+    items = [
+        i for i in agenda(vault(*tenants), D(2026, 3, 5)) if i.action == ActionKind.HERINNERING
+    ]
     assert [i.tenant_name for i in items] == ["A. Alberts", "A. van Dijk", "A. de Wit"]
 
 
@@ -44,7 +56,9 @@ def test_horizon_limits_what_is_coming_up():
     data = vault(tenant)
     assert agenda(data, D(2026, 2, 20)) == []
     assert [i.action for i in agenda(data, D(2026, 3, 2), horizon_days=2)] == []
-    assert [i.action for i in agenda(data, D(2026, 3, 2), horizon_days=3)] == [ActionKind.HERINNERING]
+    assert [i.action for i in agenda(data, D(2026, 3, 2), horizon_days=3)] == [
+        ActionKind.HERINNERING
+    ]
 
 
 def test_only_the_first_unsent_letter_is_on_the_agenda():
@@ -54,12 +68,21 @@ def test_only_the_first_unsent_letter_is_on_the_agenda():
 
 
 def test_objection_and_missing_agreement_show_up():
-    objected = add(full_process(make_tenant(surname="Bakker-Smit", paid_before=D(2026, 3, 1))), ev(EventKind.BEZWAAR, D(2026, 4, 8)))
+    objected = add(
+        full_process(make_tenant(surname="Bakker-Smit", paid_before=D(2026, 3, 1))),
+        ev(EventKind.BEZWAAR, D(2026, 4, 8)),
+    )
     zeist = full_process(make_tenant(surname="Bos", gemeente="Zeist", paid_before=D(2026, 3, 1)))
     items = agenda(vault(objected, zeist), D(2026, 4, 20))
     by_tenant = {i.tenant_id: i for i in items}
-    assert by_tenant[objected.id].action == ActionKind.BEZWAAR and by_tenant[objected.id].article == "LCV 2.2"
-    assert by_tenant[zeist.id].action == ActionKind.OVEREENKOMST and "Zeist" in by_tenant[zeist.id].text
+    assert (
+        by_tenant[objected.id].action == ActionKind.BEZWAAR
+        and by_tenant[objected.id].article == "LCV 2.2"
+    )
+    assert (
+        by_tenant[zeist.id].action == ActionKind.OVEREENKOMST
+        and "Zeist" in by_tenant[zeist.id].text
+    )
     assert all(i.action != ActionKind.MELDEN for i in items)
 
 

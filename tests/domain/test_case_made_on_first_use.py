@@ -25,7 +25,9 @@ def at(day: dt.date) -> dt.datetime:
 
 
 def _case(data, tenant, on):
-    return case_for(tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    return case_for(
+        tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+    )
 
 
 @pytest.mark.parametrize("offset", range(-60, 120, 7))
@@ -62,7 +64,9 @@ def test_a_change_through_actions_shows_in_the_next_case_and_agenda():
 
     actions.record_letter(data, tenant.id, EventKind.HERINNERING, day, Channel.POST, None, at(day))
     case = _case(data, tenant, day)
-    assert case.stage == Stage.HERINNERING and case.first_blocking.code == rules.DAYS_OVERDUE  # 9 days, 30 needed
+    assert (
+        case.stage == Stage.HERINNERING and case.first_blocking.code == rules.DAYS_OVERDUE
+    )  # 9 days, 30 needed
     assert ActionKind.AANMANING in actions_on(day) and ActionKind.HERINNERING not in actions_on(day)
 
     later = D(2026, 4, 20)
@@ -71,7 +75,14 @@ def test_a_change_through_actions_shows_in_the_next_case_and_agenda():
     case = _case(data, tenant, later)
     assert case.first_blocking.code == rules.PERSONAL_CONTACT and not case.allowed
     assert ActionKind.MELDEN not in actions_on(later)
-    actions.record_step(data, tenant.id, EventKind.PERSOONLIJK_CONTACT, D(2026, 4, 8), Channel.TELEFOON, now=at(later))
+    actions.record_step(
+        data,
+        tenant.id,
+        EventKind.PERSOONLIJK_CONTACT,
+        D(2026, 4, 8),
+        Channel.TELEFOON,
+        now=at(later),
+    )
     case = _case(data, tenant, later)
     assert case.allowed and case.first_blocking is None and case.stage == Stage.KLAAR
     assert ActionKind.MELDEN in actions_on(later)
@@ -101,7 +112,9 @@ def test_remembered_date_functions_answer_as_computed():
         assert rules.fmt_date(day) == format_date(day) == rules.fmt_date.__wrapped__(day)
         for months in (-13, -1, 0, 1, 2, 25):
             assert add_months(day, months) == add_months.__wrapped__(day, months)
-        assert add_months(day, 1, day_of_month=31) == add_months.__wrapped__(day, 1, day_of_month=31)
+        assert add_months(day, 1, day_of_month=31) == add_months.__wrapped__(
+            day, 1, day_of_month=31
+        )
         for count in (0, 1, 2, 5):
             assert add_working_days(day, count) == add_working_days.__wrapped__(day, count)
         assert next_working_day(day) == next_working_day.__wrapped__(day)
@@ -109,7 +122,9 @@ def test_remembered_date_functions_answer_as_computed():
             assert pay_by(day, days) == pay_by.__wrapped__(day, days)
 
 
-@pytest.mark.parametrize("text", ["0.00", "5", "5.0", "5.00", "999.99", "1000", "1234.5", "1234567.89"])
+@pytest.mark.parametrize(
+    "text", ["0.00", "5", "5.0", "5.00", "999.99", "1000", "1234.5", "1234567.89"]
+)
 def test_remembered_money_text_answers_as_computed(text):
     # Equal amounts written differently share one remembered answer; the text is the same for them.
     amount = Decimal(text)

@@ -18,7 +18,9 @@ def test_only_ended_tenancies_after_the_retention_period_without_open_case():
     gone = former("Oud", D(2025, 6, 30))
     recent = former("Recent", D(2026, 6, 30))
     current = make_tenant(surname="Huidig", paid_before=D(2026, 12, 1))
-    owing = make_tenant(surname="Schuld", start=D(2024, 1, 1), tenancy_end=D(2025, 3, 31), paid_before=D(2025, 3, 1))
+    owing = make_tenant(
+        surname="Schuld", start=D(2024, 1, 1), tenancy_end=D(2025, 3, 31), paid_before=D(2025, 3, 1)
+    )
     data = vault(gone, recent, current, owing)
     assert data.settings.retention_months == 12
     assert purgeable(data, D(2026, 11, 23)) == [gone]

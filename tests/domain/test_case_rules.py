@@ -27,9 +27,20 @@ def test_ready_case_passes_every_rule_and_lists_them_all():
     v = verdict(ready_tenant())
     assert v.allowed and v.blocking == ()
     assert [r.code for r in v.reasons] == [
-        rules.IN_ARREARS, rules.DAYS_OVERDUE, rules.MIN_AMOUNT, rules.REMINDER, rules.PERSONAL_CONTACT, rules.DEBT_HELP,
-        rules.DATA_OFFER, rules.NO_OBJECTION, rules.OBJECTION_WINDOW, rules.AGREEMENT, rules.ONCE_A_MONTH,
-        rules.REPEAT_GROWN, rules.NOT_DECEASED, rules.STILL_RESIDENT,
+        rules.IN_ARREARS,
+        rules.DAYS_OVERDUE,
+        rules.MIN_AMOUNT,
+        rules.REMINDER,
+        rules.PERSONAL_CONTACT,
+        rules.DEBT_HELP,
+        rules.DATA_OFFER,
+        rules.NO_OBJECTION,
+        rules.OBJECTION_WINDOW,
+        rules.AGREEMENT,
+        rules.ONCE_A_MONTH,
+        rules.REPEAT_GROWN,
+        rules.NOT_DECEASED,
+        rules.STILL_RESIDENT,
     ]
     articles = {r.code: r.article for r in v.reasons}
     assert articles[rules.DAYS_OVERDUE] == "LCV 3.1 d"
@@ -46,10 +57,16 @@ def test_ready_case_passes_every_rule_and_lists_them_all():
 
 def test_thirty_days_lcv_3_1_d():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
-    add(tenant, ev(EventKind.HERINNERING, D(2026, 3, 5)), ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 6)),
-        ev(EventKind.SOMMATIE, D(2026, 3, 10)))
+    add(
+        tenant,
+        ev(EventKind.HERINNERING, D(2026, 3, 5)),
+        ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 6)),
+        ev(EventKind.SOMMATIE, D(2026, 3, 10)),
+    )
     early = verdict(tenant, D(2026, 3, 30)).reason(rules.DAYS_OVERDUE)
-    assert not early.ok and "pas 29 dagen" in early.text and "melden mag vanaf 30 dagen" in early.text
+    assert (
+        not early.ok and "pas 29 dagen" in early.text and "melden mag vanaf 30 dagen" in early.text
+    )
     assert early.fix == "Wacht tot 31-03-2026."
     on_time = verdict(tenant, D(2026, 3, 31))
     assert on_time.reason(rules.DAYS_OVERDUE).ok and on_time.allowed
@@ -60,7 +77,9 @@ def test_agreement_may_raise_the_threshold_and_set_a_minimum_amount():
     strict = agreement(threshold_days=60, min_amount=Decimal("2000.00"))
     v = verdict(tenant, agr=strict)
     days = v.reason(rules.DAYS_OVERDUE)
-    assert not days.ok and "overeenkomst met gemeente Utrecht legt de grens op 60 dagen" in days.text
+    assert (
+        not days.ok and "overeenkomst met gemeente Utrecht legt de grens op 60 dagen" in days.text
+    )
     minimum = v.reason(rules.MIN_AMOUNT)
     assert not minimum.ok and "drempelbedrag" in minimum.text and "€ 2.000,00" in minimum.text
     assert minimum.article.startswith("LCV 3.1 d")
@@ -70,7 +89,9 @@ def test_reminder_lcv_2_1_a_any_letter_counts():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     v = verdict(tenant, D(2026, 4, 20))
     reminder = v.reason(rules.REMINDER)
-    assert not reminder.ok and reminder.text == "Er is nog geen schriftelijke herinnering verstuurd."
+    assert (
+        not reminder.ok and reminder.text == "Er is nog geen schriftelijke herinnering verstuurd."
+    )
     assert "herinneringsbrief" in reminder.fix
     add(tenant, ev(EventKind.AANMANING, D(2026, 3, 15)))
     assert verdict(tenant, D(2026, 4, 20)).reason(rules.REMINDER).ok
@@ -99,7 +120,11 @@ def test_herinnering_alone_does_not_satisfy_c_and_d_but_explicit_events_do():
     v = verdict(tenant, D(2026, 3, 20))
     assert not v.reason(rules.DEBT_HELP).ok and not v.reason(rules.DATA_OFFER).ok
     assert "tekst 1" in v.reason(rules.DEBT_HELP).fix
-    add(tenant, ev(EventKind.SCHULDHULP_GEWEZEN, D(2026, 3, 6)), ev(EventKind.GEGEVENS_AANGEBODEN, D(2026, 3, 6)))
+    add(
+        tenant,
+        ev(EventKind.SCHULDHULP_GEWEZEN, D(2026, 3, 6)),
+        ev(EventKind.GEGEVENS_AANGEBODEN, D(2026, 3, 6)),
+    )
     v = verdict(tenant, D(2026, 3, 20))
     assert v.reason(rules.DEBT_HELP).ok and v.reason(rules.DATA_OFFER).ok
 
@@ -117,13 +142,23 @@ def test_objection_lcv_2_2_blocks_until_withdrawn():
 
 def test_objection_window_of_text_2():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
-    add(tenant, ev(EventKind.HERINNERING, D(2026, 3, 5)), ev(EventKind.AANMANING, D(2026, 3, 15)),
-        ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 16)))
+    add(
+        tenant,
+        ev(EventKind.HERINNERING, D(2026, 3, 5)),
+        ev(EventKind.AANMANING, D(2026, 3, 15)),
+        ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 16)),
+    )
     missing = verdict(tenant).reason(rules.OBJECTION_WINDOW)
     assert not missing.ok and "sommatie met tekst 2 is nog niet verstuurd" in missing.text
-    add(tenant, ev(EventKind.SOMMATIE, D(2026, 4, 14)))  # post: received 16 April, window until 23 April
+    add(
+        tenant, ev(EventKind.SOMMATIE, D(2026, 4, 14))
+    )  # post: received 16 April, window until 23 April
     running = verdict(tenant, D(2026, 4, 23)).reason(rules.OBJECTION_WINDOW)
-    assert not running.ok and "tot en met 23-04-2026" in running.text and running.fix == "Wacht tot 24-04-2026."
+    assert (
+        not running.ok
+        and "tot en met 23-04-2026" in running.text
+        and running.fix == "Wacht tot 24-04-2026."
+    )
     assert verdict(tenant, D(2026, 4, 24)).allowed
 
 
@@ -131,7 +166,11 @@ def test_agreement_werkinstructie_stap_1():
     tenant = ready_tenant(gemeente="Zeist")
     v = verdict(tenant, no_agreement=True)
     reason = v.reason(rules.AGREEMENT)
-    assert not reason.ok and "gemeente Zeist" in reason.text and "Achterstanden aanleveren" in reason.fix
+    assert (
+        not reason.ok
+        and "gemeente Zeist" in reason.text
+        and "Achterstanden aanleveren" in reason.fix
+    )
     assert [r.code for r in v.blocking] == [rules.AGREEMENT]
     website = agreement("Zeist", Meldpunt.WEBSITE, signed_on=D(2026, 12, 1))
     assert verdict(tenant, agr=website).allowed  # signed on the spot at the website
@@ -146,13 +185,18 @@ def test_not_twice_in_the_same_month_lcv_3_2():
     reason = v.reason(rules.ONCE_A_MONTH)
     assert not reason.ok and reason.fix.startswith("Meld opnieuw vanaf 01-05-2026")
     assert verdict(tenant, D(2026, 5, 20)).reason(rules.ONCE_A_MONTH).ok
-    assert verdict(tenant, D(2026, 5, 20)).allowed  # LCV 3.2: arrears persist → may be signalled again
+    assert verdict(
+        tenant, D(2026, 5, 20)
+    ).allowed  # LCV 3.2: arrears persist → may be signalled again
 
 
 def test_after_herhaald_signaal_only_when_the_arrears_grew():
     tenant = ready_tenant()
-    add(tenant, ev(EventKind.SIGNAAL, D(2026, 4, 20), amount=Decimal("1700.00"), months=2),
-        ev(EventKind.TERUGKOPPELING, D(2026, 4, 28), feedback=FeedbackStatus.HERHAALD_SIGNAAL))
+    add(
+        tenant,
+        ev(EventKind.SIGNAAL, D(2026, 4, 20), amount=Decimal("1700.00"), months=2),
+        ev(EventKind.TERUGKOPPELING, D(2026, 4, 28), feedback=FeedbackStatus.HERHAALD_SIGNAAL),
+    )
     pay(tenant, D(2026, 5, 2), "850.00")  # May rent paid: arrears stay 1700
     v = verdict(tenant, D(2026, 5, 20))
     grown = v.reason(rules.REPEAT_GROWN)
@@ -162,8 +206,11 @@ def test_after_herhaald_signaal_only_when_the_arrears_grew():
 
 def test_deceased_is_never_signalled():
     tenant = ready_tenant()
-    add(tenant, ev(EventKind.SIGNAAL, D(2026, 4, 20), amount=Decimal("1700.00"), months=2),
-        ev(EventKind.TERUGKOPPELING, D(2026, 5, 1), feedback=FeedbackStatus.OVERLEDEN))
+    add(
+        tenant,
+        ev(EventKind.SIGNAAL, D(2026, 4, 20), amount=Decimal("1700.00"), months=2),
+        ev(EventKind.TERUGKOPPELING, D(2026, 5, 1), feedback=FeedbackStatus.OVERLEDEN),
+    )
     v = verdict(tenant, D(2026, 6, 20))
     assert not v.allowed and not v.reason(rules.NOT_DECEASED).ok
 
@@ -198,4 +245,6 @@ def test_refusal_carries_the_verdict():
 
 def test_every_rule_names_its_article_in_its_docstring():
     for rule in rules.RULES:
-        assert rule.__doc__ and ("LCV" in rule.__doc__ or "werkinstructie" in rule.__doc__.lower()), rule.__name__
+        assert rule.__doc__ and (
+            "LCV" in rule.__doc__ or "werkinstructie" in rule.__doc__.lower()
+        ), rule.__name__

@@ -24,7 +24,9 @@ def at(day: dt.date) -> dt.datetime:
 
 def current(data, tenant_id, on):
     tenant = data.tenant(tenant_id)
-    return case_for(tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    return case_for(
+        tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+    )
 
 
 def test_worked_example_from_the_werkinstructie():
@@ -42,27 +44,68 @@ def test_worked_example_from_the_werkinstructie():
     assert case.step(StepKey.SOMMATIE).suggested == D(2026, 4, 5)
 
     # Stap 1: reminder on the 5th.
-    assert current(data, tid, D(2026, 3, 5)).step(StepKey.HERINNERING).status == StepStatus.DUE_TODAY
-    actions.record_letter(data, tid, EventKind.HERINNERING, D(2026, 3, 5), Channel.POST, "Herinnering …", at(D(2026, 3, 5)))
+    assert (
+        current(data, tid, D(2026, 3, 5)).step(StepKey.HERINNERING).status == StepStatus.DUE_TODAY
+    )
+    actions.record_letter(
+        data,
+        tid,
+        EventKind.HERINNERING,
+        D(2026, 3, 5),
+        Channel.POST,
+        "Herinnering …",
+        at(D(2026, 3, 5)),
+    )
     case = current(data, tid, D(2026, 3, 6))
     assert case.stage == Stage.HERINNERING
     assert case.verdict.reason("reminder").ok  # LCV 2.1 a
 
     # Stap 2: text 1 on the 15th; it also points to debt help and offers to pass the data (2.1 c, d).
-    actions.record_letter(data, tid, EventKind.AANMANING, D(2026, 3, 15), Channel.EMAIL, "Aanmaning met tekst 1", at(D(2026, 3, 15)))
-    actions.record_step(data, tid, EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 16), Channel.TELEFOON, "Gebeld, niet opgenomen", at(D(2026, 3, 16)))
+    actions.record_letter(
+        data,
+        tid,
+        EventKind.AANMANING,
+        D(2026, 3, 15),
+        Channel.EMAIL,
+        "Aanmaning met tekst 1",
+        at(D(2026, 3, 15)),
+    )
+    actions.record_step(
+        data,
+        tid,
+        EventKind.PERSOONLIJK_CONTACT,
+        D(2026, 3, 16),
+        Channel.TELEFOON,
+        "Gebeld, niet opgenomen",
+        at(D(2026, 3, 16)),
+    )
     actions.record_payment(data, tid, D(2026, 3, 20), "300,00", "Deelbetaling", at(D(2026, 3, 20)))
     case = current(data, tid, D(2026, 3, 21))
     assert case.stage == Stage.AANMANING
     assert case.arrears.amount == Decimal("550.00")
-    for key in (StepKey.SCHULDHULP_GEWEZEN, StepKey.GEGEVENS_AANGEBODEN, StepKey.PERSOONLIJK_CONTACT):
+    for key in (
+        StepKey.SCHULDHULP_GEWEZEN,
+        StepKey.GEGEVENS_AANGEBODEN,
+        StepKey.PERSOONLIJK_CONTACT,
+    ):
         assert case.step(key).status == StepStatus.DONE
 
     # Stap 3: text 2 on 5 April (Easter Sunday; Easter Monday does not count as a working day).
-    actions.record_letter(data, tid, EventKind.SOMMATIE, D(2026, 4, 5), Channel.POST, "Sommatie met tekst 2", at(D(2026, 4, 5)))
+    actions.record_letter(
+        data,
+        tid,
+        EventKind.SOMMATIE,
+        D(2026, 4, 5),
+        Channel.POST,
+        "Sommatie met tekst 2",
+        at(D(2026, 4, 5)),
+    )
     case = current(data, tid, D(2026, 4, 10))
     assert case.objection_deadline == D(2026, 4, 15)
-    assert case.stage == Stage.BEZWAARTERMIJN and case.status_text == "… Bezwaartermijn loopt tot 15-04-2026"
+    assert (
+        case.stage == Stage.BEZWAARTERMIJN
+        and case.status_text == "… Bezwaartermijn loopt tot 15-04-2026"
+    )
     assert not case.allowed
     assert case.step(StepKey.SIGNAAL).suggested == D(2026, 4, 20)
 
@@ -83,12 +126,19 @@ def test_worked_example_from_the_werkinstructie():
     assert case.feedback_due_by == D(2026, 5, 18)  # LCV 3.13: 4 weeks
 
     # Stap 5 and 6: help accepted 6 May → suspended until 5 June.
-    actions.record_feedback(data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 7)))
+    actions.record_feedback(
+        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 7))
+    )
     case = current(data, tid, D(2026, 5, 7))
     assert case.suspension_until == D(2026, 6, 5)
-    assert case.stage == Stage.OPGESCHORT and case.status_text == "‖ Incasso opgeschort tot 05-06-2026"
+    assert (
+        case.stage == Stage.OPGESCHORT and case.status_text == "‖ Incasso opgeschort tot 05-06-2026"
+    )
     assert not case.collection_may_resume
-    assert any(i.action == ActionKind.OPSCHORTING_EINDIGT and i.due == D(2026, 6, 5) for i in agenda(data, D(2026, 5, 25)))
+    assert any(
+        i.action == ActionKind.OPSCHORTING_EINDIGT and i.due == D(2026, 6, 5)
+        for i in agenda(data, D(2026, 5, 25))
+    )
 
     # Paid in full after the signal → withdrawal due, until recorded.
     owed = case.arrears.amount
@@ -98,7 +148,9 @@ def test_worked_example_from_the_werkinstructie():
     assert case.stage == Stage.INTREKKEN
     assert case.step(StepKey.INTREKKEN).suggested == D(2026, 5, 25)
     assert case.step(StepKey.INTREKKEN).status == StepStatus.OVERDUE
-    assert [i.action for i in agenda(data, D(2026, 5, 26)) if i.tenant_id == tid] == [ActionKind.INTREKKEN]
+    assert [i.action for i in agenda(data, D(2026, 5, 26)) if i.tenant_id == tid] == [
+        ActionKind.INTREKKEN
+    ]
     actions.record_withdrawal(data, tid, D(2026, 5, 27), at(D(2026, 5, 27)))
     assert current(data, tid, D(2026, 5, 28)) is None
 
@@ -107,8 +159,15 @@ def test_worked_example_from_the_werkinstructie():
 
     assert audit.verify(data.audit) == []
     assert [e.action for e in data.audit] == [
-        "event.herinnering", "event.aanmaning", "event.persoonlijk_contact", "payment.add", "event.sommatie",
-        "event.signaal", "event.terugkoppeling", "payment.add", "event.signaal_ingetrokken",
+        "event.herinnering",
+        "event.aanmaning",
+        "event.persoonlijk_contact",
+        "payment.add",
+        "event.sommatie",
+        "event.signaal",
+        "event.terugkoppeling",
+        "payment.add",
+        "event.signaal_ingetrokken",
     ]
 
 
@@ -117,11 +176,25 @@ def test_new_rent_unpaid_during_suspension_lets_collection_resume():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     data = vault(tenant)
     tid = tenant.id
-    for kind, day in ((EventKind.HERINNERING, D(2026, 3, 5)), (EventKind.AANMANING, D(2026, 3, 15)), (EventKind.SOMMATIE, D(2026, 4, 5))):
+    for kind, day in (
+        (EventKind.HERINNERING, D(2026, 3, 5)),
+        (EventKind.AANMANING, D(2026, 3, 15)),
+        (EventKind.SOMMATIE, D(2026, 4, 5)),
+    ):
         actions.record_letter(data, tid, kind, day, Channel.POST, None, at(day))
-    actions.record_step(data, tid, EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 16), Channel.BEZOEK, "", at(D(2026, 3, 16)))
+    actions.record_step(
+        data,
+        tid,
+        EventKind.PERSOONLIJK_CONTACT,
+        D(2026, 3, 16),
+        Channel.BEZOEK,
+        "",
+        at(D(2026, 3, 16)),
+    )
     actions.record_signal(data, tid, D(2026, 4, 20), Route.UPLOAD, at(D(2026, 4, 20)))
-    actions.record_feedback(data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6)))
+    actions.record_feedback(
+        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6))
+    )
 
     # On the June due date itself nothing is late yet.
     assert not current(data, tid, D(2026, 6, 1)).collection_may_resume
@@ -148,13 +221,33 @@ def test_contact_from_the_municipality_keeps_the_suspension():
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     data = vault(tenant)
     tid = tenant.id
-    for kind, day in ((EventKind.HERINNERING, D(2026, 3, 5)), (EventKind.AANMANING, D(2026, 3, 15)), (EventKind.SOMMATIE, D(2026, 4, 5))):
+    for kind, day in (
+        (EventKind.HERINNERING, D(2026, 3, 5)),
+        (EventKind.AANMANING, D(2026, 3, 15)),
+        (EventKind.SOMMATIE, D(2026, 4, 5)),
+    ):
         actions.record_letter(data, tid, kind, day, Channel.POST, None, at(day))
-    actions.record_step(data, tid, EventKind.PERSOONLIJK_CONTACT, D(2026, 3, 16), Channel.BEZOEK, "", at(D(2026, 3, 16)))
+    actions.record_step(
+        data,
+        tid,
+        EventKind.PERSOONLIJK_CONTACT,
+        D(2026, 3, 16),
+        Channel.BEZOEK,
+        "",
+        at(D(2026, 3, 16)),
+    )
     actions.record_signal(data, tid, D(2026, 4, 20), Route.UPLOAD, at(D(2026, 4, 20)))
-    actions.record_feedback(data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6)))
-    actions.record_feedback(data, tid, FeedbackStatus.OVERIG, D(2026, 6, 2), "Gemeente belde: betaling juni volgt via bewindvoerder",
-                            at(D(2026, 6, 2)))
+    actions.record_feedback(
+        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6))
+    )
+    actions.record_feedback(
+        data,
+        tid,
+        FeedbackStatus.OVERIG,
+        D(2026, 6, 2),
+        "Gemeente belde: betaling juni volgt via bewindvoerder",
+        at(D(2026, 6, 2)),
+    )
     case = current(data, tid, D(2026, 6, 3))
     assert not case.collection_may_resume
     assert "overleg met de gemeente" in case.collection_note

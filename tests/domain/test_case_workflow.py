@@ -26,7 +26,11 @@ def test_paid_up_tenant_has_no_case():
 def test_events_belong_to_the_case_from_the_first_day_of_the_episode():
     tenant = make_tenant(paid_before=D(2026, 1, 1))
     # Episode 1: January unpaid, reminder, paid off on 20 January; a note on that same day.
-    add(tenant, ev(EventKind.HERINNERING, D(2026, 1, 5)), ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 1, 20)))
+    add(
+        tenant,
+        ev(EventKind.HERINNERING, D(2026, 1, 5)),
+        ev(EventKind.PERSOONLIJK_CONTACT, D(2026, 1, 20)),
+    )
     pay(tenant, D(2026, 1, 20), "850.00")
     for due in (D(2026, 2, 1),):
         pay(tenant, due, "850.00")
@@ -63,11 +67,14 @@ def test_letters_come_in_order_and_a_later_letter_makes_an_earlier_one_unneeded(
     assert c.stage == Stage.AANMANING
 
 
-@pytest.mark.parametrize("on, stage, detail", [
-    (D(2026, 3, 3), Stage.TE_LAAT, ""),
-    (D(2026, 4, 10), Stage.BEZWAARTERMIJN, "tot 15-04-2026"),
-    (D(2026, 4, 16), Stage.KLAAR, ""),
-])
+@pytest.mark.parametrize(
+    "on, stage, detail",
+    [
+        (D(2026, 3, 3), Stage.TE_LAAT, ""),
+        (D(2026, 4, 10), Stage.BEZWAARTERMIJN, "tot 15-04-2026"),
+        (D(2026, 4, 16), Stage.KLAAR, ""),
+    ],
+)
 def test_stages_along_the_way(on, stage, detail):
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     if on > D(2026, 4, 1):
@@ -83,7 +90,11 @@ def test_blocked_stage_names_the_reason():
     assert c.stage == Stage.NIET_KLAAR and c.stage_detail == "persoonlijk contact ontbreekt"
     assert c.step(StepKey.SIGNAAL).status == StepStatus.BLOCKED
     assert c.step(StepKey.PERSOONLIJK_CONTACT).status == StepStatus.OVERDUE
-    no_agreement = case(full_process(make_tenant(paid_before=D(2026, 3, 1), gemeente="Zeist")), D(2026, 4, 20), no_agreement=True)
+    no_agreement = case(
+        full_process(make_tenant(paid_before=D(2026, 3, 1), gemeente="Zeist")),
+        D(2026, 4, 20),
+        no_agreement=True,
+    )
     assert no_agreement.stage == Stage.GEEN_OVEREENKOMST
     assert "Zeist" in no_agreement.next_step
 
@@ -105,7 +116,9 @@ def test_objection_holds_across_episodes_until_withdrawn():
 
 def test_same_day_objection_and_withdrawal_follow_the_recorded_order():
     tenant = full_process(make_tenant(paid_before=D(2026, 3, 1)))
-    add(tenant, ev(EventKind.BEZWAAR_INGETROKKEN, D(2026, 4, 10)))  # recorded first: nothing to withdraw yet
+    add(
+        tenant, ev(EventKind.BEZWAAR_INGETROKKEN, D(2026, 4, 10))
+    )  # recorded first: nothing to withdraw yet
     add(tenant, ev(EventKind.BEZWAAR, D(2026, 4, 10)))
     assert case(tenant, D(2026, 4, 20)).objection_active
 
@@ -123,12 +136,15 @@ def test_signalled_waits_for_feedback_then_collection_continues():
     assert "LCV 3.2" in c.next_step
 
 
-@pytest.mark.parametrize("status, words", [
-    (FeedbackStatus.HERHAALD_SIGNAAL, "alleen als de achterstand is opgelopen"),
-    (FeedbackStatus.ONTERECHT, "controleer drempelbedrag en termijn"),
-    (FeedbackStatus.GEEN_INWONER, "controleer de gemeente van deze huurder"),
-    (FeedbackStatus.OVERIG, "toelichting van de gemeente"),
-])
+@pytest.mark.parametrize(
+    "status, words",
+    [
+        (FeedbackStatus.HERHAALD_SIGNAAL, "alleen als de achterstand is opgelopen"),
+        (FeedbackStatus.ONTERECHT, "controleer drempelbedrag en termijn"),
+        (FeedbackStatus.GEEN_INWONER, "controleer de gemeente van deze huurder"),
+        (FeedbackStatus.OVERIG, "toelichting van de gemeente"),
+    ],
+)
 def test_feedback_statuses_lead_to_a_next_step(status, words):
     tenant = add(signalled(), ev(EventKind.TERUGKOPPELING, D(2026, 5, 4), feedback=status))
     c = case(tenant, D(2026, 5, 6))
@@ -139,7 +155,9 @@ def test_feedback_statuses_lead_to_a_next_step(status, words):
 
 
 def test_deceased_stops_signalling_and_closes():
-    tenant = add(signalled(), ev(EventKind.TERUGKOPPELING, D(2026, 5, 4), feedback=FeedbackStatus.OVERLEDEN))
+    tenant = add(
+        signalled(), ev(EventKind.TERUGKOPPELING, D(2026, 5, 4), feedback=FeedbackStatus.OVERLEDEN)
+    )
     c = case(tenant, D(2026, 6, 20))
     assert c.deceased and c.stage == Stage.OVERLEDEN
     assert "niet meer" in c.next_step
@@ -147,7 +165,10 @@ def test_deceased_stops_signalling_and_closes():
 
 
 def test_suspension_is_thirty_days_from_acceptance():
-    tenant = add(signalled(), ev(EventKind.TERUGKOPPELING, D(2026, 5, 6), feedback=FeedbackStatus.HULP_GEACCEPTEERD))
+    tenant = add(
+        signalled(),
+        ev(EventKind.TERUGKOPPELING, D(2026, 5, 6), feedback=FeedbackStatus.HULP_GEACCEPTEERD),
+    )
     pay(tenant, D(2026, 6, 1), "850.00")
     c = case(tenant, D(2026, 6, 5))
     assert c.suspension_until == D(2026, 6, 5) and c.suspended

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from domain_builders import D, SETTINGS, agreement
+from domain_builders import SETTINGS, D, agreement
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,21 +32,42 @@ amounts = st.decimals(min_value=Decimal("1.00"), max_value=Decimal("2500.00"), p
 def tenants(draw, with_events: bool = False) -> Tenant:
     start = draw(st.dates(min_value=D(2025, 1, 1), max_value=D(2026, 6, 30)))
     end = draw(st.none() | st.dates(min_value=start, max_value=D(2027, 6, 30)))
-    tenant = Tenant(surname="Test", house_number=1, postcode="3511 AB", gemeente="Utrecht",
-                    rent=draw(st.sampled_from([Decimal("500.00"), Decimal("850.00"), Decimal("1234.56")])),
-                    due_day=draw(st.integers(1, 28)), tenancy_start=start, tenancy_end=end)
+    tenant = Tenant(
+        surname="Test",
+        house_number=1,
+        postcode="3511 AB",
+        gemeente="Utrecht",
+        rent=draw(st.sampled_from([Decimal("500.00"), Decimal("850.00"), Decimal("1234.56")])),
+        due_day=draw(st.integers(1, 28)),
+        tenancy_start=start,
+        tenancy_end=end,
+    )
     for day, amount in draw(st.lists(st.tuples(days, amounts), max_size=14)):
         tenant.payments.append(Payment(on=day, amount=amount))
-    for kind, day, amount in draw(st.lists(st.tuples(st.sampled_from(list(AdjustmentKind)), days, amounts), max_size=3)):
+    for kind, day, amount in draw(
+        st.lists(st.tuples(st.sampled_from(list(AdjustmentKind)), days, amounts), max_size=3)
+    ):
         tenant.adjustments.append(Adjustment(kind=kind, on=day, amount=amount))
     if with_events:
-        kinds = [EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE, EventKind.PERSOONLIJK_CONTACT,
-                 EventKind.SCHULDHULP_GEWEZEN, EventKind.GEGEVENS_AANGEBODEN, EventKind.BEZWAAR, EventKind.BEZWAAR_INGETROKKEN,
-                 EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN, EventKind.TERUGKOPPELING]
+        kinds = [
+            EventKind.HERINNERING,
+            EventKind.AANMANING,
+            EventKind.SOMMATIE,
+            EventKind.PERSOONLIJK_CONTACT,
+            EventKind.SCHULDHULP_GEWEZEN,
+            EventKind.GEGEVENS_AANGEBODEN,
+            EventKind.BEZWAAR,
+            EventKind.BEZWAAR_INGETROKKEN,
+            EventKind.SIGNAAL,
+            EventKind.SIGNAAL_INGETROKKEN,
+            EventKind.TERUGKOPPELING,
+        ]
         for kind, day in draw(st.lists(st.tuples(st.sampled_from(kinds), days), max_size=10)):
             extra: dict = {}
             if kind in (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE):
-                extra["channel"] = draw(st.sampled_from([Channel.POST, Channel.EMAIL, Channel.HAND]))
+                extra["channel"] = draw(
+                    st.sampled_from([Channel.POST, Channel.EMAIL, Channel.HAND])
+                )
             if kind == EventKind.SIGNAAL:
                 extra.update(route=Route.UPLOAD, amount=Decimal("100.00"), months=1)
             if kind == EventKind.TERUGKOPPELING:
@@ -92,7 +113,9 @@ def test_fast_paths_agree_with_the_ledger(tenant, on):
 @FAST
 @given(tenants(with_events=True), days, st.integers(30, 90))
 def test_signal_never_allowed_with_objection_too_early_or_without_reminder(tenant, on, threshold):
-    case = workflow.case_for(tenant, on, settings=SETTINGS, agreement=agreement(threshold_days=threshold))
+    case = workflow.case_for(
+        tenant, on, settings=SETTINGS, agreement=agreement(threshold_days=threshold)
+    )
     if case is None:
         return
     verdict = rules.eligibility(case, on)
@@ -101,8 +124,16 @@ def test_signal_never_allowed_with_objection_too_early_or_without_reminder(tenan
     if verdict.allowed:
         assert case.objection is None
         assert case.arrears.days_overdue >= 30 and case.arrears.days_overdue >= threshold
-        assert any(e.kind in (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE) and e.on <= on for e in case.events)
-        assert case.sommatie is not None and case.objection_deadline is not None and on > case.objection_deadline
+        assert any(
+            e.kind in (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)
+            and e.on <= on
+            for e in case.events
+        )
+        assert (
+            case.sommatie is not None
+            and case.objection_deadline is not None
+            and on > case.objection_deadline
+        )
         assert not case.deceased
     # An objection with no later withdrawal always blocks.
     ordered = sorted(enumerate(tenant.events), key=lambda pair: (pair[1].on, pair[0]))
@@ -143,6 +174,8 @@ def test_case_invariants(tenant, on):
     assert case.first_blocking == (verdict.blocking[0] if verdict.blocking else None)
     assert case.verdict == verdict and case.allowed == verdict.allowed
     assert (case.stage, case.stage_detail) == workflow.stage_of(case)
-    assert (case.stage == workflow.Stage.OVERLEDEN) == case.deceased  # the agenda skips a case on ``deceased``
+    assert (
+        case.stage == workflow.Stage.OVERLEDEN
+    ) == case.deceased  # the agenda skips a case on ``deceased``
     assert rules.rule_no_objection(case) == verdict.reason(rules.NO_OBJECTION)
     assert rules.rule_agreement(case) == verdict.reason(rules.AGREEMENT)

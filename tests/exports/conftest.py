@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
-from export_support import FIXED_RECORDS, GOLDEN, PASSPHRASE, record  # noqa: E402,F401
+from export_support import FIXED_RECORDS, GOLDEN, PASSPHRASE, record  # noqa: F401
 
 
 @pytest.fixture

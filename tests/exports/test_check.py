@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-
 from export_support import FIXED_RECORDS
+
 from lcv_tui.exports.check import check_file, guess_profile
 from lcv_tui.exports.files import ExportError
 from lcv_tui.exports.profiles import WITHDRAWAL_2021
@@ -27,7 +25,9 @@ def problems(report):
 
 
 def find(report, row, column, needle):
-    hits = [p for p in report.problems if p.row == row and p.column == column and needle in p.message]
+    hits = [
+        p for p in report.problems if p.row == row and p.column == column and needle in p.message
+    ]
     assert hits, f"no problem at row {row}, column {column} with {needle!r}: {problems(report)}"
     return hits[0]
 
@@ -40,24 +40,38 @@ def test_good_files_pass(tmp_path):
         report = check_file(path)
         assert report.ok and report.rows == 3, problems(report)
     # UTF-8 without BOM and the decimal point are accepted (with a warning for the BOM)
-    report = check_file(csv_file(tmp_path, f"{HEADER}\nÖztürk;;;1;;1234 AB;;;;1;12.50\n", encoding="utf-8"))
+    report = check_file(
+        csv_file(tmp_path, f"{HEADER}\nÖztürk;;;1;;1234 AB;;;;1;12.50\n", encoding="utf-8")
+    )
     assert report.ok and any("BOM" in w.message for w in report.warnings)
 
 
 def test_encoding_cp1252(tmp_path):
-    report = check_file(csv_file(tmp_path, f"{HEADER}\nÖztürk;;;1;;1234 AB;;;;1;12,50\n", encoding="cp1252"))
+    report = check_file(
+        csv_file(tmp_path, f"{HEADER}\nÖztürk;;;1;;1234 AB;;;;1;12,50\n", encoding="cp1252")
+    )
     assert report.encoding == "cp1252" and not report.ok
     assert "Windows-1252" in report.problems[0].message and report.problems[0].row is None
 
 
 def test_delimiter(tmp_path):
-    report = check_file(csv_file(tmp_path, f"{HEADER.replace(';', ',')}\n{GOOD.replace(';', ',').replace('1700,00', '1700.00')}\n"))
+    report = check_file(
+        csv_file(
+            tmp_path,
+            f"{HEADER.replace(';', ',')}\n{GOOD.replace(';', ',').replace('1700,00', '1700.00')}\n",
+        )
+    )
     assert report.delimiter == "," and not report.ok
-    assert "komma (,)" in report.problems[0].message and "puntkomma (;)" in report.problems[0].message
+    assert (
+        "komma (,)" in report.problems[0].message and "puntkomma (;)" in report.problems[0].message
+    )
 
 
 def test_headers(tmp_path):
-    header = HEADER.replace("Huisnummer;", "Huisnumer;").replace("E-Mailadres", "E-mailadres") + ";BSN;Geboortedatum;Opmerking"
+    header = (
+        HEADER.replace("Huisnummer;", "Huisnumer;").replace("E-Mailadres", "E-mailadres")
+        + ";BSN;Geboortedatum;Opmerking"
+    )
     row = GOOD + ";123456782;01-01-1980;x"
     report = check_file(csv_file(tmp_path, f"{header}\n{row}\n"))
     find(report, 1, "Huisnumer", "verkeerd gespeld: moet 'Huisnummer'")
@@ -65,17 +79,23 @@ def test_headers(tmp_path):
     find(report, 1, "BSN", "verboden: deze kolom mag niet gedeeld worden")
     find(report, 1, "Geboortedatum", "verboden: deze kolom mag niet gedeeld worden")
     find(report, 1, "Opmerking", "Onbekende kolom")
-    missing = check_file(csv_file(tmp_path, HEADER.replace(";Postcode", "") + "\nde Vries;A.;;12;A;;;a@b.nl;2;1,00\n"))
+    missing = check_file(
+        csv_file(
+            tmp_path, HEADER.replace(";Postcode", "") + "\nde Vries;A.;;12;A;;;a@b.nl;2;1,00\n"
+        )
+    )
     find(missing, 1, "Postcode", "Kolom ontbreekt")
     labels = HEADER.split(";")
     labels[0], labels[1] = labels[1], labels[0]
-    swapped = check_file(csv_file(tmp_path, ";".join(labels) + "\nA.;de Vries;;12;A;3511 AB;;;;2;1,00\n"))
+    swapped = check_file(
+        csv_file(tmp_path, ";".join(labels) + "\nA.;de Vries;;12;A;3511 AB;;;;2;1,00\n")
+    )
     assert any("verkeerde volgorde" in p.message for p in swapped.problems)
 
 
 def test_values(tmp_path):
     rows = [
-        "=HYPERLINK(\"x\");A.;;12;;3511 AB;;+31612345678;@x;2;10,00",  # row 2: triggers
+        '=HYPERLINK("x");A.;;12;;3511 AB;;+31612345678;@x;2;10,00',  # row 2: triggers
         ";A.;;0;;1234 SA;;;;0;-5",  # row 3: empty mandatory, bad numbers
         "Jansen;;;12a;;12345;;;;1,5;1.234,56",  # row 4
         ";;;;;;;;;;",  # row 5: empty row in the middle
@@ -136,7 +156,10 @@ def test_empty_and_unreadable(tmp_path):
 
 
 def test_withdrawal_profile(tmp_path):
-    path = csv_file(tmp_path, "Klantnummer;Postcode;Huisnummer;Huisnummer toevoeging\nH-1;3511 AB;12;\n;1234 AB;;\n")
+    path = csv_file(
+        tmp_path,
+        "Klantnummer;Postcode;Huisnummer;Huisnummer toevoeging\nH-1;3511 AB;12;\n;1234 AB;;\n",
+    )
     assert guess_profile(path) is WITHDRAWAL_2021
     report = check_file(path, WITHDRAWAL_2021)
     find(report, 3, "Huisnummer", "Verplicht veld is leeg")

@@ -18,7 +18,9 @@ def run(argv, locations, clock):
 def test_export_signals_csv_and_xlsx(demo_vault, clock, tmp_path):
     for fmt in ("csv", "xlsx"):
         target = tmp_path / "uit" / f"signalen.{fmt}"
-        code, out, err = run(["export", "signals", "--format", fmt, "--out", str(target)], demo_vault, clock)
+        code, out, err = run(
+            ["export", "signals", "--format", fmt, "--out", str(target)], demo_vault, clock
+        )
         assert code == 0, err
         assert err == ""
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -38,21 +40,35 @@ def test_export_does_not_record_anything(demo_vault, clock, tmp_path):
 
 
 def test_nothing_eligible_and_unwritable(demo_vault, clock, tmp_path):
-    code, out, err = run(["export", "signals", "--out", str(tmp_path / "s.csv"), "--on", "2024-01-01"], demo_vault, clock)
+    code, out, err = run(
+        ["export", "signals", "--out", str(tmp_path / "s.csv"), "--on", "2024-01-01"],
+        demo_vault,
+        clock,
+    )
     assert code == 1 and "Geen uploadbestand gemaakt" in err and not (tmp_path / "s.csv").exists()
     blocker = tmp_path / "bestand"
     blocker.write_text("x")
     code, out, err = run(["export", "signals", "--out", str(blocker / "s.csv")], demo_vault, clock)
     assert code == 3 and "niet schrijven" in err
-    code, out, err = run(["export", "signals", "--out", str(tmp_path / "s.csv"), "--gemeente", "Brielle"], demo_vault, clock)
+    code, out, err = run(
+        ["export", "signals", "--out", str(tmp_path / "s.csv"), "--gemeente", "Brielle"],
+        demo_vault,
+        clock,
+    )
     assert code == 1 and "Voorne aan Zee" in err
 
 
 def test_export_withdrawals(demo_vault, clock, tmp_path):
     target = tmp_path / "intrekken.csv"
-    code, out, err = run(["export", "withdrawals", "--format", "csv", "--out", str(target)], demo_vault, clock)
+    code, out, err = run(
+        ["export", "withdrawals", "--format", "csv", "--out", str(target)], demo_vault, clock
+    )
     assert code == 0, err
-    assert target.read_bytes().decode("utf-8-sig").startswith("Klantnummer;Postcode;Huisnummer;Huisnummer toevoeging\r\n")
+    assert (
+        target.read_bytes()
+        .decode("utf-8-sig")
+        .startswith("Klantnummer;Postcode;Huisnummer;Huisnummer toevoeging\r\n")
+    )
     assert "Intrekkingsbestand gemaakt" in out
     code, out, err = run(["check", str(target)], demo_vault, clock)
     assert code == 0 and "meldingen intrekken" in out
@@ -72,7 +88,9 @@ def test_import_commands(demo_vault, clock, tmp_path):
     tenants.write_text(
         "Klantnummer;Achternaam;Huisnummer;Postcode;Gemeente;Huur;Ingangsdatum\n"
         "N-1;Nieuw;1;9999 ZZ;Utrecht;800;01-01-2026\n"
-        "N-2;Fout;x;9999 ZZ;Utrecht;800;01-01-2026\n", encoding="utf-8")
+        "N-2;Fout;x;9999 ZZ;Utrecht;800;01-01-2026\n",
+        encoding="utf-8",
+    )
     code, out, err = run(["import", "tenants", str(tenants), "--dry-run"], demo_vault, clock)
     assert code == 1 and "Proefrun" in out and "Regel 3" in out
     code, out, err = run(["import", "tenants", str(tenants)], demo_vault, clock)

@@ -19,21 +19,70 @@ from lcv_tui.exports.imports import plan_payments, plan_tenants
 
 TODAY = dt.date(2026, 11, 23)
 DATA = build_demo(TODAY)
-TENANT_HEADER = ["Klantnummer", "Achternaam", "Voorletters", "Straat", "Huisnummer", "Toevoeging", "Postcode",
-                 "Woonplaats", "Gemeente", "Telefoon", "E-mail", "Huur", "Vervaldag", "Ingangsdatum"]
+TENANT_HEADER = [
+    "Klantnummer",
+    "Achternaam",
+    "Voorletters",
+    "Straat",
+    "Huisnummer",
+    "Toevoeging",
+    "Postcode",
+    "Woonplaats",
+    "Gemeente",
+    "Telefoon",
+    "E-mail",
+    "Huur",
+    "Vervaldag",
+    "Ingangsdatum",
+]
 PAYMENT_HEADER = ["Klantnummer", "Datum", "Bedrag", "Omschrijving"]
-UPLOAD_HEADER = ["Achternaam", "Voorletters", "Straatnaam", "Huisnummer", "Huisnummer toevoeging", "Postcode", "Woonplaats",
-                 "Telefoonnummer 1", "E-Mailadres", "Aantal maanden achterstand", "Bedrag achterstand"]
+UPLOAD_HEADER = [
+    "Achternaam",
+    "Voorletters",
+    "Straatnaam",
+    "Huisnummer",
+    "Huisnummer toevoeging",
+    "Postcode",
+    "Woonplaats",
+    "Telefoonnummer 1",
+    "E-Mailadres",
+    "Aantal maanden achterstand",
+    "Bedrag achterstand",
+]
 
 cells = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["=HYPERLINK(\"x\")", "+31612345678", "@SUM(A1)", "-1", "0", "1.234,56", "31-02-2026", "9999 ZZ",
-                     "0000 AA", "ĳzerman", "\t", "\r\n", "＝1+1", "", " ", "NaN", "1e308", "12345678901234567890"]),
+    st.sampled_from(
+        [
+            '=HYPERLINK("x")',
+            "+31612345678",
+            "@SUM(A1)",
+            "-1",
+            "0",
+            "1.234,56",
+            "31-02-2026",
+            "9999 ZZ",
+            "0000 AA",
+            "ĳzerman",
+            "\t",
+            "\r\n",
+            "＝1+1",
+            "",
+            " ",
+            "NaN",
+            "1e308",
+            "12345678901234567890",
+        ]
+    ),
 )
 
 
 def _run_all(path: Path) -> None:
-    for action in (lambda: plan_tenants(path, DATA), lambda: plan_payments(path, DATA, today=TODAY), lambda: check_file(path)):
+    for action in (
+        lambda: plan_tenants(path, DATA),
+        lambda: plan_payments(path, DATA, today=TODAY),
+        lambda: check_file(path),
+    ):
         try:
             action()
         except ExportError as exc:
@@ -50,9 +99,11 @@ def test_random_bytes_never_crash(payload, suffix):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(header=st.sampled_from([TENANT_HEADER, PAYMENT_HEADER, UPLOAD_HEADER]),
-       rows=st.lists(st.lists(cells, min_size=0, max_size=16), max_size=6),
-       delimiter=st.sampled_from([";", ",", "\t"]))
+@given(
+    header=st.sampled_from([TENANT_HEADER, PAYMENT_HEADER, UPLOAD_HEADER]),
+    rows=st.lists(st.lists(cells, min_size=0, max_size=16), max_size=6),
+    delimiter=st.sampled_from([";", ",", "\t"]),
+)
 def test_random_cells_under_real_headers_never_crash(header, rows, delimiter):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)

@@ -30,8 +30,17 @@ def write(tmp_path, text: str, name="huurders.csv", encoding="utf-8-sig"):
 
 def existing() -> VaultData:
     data = VaultData()
-    data.tenants.append(Tenant(klantnummer="H-1", surname="de Vries", house_number=12, postcode="3511 AB", gemeente="Utrecht",
-                               rent=Decimal("850"), tenancy_start=dt.date(2025, 1, 1)))
+    data.tenants.append(
+        Tenant(
+            klantnummer="H-1",
+            surname="de Vries",
+            house_number=12,
+            postcode="3511 AB",
+            gemeente="Utrecht",
+            rent=Decimal("850"),
+            tenancy_start=dt.date(2025, 1, 1),
+        )
+    )
     return data
 
 
@@ -46,13 +55,24 @@ def test_dutch_headers(tmp_path):
     data = existing()
     plan = plan_tenants(write(tmp_path, DUTCH), data)
     assert plan.ok and len(plan.rows) == 2 and not plan.duplicates, [str(e) for e in plan.errors]
-    assert plan.mapping.columns["surname"] == "Achternaam" and plan.mapping.columns["rent"] == "Kale huur"
+    assert (
+        plan.mapping.columns["surname"] == "Achternaam"
+        and plan.mapping.columns["rent"] == "Kale huur"
+    )
     result = apply_import(data, plan, now=NOW)
     assert result.added == 2 and len(data.tenants) == 3
     hart = next(t for t in data.tenants if t.klantnummer == "H-3")
-    assert (hart.postcode, hart.gemeente, hart.rent, hart.due_day, hart.addition) == ("3511 ZH", "Utrecht", Decimal("1050.50"), 5, "bis")
+    assert (hart.postcode, hart.gemeente, hart.rent, hart.due_day, hart.addition) == (
+        "3511 ZH",
+        "Utrecht",
+        Decimal("1050.50"),
+        5,
+        "bis",
+    )
     assert hart.tenancy_start == dt.date(2025, 6, 1)
-    assert [e.action for e in data.audit[-2:]] == ["tenant.add", "tenant.add"] and data.audit[-1].actor == "import"
+    assert [e.action for e in data.audit[-2:]] == ["tenant.add", "tenant.add"] and data.audit[
+        -1
+    ].actor == "import"
     assert audit.verify(data.audit) == []
 
 
@@ -61,14 +81,50 @@ def test_english_headers_and_excel_cells(tmp_path):
 
     wb = Workbook()
     ws = wb.active
-    ws.append(["Reference", "Surname", "Initials", "House number", "Addition", "Zip", "City", "Municipality", "Phone", "Email", "Rent", "Due day", "Start date"])
-    ws.append(["C-9", "Smith", "J.", 4, None, "1011AB", "Amsterdam", "Amsterdam", "0201234567", None, 1200.5, 1, dt.datetime(2024, 2, 1)])
+    ws.append(
+        [
+            "Reference",
+            "Surname",
+            "Initials",
+            "House number",
+            "Addition",
+            "Zip",
+            "City",
+            "Municipality",
+            "Phone",
+            "Email",
+            "Rent",
+            "Due day",
+            "Start date",
+        ]
+    )
+    ws.append(
+        [
+            "C-9",
+            "Smith",
+            "J.",
+            4,
+            None,
+            "1011AB",
+            "Amsterdam",
+            "Amsterdam",
+            "0201234567",
+            None,
+            1200.5,
+            1,
+            dt.datetime(2024, 2, 1),
+        ]
+    )
     path = tmp_path / "tenants.xlsx"
     wb.save(path)
     plan = plan_tenants(path, VaultData())
     assert plan.ok, [str(e) for e in plan.errors]
     values = plan.rows[0].values
-    assert values["house_number"] == 4 and values["rent"] == Decimal("1200.50") and values["tenancy_start"] == dt.date(2024, 2, 1)
+    assert (
+        values["house_number"] == 4
+        and values["rent"] == Decimal("1200.50")
+        and values["tenancy_start"] == dt.date(2024, 2, 1)
+    )
     assert values["postcode"] == "1011 AB" and values["phones"] == ["0201234567"]
 
 
@@ -86,7 +142,9 @@ def test_broken_rows_and_duplicates(tmp_path):
     data = existing()
     plan = plan_tenants(write(tmp_path, text), data)
     assert [d.row for d in plan.duplicates] == [2, 3, 5, 6]
-    assert "bestaat al" in str(plan.duplicates[0]) and "Zelfde adres als regel 4" in str(plan.duplicates[3])
+    assert "bestaat al" in str(plan.duplicates[0]) and "Zelfde adres als regel 4" in str(
+        plan.duplicates[3]
+    )
     assert {e.row for e in plan.errors} == {7}
     columns = {e.column for e in plan.errors}
     assert {"Gemeente", "Huur", "Ingangsdatum"} <= columns
@@ -126,9 +184,23 @@ def test_explicit_mapping_and_missing_columns(tmp_path):
     text = "Wie;Nr;PC;Plaats gemeente;Bedrag p/m;Sinds\nJansen;4;1234 AB;Utrecht;700;01-01-2025\n"
     path = write(tmp_path, text)
     plan = plan_tenants(path, VaultData())
-    assert not plan.ok and {e.column for e in plan.errors if e.row == 1} >= {"Achternaam", "Gemeente", "Huur", "Ingangsdatum"}
-    mapping = ColumnMapping("tenants", {"surname": "Wie", "house_number": "Nr", "postcode": "PC", "gemeente": "Plaats gemeente",
-                                        "rent": "Bedrag p/m", "tenancy_start": "Sinds"})
+    assert not plan.ok and {e.column for e in plan.errors if e.row == 1} >= {
+        "Achternaam",
+        "Gemeente",
+        "Huur",
+        "Ingangsdatum",
+    }
+    mapping = ColumnMapping(
+        "tenants",
+        {
+            "surname": "Wie",
+            "house_number": "Nr",
+            "postcode": "PC",
+            "gemeente": "Plaats gemeente",
+            "rent": "Bedrag p/m",
+            "tenancy_start": "Sinds",
+        },
+    )
     plan = plan_tenants(path, VaultData(), mapping=mapping)
     assert plan.ok and plan.rows[0].values["surname"] == "Jansen"
     assert ColumnMapping.from_dict("tenants", plan.mapping.to_dict()).columns == mapping.columns
@@ -140,15 +212,25 @@ def test_explicit_mapping_and_missing_columns(tmp_path):
 
 def test_payments(tmp_path):
     data = existing()
-    data.tenants.append(Tenant(klantnummer="", surname="Bakker", house_number=7, addition="A", postcode="1234 AB", gemeente="Utrecht",
-                               rent=Decimal("700"), tenancy_start=dt.date(2025, 1, 1)))
+    data.tenants.append(
+        Tenant(
+            klantnummer="",
+            surname="Bakker",
+            house_number=7,
+            addition="A",
+            postcode="1234 AB",
+            gemeente="Utrecht",
+            rent=Decimal("700"),
+            tenancy_start=dt.date(2025, 1, 1),
+        )
+    )
     text = (
         "Date,Amount,Reference,Zip,House number,Addition,Description\n"
-        "01-11-2026,\"850,00\",H-1,,,,huur november\n"  # 2: by klantnummer
+        '01-11-2026,"850,00",H-1,,,,huur november\n'  # 2: by klantnummer
         "2026-11-02,700.00,,1234 AB,7,A,\n"  # 3: by address
-        "02-11-2026,\"850,00\",H-404,,,,\n"  # 4: unknown klantnummer
+        '02-11-2026,"850,00",H-404,,,,\n'  # 4: unknown klantnummer
         "30-11-2026,10,H-1,,,,\n"  # 5: future
-        "01-11-2026,\"850,00\",H-1,,,,dubbel\n"  # 6: same as row 2
+        '01-11-2026,"850,00",H-1,,,,dubbel\n'  # 6: same as row 2
         "03-11-2026,abc,H-1,,,,\n"  # 7: bad amount
     )
     path = write(tmp_path, text, name="betalingen.csv")
@@ -159,7 +241,10 @@ def test_payments(tmp_path):
         apply_import(data, plan, now=NOW)
     result = apply_import(data, plan, now=NOW, skip_bad=True)
     assert result.added == 2
-    assert data.tenants[0].payments[0].amount == Decimal("850.00") and data.tenants[0].payments[0].note == "huur november"
+    assert (
+        data.tenants[0].payments[0].amount == Decimal("850.00")
+        and data.tenants[0].payments[0].note == "huur november"
+    )
     assert data.tenants[1].payments[0].on == dt.date(2026, 11, 2)
     # importing the same file again doubles nothing
     again = plan_payments(path, data, today=TODAY)

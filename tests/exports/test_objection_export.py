@@ -36,10 +36,19 @@ def test_objection_excludes_from_the_file_and_withdrawal_brings_back(tmp_path):
     reasons = {t.surname: [r.article for r in v.blocking] for t, v in objected.excluded}
     assert "LCV 2.2" in reasons["IJzerman"]
     if objected.upload_records:
-        write_upload(objected.upload_records, tmp_path / "met-bezwaar.xlsx", fmt="xlsx", profile=RIS_2021)
+        write_upload(
+            objected.upload_records, tmp_path / "met-bezwaar.xlsx", fmt="xlsx", profile=RIS_2021
+        )
         assert "IJzerman" not in _surnames(tmp_path / "met-bezwaar.xlsx")
 
-    actions.withdraw_objection(data, tenant.id, TODAY, Channel.EMAIL, "bezwaar ingetrokken", now=NOW + dt.timedelta(hours=1))
+    actions.withdraw_objection(
+        data,
+        tenant.id,
+        TODAY,
+        Channel.EMAIL,
+        "bezwaar ingetrokken",
+        now=NOW + dt.timedelta(hours=1),
+    )
     again = select_signals(data, TODAY)
     write_upload(again.upload_records, tmp_path / "na-intrekken.xlsx", fmt="xlsx", profile=RIS_2021)
     assert "IJzerman" in _surnames(tmp_path / "na-intrekken.xlsx")

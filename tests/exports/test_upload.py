@@ -9,18 +9,39 @@ import stat
 from decimal import Decimal
 
 import pytest
+from export_support import FIXED_RECORDS, GOLDEN, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from export_support import FIXED_RECORDS, GOLDEN, record
 from lcv_tui.exports.check import check_csv_bytes, check_file, check_xlsx_bytes
 from lcv_tui.exports.files import ExportError, write_private
 from lcv_tui.exports.profiles import RIS_2021, WITHDRAWAL_2021, get_profile
-from lcv_tui.exports.upload import FORMULA_TRIGGERS, neutralise, render_upload, starts_with_trigger, write_upload
+from lcv_tui.exports.upload import (
+    FORMULA_TRIGGERS,
+    neutralise,
+    render_upload,
+    starts_with_trigger,
+    write_upload,
+)
 
-LABELS = ["Achternaam", "Voorletters", "Straatnaam", "Huisnummer", "Huisnummer toevoeging", "Postcode", "Woonplaats",
-          "Telefoonnummer 1", "E-Mailadres", "Aantal maanden achterstand", "Bedrag achterstand"]
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+LABELS = [
+    "Achternaam",
+    "Voorletters",
+    "Straatnaam",
+    "Huisnummer",
+    "Huisnummer toevoeging",
+    "Postcode",
+    "Woonplaats",
+    "Telefoonnummer 1",
+    "E-Mailadres",
+    "Aantal maanden achterstand",
+    "Bedrag achterstand",
+]
+FAST = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def read_xlsx(data: bytes):
@@ -33,18 +54,41 @@ def read_csv(data: bytes, profile=RIS_2021):
     import csv
 
     assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=profile.dialect.delimiter))
+    return list(
+        csv.reader(
+            io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=profile.dialect.delimiter
+        )
+    )
 
 
 def test_profile_layout():
     assert RIS_2021.key == "ris-2021" and RIS_2021.name == "RIS Matching — werkinstructie 2021"
     assert list(RIS_2021.labels()) == LABELS
-    assert [c.label for c in RIS_2021.columns if c.mandatory] == ["Achternaam", "Huisnummer", "Postcode", "Aantal maanden achterstand", "Bedrag achterstand"]
+    assert [c.label for c in RIS_2021.columns if c.mandatory] == [
+        "Achternaam",
+        "Huisnummer",
+        "Postcode",
+        "Aantal maanden achterstand",
+        "Bedrag achterstand",
+    ]
     with_extras = list(RIS_2021.labels(True))
-    assert with_extras[7:10] == ["Telefoonnummer 1", "Telefoonnummer 2", "Telefoonnummer 3"] and len(with_extras) == 13
+    assert (
+        with_extras[7:10] == ["Telefoonnummer 1", "Telefoonnummer 2", "Telefoonnummer 3"]
+        and len(with_extras) == 13
+    )
     dialect = RIS_2021.dialect
-    assert (dialect.delimiter, dialect.encoding, dialect.line_terminator, dialect.decimal_separator) == (";", "utf-8-sig", "\r\n", ",")
-    assert list(WITHDRAWAL_2021.labels()) == ["Klantnummer", "Postcode", "Huisnummer", "Huisnummer toevoeging"]
+    assert (
+        dialect.delimiter,
+        dialect.encoding,
+        dialect.line_terminator,
+        dialect.decimal_separator,
+    ) == (";", "utf-8-sig", "\r\n", ",")
+    assert list(WITHDRAWAL_2021.labels()) == [
+        "Klantnummer",
+        "Postcode",
+        "Huisnummer",
+        "Huisnummer toevoeging",
+    ]
     assert get_profile("intrekken-2021") is WITHDRAWAL_2021
     comma = RIS_2021.with_dialect(delimiter=",")
     assert comma.dialect.delimiter == "," and comma.columns == RIS_2021.columns
@@ -52,15 +96,25 @@ def test_profile_layout():
 
 def test_golden_csv():
     assert render_upload(FIXED_RECORDS, fmt="csv") == (GOLDEN / "ris_2021.csv").read_bytes()
-    assert render_upload(FIXED_RECORDS, fmt="csv", extra_phone_columns=True) == (GOLDEN / "ris_2021_extra_phones.csv").read_bytes()
+    assert (
+        render_upload(FIXED_RECORDS, fmt="csv", extra_phone_columns=True)
+        == (GOLDEN / "ris_2021_extra_phones.csv").read_bytes()
+    )
 
 
 def test_csv_dialect_is_settable_per_profile():
-    profile = RIS_2021.with_dialect(delimiter=",", encoding="utf-8", line_terminator="\n", decimal_separator=".")
+    profile = RIS_2021.with_dialect(
+        delimiter=",", encoding="utf-8", line_terminator="\n", decimal_separator="."
+    )
     data = render_upload(FIXED_RECORDS[:1], fmt="csv", profile=profile)
-    assert data == ("Achternaam,Voorletters,Straatnaam,Huisnummer,Huisnummer toevoeging,Postcode,Woonplaats,Telefoonnummer 1,"
-                    "E-Mailadres,Aantal maanden achterstand,Bedrag achterstand\nde Vries,A.M.,,12,A,3511 AB,,0612345678,"
-                    "a.devries@voorbeeld.nl,2,1700.00\n").encode()
+    assert (
+        data
+        == (
+            b"Achternaam,Voorletters,Straatnaam,Huisnummer,Huisnummer toevoeging,Postcode,Woonplaats,Telefoonnummer 1,"
+            b"E-Mailadres,Aantal maanden achterstand,Bedrag achterstand\nde Vries,A.M.,,12,A,3511 AB,,0612345678,"
+            b"a.devries@voorbeeld.nl,2,1700.00\n"
+        )
+    )
 
 
 def test_xlsx_cells_are_typed_and_never_formulas():
@@ -71,8 +125,13 @@ def test_xlsx_cells_are_typed_and_never_formulas():
     first = rows[1]
     assert first[col["Postcode"]].value == "3511 AB" and first[col["Postcode"]].data_type == "s"
     assert first[col["Postcode"]].number_format == "@"
-    assert first[col["Huisnummer"]].value == "12" and isinstance(first[col["Huisnummer"]].value, str)
-    assert first[col["Telefoonnummer 1"]].value == "0612345678" and first[col["Telefoonnummer 1"]].data_type == "s"
+    assert first[col["Huisnummer"]].value == "12" and isinstance(
+        first[col["Huisnummer"]].value, str
+    )
+    assert (
+        first[col["Telefoonnummer 1"]].value == "0612345678"
+        and first[col["Telefoonnummer 1"]].data_type == "s"
+    )
     assert rows[2][col["Telefoonnummer 2"]].value == "0032470123456"
     months, amount = first[col["Aantal maanden achterstand"]], first[col["Bedrag achterstand"]]
     assert months.value == 2 and type(months.value) is int and months.data_type == "n"
@@ -81,7 +140,11 @@ def test_xlsx_cells_are_typed_and_never_formulas():
     for row in rows:
         for cell in row:
             assert cell.data_type != "f"
-            assert cell.value is None or not isinstance(cell.value, str) or not starts_with_trigger(cell.value)
+            assert (
+                cell.value is None
+                or not isinstance(cell.value, str)
+                or not starts_with_trigger(cell.value)
+            )
     assert rows[1][col["Straatnaam"]].value is None and rows[1][col["Woonplaats"]].value is None
 
 
@@ -110,7 +173,9 @@ def test_refuses_nonsense_numbers_and_empty_mandatory_fields():
 def test_write_upload_private_file(tmp_path):
     old = os.umask(0)
     try:
-        result = write_upload(FIXED_RECORDS, tmp_path / "nieuw" / "map" / "signalen.xlsx", fmt="xlsx")
+        result = write_upload(
+            FIXED_RECORDS, tmp_path / "nieuw" / "map" / "signalen.xlsx", fmt="xlsx"
+        )
     finally:
         os.umask(old)
     assert result.rows == 3 and result.profile == "ris-2021"
@@ -158,25 +223,67 @@ def test_write_private_replaces_atomically(tmp_path, monkeypatch):
 
 # --- hostile values --------------------------------------------------------------------------
 
-HOSTILE = st.sampled_from([
-    '=HYPERLINK("http://x.example","klik")', "+31612345678", "@SUM(A1)", "-1", "\t=1+1", "\r=1", "\n@x", "＝1+1", "＋31",
-    "－2", "＠SUM", "﹦1", "  =1+1", "a;b", 'quote"s', "regel\neinde", "ë ĳ Öz", "'=al veilig", "=", "-", "+", "@",
-])
-TEXT = st.one_of(HOSTILE, st.text(max_size=12), st.builds(lambda a, b: a + b, HOSTILE, st.text(max_size=5)))
+HOSTILE = st.sampled_from(
+    [
+        '=HYPERLINK("http://x.example","klik")',
+        "+31612345678",
+        "@SUM(A1)",
+        "-1",
+        "\t=1+1",
+        "\r=1",
+        "\n@x",
+        "＝1+1",
+        "＋31",
+        "－2",
+        "＠SUM",
+        "﹦1",
+        "  =1+1",
+        "a;b",
+        'quote"s',
+        "regel\neinde",
+        "ë ĳ Öz",
+        "'=al veilig",
+        "=",
+        "-",
+        "+",
+        "@",
+    ]
+)
+TEXT = st.one_of(
+    HOSTILE, st.text(max_size=12), st.builds(lambda a, b: a + b, HOSTILE, st.text(max_size=5))
+)
 # a mandatory field: something visible must remain after control characters become spaces
 NAME = TEXT.filter(lambda s: neutralise(s).strip())
 RECORDS = st.lists(
     st.builds(
         lambda name, initials, addition, email, phones, months, cents: record(
-            achternaam=name, voorletters=initials, toevoeging=addition, email=email, telefoon=tuple(phones),
-            maanden=months, bedrag=Decimal(cents) / 100),
-        NAME, TEXT, TEXT, TEXT, st.lists(TEXT, max_size=3), st.integers(1, 120), st.integers(1, 10**8)),
-    min_size=1, max_size=5,
-).map(lambda rs: [dataclasses.replace(r, huisnummer=str(i + 1)) for i, r in enumerate(rs)])  # one signal per address
+            achternaam=name,
+            voorletters=initials,
+            toevoeging=addition,
+            email=email,
+            telefoon=tuple(phones),
+            maanden=months,
+            bedrag=Decimal(cents) / 100,
+        ),
+        NAME,
+        TEXT,
+        TEXT,
+        TEXT,
+        st.lists(TEXT, max_size=3),
+        st.integers(1, 120),
+        st.integers(1, 10**8),
+    ),
+    min_size=1,
+    max_size=5,
+).map(
+    lambda rs: [dataclasses.replace(r, huisnummer=str(i + 1)) for i, r in enumerate(rs)]
+)  # one signal per address
 
 
 def _clean_text(value: str) -> bool:
-    return not starts_with_trigger(value) and not any(ord(ch) < 32 or ord(ch) == 127 for ch in value)
+    return not starts_with_trigger(value) and not any(
+        ord(ch) < 32 or ord(ch) == 127 for ch in value
+    )
 
 
 @FAST
@@ -216,4 +323,6 @@ def test_csv_and_xlsx_hold_the_same_values(records):
         for text, cell in zip(csv_row[:9], xlsx_row[:9]):
             assert text == (cell.value or "")
         assert int(csv_row[9]) == xlsx_row[9].value
-        assert Decimal(csv_row[10].replace(",", ".")) == Decimal(str(xlsx_row[10].value)).quantize(Decimal("0.01"))
+        assert Decimal(csv_row[10].replace(",", ".")) == Decimal(str(xlsx_row[10].value)).quantize(
+            Decimal("0.01")
+        )

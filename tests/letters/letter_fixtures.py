@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from lcv_tui.domain.models import Landlord, Settings, Tenant
+from lcv_tui.domain.models import Landlord, Tenant
 
 
 def make_landlord(**changes) -> Landlord:

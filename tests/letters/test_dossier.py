@@ -9,9 +9,9 @@ import stat
 from decimal import Decimal
 
 import pytest
+from letter_fixtures import make_landlord, make_tenant
 from pypdf import PdfReader
 
-from letter_fixtures import make_landlord, make_tenant
 from lcv_tui.domain import audit, ledger
 from lcv_tui.domain.dossier import NOT_IN_LOG, build_dossier
 from lcv_tui.domain.letters import build_letter
@@ -36,33 +36,88 @@ ON = dt.date(2027, 3, 1)
 def record(data: VaultData, tenant, event: Event, *, log: bool = True) -> Event:
     tenant.events.append(event)
     if log:
-        audit.append(data.audit, at=dt.datetime.combine(event.on, dt.time(10)), action=f"record_{event.kind.value}",
-                     actor="app", tenant_id=tenant.id, ref=event.id, content=audit.digest(event.model_dump_json()))
+        audit.append(
+            data.audit,
+            at=dt.datetime.combine(event.on, dt.time(10)),
+            action=f"record_{event.kind.value}",
+            actor="app",
+            tenant_id=tenant.id,
+            ref=event.id,
+            content=audit.digest(event.model_dump_json()),
+        )
     return event
 
 
 def letter_event(data, tenant, kind, on) -> Event:
-    text = build_letter(kind, landlord=data.landlord, tenant=tenant, arrears=ledger.arrears(tenant, on), on=on,
-                        settings=data.settings).text
+    text = build_letter(
+        kind,
+        landlord=data.landlord,
+        tenant=tenant,
+        arrears=ledger.arrears(tenant, on),
+        on=on,
+        settings=data.settings,
+    ).text
     return record(data, tenant, Event(kind=kind, on=on, channel=Channel.POST, letter_text=text))
 
 
 def build_case() -> tuple[VaultData, object]:
     """A worked case: reminder, contact, demand, an unlogged debt-help step, summons, signal, help accepted."""
     tenant = make_tenant()
-    data = VaultData(landlord=make_landlord(), settings=Settings(), tenants=[tenant],
-                     agreements=[Agreement(gemeente="Enschede", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2026, 1, 15))])
+    data = VaultData(
+        landlord=make_landlord(),
+        settings=Settings(),
+        tenants=[tenant],
+        agreements=[
+            Agreement(
+                gemeente="Enschede", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2026, 1, 15)
+            )
+        ],
+    )
     tenant = data.tenants[0]
     letter_event(data, tenant, EventKind.HERINNERING, dt.date(2026, 11, 5))
-    record(data, tenant, Event(kind=EventKind.PERSOONLIJK_CONTACT, on=dt.date(2026, 11, 10), channel=Channel.TELEFOON,
-                               note="Gebeld; voicemail ingesproken met verzoek om terug te bellen."))
+    record(
+        data,
+        tenant,
+        Event(
+            kind=EventKind.PERSOONLIJK_CONTACT,
+            on=dt.date(2026, 11, 10),
+            channel=Channel.TELEFOON,
+            note="Gebeld; voicemail ingesproken met verzoek om terug te bellen.",
+        ),
+    )
     letter_event(data, tenant, EventKind.AANMANING, dt.date(2026, 11, 16))
-    record(data, tenant, Event(kind=EventKind.SCHULDHULP_GEWEZEN, on=dt.date(2026, 11, 20), channel=Channel.BEZOEK,
-                               note="Folder schuldhulp afgegeven."), log=False)
+    record(
+        data,
+        tenant,
+        Event(
+            kind=EventKind.SCHULDHULP_GEWEZEN,
+            on=dt.date(2026, 11, 20),
+            channel=Channel.BEZOEK,
+            note="Folder schuldhulp afgegeven.",
+        ),
+        log=False,
+    )
     letter_event(data, tenant, EventKind.SOMMATIE, dt.date(2026, 12, 7))
-    record(data, tenant, Event(kind=EventKind.SIGNAAL, on=dt.date(2026, 12, 21), route=Route.UPLOAD,
-                               amount=Decimal("2550.00"), months=3))
-    record(data, tenant, Event(kind=EventKind.TERUGKOPPELING, on=dt.date(2027, 1, 11), feedback=FeedbackStatus.HULP_GEACCEPTEERD))
+    record(
+        data,
+        tenant,
+        Event(
+            kind=EventKind.SIGNAAL,
+            on=dt.date(2026, 12, 21),
+            route=Route.UPLOAD,
+            amount=Decimal("2550.00"),
+            months=3,
+        ),
+    )
+    record(
+        data,
+        tenant,
+        Event(
+            kind=EventKind.TERUGKOPPELING,
+            on=dt.date(2027, 1, 11),
+            feedback=FeedbackStatus.HULP_GEACCEPTEERD,
+        ),
+    )
     return data, tenant
 
 
@@ -90,21 +145,35 @@ def test_worked_case(case):
     assert f"{NOT_IN_LOG}: deze gebeurtenis is nooit in het logboek vastgelegd" in text
     assert "Logboek: vastgelegd in regel 1 op 05-11-2026 10:00 (app)." in text
     # ledger position at each step
-    assert "Achterstand op 05-11-2026: € 1.700,00, 2 maanden, oudste onbetaalde vervaldatum 01-10-2026 (35 dagen)." in text
+    assert (
+        "Achterstand op 05-11-2026: € 1.700,00, 2 maanden, oudste onbetaalde vervaldatum 01-10-2026 (35 dagen)."
+        in text
+    )
     assert "Achterstand op 07-12-2026: € 2.550,00, 3 maanden" in text
     # LCV 2.1 a–d
-    assert "LCV 2.1 a — ten minste eenmaal een schriftelijke betalingsherinnering gestuurd: 05-11-2026 (herinnering verstuurd)" in text
+    assert (
+        "LCV 2.1 a — ten minste eenmaal een schriftelijke betalingsherinnering gestuurd: 05-11-2026 (herinnering verstuurd)"
+        in text
+    )
     assert "LCV 2.1 b — zich ingespannen om in persoonlijk contact te treden: 10-11-2026" in text
     assert "20-11-2026 (gewezen op schuldhulpverlening; niet in logboek)" in text
     # letters with date, channel and a copy of their text
     assert "Herinnering verstuurd op 05-11-2026, per post." in text
     assert "    | Betreft: Sommatie: betaling huurachterstand binnen 5 dagen" in text
-    assert '    | Heeft u er bezwaar tegen dat wij uw gegevens delen?' not in text  # quoted line by line, wrapped as sent
+    assert (
+        "    | Heeft u er bezwaar tegen dat wij uw gegevens delen?" not in text
+    )  # quoted line by line, wrapped as sent
     assert "bezwaar@brouwer-vastgoed.nl" in text
     # objection: none by the deadline of text 2
-    assert "Geen bezwaar ontvangen: de bezwaartermijn van de sommatie van 07-12-2026 liep tot en met 16-12-2026" in text
+    assert (
+        "Geen bezwaar ontvangen: de bezwaartermijn van de sommatie van 07-12-2026 liep tot en met 16-12-2026"
+        in text
+    )
     # the signal, its route, and two months after
-    assert "Signaal afgegeven op 21-12-2026 via uploadbestand (meldpunt RIS Matching (Inforing)): € 2.550,00, 3 maanden achterstand." in text
+    assert (
+        "Signaal afgegeven op 21-12-2026 via uploadbestand (meldpunt RIS Matching (Inforing)): € 2.550,00, 3 maanden achterstand."
+        in text
+    )
     assert "Twee maanden na het signaal: 21-02-2027 (verstreken op 01-03-2027)." in text
     assert "kantonrechters" in text
     # feedback and the 30-day suspension
@@ -117,14 +186,19 @@ def test_event_changed_after_logging_is_flagged(case):
     data, tenant = case
     tenant.events[1].note = "Achteraf aangepast."
     dossier = build_dossier(data, tenant.id, ON)
-    assert {item.event.kind for item in dossier.not_in_log} == {EventKind.PERSOONLIJK_CONTACT, EventKind.SCHULDHULP_GEWEZEN}
+    assert {item.event.kind for item in dossier.not_in_log} == {
+        EventKind.PERSOONLIJK_CONTACT,
+        EventKind.SCHULDHULP_GEWEZEN,
+    }
     assert "gewijzigd na vastleggen" in dossier.text
 
 
 def test_broken_audit_chain_is_reported(case):
     data, tenant = case
     lines = list(data.audit)
-    lines[2] = lines[2].model_copy(update={"action": "iets anders"})  # lines are frozen: tamper by replacing one
+    lines[2] = lines[2].model_copy(
+        update={"action": "iets anders"}
+    )  # lines are frozen: tamper by replacing one
     data.attach_audit(AuditLog(lines))
     dossier = build_dossier(data, tenant.id, ON)
     assert dossier.audit_problems
@@ -136,14 +210,26 @@ def test_open_objection_window_and_pending_two_months(case):
     data, tenant = case
     dossier = build_dossier(data, tenant.id, dt.date(2026, 12, 10))
     text = dossier.text
-    assert "Nog geen bezwaar ontvangen; de bezwaartermijn van de sommatie van 07-12-2026 loopt tot en met 16-12-2026." in text
+    assert (
+        "Nog geen bezwaar ontvangen; de bezwaartermijn van de sommatie van 07-12-2026 loopt tot en met 16-12-2026."
+        in text
+    )
     assert "Er is geen signaal vastgelegd." in text
     assert len(dossier.items) == 5  # events after the date are left out
 
 
 def test_objection_is_shown(case):
     data, tenant = case
-    record(data, tenant, Event(kind=EventKind.BEZWAAR, on=dt.date(2026, 12, 11), channel=Channel.EMAIL, note="Per e-mail."))
+    record(
+        data,
+        tenant,
+        Event(
+            kind=EventKind.BEZWAAR,
+            on=dt.date(2026, 12, 11),
+            channel=Channel.EMAIL,
+            note="Per e-mail.",
+        ),
+    )
     text = build_dossier(data, tenant.id, dt.date(2026, 12, 12)).text
     assert "11-12-2026: Bezwaar ontvangen (per e-mail). Notitie: Per e-mail." in text
     assert "LCV 2.2" in text and "Geen bezwaar ontvangen" not in text
@@ -162,8 +248,14 @@ def test_write_dossier_pdf_and_text(case, tmp_path):
     for path in (pdf, txt):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     text = flat("\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages))
-    for needle in ("niet in logboek", "€ 2.550,00", "21-02-2027", "Dĳk-Öztürk", "bezwaar@brouwer-vastgoed.nl",
-                   "Bewijsdossier vroegsignalering"):
+    for needle in (
+        "niet in logboek",
+        "€ 2.550,00",
+        "21-02-2027",
+        "Dĳk-Öztürk",
+        "bezwaar@brouwer-vastgoed.nl",
+        "Bewijsdossier vroegsignalering",
+    ):
         assert needle in text
 
 
@@ -171,7 +263,9 @@ def test_objection_from_an_earlier_episode_is_still_in_force():
     tenant = make_tenant(payments=[Payment(on=dt.date(2026, 10, 25), amount=Decimal("850.00"))])
     data = VaultData(landlord=make_landlord(), tenants=[tenant])
     tenant = data.tenants[0]
-    record(data, tenant, Event(kind=EventKind.BEZWAAR, on=dt.date(2026, 10, 20), channel=Channel.EMAIL))
+    record(
+        data, tenant, Event(kind=EventKind.BEZWAAR, on=dt.date(2026, 10, 20), channel=Channel.EMAIL)
+    )
     letter_event(data, tenant, EventKind.HERINNERING, dt.date(2026, 11, 5))
     dossier = build_dossier(data, tenant.id, dt.date(2026, 12, 10))
     assert dossier.since == dt.date(2026, 11, 2)

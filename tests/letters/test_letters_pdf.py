@@ -10,9 +10,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from letter_fixtures import make_landlord, make_tenant
 from pypdf import PdfReader
 
-from letter_fixtures import make_landlord, make_tenant
 from lcv_tui.domain import ledger
 from lcv_tui.domain.letters import build_letter
 from lcv_tui.domain.models import Channel, EventKind, Settings
@@ -25,8 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def make(kind, on, tenant=None, landlord=None, channel=Channel.POST):
     tenant = tenant or make_tenant()
-    return build_letter(kind, landlord=landlord or make_landlord(), tenant=tenant,
-                        arrears=ledger.arrears(tenant, on), on=on, settings=Settings(), channel=channel)
+    return build_letter(
+        kind,
+        landlord=landlord or make_landlord(),
+        tenant=tenant,
+        arrears=ledger.arrears(tenant, on),
+        on=on,
+        settings=Settings(),
+        channel=channel,
+    )
 
 
 def pdf_text(path: Path) -> str:
@@ -66,7 +73,9 @@ def test_sommatie_pdf_names_objection_address_and_deadline(tmp_path):
     assert "€ 2.550,00" in text
     assert "Als wij uiterlijk op 16 december 2026 niets van u hebben vernomen" in text
     assert "uiterlijk op 14 december 2026" in text
-    assert "Als wij binnen 7 dagen na ontvangst van dit schrijven niets van u hebben vernomen" in text
+    assert (
+        "Als wij binnen 7 dagen na ontvangst van dit schrijven niets van u hebben vernomen" in text
+    )
 
 
 def test_address_block_sits_in_the_window(tmp_path):
@@ -103,23 +112,36 @@ def test_batch_writes_all_with_progress_and_unique_names(tmp_path):
     on = dt.date(2026, 11, 5)
     letters = [
         make(EventKind.HERINNERING, on),
-        make(EventKind.HERINNERING, on, tenant=make_tenant(id="t-0002", initials="A.", house_number=14)),
+        make(
+            EventKind.HERINNERING,
+            on,
+            tenant=make_tenant(id="t-0002", initials="A.", house_number=14),
+        ),
         make(EventKind.HERINNERING, on, tenant=make_tenant(id="t-0003", surname="Jansen")),
     ]
     calls = []
-    paths = write_letters(letters, tmp_path, progress=lambda done, total: calls.append((done, total)))
+    paths = write_letters(
+        letters, tmp_path, progress=lambda done, total: calls.append((done, total))
+    )
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert [p.name for p in paths] == [
-        "2026-11-05_herinnering_van-dijk-ozturk.pdf", "2026-11-05_herinnering_van-dijk-ozturk.txt",
-        "2026-11-05_herinnering_van-dijk-ozturk-2.pdf", "2026-11-05_herinnering_van-dijk-ozturk-2.txt",
-        "2026-11-05_herinnering_jansen.pdf", "2026-11-05_herinnering_jansen.txt",
+        "2026-11-05_herinnering_van-dijk-ozturk.pdf",
+        "2026-11-05_herinnering_van-dijk-ozturk.txt",
+        "2026-11-05_herinnering_van-dijk-ozturk-2.pdf",
+        "2026-11-05_herinnering_van-dijk-ozturk-2.txt",
+        "2026-11-05_herinnering_jansen.pdf",
+        "2026-11-05_herinnering_jansen.txt",
     ]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in paths)
     assert "A. van Dĳk-Öztürk" in pdf_text(paths[2])
 
 
 def test_long_names_still_fit_the_window(tmp_path):
-    tenant = make_tenant(surname="van den Hoogenband-Wĳnbergen tot Ravesteyn-Schimmelpenninck", street="Burgemeester Van Nispen tot Sevenaerstraat", addition="2-hoog")
+    tenant = make_tenant(
+        surname="van den Hoogenband-Wĳnbergen tot Ravesteyn-Schimmelpenninck",
+        street="Burgemeester Van Nispen tot Sevenaerstraat",
+        addition="2-hoog",
+    )
     letter = make(EventKind.HERINNERING, dt.date(2026, 11, 5), tenant=tenant)
     text = flat(pdf_text(write_letter_pdf(letter, tmp_path)))
     assert "Schimmelpenninck" in text and "Sevenaerstraat 12 2-hoog" in text
@@ -129,5 +151,7 @@ def test_font_is_shipped_with_the_package():
     for name in letters_pdf.FONT_FILES.values():
         assert (letters_pdf.FONT_DIR / name).stat().st_size > 100_000
     assert (letters_pdf.FONT_DIR / "LICENSE-DejaVu.txt").exists()
-    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["lcv_tui"]
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]["lcv_tui"]
     assert "exports/fonts/*" in package_data

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from letter_fixtures import make_landlord, make_tenant
+
 from lcv_tui.domain import deadlines, ledger, sharing
 from lcv_tui.domain.letters import (
     DEBT_HELP_WORDS,
@@ -42,7 +42,7 @@ TEKST_2 = (
     "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met de "
     "gemeente en maatschappelijke hulpverlening. Een hulpverlener of de gemeente kan contact met u zoeken. Heeft u er "
     "bezwaar tegen dat wij uw gegevens delen? Laat het ons schriftelijk weten via een emailbericht aan "
-    "\"bezwaar@brouwer-vastgoed.nl\"",
+    '"bezwaar@brouwer-vastgoed.nl"',
     "Als wij binnen 7 dagen na ontvangst van dit schrijven niets van u hebben vernomen, zullen wij u bij de gemeente "
     "aanmelden voor gemeentelijke schuldhulpverlening.",
     "In deze melding aan de gemeente verstrekken wij naast uw naam, huisnummer, postcode, aantal maanden achterstand "
@@ -55,8 +55,15 @@ TEKST_2 = (
 
 def letter(kind, on, *, landlord=None, tenant=None, settings=None, channel=Channel.POST):
     tenant = tenant or make_tenant()
-    return build_letter(kind, landlord=landlord or make_landlord(), tenant=tenant, arrears=ledger.arrears(tenant, on),
-                        on=on, settings=settings or Settings(), channel=channel)
+    return build_letter(
+        kind,
+        landlord=landlord or make_landlord(),
+        tenant=tenant,
+        arrears=ledger.arrears(tenant, on),
+        on=on,
+        settings=settings or Settings(),
+        channel=channel,
+    )
 
 
 def check_golden(name: str, text: str) -> None:
@@ -66,11 +73,14 @@ def check_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("kind", "on"), [
-    (EventKind.HERINNERING, HERINNERING_ON),
-    (EventKind.AANMANING, AANMANING_ON),
-    (EventKind.SOMMATIE, SOMMATIE_ON),
-])
+@pytest.mark.parametrize(
+    ("kind", "on"),
+    [
+        (EventKind.HERINNERING, HERINNERING_ON),
+        (EventKind.AANMANING, AANMANING_ON),
+        (EventKind.SOMMATIE, SOMMATIE_ON),
+    ],
+)
 def test_golden_letters(kind, on):
     check_golden(f"{kind.value}.txt", letter(kind, on).text)
 
@@ -87,7 +97,11 @@ def test_herinnering_has_no_debt_help_text():
     assert not re.search(r"\bmelding", text)
     assert "€ 1.700,00" in made.text
     assert "Huur oktober 2026" in made.text and "Huur november 2026" in made.text
-    assert made.pay_by == deadlines.pay_by(HERINNERING_ON, deadlines.REMINDER_PAYMENT_DAYS) == dt.date(2026, 11, 12)
+    assert (
+        made.pay_by
+        == deadlines.pay_by(HERINNERING_ON, deadlines.REMINDER_PAYMENT_DAYS)
+        == dt.date(2026, 11, 12)
+    )
     assert "12 november 2026" in made.text
     assert "NL91 ABNA 0417 1643 00" in made.text
     assert made.objection_deadline is None and made.report_after is None
@@ -97,27 +111,40 @@ def test_aanmaning_contains_tekst_1_verbatim_with_privacy_link():
     made = letter(EventKind.AANMANING, AANMANING_ON)
     for paragraph in TEKST_1:
         assert paragraph in made.paragraphs
-    assert ("Daarnaast verwijzen wij u naar ons Privacy statement (https://brouwer-vastgoed.nl/privacy) "
-            "en de website van uw gemeente.") in made.paragraphs
+    assert (
+        "Daarnaast verwijzen wij u naar ons Privacy statement (https://brouwer-vastgoed.nl/privacy) "
+        "en de website van uw gemeente."
+    ) in made.paragraphs
     # text 1 stays one block, in its order
     start = made.paragraphs.index(TEKST_1[0])
-    assert made.paragraphs[start:start + 3] == TEKST_1
+    assert made.paragraphs[start : start + 3] == TEKST_1
 
 
 def test_privacy_sentence_verbatim_without_url():
     made = letter(EventKind.AANMANING, AANMANING_ON, landlord=make_landlord(privacy_url=""))
-    assert "Daarnaast verwijzen wij u naar ons Privacy statement en de website van uw gemeente." in made.paragraphs
+    assert (
+        "Daarnaast verwijzen wij u naar ons Privacy statement en de website van uw gemeente."
+        in made.paragraphs
+    )
 
 
 def test_sommatie_contains_tekst_2_verbatim_and_the_concrete_dates():
     made = letter(EventKind.SOMMATIE, SOMMATIE_ON)
     start = made.paragraphs.index(TEKST_2[0])
-    block = made.paragraphs[start:start + 6]
+    block = made.paragraphs[start : start + 6]
     assert block[:4] == TEKST_2[:4]
     assert block[5] == TEKST_2[4]
     settings = Settings()
-    assert made.objection_deadline == deadlines.objection_deadline(SOMMATIE_ON, Channel.POST, settings) == dt.date(2026, 12, 16)
-    assert made.pay_by == deadlines.pay_by(SOMMATIE_ON, deadlines.SUMMONS_PAYMENT_DAYS) == dt.date(2026, 12, 14)
+    assert (
+        made.objection_deadline
+        == deadlines.objection_deadline(SOMMATIE_ON, Channel.POST, settings)
+        == dt.date(2026, 12, 16)
+    )
+    assert (
+        made.pay_by
+        == deadlines.pay_by(SOMMATIE_ON, deadlines.SUMMONS_PAYMENT_DAYS)
+        == dt.date(2026, 12, 14)
+    )
     assert made.report_after == dt.date(2026, 12, 16)
     assert "Als wij uiterlijk op 16 december 2026 niets van u hebben vernomen" in made.text
     assert "binnen 5 dagen, uiterlijk op 14 december 2026" in made.text
@@ -130,7 +157,10 @@ def test_sommatie_by_email_and_a_longer_window():
     made = letter(EventKind.SOMMATIE, SOMMATIE_ON, settings=settings, channel=Channel.EMAIL)
     # 7 dec + 1 day receipt + 10 days = 18 dec (Friday)
     assert made.objection_deadline == dt.date(2026, 12, 18)
-    assert "Als wij binnen 10 dagen na ontvangst van dit schrijven niets van u hebben vernomen" in made.text
+    assert (
+        "Als wij binnen 10 dagen na ontvangst van dit schrijven niets van u hebben vernomen"
+        in made.text
+    )
     assert "uiterlijk op 18 december 2026" in made.text
 
 
@@ -165,7 +195,9 @@ def test_no_letter_when_nothing_is_open():
 
 def test_partial_payment_and_no_iban():
     tenant = make_tenant(payments=[Payment(on=dt.date(2026, 10, 3), amount="600.00")])
-    made = letter(EventKind.HERINNERING, HERINNERING_ON, tenant=tenant, landlord=make_landlord(iban=""))
+    made = letter(
+        EventKind.HERINNERING, HERINNERING_ON, tenant=tenant, landlord=make_landlord(iban="")
+    )
     assert "€ 250,00 (restant van € 850,00)" in made.text
     assert "€ 1.100,00" in made.text
     assert "op de rekening waarop u gewoonlijk de huur betaalt" in made.text
@@ -184,7 +216,10 @@ def test_address_block_filename_and_salutation():
 def test_tenant_information_names_the_landlord():
     text = tenant_information_text(make_landlord(name="Verhuur Zoë de Boer"))
     assert text.startswith("Voorkomen en vroegsignalering van huurschulden\n")
-    assert "Verhuur Zoë de Boer wil voorkomen dat u door een betalingsachterstand in de problemen komt." in text
+    assert (
+        "Verhuur Zoë de Boer wil voorkomen dat u door een betalingsachterstand in de problemen komt."
+        in text
+    )
     assert "VGM" not in text and "dan wel" not in text and "{" not in text
     assert "tenzij u hier bezwaar tegen maakt" in text
     assert "https://vroegsignaleringshv.nl/" in text

@@ -10,13 +10,15 @@ import sys
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "tui"))  # tui_helpers, shared with the pilot tests
+sys.path.insert(
+    0, str(pathlib.Path(__file__).parent.parent / "tui")
+)  # tui_helpers, shared with the pilot tests
 
-from proof_support import PASSPHRASE, Run, sentinel_data  # noqa: E402
+from proof_support import PASSPHRASE, Run, sentinel_data
 
-from lcv_tui import cli  # noqa: E402
-from lcv_tui.paths import Locations  # noqa: E402
-from lcv_tui.store.vault import Vault  # noqa: E402
+from lcv_tui import cli
+from lcv_tui.paths import Locations
+from lcv_tui.store.vault import Vault
 
 
 @pytest.fixture

@@ -31,14 +31,27 @@ def sentinel_data(today: dt.date) -> VaultData:
     by_number = {t.klantnummer: t for t in data.tenants}
     ready = by_number[READY]
     old_rent = ready.rent
-    ready.payments = [dataclasses.replace(p, amount=AMOUNT) if p.amount == old_rent else p for p in ready.payments]
+    ready.payments = [
+        dataclasses.replace(p, amount=AMOUNT) if p.amount == old_rent else p for p in ready.payments
+    ]
     ready.rent = AMOUNT
     ready.email = EMAIL
     for number in (READY, LETTER_DUE, NO_AGREEMENT):
         by_number[number].surname = SURNAME
-    stages = {n: case_for(by_number[n], today, settings=data.settings, agreement=data.agreement_for(by_number[n].gemeente)).stage
-              for n in (READY, LETTER_DUE, NO_AGREEMENT)}
-    assert stages == {READY: Stage.KLAAR, LETTER_DUE: Stage.TE_LAAT, NO_AGREEMENT: Stage.GEEN_OVEREENKOMST}, stages
+    stages = {
+        n: case_for(
+            by_number[n],
+            today,
+            settings=data.settings,
+            agreement=data.agreement_for(by_number[n].gemeente),
+        ).stage
+        for n in (READY, LETTER_DUE, NO_AGREEMENT)
+    }
+    assert stages == {
+        READY: Stage.KLAAR,
+        LETTER_DUE: Stage.TE_LAAT,
+        NO_AGREEMENT: Stage.GEEN_OVEREENKOMST,
+    }, stages
     return data
 
 
@@ -47,5 +60,3 @@ class Run:
     code: int
     out: str
     err: str
-
-

@@ -33,15 +33,32 @@ HOSTILE = (
 )
 # A few more, mixed from the same hostile pieces, the same on every run.
 _rng = random.Random(20261123)
-HOSTILE += tuple("".join(_rng.choice(HOSTILE)[: _rng.randint(1, 12)] for _ in range(_rng.randint(2, 6))) for _ in range(4))
+HOSTILE += tuple(
+    "".join(_rng.choice(HOSTILE)[: _rng.randint(1, 12)] for _ in range(_rng.randint(2, 6)))
+    for _ in range(4)
+)
 ROUNDS = 6
-ENGLISH_MARKERS = ("Value error", "Input should", "validation error", "Field required", "Traceback", "type=", "Exception")
+ENGLISH_MARKERS = (
+    "Value error",
+    "Input should",
+    "validation error",
+    "Field required",
+    "Traceback",
+    "type=",
+    "Exception",
+)
 
 
 @pytest.fixture
 def app(locations, clock):
     Vault.create(locations, PASSPHRASE, sample_data())
-    return make_app(locations, clock, keyring_backend=MemoryKeyring(), passphrase=PASSPHRASE, animation_level="none")
+    return make_app(
+        locations,
+        clock,
+        keyring_backend=MemoryKeyring(),
+        passphrase=PASSPHRASE,
+        animation_level="none",
+    )
 
 
 async def _unlocked(pilot) -> None:

@@ -24,9 +24,15 @@ def test_files_0600_and_data_folder_0700_under_umask_022(run_cli, tmp_path, umas
     run = lambda *argv: run_cli(*argv, "--data-dir", str(data_dir), passphrase="demo")  # noqa: E731
     out = tmp_path / "uit"
     results = {
-        "signals xlsx": run("export", "signals", "--format", "xlsx", "--out", str(out / "signalen.xlsx")),
-        "signals csv": run("export", "signals", "--format", "csv", "--out", str(out / "signalen.csv")),
-        "withdrawals": run("export", "withdrawals", "--format", "csv", "--out", str(out / "intrekkingen.csv")),
+        "signals xlsx": run(
+            "export", "signals", "--format", "xlsx", "--out", str(out / "signalen.xlsx")
+        ),
+        "signals csv": run(
+            "export", "signals", "--format", "csv", "--out", str(out / "signalen.csv")
+        ),
+        "withdrawals": run(
+            "export", "withdrawals", "--format", "csv", "--out", str(out / "intrekkingen.csv")
+        ),
         "letters": run("letters", "--out", str(out / "brieven")),
         "dossier": run("dossier", "H-1009", "--out", str(out / "dossiers")),
         "import (a save, so a backup)": run("import", "tenants", str(_tenant_file(tmp_path))),
@@ -47,13 +53,17 @@ def test_files_0600_and_data_folder_0700_under_umask_022(run_cli, tmp_path, umas
     for what, paths in files.items():
         assert paths, f"no {what} written"
         for path in paths:
-            assert path.is_file() and _mode(path) == 0o600, f"{what}: {path.name} is {oct(_mode(path))}"
+            assert path.is_file() and _mode(path) == 0o600, (
+                f"{what}: {path.name} is {oct(_mode(path))}"
+            )
     for folder in (data_dir / "backups", out / "brieven", out / "dossiers"):
         assert _mode(folder) == 0o700, f"{folder.name} is {oct(_mode(folder))}"
 
 
 def _tenant_file(tmp_path):
     path = tmp_path / "nieuw.csv"
-    path.write_text("Achternaam,Huisnummer,Postcode,Gemeente,Huur,Ingangsdatum\nPrins,4,3511 AB,Utrecht,\"800,00\",1-1-2026\n",
-                    encoding="utf-8")
+    path.write_text(
+        'Achternaam,Huisnummer,Postcode,Gemeente,Huur,Ingangsdatum\nPrins,4,3511 AB,Utrecht,"800,00",1-1-2026\n',
+        encoding="utf-8",
+    )
     return path

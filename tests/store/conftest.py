@@ -11,13 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 from keyring.backend import KeyringBackend
-from lcv_testing import MemoryKeyring  # noqa: F401  (re-exported for the tests here)
+from lcv_testing import MemoryKeyring
 
 from lcv_tui.domain.models import Agreement, Landlord, Meldpunt, Payment, Tenant, VaultData
 from lcv_tui.store.vault import Vault
 
 PASSPHRASE = "correct paard batterij nietje"
-
 
 
 class PlaintextKeyring(MemoryKeyring):
@@ -83,17 +82,33 @@ FakeChainer.__module__ = "keyring.backends.chainer"
 
 
 def make_tenant(surname: str = "de Vries-Ëlberg", number: int = 12, **extra) -> Tenant:
-    fields = dict(surname=surname, initials="J.", street="Kerkstraat", house_number=number, postcode="1234 AB", town="Utrecht",
-                  gemeente="Utrecht", rent=Decimal("875.50"), tenancy_start=dt.date(2020, 1, 1), phones=["06-12345678"],
-                  email="huurder@example.nl")
+    fields = dict(
+        surname=surname,
+        initials="J.",
+        street="Kerkstraat",
+        house_number=number,
+        postcode="1234 AB",
+        town="Utrecht",
+        gemeente="Utrecht",
+        rent=Decimal("875.50"),
+        tenancy_start=dt.date(2020, 1, 1),
+        phones=["06-12345678"],
+        email="huurder@example.nl",
+    )
     fields.update(extra)
     return Tenant(**fields)
 
 
 def make_data(version: int = 0, tenants: int = 2) -> VaultData:
     """Small but realistic data; ``version`` is written into the landlord's contact person to tell saves apart."""
-    data = VaultData(landlord=Landlord(name="Verhuur Ĳsselmonde B.V.", contact_person=f"Versie {version}"),
-                     agreements=[Agreement(gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2025, 1, 1))])
+    data = VaultData(
+        landlord=Landlord(name="Verhuur Ĳsselmonde B.V.", contact_person=f"Versie {version}"),
+        agreements=[
+            Agreement(
+                gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2025, 1, 1)
+            )
+        ],
+    )
     for index in range(tenants):
         tenant = make_tenant("Çelik" if index % 2 else "de Vries-Ëlberg", number=index + 1)
         tenant.payments.append(Payment(on=dt.date(2026, 1, 3), amount=Decimal("875.50")))
@@ -119,8 +134,13 @@ def memory_keyring() -> MemoryKeyring:
 @pytest.fixture
 def backends() -> SimpleNamespace:
     """The keyring backend classes, for tests that need fresh instances or several kinds."""
-    return SimpleNamespace(Memory=MemoryKeyring, Plaintext=PlaintextKeyring, HighPriorityPlaintext=HighPriorityPlaintext,
-                           Failing=FailingKeyring, Chainer=FakeChainer)
+    return SimpleNamespace(
+        Memory=MemoryKeyring,
+        Plaintext=PlaintextKeyring,
+        HighPriorityPlaintext=HighPriorityPlaintext,
+        Failing=FailingKeyring,
+        Chainer=FakeChainer,
+    )
 
 
 @pytest.fixture

@@ -22,8 +22,14 @@ AT = dt.datetime(2026, 11, 23, 10, 0)
 
 def _log(data: VaultData, count: int, start: int = 0) -> None:
     for index in range(start, start + count):
-        audit.append(data.audit, at=AT + dt.timedelta(minutes=index), action="payment.add", tenant_id=f"t{index % 3}",
-                     ref=f"p{index}", content=audit.digest(str(index)))
+        audit.append(
+            data.audit,
+            at=AT + dt.timedelta(minutes=index),
+            action="payment.add",
+            tenant_id=f"t{index % 3}",
+            ref=f"p{index}",
+            content=audit.digest(str(index)),
+        )
 
 
 def test_a_load_leaves_the_log_undecoded_until_it_is_read(vault, locations, data, passphrase):
@@ -75,12 +81,18 @@ def test_the_document_comes_back_line_by_line(codec):
     lines = [json.dumps({"n": index, "pad": "x" * (index % 700)}).encode() for index in range(3000)]
     packed = sections.compress_document(b'{"head":1}', lines, codec)
     assert list(sections.document_lines(packed, codec, piece=4096)) == [b'{"head":1}', *lines]
-    for damaged in (packed[:-3], packed + packed[:10], packed[:100] + bytes([packed[100] ^ 1]) + packed[101:]):
+    for damaged in (
+        packed[:-3],
+        packed + packed[:10],
+        packed[:100] + bytes([packed[100] ^ 1]) + packed[101:],
+    ):
         with pytest.raises(sections.SectionError):
             list(sections.document_lines(damaged, codec, piece=4096))
 
 
-def test_lines_taken_back_below_the_saved_part_are_written_in_full(vault, locations, data, passphrase):
+def test_lines_taken_back_below_the_saved_part_are_written_in_full(
+    vault, locations, data, passphrase
+):
     _log(data, 10)
     vault.save(data)
     data.audit.truncate(4)
@@ -103,7 +115,9 @@ def test_an_unsaved_import_is_taken_back_without_decoding(vault, locations, data
     assert [e.ref for e in Vault.open(locations, passphrase)[1].audit][-2:] == ["p9", "p20"]
 
 
-def test_data_from_another_vault_is_written_with_its_whole_log(tmp_path, vault, locations, data, passphrase):
+def test_data_from_another_vault_is_written_with_its_whole_log(
+    tmp_path, vault, locations, data, passphrase
+):
     _log(data, 12)
     vault.save(data)
     opened = Vault.open(locations, passphrase)[1]
@@ -128,22 +142,30 @@ def _format_1_file(vault: Vault, locations: Locations, data: VaultData) -> None:
     doc["audit"] = [entry.model_dump(mode="json") for entry in data.audit]
     nonce = os.urandom(fileformat.NONCE_SIZE)
     core_bytes = fileformat.Core(vault.vault_id, nonce, "zlib").to_bytes()
-    body = AESGCM(vault._data_key).encrypt(nonce, zlib.compress(json.dumps(doc).encode()), fileformat.data_aad(core_bytes, 1))
+    body = AESGCM(vault._data_key).encrypt(
+        nonce, zlib.compress(json.dumps(doc).encode()), fileformat.data_aad(core_bytes, 1)
+    )
     locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body, 1))
 
 
 def _format_2_file(vault: Vault, locations: Locations, data: VaultData) -> None:
     """The vault as the second release wrote it: sections compressed with zlib, format 2."""
     head = data.model_dump_json(exclude={"tenants"}).encode()
-    document = sections.compress_document(head, [t.model_dump_json().encode() for t in data.tenants], sections.ZLIB)
-    plaintext = sections.pack(document, sections.chunk_all(list(data.audit), sections.ZLIB), data.audit.last)
+    document = sections.compress_document(
+        head, [t.model_dump_json().encode() for t in data.tenants], sections.ZLIB
+    )
+    plaintext = sections.pack(
+        document, sections.chunk_all(list(data.audit), sections.ZLIB), data.audit.last
+    )
     nonce = os.urandom(fileformat.NONCE_SIZE)
     core_bytes = fileformat.Core(vault.vault_id, nonce, "zlib").to_bytes()
     body = AESGCM(vault._data_key).encrypt(nonce, plaintext, fileformat.data_aad(core_bytes, 2))
     locations.vault_path.write_bytes(fileformat.assemble(core_bytes, vault._file.slots, body, 2))
 
 
-def test_a_format_1_vault_opens_and_is_upgraded_on_the_next_save(vault, locations, data, passphrase):
+def test_a_format_1_vault_opens_and_is_upgraded_on_the_next_save(
+    vault, locations, data, passphrase
+):
     _log(data, 7)
     _format_1_file(vault, locations, data)
     reopened, opened = Vault.open(locations, passphrase)
@@ -166,7 +188,9 @@ def test_a_format_1_vault_survives_a_passphrase_change(vault, locations, data, p
     assert len(opened.audit) == 3 and audit.verify(opened.audit) == []
 
 
-def test_a_format_2_vault_opens_and_is_upgraded_on_the_next_save(vault, locations, data, passphrase):
+def test_a_format_2_vault_opens_and_is_upgraded_on_the_next_save(
+    vault, locations, data, passphrase
+):
     _log(data, 9)
     _format_2_file(vault, locations, data)
     reopened, opened = Vault.open(locations, passphrase)
@@ -175,7 +199,9 @@ def test_a_format_2_vault_opens_and_is_upgraded_on_the_next_save(vault, location
     _log(opened, 1, start=9)
     reopened.save(opened)
     upgraded = fileformat.parse(locations.vault_path.read_bytes())
-    assert upgraded.version == fileformat.FORMAT_VERSION == 3 and upgraded.core.compression == "zstd"
+    assert (
+        upgraded.version == fileformat.FORMAT_VERSION == 3 and upgraded.core.compression == "zstd"
+    )
     final = Vault.open(locations, passphrase)[1]
     assert len(final.audit) == 10 and audit.verify(final.audit) == []
     assert final.model_dump() == opened.model_dump()
@@ -193,7 +219,9 @@ def test_a_format_2_vault_survives_a_passphrase_change(vault, locations, data, p
 
 @pytest.mark.parametrize("version, compression", [(3, "zlib"), (2, "zstd"), (3, "lz4")])
 def test_a_header_whose_compression_does_not_fit_its_version_is_damage(version, compression):
-    core_bytes = fileformat.Core("abc123", os.urandom(fileformat.NONCE_SIZE), compression).to_bytes()
+    core_bytes = fileformat.Core(
+        "abc123", os.urandom(fileformat.NONCE_SIZE), compression
+    ).to_bytes()
     with pytest.raises(fileformat.FormatError):
         fileformat.Core.from_bytes(core_bytes, version)
 
@@ -209,7 +237,9 @@ def test_inconsistent_sections_read_as_damage(damage, data):
         plaintext += b"extra"
     else:
         with pytest.raises(sections.SectionError):
-            sections.decode_chunks([sections.Chunk(6, chunks[0].data)], data.audit.last, sections.ZSTD)
+            sections.decode_chunks(
+                [sections.Chunk(6, chunks[0].data)], data.audit.last, sections.ZSTD
+            )
         return
     with pytest.raises(sections.SectionError):
         sections.unpack(bytes(plaintext))
@@ -226,6 +256,7 @@ def test_the_audit_log_is_append_only():
 def test_equal_amounts_are_shared_on_load_but_keep_their_text(vault, locations, data, passphrase):
     tenant = data.tenants[0]
     from lcv_tui.domain import actions
+
     for amount in ("780.50", "780.50", "12.00"):
         actions.record_payment(data, tenant.id, dt.date(2026, 11, 1), amount, now=AT)
     vault.save(data)

@@ -18,7 +18,13 @@ from lcv_tui.store import Vault, list_backups
 def run(locations, clock, memory_keyring):
     def run(*argv: str) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
-        code = main([*argv, "--data-dir", str(locations.data_dir)], clock=clock, out=out, err=err, keyring_backend=memory_keyring)
+        code = main(
+            [*argv, "--data-dir", str(locations.data_dir)],
+            clock=clock,
+            out=out,
+            err=err,
+            keyring_backend=memory_keyring,
+        )
         return code, out.getvalue(), err.getvalue()
 
     return run
@@ -91,8 +97,16 @@ def test_restore_default_and_named(run, locations, monkeypatch, passphrase, samp
 
 def test_purge_previews_then_applies(run, locations, monkeypatch, passphrase, sample):
     data = sample.data(0, tenants=1)
-    former = sample.tenant("Oud-Huurder", number=99, tenancy_start=dt.date(2023, 11, 1), tenancy_end=dt.date(2023, 12, 31))
-    former.payments += [Payment(on=dt.date(2023, 11, 1), amount=Decimal("875.50")), Payment(on=dt.date(2023, 12, 1), amount=Decimal("875.50"))]
+    former = sample.tenant(
+        "Oud-Huurder",
+        number=99,
+        tenancy_start=dt.date(2023, 11, 1),
+        tenancy_end=dt.date(2023, 12, 31),
+    )
+    former.payments += [
+        Payment(on=dt.date(2023, 11, 1), amount=Decimal("875.50")),
+        Payment(on=dt.date(2023, 12, 1), amount=Decimal("875.50")),
+    ]
     data.tenants.append(former)
     vault = Vault.create(locations, passphrase, data)
     vault.save(data)
@@ -103,7 +117,9 @@ def test_purge_previews_then_applies(run, locations, monkeypatch, passphrase, sa
     assert locations.vault_path.read_bytes() == before
     code, out, _ = run("purge", "--apply")
     assert code == 0 and "1 huurder(s) verwijderd" in out
-    assert [t.surname for t in Vault.open(locations, passphrase)[1].tenants] == [data.tenants[0].surname]
+    assert [t.surname for t in Vault.open(locations, passphrase)[1].tenants] == [
+        data.tenants[0].surname
+    ]
     assert len(list_backups(locations)) == 1
     code, out, _ = run("purge")
     assert code == 0 and "geen oud-huurders" in out

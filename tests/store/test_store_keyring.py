@@ -12,8 +12,13 @@ import os
 import pytest
 from keyring.backends import fail, null
 
-from lcv_tui.store import KeyringUnavailable, PassphraseRequired, Vault, WrongPassphrase
-from lcv_tui.store import keyring_slot
+from lcv_tui.store import (
+    KeyringUnavailable,
+    PassphraseRequired,
+    Vault,
+    WrongPassphrase,
+    keyring_slot,
+)
 from lcv_tui.store.keyring_slot import SERVICE
 
 
@@ -25,13 +30,17 @@ def test_remembered_key_opens_without_passphrase(locations, data, passphrase, me
     assert opened_data == data and opened.remembered
 
 
-def test_no_passphrase_and_nothing_remembered_asks_for_the_passphrase(vault, locations, memory_keyring):
+def test_no_passphrase_and_nothing_remembered_asks_for_the_passphrase(
+    vault, locations, memory_keyring
+):
     with pytest.raises(PassphraseRequired) as info:
         Vault.open(locations, keyring_backend=memory_keyring)
     assert "Voer uw wachtzin in" in info.value.message
 
 
-def test_wrong_remembered_key_is_wrong_passphrase_and_writes_nothing(locations, data, passphrase, memory_keyring):
+def test_wrong_remembered_key_is_wrong_passphrase_and_writes_nothing(
+    locations, data, passphrase, memory_keyring
+):
     """Promise: a wrong keyring key reads as a wrong passphrase; the vault is not touched."""
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=memory_keyring)
     memory_keyring.store[(SERVICE, vault.vault_id)] = base64.b64encode(os.urandom(32)).decode()
@@ -50,7 +59,9 @@ def test_losing_the_keyring_never_loses_data(locations, data, passphrase, memory
     assert Vault.open(locations, passphrase, keyring_backend=backends.Memory())[1] == data
 
 
-def test_garbage_in_the_keyring_falls_back_to_the_passphrase(locations, data, passphrase, memory_keyring):
+def test_garbage_in_the_keyring_falls_back_to_the_passphrase(
+    locations, data, passphrase, memory_keyring
+):
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=memory_keyring)
     memory_keyring.store[(SERVICE, vault.vault_id)] = "geen base64!"
     with pytest.raises(PassphraseRequired):
@@ -64,13 +75,27 @@ def _refused(backends):
         "null": null.Keyring(),
         "plaintext": plaintext,
         "plaintext-high-priority": backends.HighPriorityPlaintext(),
-        "chainer-without-real-backend": backends.Chainer([fail.Keyring(), null.Keyring(), plaintext]),
+        "chainer-without-real-backend": backends.Chainer(
+            [fail.Keyring(), null.Keyring(), plaintext]
+        ),
         "failing": backends.Failing(),
     }
 
 
-@pytest.mark.parametrize("kind", ["fail", "null", "plaintext", "plaintext-high-priority", "chainer-without-real-backend", "failing"])
-def test_unsafe_or_broken_keyrings_fall_back_to_the_passphrase(kind, locations, data, passphrase, backends, capsys):
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "fail",
+        "null",
+        "plaintext",
+        "plaintext-high-priority",
+        "chainer-without-real-backend",
+        "failing",
+    ],
+)
+def test_unsafe_or_broken_keyrings_fall_back_to_the_passphrase(
+    kind, locations, data, passphrase, backends, capsys
+):
     """Promise: without a safe keyring the app silently uses the passphrase; no traceback, no plaintext key."""
     backend = _refused(backends)[kind]
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=backend)
@@ -101,7 +126,11 @@ def test_a_chainer_with_a_real_backend_uses_that_backend(locations, data, passph
     plaintext = backends.Plaintext()
     chainer = backends.Chainer([plaintext, real])
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=chainer)
-    assert vault.remembered and list(real.store) == [(SERVICE, vault.vault_id)] and plaintext.store == {}
+    assert (
+        vault.remembered
+        and list(real.store) == [(SERVICE, vault.vault_id)]
+        and plaintext.store == {}
+    )
 
 
 def test_set_remember_on_and_off(vault, locations, data, passphrase, memory_keyring):

@@ -22,7 +22,9 @@ from lcv_tui.store import lock as vault_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the other process is started with POSIX tools here")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="the other process is started with POSIX tools here"
+)
 
 _TRY_LOCK = """
 import sys
@@ -41,11 +43,22 @@ else:
 @contextmanager
 def _held_elsewhere(locations):
     """A second process that holds the vault's lock until the block ends (then it is killed)."""
-    holder = subprocess.Popen([sys.executable, "-c", _TRY_LOCK + "\nsys.stdout.flush()\nimport time\ntime.sleep(60)\n",
-                               str(locations.data_dir)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _TRY_LOCK + "\nsys.stdout.flush()\nimport time\ntime.sleep(60)\n",
+            str(locations.data_dir),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "FREE"  # it holds the lock now
+        assert (
+            holder.stdout is not None and holder.stdout.readline().strip() == "FREE"
+        )  # it holds the lock now
         yield holder
     finally:
         holder.send_signal(signal.SIGKILL)
@@ -54,8 +67,14 @@ def _held_elsewhere(locations):
 
 def _other_process(locations) -> str:
     """What a second process finds when it tries to take the vault's lock."""
-    done = subprocess.run([sys.executable, "-c", _TRY_LOCK, str(locations.data_dir)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    done = subprocess.run(
+        [sys.executable, "-c", _TRY_LOCK, str(locations.data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -72,7 +91,9 @@ def test_a_second_process_is_refused_while_the_vault_is_open(vault, locations, c
 
 def test_the_lock_is_counted_within_one_process(vault, locations, clock, passphrase):
     first = open_workspace(locations, clock, passphrase=passphrase)
-    second = open_workspace(locations, clock, passphrase=passphrase)  # the same process may open it again
+    second = open_workspace(
+        locations, clock, passphrase=passphrase
+    )  # the same process may open it again
     first.close()
     first.close()  # twice is harmless, and does not release the second holder's share
     assert vault_lock.held_here(locations)
@@ -103,9 +124,8 @@ def test_a_new_vault_is_locked_from_the_start(locations, clock, passphrase, data
 
 def test_a_crashed_instance_leaves_no_stale_lock(vault, locations):
     """The operating system drops the lock with the process: a SIGKILL never locks the user out."""
-    with _held_elsewhere(locations):
-        with pytest.raises(VaultLocked):
-            vault_lock.acquire(locations)
+    with _held_elsewhere(locations), pytest.raises(VaultLocked):
+        vault_lock.acquire(locations)
     deadline = time.monotonic() + 10
     while True:
         try:
@@ -116,26 +136,42 @@ def test_a_crashed_instance_leaves_no_stale_lock(vault, locations):
             time.sleep(0.05)
 
 
-def test_the_cli_refuses_with_exit_code_2_and_changes_nothing(vault, locations, clock, passphrase, memory_keyring, monkeypatch):
+def test_the_cli_refuses_with_exit_code_2_and_changes_nothing(
+    vault, locations, clock, passphrase, memory_keyring, monkeypatch
+):
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)
     before = locations.vault_path.read_bytes()
     out, err = io.StringIO(), io.StringIO()
     with _held_elsewhere(locations):
-        code = main(["agenda", "--data-dir", str(locations.data_dir)], clock=clock, out=out, err=err,
-                    keyring_backend=memory_keyring)
+        code = main(
+            ["agenda", "--data-dir", str(locations.data_dir)],
+            clock=clock,
+            out=out,
+            err=err,
+            keyring_backend=memory_keyring,
+        )
     assert code == 2 and "al geopend in een ander venster" in err.getvalue()
     assert locations.vault_path.read_bytes() == before
 
 
-def test_a_cli_command_lets_go_of_the_lock_when_it_ends(vault, locations, clock, passphrase, memory_keyring, monkeypatch):
+def test_a_cli_command_lets_go_of_the_lock_when_it_ends(
+    vault, locations, clock, passphrase, memory_keyring, monkeypatch
+):
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)
-    code = main(["agenda", "--data-dir", str(locations.data_dir)], clock=clock, out=io.StringIO(), err=io.StringIO(),
-                keyring_backend=memory_keyring)
+    code = main(
+        ["agenda", "--data-dir", str(locations.data_dir)],
+        clock=clock,
+        out=io.StringIO(),
+        err=io.StringIO(),
+        keyring_backend=memory_keyring,
+    )
     assert code == 0
     assert not vault_lock.held_here(locations)
 
 
-def test_a_file_system_that_cannot_lock_does_not_lock_the_user_out(vault, locations, clock, passphrase, monkeypatch):
+def test_a_file_system_that_cannot_lock_does_not_lock_the_user_out(
+    vault, locations, clock, passphrase, monkeypatch
+):
     import errno
 
     def unsupported(fd, operation):
@@ -147,7 +183,9 @@ def test_a_file_system_that_cannot_lock_does_not_lock_the_user_out(vault, locati
     workspace.close()
 
 
-def test_a_lock_held_elsewhere_is_told_apart_from_one_that_cannot_be_taken(vault, locations, monkeypatch):
+def test_a_lock_held_elsewhere_is_told_apart_from_one_that_cannot_be_taken(
+    vault, locations, monkeypatch
+):
     import errno
 
     def busy(fd, operation):

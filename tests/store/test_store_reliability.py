@@ -26,20 +26,35 @@ import time
 import pytest
 
 from lcv_tui.cli import main
-from lcv_tui.store import Vault, VaultDamaged, VaultWriteError, WrongPassphrase, list_backups, restore_backup
-from lcv_tui.store import fileformat, fsio, kdf
+from lcv_tui.store import (
+    Vault,
+    VaultDamaged,
+    VaultWriteError,
+    WrongPassphrase,
+    fileformat,
+    fsio,
+    kdf,
+    list_backups,
+    restore_backup,
+)
 from lcv_tui.store.fileformat import parse
 
 FORK = multiprocessing.get_context("fork")
 
 
 def _temp_files(locations):
-    return sorted(p.name for p in locations.data_dir.glob("*.tmp")) + sorted(p.name for p in locations.backup_dir.glob("*.tmp"))
+    return sorted(p.name for p in locations.data_dir.glob("*.tmp")) + sorted(
+        p.name for p in locations.backup_dir.glob("*.tmp")
+    )
 
 
 def _snapshot(locations):
     path = locations.vault_path
-    return path.read_bytes(), path.stat().st_mtime_ns, sorted(p.name for p in locations.backup_dir.glob("*"))
+    return (
+        path.read_bytes(),
+        path.stat().st_mtime_ns,
+        sorted(p.name for p in locations.backup_dir.glob("*")),
+    )
 
 
 # --- 1. crash-safe saves --------------------------------------------------------------------
@@ -64,7 +79,9 @@ def test_sigkill_during_saves_never_leaves_an_unreadable_vault(locations, passph
     rng = random.Random(20261123)
     mid_write = 0
     for _ in range(200):
-        child = FORK.Process(target=_save_forever, args=(vault, sample, started, finished), daemon=True)
+        child = FORK.Process(
+            target=_save_forever, args=(vault, sample, started, finished), daemon=True
+        )
         child.start()
         time.sleep(rng.uniform(0, 0.02))
         os.kill(child.pid, signal.SIGKILL)
@@ -88,7 +105,7 @@ def _overwrite_forever(path, blobs):
         with open(path, "wb", buffering=0) as handle:
             blob = blobs[index % 2]
             for start in range(0, len(blob), 64):
-                handle.write(blob[start:start + 64])
+                handle.write(blob[start : start + 64])
 
 
 def test_negative_control_a_plain_overwrite_does_break_under_sigkill(locations, passphrase, sample):
@@ -101,7 +118,9 @@ def test_negative_control_a_plain_overwrite_does_break_under_sigkill(locations, 
     rng = random.Random(7)
     damaged = 0
     for _ in range(200):
-        child = FORK.Process(target=_overwrite_forever, args=(locations.vault_path, blobs), daemon=True)
+        child = FORK.Process(
+            target=_overwrite_forever, args=(locations.vault_path, blobs), daemon=True
+        )
         child.start()
         time.sleep(rng.uniform(0, 0.02))
         os.kill(child.pid, signal.SIGKILL)
@@ -125,9 +144,19 @@ def _failing(code):
     return fail
 
 
-@pytest.mark.parametrize("step, code", [("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EXDEV),
-                                        ("open", errno.EACCES), ("link", errno.EIO)])
-def test_a_failing_step_leaves_the_old_vault(step, code, vault, locations, data, passphrase, monkeypatch):
+@pytest.mark.parametrize(
+    "step, code",
+    [
+        ("write", errno.ENOSPC),
+        ("fsync", errno.EIO),
+        ("replace", errno.EXDEV),
+        ("open", errno.EACCES),
+        ("link", errno.EIO),
+    ],
+)
+def test_a_failing_step_leaves_the_old_vault(
+    step, code, vault, locations, data, passphrase, monkeypatch
+):
     """Promise: failed saves change nothing. Whatever step fails, the vault bytes are the old ones,
     no temp file is left and the message says in Dutch what to do."""
     vault.save(data)
@@ -138,7 +167,13 @@ def test_a_failing_step_leaves_the_old_vault(step, code, vault, locations, data,
         monkeypatch.setattr(fsio, "write_temp", _fail_second_call(fsio.write_temp, code))
     elif step == "open":
         real_open = os.open
-        monkeypatch.setattr(os, "open", lambda path, flags, *a: _failing(code)() if str(path).endswith(".tmp") else real_open(path, flags, *a))
+        monkeypatch.setattr(
+            os,
+            "open",
+            lambda path, flags, *a: (
+                _failing(code)() if str(path).endswith(".tmp") else real_open(path, flags, *a)
+            ),
+        )
     else:
         monkeypatch.setattr(os, step, _failing(code))
     with pytest.raises(VaultWriteError) as info:
@@ -178,7 +213,7 @@ def _save_with_file_size_limit(vault, data, limit, conn):
         conn.send(("saved", ""))
     except VaultWriteError as exc:
         conn.send(("VaultWriteError", exc.message))
-    except BaseException as exc:  # noqa: BLE001 - report anything unexpected to the parent
+    except BaseException as exc:
         conn.send((type(exc).__name__, ""))
 
 
@@ -187,7 +222,9 @@ def test_disk_full_leaves_the_old_vault(vault, locations, passphrase, sample):
     before = _snapshot(locations)
     bigger = sample.data(5, tenants=40)
     parent, child_end = FORK.Pipe()
-    child = FORK.Process(target=_save_with_file_size_limit, args=(vault, bigger, len(before[0]) + 100, child_end))
+    child = FORK.Process(
+        target=_save_with_file_size_limit, args=(vault, bigger, len(before[0]) + 100, child_end)
+    )
     child.start()
     child.join(10)
     kind, message = parent.recv()
@@ -215,7 +252,9 @@ def test_wrong_passphrase_on_the_cli_exits_2_and_touches_nothing(vault, location
     assert _snapshot(locations) == before
 
 
-def test_wrong_keyring_key_touches_nothing(locations, data, passphrase, memory_keyring, monkeypatch):
+def test_wrong_keyring_key_touches_nothing(
+    locations, data, passphrase, memory_keyring, monkeypatch
+):
     """Promise: a wrong keyring key changes nothing and reads as a wrong passphrase."""
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=memory_keyring)
     memory_keyring.store[next(iter(memory_keyring.store))] = "A" * 43 + "="
@@ -244,7 +283,7 @@ def _open_outcome(locations, passphrase, raw):
         Vault.open(locations, passphrase)
     except VaultDamaged as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - any other outcome is the failure being tested for
+    except Exception as exc:
         return exc
     return None
 
@@ -287,7 +326,11 @@ def test_restore_the_newest_good_backup_after_damage(damaged_setup, locations, p
     with pytest.raises(VaultDamaged) as info:
         Vault.open(locations, passphrase)
     good = info.value.good_backup
-    assert good is not None and good.name in info.value.message and "lcv-tui restore" in info.value.message
+    assert (
+        good is not None
+        and good.name in info.value.message
+        and "lcv-tui restore" in info.value.message
+    )
     aside = restore_backup(locations, good)
     assert aside is not None and aside.read_bytes() == bytes(raw)
     assert sample.version(Vault.open(locations, passphrase)[1]) == 2
@@ -312,21 +355,30 @@ def test_damaged_backup_cannot_be_restored(damaged_setup, locations):
 # --- 6. crafted KDF parameters --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("params", [
-    {"algorithm": "argon2id", "memory_kib": 4 * 1024 * 1024, "iterations": 3, "lanes": 4},
-    {"algorithm": "argon2id", "memory_kib": 512 * 1024, "iterations": 10, "lanes": 4},
-    {"algorithm": "argon2id", "memory_kib": 65536, "iterations": 1_000_000, "lanes": 4},
-    {"algorithm": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 1000},
-    {"algorithm": "scrypt", "memory_kib": 2**30, "iterations": 1, "lanes": 1},
-])
-def test_crafted_kdf_parameters_are_refused_before_running(params, vault, locations, passphrase, monkeypatch):
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"algorithm": "argon2id", "memory_kib": 4 * 1024 * 1024, "iterations": 3, "lanes": 4},
+        {"algorithm": "argon2id", "memory_kib": 512 * 1024, "iterations": 10, "lanes": 4},
+        {"algorithm": "argon2id", "memory_kib": 65536, "iterations": 1_000_000, "lanes": 4},
+        {"algorithm": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 1000},
+        {"algorithm": "scrypt", "memory_kib": 2**30, "iterations": 1, "lanes": 1},
+    ],
+)
+def test_crafted_kdf_parameters_are_refused_before_running(
+    params, vault, locations, passphrase, monkeypatch
+):
     """Promise: a crafted file cannot make the app run a huge KDF; it is refused quickly as damaged."""
     raw = locations.vault_path.read_bytes()
     file = parse(raw)
     slots = [s.to_json() for s in file.slots]
     slots[0]["kdf"] = params
     slot_raw = json.dumps(slots).encode()
-    header = fileformat._PREFIX.pack(fileformat.MAGIC, file.version, len(file.core_bytes), len(slot_raw)) + file.core_bytes + slot_raw
+    header = (
+        fileformat._PREFIX.pack(fileformat.MAGIC, file.version, len(file.core_bytes), len(slot_raw))
+        + file.core_bytes
+        + slot_raw
+    )
     locations.vault_path.write_bytes(header + hashlib.sha256(header).digest() + file.body)
     monkeypatch.setattr(kdf, "derive", lambda *a: pytest.fail("the KDF ran"))
     started = time.perf_counter()
@@ -357,12 +409,18 @@ def test_private_permissions_with_umask_022(umask_022, locations, data, passphra
     mode = lambda p: stat.S_IMODE(p.stat().st_mode)  # noqa: E731
     assert mode(locations.data_dir) == 0o700
     assert mode(locations.backup_dir) == 0o700
-    files = [locations.vault_path, *locations.backup_dir.iterdir(), *locations.data_dir.glob("kluis.lcv.beschadigd-*")]
+    files = [
+        locations.vault_path,
+        *locations.backup_dir.iterdir(),
+        *locations.data_dir.glob("kluis.lcv.beschadigd-*"),
+    ]
     assert len(files) == 4
     assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
 
 
-def test_backups_copied_when_hard_links_are_impossible(umask_022, vault, locations, data, monkeypatch):
+def test_backups_copied_when_hard_links_are_impossible(
+    umask_022, vault, locations, data, monkeypatch
+):
     monkeypatch.setattr(os, "link", _failing(errno.EPERM))
     vault.save(data)
     [backup] = list_backups(locations)

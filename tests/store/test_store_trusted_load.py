@@ -29,7 +29,11 @@ def test_the_trusted_validator_builds_the_same_tenants():
         line = tenant.model_dump_json()
         with trusted_load():
             loaded = TRUSTED.validate_json(line)
-        assert type(loaded) is Tenant and loaded == tenant and loaded == Tenant.model_validate_json(line)
+        assert (
+            type(loaded) is Tenant
+            and loaded == tenant
+            and loaded == Tenant.model_validate_json(line)
+        )
         assert [type(p.amount) for p in loaded.payments] == [Decimal] * len(loaded.payments)
 
 
@@ -37,15 +41,20 @@ def test_the_trusted_validator_skips_only_the_normalisers():
     line = _tenant_json().replace(b'"postcode":"', b'"postcode":"  ', 1)
     with trusted_load():
         assert TRUSTED.validate_json(line).postcode.startswith("  ")  # passed through, as written
-    assert not Tenant.model_validate_json(line).postcode.startswith(" ")  # normalised on an ordinary load
+    assert not Tenant.model_validate_json(line).postcode.startswith(
+        " "
+    )  # normalised on an ordinary load
 
 
-@pytest.mark.parametrize("damage", [
-    (b'"house_number":', b'"house_number":"x",'),
-    (b'"rent":"', b'"rent":"abc'),
-    (b'"due_day":', b'"due_day":99,'),
-    (b'"surname":', b'"unknown_field":1,"surname":'),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        (b'"house_number":', b'"house_number":"x",'),
+        (b'"rent":"', b'"rent":"abc'),
+        (b'"due_day":', b'"due_day":99,'),
+        (b'"surname":', b'"unknown_field":1,"surname":'),
+    ],
+)
 def test_the_trusted_validator_still_checks_types_ranges_and_fields(damage):
     old, new = damage
     line = _tenant_json()
@@ -73,8 +82,14 @@ def test_loaded_tenants_share_one_fields_set_that_stays_right(vault, locations, 
 
 
 def test_a_model_with_fields_left_unset_keeps_its_own_record():
-    tenant = Tenant(surname="Jansen", house_number=1, postcode="1234 AB", gemeente="Utrecht", rent="500",
-                    tenancy_start=dt.date(2026, 1, 1))
+    tenant = Tenant(
+        surname="Jansen",
+        house_number=1,
+        postcode="1234 AB",
+        gemeente="Utrecht",
+        rent="500",
+        tenancy_start=dt.date(2026, 1, 1),
+    )
     own = tenant.__pydantic_fields_set__
     share_fields_set(tenant)
     assert tenant.__pydantic_fields_set__ is own and "email" not in tenant.model_fields_set

@@ -28,12 +28,14 @@ from lcv_tui.store import (
     WrongPassphrase,
     check_backup,
     check_passphrase,
+    fileformat,
+    kdf,
     list_backups,
+    migrations,
     open_workspace,
     passphrase_strength,
     restore_backup,
 )
-from lcv_tui.store import fileformat, kdf, migrations
 from lcv_tui.store.retention import purge
 from lcv_tui.store.vault import seal_json
 
@@ -52,16 +54,24 @@ def tenants(draw):
             postcode=f"{draw(st.integers(1000, 9999))} {draw(st.sampled_from(['AB', 'ZZ', 'KL', 'EX']))}",
             town=draw(st.text(alphabet=LETTERS, max_size=30)),
             gemeente=draw(st.sampled_from(["Utrecht", "Súdwest-Fryslân", "'s-Hertogenbosch"])),
-            rent=draw(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2)),
+            rent=draw(
+                st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2)
+            ),
             tenancy_start=draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
         )
     except ValueError:
         assume(False)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(landlord=st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P", "Sc")), min_size=1, max_size=100),
-       people=st.lists(tenants(), max_size=4))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    landlord=st.text(
+        alphabet=st.characters(categories=("L", "N", "Zs", "P", "Sc")), min_size=1, max_size=100
+    ),
+    people=st.lists(tenants(), max_size=4),
+)
 def test_round_trip_keeps_every_character(tmp_path, landlord, people):
     try:
         data = VaultData(landlord=Landlord(name=landlord), tenants=people)
@@ -124,7 +134,9 @@ def test_passphrase_strength_hints():
     assert all(isinstance(hint, str) and hint for _, hint in (weak, strong))
 
 
-def test_change_passphrase_keeps_data_body_and_keyring_slot(locations, data, passphrase, memory_keyring):
+def test_change_passphrase_keeps_data_body_and_keyring_slot(
+    locations, data, passphrase, memory_keyring
+):
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=memory_keyring)
     vault.save(data)
     vault.save(data)
@@ -162,7 +174,11 @@ def test_backups_rotate_to_the_configured_number(locations, passphrase, sample):
         vault.save(data)
     backups = list_backups(locations)
     assert len(backups) == 3
-    assert [sample.version(check_backup(locations, b.path, passphrase)) for b in backups] == [5, 4, 3]
+    assert [sample.version(check_backup(locations, b.path, passphrase)) for b in backups] == [
+        5,
+        4,
+        3,
+    ]
     assert backups[0].taken_at >= backups[1].taken_at >= backups[2].taken_at
 
 
@@ -229,7 +245,7 @@ def test_newer_file_format_is_refused(vault, locations, passphrase):
     newer = fileformat.FORMAT_VERSION + 1
     crafted[8:10] = newer.to_bytes(2, "big")
     header_end = len(crafted) - len(file.body) - 32
-    crafted[header_end:header_end + 32] = hashlib.sha256(bytes(crafted[:header_end])).digest()
+    crafted[header_end : header_end + 32] = hashlib.sha256(bytes(crafted[:header_end])).digest()
     locations.vault_path.write_bytes(bytes(crafted))
     with pytest.raises(VaultTooNew) as info:
         Vault.open(locations, passphrase)
@@ -250,7 +266,12 @@ def test_default_kdf_parameters_are_argon2id_and_capped():
 
 
 def test_scrypt_slots_open_too(locations, data, passphrase):
-    Vault.create(locations, passphrase, data, kdf=kdf.KdfParams(kdf.SCRYPT, memory_kib=16, iterations=1, lanes=1))
+    Vault.create(
+        locations,
+        passphrase,
+        data,
+        kdf=kdf.KdfParams(kdf.SCRYPT, memory_kib=16, iterations=1, lanes=1),
+    )
     assert Vault.open(locations, passphrase)[1] == data
 
 
@@ -260,7 +281,9 @@ def test_scrypt_slots_open_too(locations, data, passphrase):
 def test_workspace_commit_and_audit(vault, locations, data, clock, passphrase):
     workspace = Workspace(vault, data, clock)
     assert not workspace.dirty
-    entry = workspace.record_audit("huurder.toegevoegd", tenant_id=data.tenants[0].id, content=audit.digest("x"))
+    entry = workspace.record_audit(
+        "huurder.toegevoegd", tenant_id=data.tenants[0].id, content=audit.digest("x")
+    )
     assert entry.at == clock.now() and entry.actor == "app" and workspace.dirty
     workspace.commit()
     assert not workspace.dirty
@@ -268,7 +291,9 @@ def test_workspace_commit_and_audit(vault, locations, data, clock, passphrase):
     assert len(reopened.audit) == 1 and audit.verify(reopened.audit) == []
 
 
-def test_workspace_keeps_changes_when_saving_fails(vault, locations, data, clock, passphrase, monkeypatch):
+def test_workspace_keeps_changes_when_saving_fails(
+    vault, locations, data, clock, passphrase, monkeypatch
+):
     workspace = Workspace(vault, data, clock)
     data.tenants.pop()
     workspace.mark_dirty()
@@ -284,7 +309,9 @@ def test_workspace_keeps_changes_when_saving_fails(vault, locations, data, clock
     assert len(Vault.open(locations, passphrase)[1].tenants) == 1
 
 
-def test_open_workspace_reads_the_passphrase_from_the_environment(vault, locations, clock, passphrase, monkeypatch):
+def test_open_workspace_reads_the_passphrase_from_the_environment(
+    vault, locations, clock, passphrase, monkeypatch
+):
     with pytest.raises(WrongPassphrase):
         open_workspace(locations, clock)
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)

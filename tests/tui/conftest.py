@@ -19,7 +19,9 @@ def new_app(locations, clock, keyring_backend):
     """A factory: every call is a fresh app instance on the same data folder."""
 
     def build(**kwargs) -> LcvApp:
-        return make_app(locations, clock, keyring_backend=keyring_backend, animation_level="none", **kwargs)
+        return make_app(
+            locations, clock, keyring_backend=keyring_backend, animation_level="none", **kwargs
+        )
 
     return build
 
@@ -27,5 +29,3 @@ def new_app(locations, clock, keyring_backend):
 @pytest.fixture
 def vault(locations) -> Vault:
     return Vault.create(locations, PASSPHRASE, sample_data())
-
-

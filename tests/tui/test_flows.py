@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui_helpers import PASSPHRASE, SIZE, fill, sample_data, settle, to_section, unlock
+
 from lcv_tui.paths import Locations
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.screens.agenda import AgendaScreen
@@ -11,14 +13,22 @@ from lcv_tui.tui.screens.help import HelpScreen
 from lcv_tui.tui.screens.tenant_form import TenantFormScreen
 from lcv_tui.tui.screens.tenants import TenantListScreen
 from lcv_tui.tui.screens.unlock import UnlockScreen
+from lcv_tui.tui.sections import section
 from lcv_tui.tui.widgets.form import FormField
 from lcv_tui.tui.widgets.record_table import RecordTable
 
-from tui_helpers import PASSPHRASE, SIZE, fill, sample_data, settle, to_section, unlock
-from lcv_tui.tui.sections import section
-
-TENANT = dict(surname="Jansen", initials="J.P.", street="Dorpsstraat", house_number="12", postcode="0123 AB",
-              town="Utrecht", gemeente="Utrecht", phone1="06 12345678", rent="850,00", tenancy_start="1-3-2024")
+TENANT = dict(
+    surname="Jansen",
+    initials="J.P.",
+    street="Dorpsstraat",
+    house_number="12",
+    postcode="0123 AB",
+    town="Utrecht",
+    gemeente="Utrecht",
+    phone1="06 12345678",
+    rent="850,00",
+    tenancy_start="1-3-2024",
+)
 
 
 async def test_first_run_add_tenant_fix_postcode_and_reopen(new_app, locations):
@@ -26,8 +36,13 @@ async def test_first_run_add_tenant_fix_postcode_and_reopen(new_app, locations):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FirstRunScreen)
-        fill(app.screen, name="Verhuur Voorbeeld BV", objection_email="bezwaar@voorbeeld.nl",
-             passphrase=PASSPHRASE, passphrase2=PASSPHRASE)
+        fill(
+            app.screen,
+            name="Verhuur Voorbeeld BV",
+            objection_email="bezwaar@voorbeeld.nl",
+            passphrase=PASSPHRASE,
+            passphrase2=PASSPHRASE,
+        )
         await pilot.click("#create")
         await settle(pilot)
         assert isinstance(app.screen, AgendaScreen)  # home after unlocking
@@ -66,7 +81,9 @@ async def test_first_run_add_tenant_fix_postcode_and_reopen(new_app, locations):
         await to_section(pilot, "huurders")
         assert isinstance(reopened.screen, TenantListScreen)
         rows = reopened.screen.query_one(RecordTable).shown
-        assert [(r.cells[0], r.cells[2], r.cells[4]) for r in rows] == [("Jansen, J.P.", "3511 AB", "€ 850,00")]
+        assert [(r.cells[0], r.cells[2], r.cells[4]) for r in rows] == [
+            ("Jansen, J.P.", "3511 AB", "€ 850,00")
+        ]
         assert [e.action for e in reopened.workspace.data.audit][-1] == "tenant.add"
 
 
@@ -97,7 +114,9 @@ async def test_passphrase_field_blocks_copy_and_cut(new_app, vault):
 
 
 async def test_remembered_key_unlocks_without_asking(new_app, locations, keyring_backend):
-    Vault.create(locations, PASSPHRASE, sample_data(), remember=True, keyring_backend=keyring_backend)
+    Vault.create(
+        locations, PASSPHRASE, sample_data(), remember=True, keyring_backend=keyring_backend
+    )
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -111,7 +130,9 @@ async def test_filter_narrows_and_sort_flips(new_app, vault):
         await to_section(pilot, "huurders")
         table = app.screen.query_one(RecordTable)
         assert len(table.shown) == 8
-        assert table.shown[0].cells[0] == "Bakker, A."  # 'van Dijk' sorts under D, 'de Vries' under V
+        assert (
+            table.shown[0].cells[0] == "Bakker, A."
+        )  # 'van Dijk' sorts under D, 'de Vries' under V
         assert [r.cells[0] for r in table.shown][:3] == ["Bakker, A.", "van Dijk, A.", "Jansen, A."]
         await pilot.press(*"utr")  # type-to-filter from the table
         await pilot.pause()
@@ -240,8 +261,17 @@ async def test_help_and_palette(new_app, vault):
         assert isinstance(app.screen, HelpScreen) and app.screen.topic == "huurders"
         await pilot.press("escape")
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Nieuwe huurder", "Vandaag te doen", "Huurders", "Melden", "Instellingen", "Gemeenten", "Help",
-                      "Thema wisselen", "Afsluiten"):
+        for title in (
+            "Nieuwe huurder",
+            "Vandaag te doen",
+            "Huurders",
+            "Melden",
+            "Instellingen",
+            "Gemeenten",
+            "Help",
+            "Thema wisselen",
+            "Afsluiten",
+        ):
             assert title in titles
         theme = app.theme
         await pilot.press("f9")
@@ -255,14 +285,20 @@ def test_demo_no_open_writes_vault_and_refuses_to_overwrite(tmp_path, clock):
 
     out, err = io.StringIO(), io.StringIO()
     folder = tmp_path / "demo"
-    assert main(["demo", "--data-dir", str(folder), "--no-open"], clock=clock, out=out, err=err) == 0
+    assert (
+        main(["demo", "--data-dir", str(folder), "--no-open"], clock=clock, out=out, err=err) == 0
+    )
     _, data = Vault.open(Locations(folder), "demo")
     assert data.tenants
-    assert main(["demo", "--data-dir", str(folder), "--no-open"], clock=clock, out=out, err=err) == 2
+    assert (
+        main(["demo", "--data-dir", str(folder), "--no-open"], clock=clock, out=out, err=err) == 2
+    )
     assert "Er staat al een kluis" in err.getvalue()
 
 
-async def test_theme_cycles_through_light_dark_and_ansi_and_is_remembered(new_app, vault, locations):
+async def test_theme_cycles_through_light_dark_and_ansi_and_is_remembered(
+    new_app, vault, locations
+):
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)

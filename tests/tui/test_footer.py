@@ -6,10 +6,10 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Input
+from tui_helpers import SIZE, to_section, unlock
 
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import RecordTable
-from tui_helpers import SIZE, to_section, unlock
 
 
 class _FooterApp(App[None]):

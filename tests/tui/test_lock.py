@@ -34,17 +34,28 @@ async def test_the_app_holds_the_lock_until_it_closes(new_app, vault, locations)
     assert not vault_lock.held_here(locations)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the other process is started with POSIX tools here")
-async def test_a_vault_open_in_another_process_is_refused_until_it_closes(new_app, vault, locations):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(locations.data_dir)], stdout=subprocess.PIPE, text=True,
-                              cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="the other process is started with POSIX tools here"
+)
+async def test_a_vault_open_in_another_process_is_refused_until_it_closes(
+    new_app, vault, locations
+):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(locations.data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     app = new_app()
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "HELD"
         async with app.run_test(size=SIZE) as pilot:
             await unlock(pilot)
             assert isinstance(app.screen, UnlockScreen) and app.workspace is None
-            assert "al geopend in een ander venster" in str(app.screen.query_one("#unlock-message").content)
+            assert "al geopend in een ander venster" in str(
+                app.screen.query_one("#unlock-message").content
+            )
             holder.kill()
             holder.wait(timeout=30)
             await unlock(pilot)  # the other instance closed: the same passphrase opens it now

@@ -9,8 +9,6 @@ from decimal import Decimal
 from lcv_testing import MemoryKeyring  # noqa: F401  (re-exported for the tests here)
 
 from lcv_tui.domain.models import Agreement, Landlord, Meldpunt, Tenant, VaultData
-from lcv_tui.store.vault import Vault
-from lcv_tui.tui.app import LcvApp, make_app
 
 SIZE = (120, 36)
 PASSPHRASE = "correct paard batterij nietje"
@@ -18,18 +16,29 @@ PASSPHRASE = "correct paard batterij nietje"
 SURNAMES = ("Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "van Dijk", "Mulder")
 
 
-
 def sample_data() -> VaultData:
     tenants = [
-        Tenant(surname=name, initials="A.", street="Dorpsstraat", house_number=index + 1,
-               postcode=f"35{index + 11} AB", town="Utrecht" if index % 2 else "Zeist",
-               gemeente="Utrecht" if index % 2 else "Zeist", rent=Decimal("850.00") + index,
-               tenancy_start=dt.date(2025, 1, 1), klantnummer=f"K{index + 1:03d}")
+        Tenant(
+            surname=name,
+            initials="A.",
+            street="Dorpsstraat",
+            house_number=index + 1,
+            postcode=f"35{index + 11} AB",
+            town="Utrecht" if index % 2 else "Zeist",
+            gemeente="Utrecht" if index % 2 else "Zeist",
+            rent=Decimal("850.00") + index,
+            tenancy_start=dt.date(2025, 1, 1),
+            klantnummer=f"K{index + 1:03d}",
+        )
         for index, name in enumerate(SURNAMES)
     ]
     return VaultData(
         landlord=Landlord(name="Verhuur Voorbeeld BV", objection_email="bezwaar@voorbeeld.nl"),
-        agreements=[Agreement(gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2025, 1, 1))],
+        agreements=[
+            Agreement(
+                gemeente="Utrecht", meldpunt=Meldpunt.RIS_MATCHING, signed_on=dt.date(2025, 1, 1)
+            )
+        ],
         tenants=tenants,
     )
 

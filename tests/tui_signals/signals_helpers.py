@@ -3,15 +3,9 @@ an in-memory keyring, a fixed terminal size, and a way to open a section with th
 
 from __future__ import annotations
 
-
 from lcv_testing import PASSPHRASE, SIZE, TODAY, MemoryKeyring, demo_data, tenant_id  # noqa: F401  (re-exported for the tests here)
 
 from lcv_tui.tui.sections import section
-
-
-
-
-
 
 
 async def settle(pilot) -> None:

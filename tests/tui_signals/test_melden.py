@@ -25,13 +25,19 @@ from lcv_tui.tui.sections import section
 def stage(app, surname: str) -> Stage:
     data = app.workspace.data
     tenant = data.tenant(tenant_id(data, surname))
-    case = case_for(tenant, TODAY, settings=data.settings, agreement=data.agreement_for(tenant.gemeente))
+    case = case_for(
+        tenant, TODAY, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
+    )
     return case.stage if case is not None else Stage.BETAALD
 
 
 def signals(app, surname: str) -> list:
     data = app.workspace.data
-    return [e for e in data.tenant(tenant_id(data, surname)).events if e.kind == EventKind.SIGNAAL and e.on == TODAY]
+    return [
+        e
+        for e in data.tenant(tenant_id(data, surname)).events
+        if e.kind == EventKind.SIGNAAL and e.on == TODAY
+    ]
 
 
 def notifications(app) -> list[str]:
@@ -50,7 +56,9 @@ async def test_lists_the_signal_and_who_is_left_out_with_the_article(signals_app
         assert isinstance(screen, SignalsScreen)
         assert [r.cells[0] for r in screen.ready.shown] == ["IJzerman, K.", "Visser, T."]
         assert screen.ready.shown[0].cells[-1].startswith("uploadbestand")
-        assert screen.ready.shown[1].cells[-1] == "website (invoerkaart)"  # Nieuwegein: small-landlord website
+        assert (
+            screen.ready.shown[1].cells[-1] == "website (invoerkaart)"
+        )  # Nieuwegein: small-landlord website
         why = {r.cells[0]: r.cells[2] for r in screen.left_out.shown}
         assert why["Bakker-Smit, J."] == "bezwaar (LCV 2.2)"
         assert "pas 10 dagen (LCV 3.1 d)" in why["'t Hart, M."]
@@ -88,7 +96,9 @@ async def test_lists_the_signal_and_who_is_left_out_with_the_article(signals_app
         assert app.screen is screen
 
 
-async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(signals_app, demo_vault, locations, tmp_path):
+async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
+    signals_app, demo_vault, locations, tmp_path
+):
     from openpyxl import load_workbook
 
     app = signals_app()
@@ -102,7 +112,9 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(signals
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SaveFileDialog)
-        assert dialog.query_one("#path").value == str(locations.export_dir / "signalen-2026-11-23.xlsx")
+        assert dialog.query_one("#path").value == str(
+            locations.export_dir / "signalen-2026-11-23.xlsx"
+        )
         dialog.query_one("#path").value = str(target)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -135,13 +147,17 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(signals
         await pilot.press("j")
         await settle(pilot)
         recorded = signals(app, "IJzerman")
-        assert [(e.route, e.months, e.amount) for e in recorded] == [(Route.UPLOAD, 2, Decimal("2250.00"))]
+        assert [(e.route, e.months, e.amount) for e in recorded] == [
+            (Route.UPLOAD, 2, Decimal("2250.00"))
+        ]
         assert stage(app, "IJzerman") == Stage.GEMELD
         assert len(app.workspace.data.audit) == audit_before + 1
         assert not app.workspace.dirty
         assert "Signalen vastgelegd" in notifications(app)
         assert screen.pending is None and not app.unsaved_reasons()
-        assert [r.cells[0] for r in screen.ready.shown] == ["Visser, T."]  # website route: not in the file
+        assert [r.cells[0] for r in screen.ready.shown] == [
+            "Visser, T."
+        ]  # website route: not in the file
         left = {r.cells[0]: r.cells[2] for r in screen.left_out.shown}
         assert left["IJzerman, K."] == "deze maand al gemeld (LCV 3.2, 3.4)"
 
@@ -150,7 +166,9 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(signals
     assert [e.route for e in ijzerman.events if e.kind == EventKind.SIGNAAL] == [Route.UPLOAD]
 
 
-async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(signals_app, demo_vault, tmp_path):
+async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(
+    signals_app, demo_vault, tmp_path
+):
     app = signals_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_melden(pilot)
@@ -164,8 +182,14 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(signals_a
 
         # Between making the file and confirming, the tenant objects (LCV 2.2).
         data = app.workspace.data
-        actions.record_objection(data, tenant_id(data, "IJzerman"), TODAY, Channel.EMAIL,
-                                 now=dt.datetime(2026, 11, 23, 12), actor="test")
+        actions.record_objection(
+            data,
+            tenant_id(data, "IJzerman"),
+            TODAY,
+            Channel.EMAIL,
+            now=dt.datetime(2026, 11, 23, 12),
+            actor="test",
+        )
         audit_before = len(data.audit)
         await pilot.press("g")
         await pilot.pause()
@@ -174,7 +198,11 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(signals_a
         assert signals(app, "IJzerman") == []
         assert len(data.audit) == audit_before
         refusal = next(m for m in notifications(app) if m.startswith("Niet vastgelegd"))
-        assert "K. IJzerman" in refusal and "(LCV 2.2)" in refusal and "trek die melding dan in" in refusal
+        assert (
+            "K. IJzerman" in refusal
+            and "(LCV 2.2)" in refusal
+            and "trek die melding dan in" in refusal
+        )
 
 
 async def test_entry_card_copies_a_field_and_records_the_website_signal(signals_app, website_vault):
@@ -188,9 +216,21 @@ async def test_entry_card_copies_a_field_and_records_the_website_signal(signals_
         card = app.screen
         assert isinstance(card, EntryCardScreen)
         labels = [label for label, _ in card.fields]
-        assert labels == ["Achternaam", "Voorletters", "Huisnummer", "Postcode", "Telefoonnummer", "E-Mailadres",
-                          "Aantal maanden achterstand", "Bedrag achterstand"]
-        assert [label for label, _ in card.not_shared] == ["Straatnaam", "Huisnummer toevoeging", "Woonplaats"]
+        assert labels == [
+            "Achternaam",
+            "Voorletters",
+            "Huisnummer",
+            "Postcode",
+            "Telefoonnummer",
+            "E-Mailadres",
+            "Aantal maanden achterstand",
+            "Bedrag achterstand",
+        ]
+        assert [label for label, _ in card.not_shared] == [
+            "Straatnaam",
+            "Huisnummer toevoeging",
+            "Woonplaats",
+        ]
 
         await pilot.press(str(labels.index("Postcode") + 1))
         assert app.clipboard == "3551 CX"
@@ -226,7 +266,11 @@ async def test_withdrawal_one_by_one(signals_app, demo_vault):
         await pilot.press("j")
         await settle(pilot)
         data = app.workspace.data
-        withdrawn = [e for e in data.tenant(tenant_id(data, "ten Brink")).events if e.kind == EventKind.SIGNAAL_INGETROKKEN]
+        withdrawn = [
+            e
+            for e in data.tenant(tenant_id(data, "ten Brink")).events
+            if e.kind == EventKind.SIGNAAL_INGETROKKEN
+        ]
         assert [e.on for e in withdrawn] == [TODAY]
         assert screen.table.shown == []
         assert not app.workspace.dirty
@@ -248,7 +292,10 @@ async def test_withdrawal_file_then_confirm(signals_app, demo_vault, tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         rows = [[c.value for c in row] for row in load_workbook(target).active.iter_rows()]
-        assert rows == [["Klantnummer", "Postcode", "Huisnummer", "Huisnummer toevoeging"], ["H-1011", "3512 PG", "28", None]]
+        assert rows == [
+            ["Klantnummer", "Postcode", "Huisnummer", "Huisnummer toevoeging"],
+            ["H-1011", "3512 PG", "28", None],
+        ]
         assert stage(app, "ten Brink") == Stage.INTREKKEN  # the file alone records nothing
         await pilot.press("g")
         await pilot.pause()
@@ -258,7 +305,9 @@ async def test_withdrawal_file_then_confirm(signals_app, demo_vault, tmp_path):
         assert screen.pending is None and screen.table.shown == []
 
 
-async def test_check_file_reports_problems_and_passes_a_good_file(signals_app, demo_vault, tmp_path):
+async def test_check_file_reports_problems_and_passes_a_good_file(
+    signals_app, demo_vault, tmp_path
+):
     from lcv_tui.domain.demo import build_demo
     from lcv_tui.domain.sharing import select_signals
     from lcv_tui.exports.upload import write_upload
@@ -267,7 +316,10 @@ async def test_check_file_reports_problems_and_passes_a_good_file(signals_app, d
     write_upload(select_signals(build_demo(TODAY), TODAY).upload_records, good, fmt="xlsx")
     broken = tmp_path / "kapot.csv"
     header = ";".join(RIS_2021.labels())
-    broken.write_text(f"{header}\r\nJansen;J.;;12;;1234;;;;2;850,00\r\nde Vries;;;7;;3511 AB;;;;twee;\r\n", encoding="utf-8-sig")
+    broken.write_text(
+        f"{header}\r\nJansen;J.;;12;;1234;;;;2;850,00\r\nde Vries;;;7;;3511 AB;;;;twee;\r\n",
+        encoding="utf-8-sig",
+    )
 
     app = signals_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -281,9 +333,16 @@ async def test_check_file_reports_problems_and_passes_a_good_file(signals_app, d
         await pilot.press("enter")
         await settle(pilot)
         assert not screen.report.ok
-        problems = {(r.cells[1], r.cells[2]) for r in screen.query_one("#problems").shown if r.cells[0] == "Fout"}
+        problems = {
+            (r.cells[1], r.cells[2])
+            for r in screen.query_one("#problems").shown
+            if r.cells[0] == "Fout"
+        }
         assert ("2", "Postcode") in problems
-        assert ("3", "Aantal maanden achterstand") in problems and ("3", "Bedrag achterstand") in problems
+        assert ("3", "Aantal maanden achterstand") in problems and (
+            "3",
+            "Bedrag achterstand",
+        ) in problems
         assert OK_TEXT not in text(screen.query_one("#check-result"))
 
         screen.query_one("#check-path").value = str(good)
@@ -306,7 +365,9 @@ TENANTS_CSV = (
 )
 
 
-async def test_import_with_a_broken_row_imports_nothing_until_skip_is_chosen(signals_app, demo_vault, tmp_path, locations):
+async def test_import_with_a_broken_row_imports_nothing_until_skip_is_chosen(
+    signals_app, demo_vault, tmp_path, locations
+):
     source = tmp_path / "huurders.csv"
     source.write_text(TENANTS_CSV, encoding="utf-8")
     app = signals_app()
@@ -341,7 +402,11 @@ async def test_import_with_a_broken_row_imports_nothing_until_skip_is_chosen(sig
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        assert (len(data.tenants), len(data.audit), data.import_mappings) == (count_before, audit_before, {})
+        assert (len(data.tenants), len(data.audit), data.import_mappings) == (
+            count_before,
+            audit_before,
+            {},
+        )
         assert not app.workspace.dirty
 
         await pilot.press("enter")
@@ -355,8 +420,13 @@ async def test_import_with_a_broken_row_imports_nothing_until_skip_is_chosen(sig
 
         preview = app.screen
         assert isinstance(preview, ImportPreviewScreen)
-        assert [r.cells[1] for r in preview.query_one("#preview-rows").shown] == ["Peeters, A.", "Claes, C."]
-        errors = [r.cells for r in preview.query_one("#preview-issues").shown if r.cells[1] == "Fout"]
+        assert [r.cells[1] for r in preview.query_one("#preview-rows").shown] == [
+            "Peeters, A.",
+            "Claes, C.",
+        ]
+        errors = [
+            r.cells for r in preview.query_one("#preview-issues").shown if r.cells[1] == "Fout"
+        ]
         assert errors and errors[0][0] == "3" and errors[0][2] == "Postcode"
         assert preview.query_one("#import-all").disabled
         assert not preview.query_one("#import-skip").disabled
@@ -389,10 +459,18 @@ async def test_fits_80_by_24_and_the_command_palette_opens_the_check(signals_app
             assert region.height >= 1 and region.right <= 80 and region.bottom <= 23, selector
 
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Melden", "Uploadbestand maken", "Intrekken", "Bestand controleren", "Inlezen"} <= set(titles)
+        assert {
+            "Melden",
+            "Uploadbestand maken",
+            "Intrekken",
+            "Bestand controleren",
+            "Inlezen",
+        } <= set(titles)
         await pilot.press(section("huurders").key)
         await settle(pilot)
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Bestand controleren")
+        command = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Bestand controleren"
+        )
         command.callback()
         await settle(pilot)
         assert isinstance(app.screen, CheckFileScreen)

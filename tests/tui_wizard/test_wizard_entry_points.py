@@ -6,8 +6,8 @@ from wizard_helpers import SIZE, MemoryKeyring, settle, tenant_id
 
 from lcv_tui.tui.app import make_app
 from lcv_tui.tui.screens.wizard import WizardScreen, wizard_commands
-from lcv_tui.tui.wizard.help import PagesHelpScreen
 from lcv_tui.tui.sections import section
+from lcv_tui.tui.wizard.help import PagesHelpScreen
 
 
 async def test_tenant_list_opens_the_wizard_for_the_highlighted_tenant(wizard_app, demo_vault):
@@ -38,7 +38,9 @@ async def test_command_palette_lists_signaal_begeleiden(wizard_app, demo_vault):
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert any(title.startswith("Signaal begeleiden: Bos") for title in titles)
-        command = next(c for c in wizard_commands(app) if c.title.startswith("Signaal begeleiden: Bos"))
+        command = next(
+            c for c in wizard_commands(app) if c.title.startswith("Signaal begeleiden: Bos")
+        )
         command.callback()
         await settle(pilot)
         assert isinstance(app.screen, WizardScreen)
@@ -57,7 +59,9 @@ async def test_first_run_tour_shows_the_process_and_the_terms(locations, clock):
         assert [topic for _, topic in app.screen.pages] == ["werkwijze", "begrippen", "rondleiding"]
 
 
-async def test_agenda_and_tenant_file_open_the_wizard_and_the_file_refreshes_after(wizard_app, demo_vault):
+async def test_agenda_and_tenant_file_open_the_wizard_and_the_file_refreshes_after(
+    wizard_app, demo_vault
+):
     from lcv_tui.tui.screens.agenda import AgendaScreen
     from lcv_tui.tui.screens.tenant_file import TenantFileScreen
 
@@ -80,7 +84,9 @@ async def test_agenda_and_tenant_file_open_the_wizard_and_the_file_refreshes_aft
         assert isinstance(file_screen, TenantFileScreen)
         await pilot.press("g")
         await settle(pilot)
-        assert isinstance(app.screen, WizardScreen) and app.screen.tenant_id == file_screen.tenant_id
+        assert (
+            isinstance(app.screen, WizardScreen) and app.screen.tenant_id == file_screen.tenant_id
+        )
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is file_screen

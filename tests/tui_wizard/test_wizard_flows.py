@@ -28,7 +28,9 @@ async def test_objection_ends_the_wizard_at_step_4(wizard_app, demo_vault):
     app = wizard_app()
     async with app.run_test(size=SIZE) as pilot:
         wizard = await open_wizard_for(pilot, "de Vries")
-        assert wizard.current == WizardStep.BEZWAAR  # the objection window is still open: that is where it stands
+        assert (
+            wizard.current == WizardStep.BEZWAAR
+        )  # the objection window is still open: that is where it stands
         assert "bezwaar maken" in screen_text(app)
 
         await pilot.press("z")
@@ -124,7 +126,9 @@ async def test_signal_delivered_through_the_website_entry_card(wizard_app, websi
         assert wizard.view.view(WizardStep.MELDEN).state == State.DONE
 
 
-async def test_signal_in_an_upload_file_is_recorded_only_after_confirmation(wizard_app, demo_vault, locations):
+async def test_signal_in_an_upload_file_is_recorded_only_after_confirmation(
+    wizard_app, demo_vault, locations
+):
     app = wizard_app()
     async with app.run_test(size=SIZE) as pilot:
         wizard = await open_wizard_for(pilot, "IJzerman")
@@ -143,7 +147,9 @@ async def test_signal_in_an_upload_file_is_recorded_only_after_confirmation(wiza
 
         assert app.screen is wizard
         assert wizard.pending_upload == target
-        assert events(app, "IJzerman", EventKind.SIGNAAL) == []  # a file made is not a signal delivered
+        assert (
+            events(app, "IJzerman", EventKind.SIGNAAL) == []
+        )  # a file made is not a signal delivered
         sheet = load_workbook(target).active
         rows = list(sheet.iter_rows(values_only=True))
         assert rows[0][0] == "Achternaam"
@@ -172,7 +178,9 @@ async def test_leave_at_step_3_and_resume_there(wizard_app, demo_vault):
     app = wizard_app()
     async with app.run_test(size=SIZE) as pilot:
         wizard = await open_wizard_for(pilot, "IJzerman")
-        assert wizard.current == WizardStep.CONTROLE  # first time: the first step that needs attention
+        assert (
+            wizard.current == WizardStep.CONTROLE
+        )  # first time: the first step that needs attention
         await pilot.press("3")
         await settle(pilot)
         assert wizard.current == WizardStep.BRIEVEN
@@ -192,7 +200,10 @@ async def test_small_terminal_hides_the_step_list_and_still_navigates(wizard_app
     app = wizard_app()
     async with app.run_test(size=SMALL) as pilot:
         wizard = await open_wizard_for(pilot, "'t Hart")
-        assert not wizard.query_one("#wizard-steps").display or wizard.query_one("#wizard-steps").size.width == 0
+        assert (
+            not wizard.query_one("#wizard-steps").display
+            or wizard.query_one("#wizard-steps").size.width == 0
+        )
         assert wizard.current == WizardStep.BRIEVEN  # the herinnering is due
         await pilot.press("t")
         await settle(pilot)
@@ -218,7 +229,10 @@ async def test_letter_made_then_sent_and_contact_recorded(wizard_app, demo_vault
         await settle(pilot)
         assert app.screen is wizard
         assert wizard.made_letter is not None and wizard.made_letter.kind == EventKind.HERINNERING
-        assert all(path.exists() and path.parent == locations.letter_dir for path in wizard.made_letter.paths)
+        assert all(
+            path.exists() and path.parent == locations.letter_dir
+            for path in wizard.made_letter.paths
+        )
         assert events(app, "'t Hart", EventKind.HERINNERING) == []  # made, not sent
         made_text = wizard.made_letter.text
 

@@ -38,7 +38,7 @@ def test_start_and_gate(data, surname, start, gate):
 
 def test_steps_past_a_gate_ask_nothing(data):
     view = build_view(data, tenant_id(data, "Bakker-Smit"), TODAY)
-    assert all(v.state in (S.DONE, S.LATER) for v in view.steps[WizardStep.GEMEENTE:])
+    assert all(v.state in (S.DONE, S.LATER) for v in view.steps[WizardStep.GEMEENTE :])
     assert not view.reachable(WizardStep.MELDEN)
     assert "LCV 2.2" in view.view(WizardStep.BEZWAAR).gate
 
@@ -54,8 +54,9 @@ def test_data_check_shows_exactly_what_a_signal_shares(data):
     view = build_view(data, tenant.id, TODAY).view(WizardStep.CONTROLE)
     facts = "\n".join(view.facts)
     assert sharing.ANNOUNCED_SENTENCE in facts
-    for label, value, _ in sharing.shared_fields_preview(tenant, data.agreement_for(tenant.gemeente),
-                                                        build_view(data, tenant.id, TODAY).case.arrears):
+    for label, value, _ in sharing.shared_fields_preview(
+        tenant, data.agreement_for(tenant.gemeente), build_view(data, tenant.id, TODAY).case.arrears
+    ):
         assert label in facts
         if value:
             assert value in facts

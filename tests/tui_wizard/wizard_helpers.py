@@ -3,14 +3,7 @@ conftest), an in-memory keyring, fixed terminal sizes, and the pilot steps to op
 
 from __future__ import annotations
 
-
 from lcv_testing import PASSPHRASE, SIZE, SMALL, TODAY, MemoryKeyring, demo_data, tenant_id  # noqa: F401  (re-exported for the tests here)
-
-
-
-
-
-
 
 
 async def settle(pilot) -> None:
@@ -38,6 +31,11 @@ def screen_text(app) -> str:
 
     parts = []
     for widget in app.screen.query("*"):
-        if isinstance(widget, (Static, Button)) and widget.display and widget.parent is not None and widget.parent.display:
+        if (
+            isinstance(widget, (Static, Button))
+            and widget.display
+            and widget.parent is not None
+            and widget.parent.display
+        ):
             parts.append(str(widget.render()))
     return "\n".join(parts)

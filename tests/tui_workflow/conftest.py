@@ -10,11 +10,11 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "tui"))
 
-from tui_helpers import PASSPHRASE, MemoryKeyring  # noqa: E402
+from tui_helpers import PASSPHRASE, MemoryKeyring
 
-from lcv_tui.domain.demo import build_demo  # noqa: E402
-from lcv_tui.store.vault import Vault  # noqa: E402
-from lcv_tui.tui.app import LcvApp, make_app  # noqa: E402
+from lcv_tui.domain.demo import build_demo
+from lcv_tui.store.vault import Vault
+from lcv_tui.tui.app import LcvApp, make_app
 
 
 @pytest.fixture
@@ -32,6 +32,12 @@ def new_app(locations, clock, keyring_backend, demo_vault):
     """A factory: a fresh app on the demo vault that unlocks at once, without animations."""
 
     def build() -> LcvApp:
-        return make_app(locations, clock, keyring_backend=keyring_backend, passphrase=PASSPHRASE, animation_level="none")
+        return make_app(
+            locations,
+            clock,
+            keyring_backend=keyring_backend,
+            passphrase=PASSPHRASE,
+            animation_level="none",
+        )
 
     return build

@@ -24,8 +24,8 @@ from lcv_tui.tui.screens.record_dialogs import (
 from lcv_tui.tui.screens.tenant_file import TenantFileScreen
 from lcv_tui.tui.screens.tenant_info import FILENAME, TenantInfoScreen
 from lcv_tui.tui.screens.tenants import TenantListScreen
-from lcv_tui.tui.widgets.record_table import RecordTable
 from lcv_tui.tui.sections import section
+from lcv_tui.tui.widgets.record_table import RecordTable
 
 
 async def test_agenda_is_home_grouped_by_urgency_and_enter_opens_the_tenant(new_app, today):
@@ -41,7 +41,9 @@ async def test_agenda_is_home_grouped_by_urgency_and_enter_opens_the_tenant(new_
         assert urgencies[0] == "‼ Te laat" and urgencies[-1] == "→ Binnenkort"
         assert urgencies == sorted(urgencies, key=["‼ Te laat", "! Vandaag", "→ Binnenkort"].index)
         counts = text(screen, "#agenda-counts")
-        assert counts.startswith(f"‼ Te laat: {urgencies.count('‼ Te laat')} · ! Vandaag: {urgencies.count('! Vandaag')}")
+        assert counts.startswith(
+            f"‼ Te laat: {urgencies.count('‼ Te laat')} · ! Vandaag: {urgencies.count('! Vandaag')}"
+        )
         assert expected[0].text in text(screen, "#agenda-detail")
 
         await pilot.press("enter")
@@ -92,7 +94,9 @@ async def test_payment_updates_ledger_and_agenda_and_is_saved(new_app, locations
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
-        assert [a.amount for a in app.workspace.data.tenant(el_amrani).adjustments] == [Decimal("40.00")]
+        assert [a.amount for a in app.workspace.data.tenant(el_amrani).adjustments] == [
+            Decimal("40.00")
+        ]
         assert app.workspace.data.audit[-1].action == "adjustment.add"
         await pilot.press("p")
         await pilot.pause()
@@ -195,7 +199,11 @@ async def test_letter_written_then_recorded_as_sent(new_app, locations):
         assert len(app.workspace.data.audit) == audit_before + 1
         assert app.workspace.data.audit[-1].action == "event.herinnering"
         event = app.workspace.data.tenant(screen.tenant_id).events[-1]
-        assert event.kind == EventKind.HERINNERING and event.letter_text and "Herinnering" in event.letter_text
+        assert (
+            event.kind == EventKind.HERINNERING
+            and event.letter_text
+            and "Herinnering" in event.letter_text
+        )
 
 
 async def test_letter_written_without_recording_changes_nothing(new_app, locations):

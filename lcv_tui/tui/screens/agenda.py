@@ -21,7 +21,7 @@ from lcv_tui.tui.screens.base import SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
-    from typing import Iterable
+    from collections.abc import Iterable
 
     from textual.app import SystemCommand
 
@@ -52,8 +52,11 @@ def counts_text(items: list[AgendaItem]) -> str:
     found = counts(items)
     if not found.total:
         return EMPTY
-    parts = (f"{urgency_text(Urgency.OVERDUE)}: {found.overdue}", f"{urgency_text(Urgency.TODAY)}: {found.today}",
-             f"{urgency_text(Urgency.SOON)}: {found.soon}")
+    parts = (
+        f"{urgency_text(Urgency.OVERDUE)}: {found.overdue}",
+        f"{urgency_text(Urgency.TODAY)}: {found.today}",
+        f"{urgency_text(Urgency.SOON)}: {found.soon}",
+    )
     who = "huurder" if found.tenants == 1 else "huurders"
     return " · ".join(parts) + f" — voor {found.tenants} {who}"
 
@@ -61,8 +64,22 @@ def counts_text(items: list[AgendaItem]) -> str:
 def agenda_record(key: str, item: AgendaItem) -> Record:
     return Record(
         key=key,
-        cells=(urgency_text(item.urgency), format_date(item.due), item.tenant_name, item.action.label, item.text, item.article),
-        sort_keys=(item.urgency.rank, item.due, item.tenant_name.casefold(), item.action.label, item.text, item.article),
+        cells=(
+            urgency_text(item.urgency),
+            format_date(item.due),
+            item.tenant_name,
+            item.action.label,
+            item.text,
+            item.article,
+        ),
+        sort_keys=(
+            item.urgency.rank,
+            item.due,
+            item.tenant_name.casefold(),
+            item.action.label,
+            item.text,
+            item.article,
+        ),
         search=search_key(item.tenant_name, item.address, item.action.label),
     )
 
@@ -71,7 +88,7 @@ class AgendaScreen(SectionScreen):
     SECTION = "agenda"
     HELP_TOPIC = "agenda"
     CSS_PATH = "agenda.tcss"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open", "Dossier openen", id="agenda.open"),
@@ -121,8 +138,10 @@ class AgendaScreen(SectionScreen):
             detail.display = False
             return
         detail.display = True
-        detail.update(f"{item.tenant_name}, {item.address}\n{urgency_text(item.urgency)} · {format_date(item.due)} · "
-                      f"{item.action.label} ({item.article})\n{item.text}\nEnter opent het dossier van deze huurder.")
+        detail.update(
+            f"{item.tenant_name}, {item.address}\n{urgency_text(item.urgency)} · {format_date(item.due)} · "
+            f"{item.action.label} ({item.article})\n{item.text}\nEnter opent het dossier van deze huurder."
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
@@ -157,7 +176,7 @@ class AgendaScreen(SectionScreen):
         self.app.push_screen(TenantInfoScreen())
 
 
-def agenda_commands(app: "LcvApp") -> "Iterable[SystemCommand]":
+def agenda_commands(app: LcvApp) -> Iterable[SystemCommand]:
     """Command-palette entries for the letters of today and the text for tenants (opened on the agenda)."""
     from textual.app import SystemCommand
 
@@ -168,7 +187,13 @@ def agenda_commands(app: "LcvApp") -> "Iterable[SystemCommand]":
         app.switch_mode("agenda")
         app.push_screen(LettersScreen() if screen_name == "letters" else TenantInfoScreen())
 
-    yield SystemCommand("Brieven van vandaag", "Alle brieven die vandaag klaarstaan: maken en als verstuurd vastleggen",
-                        lambda: open_on_agenda("letters"))
-    yield SystemCommand("Informatie voor huurders", "De informatietekst voor huurders: kopiëren of opslaan",
-                        lambda: open_on_agenda("tenant_info"))
+    yield SystemCommand(
+        "Brieven van vandaag",
+        "Alle brieven die vandaag klaarstaan: maken en als verstuurd vastleggen",
+        lambda: open_on_agenda("letters"),
+    )
+    yield SystemCommand(
+        "Informatie voor huurders",
+        "De informatietekst voor huurders: kopiëren of opslaan",
+        lambda: open_on_agenda("tenant_info"),
+    )

@@ -39,15 +39,27 @@ def agreement_record(agreement: Agreement) -> Record:
     shared = ", ".join(f.label for f in SharedField if f in agreement.shared_fields) or "geen"
     return Record(
         key=agreement.id,
-        cells=(agreement.gemeente, agreement.meldpunt.label, v.format_date(agreement.signed_on),
-               f"{agreement.threshold_days} dagen", v.format_money(agreement.min_amount), shared),
-        sort_keys=(agreement.gemeente.casefold(), agreement.meldpunt.label, agreement.signed_on,
-                   agreement.threshold_days, agreement.min_amount, shared),
+        cells=(
+            agreement.gemeente,
+            agreement.meldpunt.label,
+            v.format_date(agreement.signed_on),
+            f"{agreement.threshold_days} dagen",
+            v.format_money(agreement.min_amount),
+            shared,
+        ),
+        sort_keys=(
+            agreement.gemeente.casefold(),
+            agreement.meldpunt.label,
+            agreement.signed_on,
+            agreement.threshold_days,
+            agreement.min_amount,
+            shared,
+        ),
         search=search_key(agreement.gemeente, agreement.meldpunt.label),
     )
 
 
-def gemeenten_without_agreement(data: "VaultData") -> list[tuple[str, int]]:
+def gemeenten_without_agreement(data: VaultData) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for tenant in data.tenants:
         if data.agreement_for(tenant.gemeente) is None:
@@ -59,7 +71,7 @@ class AgreementsScreen(SectionScreen):
     SECTION = "gemeenten"
     HELP_TOPIC = "gemeenten"
     CSS_PATH = "agreements.tcss"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", id="agreements.new"),
@@ -68,9 +80,15 @@ class AgreementsScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Per gemeente: de overeenkomst, het meldpunt en wat u mag delen.", classes="screen-intro")
-        yield RecordTable(COLUMNS, empty_text="Nog geen overeenkomsten. Druk op n om een gemeente toe te voegen.",
-                          id="agreements")
+        yield Static(
+            "Per gemeente: de overeenkomst, het meldpunt en wat u mag delen.",
+            classes="screen-intro",
+        )
+        yield RecordTable(
+            COLUMNS,
+            empty_text="Nog geen overeenkomsten. Druk op n om een gemeente toe te voegen.",
+            id="agreements",
+        )
         yield Static("", id="missing", markup=False)
 
     @property
@@ -92,7 +110,10 @@ class AgreementsScreen(SectionScreen):
         missing = gemeenten_without_agreement(workspace.data)
         text = ""
         if missing:
-            names = ", ".join(f"{name} ({count} {'huurder' if count == 1 else 'huurders'})" for name, count in missing)
+            names = ", ".join(
+                f"{name} ({count} {'huurder' if count == 1 else 'huurders'})"
+                for name, count in missing
+            )
             text = f"⚠ Zonder overeenkomst: {names}. Zonder overeenkomst kunt u bij die gemeente niet melden."
         self.query_one("#missing", Static).update(text)
 
@@ -142,9 +163,16 @@ class AgreementsScreen(SectionScreen):
                 self.reload()
                 self.app.commit(f"Overeenkomst met {agreement.gemeente} verwijderd")
 
-        self.app.push_screen(ConfirmScreen(
-            f"De overeenkomst met {agreement.gemeente} verwijderen? Huurders in deze gemeente kunt u dan niet meer melden.",
-            yes="Verwijderen", no="Niet verwijderen", title="Overeenkomst verwijderen", danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"De overeenkomst met {agreement.gemeente} verwijderen? Huurders in deze gemeente kunt u dan niet meer melden.",
+                yes="Verwijderen",
+                no="Niet verwijderen",
+                title="Overeenkomst verwijderen",
+                danger=True,
+            ),
+            answered,
+        )
 
 
 def build_agreement(values: dict[str, Any], base: Agreement | None) -> Agreement | dict[str, str]:
@@ -187,7 +215,7 @@ class AgreementFormScreen(FormScreen["str | None"]):
     CSS_PATH = "agreements.tcss"
     HELP_TOPIC = "gemeenten"
     WHAT: ClassVar[str] = "de overeenkomst"
-    app: "LcvApp"
+    app: LcvApp
 
     def __init__(self, agreement: Agreement | None = None) -> None:
         super().__init__()
@@ -201,30 +229,67 @@ class AgreementFormScreen(FormScreen["str | None"]):
         a = self.agreement
         descriptions = Agreement.model_fields
         yield Header(icon="⌂")
-        yield Static(f"Overeenkomst met {a.gemeente}" if a else "Nieuwe overeenkomst", id="form-title", markup=False)
+        yield Static(
+            f"Overeenkomst met {a.gemeente}" if a else "Nieuwe overeenkomst",
+            id="form-title",
+            markup=False,
+        )
         yield Static("", classes="form-summary", id="form-summary", markup=False)
         with VerticalScroll(id="form-body"):
             with Grid(id="agreement-grid"):
-                yield FormField("gemeente", "Gemeente *", value=a.gemeente if a else "",
-                                suggester=SuggestFromList(MUNICIPALITIES, case_sensitive=False),
-                                help="→ neemt de suggestie over.")
-                yield FormFieldSelect("meldpunt", "Meldpunt *", Select(
-                    [(m.label, m) for m in Meldpunt], value=a.meldpunt if a else Select.NULL, id="meldpunt",
-                    prompt="Kies het meldpunt"), help="Het meldpunt dat de gemeente koos.")
-                yield FormField("signed_on", "Getekend op *", value=v.format_date(a.signed_on) if a else "",
-                                help=f"Dag-maand-jaar, bijv. {v.format_date(self.app.clock.today())}.")
-                yield FormField("threshold_days", "Drempel in dagen", value=str(a.threshold_days if a else DEFAULT_THRESHOLD_DAYS),
-                                help=descriptions["threshold_days"].description or "")
-                yield FormField("min_amount", "Minimumbedrag", value=v.format_decimal_nl(a.min_amount) if a else "0,00",
-                                help=descriptions["min_amount"].description or "")
+                yield FormField(
+                    "gemeente",
+                    "Gemeente *",
+                    value=a.gemeente if a else "",
+                    suggester=SuggestFromList(MUNICIPALITIES, case_sensitive=False),
+                    help="→ neemt de suggestie over.",
+                )
+                yield FormFieldSelect(
+                    "meldpunt",
+                    "Meldpunt *",
+                    Select(
+                        [(m.label, m) for m in Meldpunt],
+                        value=a.meldpunt if a else Select.NULL,
+                        id="meldpunt",
+                        prompt="Kies het meldpunt",
+                    ),
+                    help="Het meldpunt dat de gemeente koos.",
+                )
+                yield FormField(
+                    "signed_on",
+                    "Getekend op *",
+                    value=v.format_date(a.signed_on) if a else "",
+                    help=f"Dag-maand-jaar, bijv. {v.format_date(self.app.clock.today())}.",
+                )
+                yield FormField(
+                    "threshold_days",
+                    "Drempel in dagen",
+                    value=str(a.threshold_days if a else DEFAULT_THRESHOLD_DAYS),
+                    help=descriptions["threshold_days"].description or "",
+                )
+                yield FormField(
+                    "min_amount",
+                    "Minimumbedrag",
+                    value=v.format_decimal_nl(a.min_amount) if a else "0,00",
+                    help=descriptions["min_amount"].description or "",
+                )
                 yield FormField("note", "Notitie", value=a.note if a else "")
-            yield Label("Extra gegevens die u met deze gemeente hebt afgesproken", classes="shared-heading")
-            yield Static("Naam, huisnummer, postcode, bedrag en aantal maanden gaan altijd mee. Meer dan contactgegevens "
-                         "en het signaal mag nooit.", classes="screen-intro")
+            yield Label(
+                "Extra gegevens die u met deze gemeente hebt afgesproken", classes="shared-heading"
+            )
+            yield Static(
+                "Naam, huisnummer, postcode, bedrag en aantal maanden gaan altijd mee. Meer dan contactgegevens "
+                "en het signaal mag nooit.",
+                classes="screen-intro",
+            )
             shared = a.shared_fields if a else None
             with Grid(id="shared-grid"):
                 for f in SharedField:
-                    on_by_default = f in shared if shared is not None else f in Agreement.model_fields["shared_fields"].default_factory()  # type: ignore[misc]
+                    on_by_default = (
+                        f in shared
+                        if shared is not None
+                        else f in Agreement.model_fields["shared_fields"].default_factory()
+                    )  # type: ignore[misc]
                     yield Checkbox(f.label, value=on_by_default, id=f"shared-{f.value}")
         yield from self.compose_buttons()
         yield KeyFooter()
@@ -247,7 +312,11 @@ class AgreementFormScreen(FormScreen["str | None"]):
             return
         other = workspace.data.agreement_for(result.gemeente)
         if other is not None and other.id != result.id:
-            show_errors(self, {"gemeente": f"Er is al een overeenkomst met {other.gemeente}: wijzig die."}, summary=summary)
+            show_errors(
+                self,
+                {"gemeente": f"Er is al een overeenkomst met {other.gemeente}: wijzig die."},
+                summary=summary,
+            )
             return
         show_errors(self, {}, summary=summary)
         save_agreement(workspace, result)
@@ -286,4 +355,3 @@ class FormFieldSelect(Grid):
 
     def set_error(self, message: str | None) -> None:
         self.query_one(".form-field--error", Static).update(f"⚠ {message}" if message else "")
-

@@ -11,8 +11,8 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from lcv_tui.tui.sections import SECTIONS

@@ -33,7 +33,7 @@ COLUMNS = (
 )
 
 
-def problem_record(index: int, problem: "Problem", kind: str) -> Record:
+def problem_record(index: int, problem: Problem, kind: str) -> Record:
     row = str(problem.row) if problem.row is not None else "—"
     column = problem.column or "—"
     return Record(
@@ -47,7 +47,7 @@ def problem_record(index: int, problem: "Problem", kind: str) -> Record:
 @dataclass
 class Checked(Message):
     path: str
-    report: "CheckReport"
+    report: CheckReport
     layout: str
 
 
@@ -71,12 +71,19 @@ class CheckFileScreen(MeldenSubScreen):
     def __init__(self, path: str = "") -> None:
         super().__init__()
         self.initial_path = path
-        self.report: "CheckReport | None" = None
+        self.report: CheckReport | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Controleer een uploadbestand of intrekbestand vóór het uploaden, ook een bestand dat u in een ander "
-                     "programma maakte. Het bestand wordt alleen gelezen, niet gewijzigd.", classes="screen-intro", markup=False)
-        yield Label("Pad van het bestand (CSV of XLSX), bijvoorbeeld ~/Documenten/signalen.xlsx", id="check-path-label")
+        yield Static(
+            "Controleer een uploadbestand of intrekbestand vóór het uploaden, ook een bestand dat u in een ander "
+            "programma maakte. Het bestand wordt alleen gelezen, niet gewijzigd.",
+            classes="screen-intro",
+            markup=False,
+        )
+        yield Label(
+            "Pad van het bestand (CSV of XLSX), bijvoorbeeld ~/Documenten/signalen.xlsx",
+            id="check-path-label",
+        )
         with Horizontal(id="check-row"):
             yield Input(value=self.initial_path, id="check-path", select_on_focus=False)
             yield Button("Controleren (Enter)", id="check", variant="primary")
@@ -111,7 +118,9 @@ class CheckFileScreen(MeldenSubScreen):
         except ExportError as exc:
             self.post_message(CheckFailed(exc.message))
             return
-        except Exception:  # a foreign file can upset a parser in ways no one listed; never a traceback
+        except (
+            Exception
+        ):  # a foreign file can upset a parser in ways no one listed; never a traceback
             self.post_message(CheckFailed(UNREADABLE))
             return
         self.post_message(Checked(path, report, profile.name))
@@ -133,13 +142,19 @@ class CheckFileScreen(MeldenSubScreen):
         result = self.query_one("#check-result", Static)
         rows = f"{report.rows} {'regel' if report.rows == 1 else 'regels'}"
         if report.ok:
-            extra = f" Let op: {len(report.warnings)} opmerking(en) hieronder." if report.warnings else ""
+            extra = (
+                f" Let op: {len(report.warnings)} opmerking(en) hieronder."
+                if report.warnings
+                else ""
+            )
             result.update(f"✓ {OK_TEXT}. ({rows}, indeling {message.layout}.){extra}")
             result.set_classes("-ok")
         else:
             count = len(report.problems)
-            result.update(f"✗ {count} {'probleem' if count == 1 else 'problemen'} in {rows} (indeling {message.layout}). "
-                          "Los ze op in het bestand en controleer opnieuw vóór het uploaden.")
+            result.update(
+                f"✗ {count} {'probleem' if count == 1 else 'problemen'} in {rows} (indeling {message.layout}). "
+                "Los ze op in het bestand en controleer opnieuw vóór het uploaden."
+            )
             result.set_classes("-error")
 
     def on_check_failed(self, message: CheckFailed) -> None:

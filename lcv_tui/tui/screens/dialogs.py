@@ -26,7 +26,15 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("left,right", "app.focus_next", "Wissel", show=False),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nee", title: str = "", danger: bool = False) -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str = "Ja",
+        no: str = "Nee",
+        title: str = "",
+        danger: bool = False,
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
@@ -38,7 +46,9 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self.yes} (j)", id="yes", variant="error" if self.danger else "primary")
+                yield Button(
+                    f"{self.yes} (j)", id="yes", variant="error" if self.danger else "primary"
+                )
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
@@ -59,7 +69,14 @@ class ChoiceScreen(ModalScreen[str]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="dialog.cancel")]
 
-    def __init__(self, question: str, choices: list[tuple[str, str]], *, cancel_key: str = "cancel", title: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        choices: list[tuple[str, str]],
+        *,
+        cancel_key: str = "cancel",
+        title: str = "",
+    ) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
@@ -71,7 +88,9 @@ class ChoiceScreen(ModalScreen[str]):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 for index, (key, label) in enumerate(self.choices):
-                    yield Button(label, id=f"choice-{key}", variant="primary" if index == 0 else "default")
+                    yield Button(
+                        label, id=f"choice-{key}", variant="primary" if index == 0 else "default"
+                    )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -34,7 +34,7 @@ class CopyField(Static, can_focus=True):
     ]
 
     class Copy(Message):
-        def __init__(self, field: "CopyField") -> None:
+        def __init__(self, field: CopyField) -> None:
             super().__init__()
             self.field = field
 
@@ -61,11 +61,13 @@ class EntryCardScreen(Screen[bool]):
     CSS_PATH = "entry_card.tcss"
     HELP_TOPIC = "invoerkaart"
     AUTO_FOCUS = ".copy-field"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(key, f"copy({index})", f"Kopieer veld {key}", id=f"card.copy{key}", show=False)
-          for index, key in enumerate(COPY_KEYS, start=1)],
+        *[
+            Binding(key, f"copy({index})", f"Kopieer veld {key}", id=f"card.copy{key}", show=False)
+            for index, key in enumerate(COPY_KEYS, start=1)
+        ],
         Binding("m", "reported", "Gemeld op de website", id="card.reported"),
         Binding("escape", "back", "Terug", id="card.back"),
     ]
@@ -73,7 +75,9 @@ class EntryCardScreen(Screen[bool]):
     def __init__(self, tenant_id: str) -> None:
         super().__init__()
         self.tenant_id = tenant_id
-        self.fields: list[tuple[str, str]] = []  # (label, value) of the shared fields, in card order
+        self.fields: list[
+            tuple[str, str]
+        ] = []  # (label, value) of the shared fields, in card order
         self.not_shared: list[tuple[str, str]] = []  # (label, reason)
         self.can_record = False
         self.notice = ""
@@ -97,15 +101,19 @@ class EntryCardScreen(Screen[bool]):
                 self.fields.append((label, value))
             else:
                 self.not_shared.append((label, reason))
-        self.title_text = f"Invoerkaart — {tenant.display_name}, {tenant.address_line}, {tenant.gemeente}"
+        self.title_text = (
+            f"Invoerkaart — {tenant.display_name}, {tenant.address_line}, {tenant.gemeente}"
+        )
         verdict = actions.signal_verdict(data, self.tenant_id, today)
         route = sharing.route_for(agreement)
         if not verdict.allowed:
             self.notice = f"Melden mag vandaag niet:\n{reasons_long(verdict)}"
         elif route != Route.WEBSITE:
             where = agreement.meldpunt.label if agreement is not None else ""
-            self.notice = (f"Gemeente {tenant.gemeente} gebruikt {where}: meld via het uploadbestand (Melden, u). "
-                           "Deze kaart toont wat het bestand over deze huurder bevat.")
+            self.notice = (
+                f"Gemeente {tenant.gemeente} gebruikt {where}: meld via het uploadbestand (Melden, u). "
+                "Deze kaart toont wat het bestand over deze huurder bevat."
+            )
         else:
             self.can_record = True
 
@@ -114,8 +122,12 @@ class EntryCardScreen(Screen[bool]):
         today = format_date(self.app.clock.today())
         yield Header(icon="⌂")
         yield Static(self.title_text, id="card-title", markup=False)
-        yield Static("Typ deze gegevens over op de website Achterstanden aanleveren. Druk op het cijfer van een veld "
-                     "(of klik erop) om het te kopiëren; plak het daarna op de website.", id="card-intro", markup=False)
+        yield Static(
+            "Typ deze gegevens over op de website Achterstanden aanleveren. Druk op het cijfer van een veld "
+            "(of klik erop) om het te kopiëren; plak het daarna op de website.",
+            id="card-intro",
+            markup=False,
+        )
         notice = Static(self.notice, id="card-notice", markup=False)
         notice.display = bool(self.notice)
         yield notice
@@ -127,8 +139,12 @@ class EntryCardScreen(Screen[bool]):
                 lines = "\n".join(f"· {label}: {reason}" for label, reason in self.not_shared)
                 yield Static(f"Niet ingevuld:\n{lines}", id="card-not-shared", markup=False)
         with Horizontal(id="card-buttons"):
-            yield Button(f"Gemeld op de website op {today} (m)", id="reported", variant="success",
-                         disabled=not self.can_record)
+            yield Button(
+                f"Gemeld op de website op {today} (m)",
+                id="reported",
+                variant="success",
+                disabled=not self.can_record,
+            )
             yield Button("Terug (Esc)", id="back")
         yield Footer()
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
@@ -28,8 +28,11 @@ LANDLORD_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Naam verhuurder *", "Zoals op uw brieven."),
     ("contact_person", "Contactpersoon", "Voor huurders en gemeente."),
     ("email", "E-mail", ""),
-    ("objection_email", "E-mailadres voor bezwaar *",
-     "Nodig voor tekst 2 in de sommatie: hier kan de huurder bezwaar maken tegen het delen van zijn gegevens."),
+    (
+        "objection_email",
+        "E-mailadres voor bezwaar *",
+        "Nodig voor tekst 2 in de sommatie: hier kan de huurder bezwaar maken tegen het delen van zijn gegevens.",
+    ),
     ("phone", "Telefoon", ""),
     ("street", "Straat", ""),
     ("house_number", "Huisnummer", ""),
@@ -40,16 +43,16 @@ LANDLORD_FIELDS: tuple[tuple[str, str, str], ...] = (
 
 @dataclass
 class VaultCreated(Message):
-    workspace: "Workspace"
+    workspace: Workspace
     remembered: bool
 
 
 @dataclass
 class CreateFailed(Message):
-    error: "VaultError"
+    error: VaultError
 
 
-def landlord_from(values: dict[str, object]) -> "object | dict[str, str]":
+def landlord_from(values: dict[str, object]) -> object | dict[str, str]:
     """A Landlord, or ``{field: Dutch message}``. The objection address is required here: text 2 needs it."""
     from lcv_tui.domain.models import Landlord
 
@@ -61,7 +64,9 @@ def landlord_from(values: dict[str, object]) -> "object | dict[str, str]":
         errors.update(field_errors(exc))
         landlord = None
     if not data["objection_email"].strip() and "objection_email" not in errors:
-        errors["objection_email"] = "Vul het e-mailadres voor bezwaar in: tekst 2 van de sommatie noemt het."
+        errors["objection_email"] = (
+            "Vul het e-mailadres voor bezwaar in: tekst 2 van de sommatie noemt het."
+        )
     return errors or landlord  # type: ignore[return-value]
 
 
@@ -69,29 +74,47 @@ class FirstRunScreen(TracksEdits, Screen[None]):
     CSS_PATH = "first_run.tcss"
     HELP_TOPIC = "first_run"
     WHAT: ClassVar[str] = "de nieuwe kluis"
-    app: "LcvApp"
+    app: LcvApp
 
     def compose(self) -> ComposeResult:
         yield Header(icon="🔒")
         with VerticalScroll(id="first-body"):
             yield Static("Welkom bij lcv-tui", id="first-title")
             yield Static(
-                "Er is nog geen kluis in " + str(self.app.locations.data_dir) + ". Vul uw gegevens in en kies een "
+                "Er is nog geen kluis in "
+                + str(self.app.locations.data_dir)
+                + ". Vul uw gegevens in en kies een "
                 "wachtzin; daarmee maakt de app een versleutelde kluis voor uw huurders.\n"
                 "Eerst rondkijken? Sluit af (Ctrl+Q) en start 'lcv-tui demo': een demokluis met fictieve huurders "
                 "(wachtzin: demo), zonder uw echte gegevens aan te raken.",
-                classes="screen-intro", markup=False)
+                classes="screen-intro",
+                markup=False,
+            )
             yield Static("", classes="form-summary", id="form-summary", markup=False)
             yield Static("Uw gegevens als verhuurder", classes="first-heading")
-            yield from field_rows([FormField(name, label, help=help_text) for name, label, help_text in LANDLORD_FIELDS])
+            yield from field_rows(
+                [
+                    FormField(name, label, help=help_text)
+                    for name, label, help_text in LANDLORD_FIELDS
+                ]
+            )
             yield Static("Wachtzin", classes="first-heading")
-            yield from field_rows([
-                FormField("passphrase", "Wachtzin *", input_widget=PassphraseInput(),
-                          help="Een paar losse woorden, minstens 8 tekens."),
-                FormField("passphrase2", "Wachtzin nogmaals *", input_widget=PassphraseInput()),
-                SwitchField("remember", "Onthouden op deze computer",
-                            help="Opent de kluis zonder wachtzin op deze computer (via de sleutelbos van uw systeem)."),
-            ])
+            yield from field_rows(
+                [
+                    FormField(
+                        "passphrase",
+                        "Wachtzin *",
+                        input_widget=PassphraseInput(),
+                        help="Een paar losse woorden, minstens 8 tekens.",
+                    ),
+                    FormField("passphrase2", "Wachtzin nogmaals *", input_widget=PassphraseInput()),
+                    SwitchField(
+                        "remember",
+                        "Onthouden op deze computer",
+                        help="Opent de kluis zonder wachtzin op deze computer (via de sleutelbos van uw systeem).",
+                    ),
+                ]
+            )
             yield Static("", id="strength", markup=False)
         with Horizontal(classes="form-buttons"):
             yield Button("Kluis aanmaken", id="create", variant="primary")
@@ -131,8 +154,8 @@ class FirstRunScreen(TracksEdits, Screen[None]):
 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
-        from lcv_tui.store.passphrase import check_passphrase
         from lcv_tui.store.errors import VaultError
+        from lcv_tui.store.passphrase import check_passphrase
 
         values = form_values(self)
         result = landlord_from(values)
@@ -143,7 +166,9 @@ class FirstRunScreen(TracksEdits, Screen[None]):
         except VaultError as exc:
             errors["passphrase"] = exc.message
         if "passphrase" not in errors and passphrase != again:
-            errors["passphrase2"] = "De twee wachtzinnen zijn niet gelijk: typ de wachtzin nogmaals precies hetzelfde."
+            errors["passphrase2"] = (
+                "De twee wachtzinnen zijn niet gelijk: typ de wachtzin nogmaals precies hetzelfde."
+            )
         show_errors(self, errors, summary=self.query_one("#form-summary", Static))
         if errors:
             return
@@ -158,8 +183,15 @@ class FirstRunScreen(TracksEdits, Screen[None]):
 
         data = VaultData(landlord=landlord)  # type: ignore[arg-type]
         try:
-            workspace = create_workspace(self.app.locations, passphrase, data, self.app.clock, remember=remember,
-                                         keyring_backend=self.app.keyring_backend, actor="app")
+            workspace = create_workspace(
+                self.app.locations,
+                passphrase,
+                data,
+                self.app.clock,
+                remember=remember,
+                keyring_backend=self.app.keyring_backend,
+                actor="app",
+            )
         except VaultError as exc:
             self.post_message(CreateFailed(exc))
             return
@@ -182,9 +214,13 @@ class FirstRunScreen(TracksEdits, Screen[None]):
         if remember and not message.remembered:
             from lcv_tui.store.errors import KeyringUnavailable
 
-            self.app.notify(KeyringUnavailable().message, severity="warning", timeout=10, markup=False)
+            self.app.notify(
+                KeyringUnavailable().message, severity="warning", timeout=10, markup=False
+            )
         self.app.open_workspace(message.workspace)
 
     def on_create_failed(self, message: CreateFailed) -> None:
         self.query_one("#first-body").loading = False
-        show_errors(self, {"": message.error.message}, summary=self.query_one("#form-summary", Static))
+        show_errors(
+            self, {"": message.error.message}, summary=self.query_one("#form-summary", Static)
+        )

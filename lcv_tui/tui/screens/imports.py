@@ -72,9 +72,17 @@ def count_text(count: int, kind: str) -> str:
 
 def field_specs(kind: str) -> list[tuple[str, str, bool]]:
     """(field, Dutch label, required) for every field of ``kind``, in the order of ``exports.imports``."""
-    from lcv_tui.exports.imports import PAYMENT_FIELDS, PAYMENT_REQUIRED, TENANT_FIELDS, TENANT_REQUIRED, TENANTS
+    from lcv_tui.exports.imports import (
+        PAYMENT_FIELDS,
+        PAYMENT_REQUIRED,
+        TENANT_FIELDS,
+        TENANT_REQUIRED,
+        TENANTS,
+    )
 
-    fields, required = (TENANT_FIELDS, TENANT_REQUIRED) if kind == TENANTS else (PAYMENT_FIELDS, PAYMENT_REQUIRED)
+    fields, required = (
+        (TENANT_FIELDS, TENANT_REQUIRED) if kind == TENANTS else (PAYMENT_FIELDS, PAYMENT_REQUIRED)
+    )
     return [(name, label, name in required) for name, (label, _) in fields.items()]
 
 
@@ -87,7 +95,7 @@ def header_titles(header: list[Any]) -> list[str]:
     return titles
 
 
-def planned_record(row: "PlannedRow", kind: str, data: "VaultData") -> Record:
+def planned_record(row: PlannedRow, kind: str, data: VaultData) -> Record:
     values = row.values
     if kind == "tenants":
         name = f"{values.get('surname', '')}, {values.get('initials', '')}".strip(", ")
@@ -95,11 +103,25 @@ def planned_record(row: "PlannedRow", kind: str, data: "VaultData") -> Record:
         rent = values.get("rent")
         return Record(
             key=str(row.row),
-            cells=(str(row.row), name, address, str(values.get("postcode", "")), str(values.get("gemeente", "")),
-                   format_money(rent) if rent is not None else ""),
-            sort_keys=(row.row, name.casefold(), address.casefold(), values.get("postcode", ""), values.get("gemeente", ""),
-                       rent or 0),
-            search=search_key(name, address, str(values.get("postcode", "")), str(values.get("gemeente", ""))),
+            cells=(
+                str(row.row),
+                name,
+                address,
+                str(values.get("postcode", "")),
+                str(values.get("gemeente", "")),
+                format_money(rent) if rent is not None else "",
+            ),
+            sort_keys=(
+                row.row,
+                name.casefold(),
+                address.casefold(),
+                values.get("postcode", ""),
+                values.get("gemeente", ""),
+                rent or 0,
+            ),
+            search=search_key(
+                name, address, str(values.get("postcode", "")), str(values.get("gemeente", ""))
+            ),
         )
     try:
         tenant = data.tenant(values["tenant_id"])
@@ -109,13 +131,19 @@ def planned_record(row: "PlannedRow", kind: str, data: "VaultData") -> Record:
     on: dt.date = values["on"]
     return Record(
         key=str(row.row),
-        cells=(str(row.row), who, format_date(on), format_money(values["amount"]), values.get("note", "")),
+        cells=(
+            str(row.row),
+            who,
+            format_date(on),
+            format_money(values["amount"]),
+            values.get("note", ""),
+        ),
         sort_keys=(row.row, who.casefold(), on, values["amount"], values.get("note", "")),
         search=search_key(who, values.get("note", "")),
     )
 
 
-def issue_record(index: int, issue: "RowIssue", kind: str) -> Record:
+def issue_record(index: int, issue: RowIssue, kind: str) -> Record:
     return Record(
         key=f"{kind}-{index}",
         cells=(str(issue.row), kind, issue.column or "—", issue.message),
@@ -137,7 +165,7 @@ class TableRead(Message):
 @dataclass
 class PlanReady(Message):
     kind: str
-    plan: "ImportPlan"
+    plan: ImportPlan
 
 
 @dataclass
@@ -160,15 +188,22 @@ class ImportScreen(MeldenSubScreen):
         super().__init__()
         self.kind = "tenants"
         self.table: list[list[Any]] = []
-        self.plan: "ImportPlan | None" = None
+        self.plan: ImportPlan | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Lees huurders of betalingen in uit uw eigen bestand (de eerste regel bevat de kolomtitels). "
-                     "U ziet eerst wat er gebeurt; pas daarna wordt er iets ingelezen.", classes="screen-intro", markup=False)
+        yield Static(
+            "Lees huurders of betalingen in uit uw eigen bestand (de eerste regel bevat de kolomtitels). "
+            "U ziet eerst wat er gebeurt; pas daarna wordt er iets ingelezen.",
+            classes="screen-intro",
+            markup=False,
+        )
         with Vertical(id="import-form"):
             yield Label("Wat leest u in?", id="import-kind-label")
             yield Select(KINDS, value="tenants", allow_blank=False, id="import-kind")
-            yield Label("Pad van het bestand (CSV of XLSX), bijvoorbeeld ~/Documenten/huurders.xlsx", id="import-path-label")
+            yield Label(
+                "Pad van het bestand (CSV of XLSX), bijvoorbeeld ~/Documenten/huurders.xlsx",
+                id="import-path-label",
+            )
             with Horizontal(id="import-row"):
                 yield Input(id="import-path", select_on_focus=False)
                 yield Button("Lezen (Enter)", id="import-read", variant="primary")
@@ -202,7 +237,9 @@ class ImportScreen(MeldenSubScreen):
         except ExportError as exc:
             self.post_message(ImportFailed(exc.message))
             return
-        except Exception:  # a foreign file can upset a parser in ways no one listed; never a traceback
+        except (
+            Exception
+        ):  # a foreign file can upset a parser in ways no one listed; never a traceback
             self.post_message(ImportFailed(UNREADABLE))
             return
         self.post_message(TableRead(kind, path, table))
@@ -216,8 +253,11 @@ class ImportScreen(MeldenSubScreen):
         self.query_one("#import-form").loading = False
         self.table = message.table
         if not message.table or not header_titles(message.table[0]):
-            self._status("Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels (zoals Achternaam, "
-                         "Postcode) op de eerste regel.", error=True)
+            self._status(
+                "Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels (zoals Achternaam, "
+                "Postcode) op de eerste regel.",
+                error=True,
+            )
             return
         self._status(f"{len(message.table) - 1} regels gelezen. Kies nu welke kolom wat is.")
         self._ask_mapping()
@@ -228,7 +268,9 @@ class ImportScreen(MeldenSubScreen):
         workspace = self.app.workspace
         assert workspace is not None
         header = self.table[0]
-        remembered = mapping if mapping is not None else workspace.data.import_mappings.get(self.kind)
+        remembered = (
+            mapping if mapping is not None else workspace.data.import_mappings.get(self.kind)
+        )
         titles = header_titles(header)
         # A remembered column that is not in this file is simply not pre-filled.
         given = {name: title for name, title in (remembered or {}).items() if title in titles}
@@ -246,7 +288,14 @@ class ImportScreen(MeldenSubScreen):
         self._plan(self.kind, self.table, workspace.data, self.app.clock.today(), mapping)
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan(self, kind: str, table: list[list[Any]], data: "VaultData", today: dt.date, mapping: dict[str, str]) -> None:
+    def _plan(
+        self,
+        kind: str,
+        table: list[list[Any]],
+        data: VaultData,
+        today: dt.date,
+        mapping: dict[str, str],
+    ) -> None:
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.imports import TENANTS, plan_payments_table, plan_tenants_table
 
@@ -279,7 +328,7 @@ class ImportScreen(MeldenSubScreen):
             return
         self._apply(plan, skip_bad=choice == SKIP_BAD)
 
-    def _apply(self, plan: "ImportPlan", *, skip_bad: bool) -> None:
+    def _apply(self, plan: ImportPlan, *, skip_bad: bool) -> None:
         from lcv_tui.exports.imports import ImportRefused, apply_import
 
         workspace = self.app.workspace
@@ -288,14 +337,18 @@ class ImportScreen(MeldenSubScreen):
             result = apply_import(workspace.data, plan, now=self.app.clock.now(), skip_bad=skip_bad)
         except ImportRefused as exc:
             self._status(exc.message, error=True)
-            self.notify(exc.message, title="Niets ingelezen", severity="error", timeout=12, markup=False)
+            self.notify(
+                exc.message, title="Niets ingelezen", severity="error", timeout=12, markup=False
+            )
             return
         workspace.data.import_mappings[plan.kind] = plan.mapping.to_dict()
         workspace.mark_dirty()
         added = count_text(result.added, plan.kind)
         parts = [f"{added} ingelezen"]
         if result.skipped_bad:
-            parts.append(f"{result.skipped_bad} foute {'regel' if result.skipped_bad == 1 else 'regels'} overgeslagen")
+            parts.append(
+                f"{result.skipped_bad} foute {'regel' if result.skipped_bad == 1 else 'regels'} overgeslagen"
+            )
         if result.duplicates:
             parts.append(f"{result.duplicates} dubbel, niet opnieuw toegevoegd")
         summary = "; ".join(parts)
@@ -312,7 +365,7 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
     CSS_PATH = "imports.tcss"
     HELP_TOPIC = "inlezen"
     AUTO_FOCUS = "Select"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "done", "Voorbeeld", id="mapping.done"),
@@ -327,16 +380,28 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="⌂")
-        yield Static(f"Kolommen kiezen: {KIND_TITLES[self.kind].lower()}", classes="sub-title", markup=False)
-        yield Static("Kies per gegeven de kolom uit uw bestand. Herkende kolommen staan al ingevuld; * is verplicht. "
-                     "Kies '— niet inlezen —' voor wat uw bestand niet heeft.", classes="screen-intro", markup=False)
+        yield Static(
+            f"Kolommen kiezen: {KIND_TITLES[self.kind].lower()}", classes="sub-title", markup=False
+        )
+        yield Static(
+            "Kies per gegeven de kolom uit uw bestand. Herkende kolommen staan al ingevuld; * is verplicht. "
+            "Kies '— niet inlezen —' voor wat uw bestand niet heeft.",
+            classes="screen-intro",
+            markup=False,
+        )
         options = [(title, title) for title in self.titles]
         with VerticalScroll(id="mapping-body"):
             for name, label, required in field_specs(self.kind):
                 with Horizontal(classes="mapping-field"):
                     yield Label(f"{label}{' *' if required else ''}", classes="mapping-label")
-                    yield Select(options, value=self.mapping.get(name, Select.NULL), prompt="— niet inlezen —",
-                                 allow_blank=True, id=f"map-{name}", compact=True)
+                    yield Select(
+                        options,
+                        value=self.mapping.get(name, Select.NULL),
+                        prompt="— niet inlezen —",
+                        allow_blank=True,
+                        id=f"map-{name}",
+                        compact=True,
+                    )
         yield Static("", id="mapping-error", markup=False)
         with Horizontal(classes="import-buttons"):
             yield Button("Voorbeeld tonen (Ctrl+S)", id="mapping-done", variant="primary")
@@ -359,7 +424,8 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
         for name, title in mapping.items():
             if title in used:
                 self.query_one("#mapping-error", Static).update(
-                    f"⚠ Kolom '{title}' is gekozen voor {labels[used[title]]} én {labels[name]}: kies per kolom één gegeven.")
+                    f"⚠ Kolom '{title}' is gekozen voor {labels[used[title]]} én {labels[name]}: kies per kolom één gegeven."
+                )
                 return
             used[title] = name
         self.dismiss(mapping)
@@ -377,7 +443,7 @@ class ImportPreviewScreen(Screen["str | None"]):
 
     CSS_PATH = "imports.tcss"
     HELP_TOPIC = "inlezen"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose('all')", "Alles inlezen", id="preview.all"),
@@ -386,7 +452,7 @@ class ImportPreviewScreen(Screen["str | None"]):
         Binding("escape", "cancel", "Annuleren", id="preview.cancel"),
     ]
 
-    def __init__(self, kind: str, plan: "ImportPlan") -> None:
+    def __init__(self, kind: str, plan: ImportPlan) -> None:
         super().__init__()
         self.kind = kind
         self.plan = plan
@@ -407,17 +473,25 @@ class ImportPreviewScreen(Screen["str | None"]):
         plan = self.plan
         bad = len(plan.bad_rows)
         yield Header(icon="⌂")
-        yield Static(f"Voorbeeld: {KIND_TITLES[self.kind].lower()} inlezen", classes="sub-title", markup=False)
-        summary = (f"{plan.total_rows} regels in het bestand: {count_text(len(plan.rows), self.kind)} klaar om in te lezen, "
-                   f"{bad} {'regel' if bad == 1 else 'regels'} met fouten, {len(plan.duplicates)} dubbel (niet opnieuw).")
+        yield Static(
+            f"Voorbeeld: {KIND_TITLES[self.kind].lower()} inlezen",
+            classes="sub-title",
+            markup=False,
+        )
+        summary = (
+            f"{plan.total_rows} regels in het bestand: {count_text(len(plan.rows), self.kind)} klaar om in te lezen, "
+            f"{bad} {'regel' if bad == 1 else 'regels'} met fouten, {len(plan.duplicates)} dubbel (niet opnieuw)."
+        )
         if plan.unused_columns:
             summary += f" Niet gebruikt: {', '.join(plan.unused_columns)}."
         yield Static(summary, id="preview-summary", markup=False)
         if self.header_errors:
             advice = "De kolommen zijn niet herkend: kies ze opnieuw (k)."
         elif bad:
-            advice = ("Er zijn fouten: er wordt niets ingelezen tot u het bestand verbetert, of uitdrukkelijk kiest "
-                      "om de foute regels over te slaan (s).")
+            advice = (
+                "Er zijn fouten: er wordt niets ingelezen tot u het bestand verbetert, of uitdrukkelijk kiest "
+                "om de foute regels over te slaan (s)."
+            )
         else:
             advice = ""
         advice_line = Static(advice, id="preview-advice", markup=False)
@@ -427,11 +501,22 @@ class ImportPreviewScreen(Screen["str | None"]):
         columns = TENANT_COLUMNS if self.kind == "tenants" else PAYMENT_COLUMNS
         yield RecordTable(columns, id="preview-rows", empty_text="Geen regels om in te lezen.")
         yield Static("Fouten en dubbele regels", classes="import-heading", markup=False)
-        yield RecordTable(ISSUE_COLUMNS, id="preview-issues", empty_text="Geen fouten en geen dubbele regels.")
+        yield RecordTable(
+            ISSUE_COLUMNS, id="preview-issues", empty_text="Geen fouten en geen dubbele regels."
+        )
         with Horizontal(classes="import-buttons"):
-            yield Button("Alles inlezen (a)", id="import-all", variant="primary", disabled=not self.can_import_all)
-            yield Button("Foute regels overslaan en de rest inlezen (s)", id="import-skip", variant="warning",
-                         disabled=not self.can_skip_bad)
+            yield Button(
+                "Alles inlezen (a)",
+                id="import-all",
+                variant="primary",
+                disabled=not self.can_import_all,
+            )
+            yield Button(
+                "Foute regels overslaan en de rest inlezen (s)",
+                id="import-skip",
+                variant="warning",
+                disabled=not self.can_skip_bad,
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -441,7 +526,9 @@ class ImportPreviewScreen(Screen["str | None"]):
         rows.set_records(planned_record(row, self.kind, workspace.data) for row in self.plan.rows)
         issues = self.query_one("#preview-issues", RecordTable)
         records = [issue_record(i, issue, "Fout") for i, issue in enumerate(self.plan.errors)]
-        records += [issue_record(i, issue, "Dubbel") for i, issue in enumerate(self.plan.duplicates)]
+        records += [
+            issue_record(i, issue, "Dubbel") for i, issue in enumerate(self.plan.duplicates)
+        ]
         issues.set_records(records)
         issues.sort_by("regel")
         # Errors first: that is where the work is.
@@ -456,7 +543,9 @@ class ImportPreviewScreen(Screen["str | None"]):
         return True
 
     def action_choose(self, choice: str) -> None:
-        if (choice == ALL and not self.can_import_all) or (choice == SKIP_BAD and not self.can_skip_bad):
+        if (choice == ALL and not self.can_import_all) or (
+            choice == SKIP_BAD and not self.can_skip_bad
+        ):
             return
         self.dismiss(choice)
 

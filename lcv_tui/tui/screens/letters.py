@@ -37,7 +37,7 @@ class FilesWritten(Message):
 
     paths: tuple[Path, ...]
     folder: Path
-    letters: tuple["Letter", ...]
+    letters: tuple[Letter, ...]
 
 
 @dataclass
@@ -51,7 +51,7 @@ class LettersProgress(Message):
     total: int
 
 
-def letter_folder(app: "LcvApp") -> Path:
+def letter_folder(app: LcvApp) -> Path:
     """The folder for letters: the one chosen in the settings, else the default in the data folder."""
     assert app.workspace is not None
     chosen = app.workspace.data.settings.letters_dir
@@ -75,7 +75,7 @@ WRITTEN = "! Gemaakt — nog niet vastgelegd"
 class LettersScreen(Screen[None]):
     CSS_PATH = "letters.tcss"
     HELP_TOPIC = "brieven"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="letters.close"),
@@ -86,7 +86,7 @@ class LettersScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.letters: dict[str, "Letter"] = {}
+        self.letters: dict[str, Letter] = {}
         self.names: dict[str, tuple[str, str]] = {}
         self.status: dict[str, str] = {}
         self.refused: list[str] = []
@@ -98,7 +98,9 @@ class LettersScreen(Screen[None]):
         yield Static("Brieven van vandaag", id="letters-title", markup=False)
         yield Static("", id="letters-intro", classes="screen-intro", markup=False)
         yield ProgressBar(id="letters-progress", show_eta=False)
-        yield RecordTable(COLUMNS, empty_text="Er zijn vandaag geen brieven te versturen.", id="letters")
+        yield RecordTable(
+            COLUMNS, empty_text="Er zijn vandaag geen brieven te versturen.", id="letters"
+        )
         yield Static("", id="letters-refused", markup=False)
         yield Footer()
 
@@ -125,23 +127,35 @@ class LettersScreen(Screen[None]):
         data, today = workspace.data, self.today
         intro = self.query_one("#letters-intro", Static)
         if data.landlord is None:
-            intro.update("Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief.")
+            intro.update(
+                "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief."
+            )
             return
         for tenant, kind in due_letters(data, today):
             try:
-                letter = build_letter(kind, landlord=data.landlord, tenant=tenant, arrears=ledger.arrears(tenant, today),
-                                      on=today, settings=data.settings)
+                letter = build_letter(
+                    kind,
+                    landlord=data.landlord,
+                    tenant=tenant,
+                    arrears=ledger.arrears(tenant, today),
+                    on=today,
+                    settings=data.settings,
+                )
             except LetterRefused as exc:
-                self.refused.append(f"✗ {LETTER_NAMES[kind]} voor {tenant.display_name}: {exc.message}")
+                self.refused.append(
+                    f"✗ {LETTER_NAMES[kind]} voor {tenant.display_name}: {exc.message}"
+                )
                 continue
             self.letters[tenant.id] = letter
             self.names[tenant.id] = (tenant.display_name, tenant.address_line)
             self.status[tenant.id] = NOT_WRITTEN
         count = len(self.letters)
         what = "brief" if count == 1 else "brieven"
-        intro.update(f"{count} {what} volgens de agenda van {format_date(today)}. Druk w om ze als PDF en tekst op te slaan in "
-                     f"{letter_folder(self.app)}. Daarna legt u per brief vast dat u hem verstuurde (v), of alle tegelijk (a). "
-                     "Een brief die u niet vastlegt, telt niet als verstuurd en blijft op de agenda.")
+        intro.update(
+            f"{count} {what} volgens de agenda van {format_date(today)}. Druk w om ze als PDF en tekst op te slaan in "
+            f"{letter_folder(self.app)}. Daarna legt u per brief vast dat u hem verstuurde (v), of alle tegelijk (a). "
+            "Een brief die u niet vastlegt, telt niet als verstuurd en blijft op de agenda."
+        )
         self.query_one("#letters-progress", ProgressBar).update(total=max(count, 1), progress=0)
         refused = self.query_one("#letters-refused", Static)
         refused.update("\n".join(self.refused))
@@ -152,9 +166,20 @@ class LettersScreen(Screen[None]):
         records = []
         for order, (key, letter) in enumerate(self.letters.items()):
             name, address = self.names[key]
-            records.append(Record(key=key, cells=(name, address, LETTER_NAMES[letter.kind], format_money(letter.amount), self.status[key]),
-                                  sort_keys=(order, address, letter.kind.value, letter.amount, self.status[key]),
-                                  search=search_key(name, address)))
+            records.append(
+                Record(
+                    key=key,
+                    cells=(
+                        name,
+                        address,
+                        LETTER_NAMES[letter.kind],
+                        format_money(letter.amount),
+                        self.status[key],
+                    ),
+                    sort_keys=(order, address, letter.kind.value, letter.amount, self.status[key]),
+                    search=search_key(name, address),
+                )
+            )
         self.table.set_records(records)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -181,12 +206,16 @@ class LettersScreen(Screen[None]):
         self.write_all(tuple(self.letters.values()), letter_folder(self.app))
 
     @work(thread=True, exclusive=True, group="letters-write")
-    def write_all(self, letters: tuple["Letter", ...], folder: Path) -> None:
+    def write_all(self, letters: tuple[Letter, ...], folder: Path) -> None:
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.letters_pdf import write_letters
 
         try:
-            paths = write_letters(list(letters), folder, progress=lambda done, total: self.post_message(LettersProgress(done, total)))
+            paths = write_letters(
+                list(letters),
+                folder,
+                progress=lambda done, total: self.post_message(LettersProgress(done, total)),
+            )
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return
@@ -194,7 +223,9 @@ class LettersScreen(Screen[None]):
 
     @on(LettersProgress)
     def _progress(self, message: LettersProgress) -> None:
-        self.query_one("#letters-progress", ProgressBar).update(total=message.total, progress=message.done)
+        self.query_one("#letters-progress", ProgressBar).update(
+            total=message.total, progress=message.done
+        )
 
     @on(FilesWritten)
     def _written(self, message: FilesWritten) -> None:
@@ -205,8 +236,12 @@ class LettersScreen(Screen[None]):
                 self.status[key] = WRITTEN
         self._show()
         count = len(message.letters)
-        self.notify(f"{count} {'brief' if count == 1 else 'brieven'} opgeslagen in {message.folder}", title="Opgeslagen",
-                    timeout=8, markup=False)
+        self.notify(
+            f"{count} {'brief' if count == 1 else 'brieven'} opgeslagen in {message.folder}",
+            title="Opgeslagen",
+            timeout=8,
+            markup=False,
+        )
         self.refresh_bindings()
         self.table.focus()
 
@@ -214,7 +249,9 @@ class LettersScreen(Screen[None]):
     def _failed(self, message: ExportFailed) -> None:
         self.writing = False
         self.refresh_bindings()
-        self.notify(message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False
+        )
 
     # --- recording as sent ----------------------------------------------------------------------
 
@@ -231,7 +268,9 @@ class LettersScreen(Screen[None]):
         if keys:
             self._ask_sent(keys, f"{len(keys)} {'brief' if len(keys) == 1 else 'brieven'} tegelijk")
 
-    def _ask_sent(self, keys: list[str], subject: str, values: dict[str, str] | None = None, error: str = "") -> None:
+    def _ask_sent(
+        self, keys: list[str], subject: str, values: dict[str, str] | None = None, error: str = ""
+    ) -> None:
         from lcv_tui.domain import actions
         from lcv_tui.tui.screens.record_dialogs import LetterSentDialog
 
@@ -247,19 +286,36 @@ class LettersScreen(Screen[None]):
             for key in keys:
                 letter = self.letters[key]
                 try:
-                    actions.record_letter(workspace.data, key, letter.kind, sent.on, sent.channel, letter_text=letter.text,
-                                          now=self.app.clock.now(), actor=workspace.actor)
+                    actions.record_letter(
+                        workspace.data,
+                        key,
+                        letter.kind,
+                        sent.on,
+                        sent.channel,
+                        letter_text=letter.text,
+                        now=self.app.clock.now(),
+                        actor=workspace.actor,
+                    )
                 except ValueError as exc:
                     problems.append(f"{self.names[key][0]}: {exc}")
                     continue
                 recorded += 1
-                self.status[key] = f"✓ Verstuurd {format_date(sent.on)} {sent.channel.label} (vastgelegd)"
+                self.status[key] = (
+                    f"✓ Verstuurd {format_date(sent.on)} {sent.channel.label} (vastgelegd)"
+                )
             if recorded:
                 workspace.mark_dirty()
-                self.app.commit(f"{recorded} {'brief' if recorded == 1 else 'brieven'} als verstuurd vastgelegd")
+                self.app.commit(
+                    f"{recorded} {'brief' if recorded == 1 else 'brieven'} als verstuurd vastgelegd"
+                )
             self._show()
             self.refresh_bindings()
             if problems:
-                self._ask_sent([k for k in keys if self.status[k] == WRITTEN], subject, dialog.last_values, " ".join(problems))
+                self._ask_sent(
+                    [k for k in keys if self.status[k] == WRITTEN],
+                    subject,
+                    dialog.last_values,
+                    " ".join(problems),
+                )
 
         self.app.push_screen(dialog, answered)

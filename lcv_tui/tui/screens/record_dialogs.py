@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -40,7 +41,11 @@ EntryT = TypeVar("EntryT")
 CONTACT_CHANNELS = (Channel.TELEFOON, Channel.BEZOEK, Channel.EMAIL, Channel.POST)
 """How a landlord can try to reach a tenant personally (LCV 2.1 b)."""
 
-STEP_KINDS = (EventKind.PERSOONLIJK_CONTACT, EventKind.SCHULDHULP_GEWEZEN, EventKind.GEGEVENS_AANGEBODEN)
+STEP_KINDS = (
+    EventKind.PERSOONLIJK_CONTACT,
+    EventKind.SCHULDHULP_GEWEZEN,
+    EventKind.GEGEVENS_AANGEBODEN,
+)
 
 STEP_ARTICLES = {
     EventKind.PERSOONLIJK_CONTACT: "LCV 2.1 b",
@@ -145,7 +150,14 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
         Binding("escape", "cancel", "Annuleren", id="record.cancel"),
     ]
 
-    def __init__(self, *, today: dt.date, subject: str = "", values: dict[str, str] | None = None, error: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        today: dt.date,
+        subject: str = "",
+        values: dict[str, str] | None = None,
+        error: str = "",
+    ) -> None:
         super().__init__()
         self.today = today
         self.subject = subject
@@ -164,7 +176,12 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
                 yield Static(self.subject, id="record-subject", markup=False)
             if self.INTRO:
                 yield Static(self.INTRO, id="record-intro", markup=False)
-            yield Static(f"⚠ {self.error}" if self.error else "", id="record-summary", classes="form-summary", markup=False)
+            yield Static(
+                f"⚠ {self.error}" if self.error else "",
+                id="record-summary",
+                classes="form-summary",
+                markup=False,
+            )
             with VerticalScroll(id="record-fields"):
                 yield from self.compose_fields()
             with Horizontal(id="record-buttons"):
@@ -181,16 +198,27 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
 
     # field builders ------------------------------------------------------------------------
 
-    def date_field(self, field: str = "on", label: str = "Datum *", help: str = "Dag-maand-jaar; standaard vandaag.") -> FormField:
-        return FormField(field, label, value=self.value(field, v.format_date(self.today)), help=help)
+    def date_field(
+        self,
+        field: str = "on",
+        label: str = "Datum *",
+        help: str = "Dag-maand-jaar; standaard vandaag.",
+    ) -> FormField:
+        return FormField(
+            field, label, value=self.value(field, v.format_date(self.today)), help=help
+        )
 
-    def amount_field(self, field: str = "amount", label: str = "Bedrag *", help: str = "Bijvoorbeeld 850,00.") -> FormField:
+    def amount_field(
+        self, field: str = "amount", label: str = "Bedrag *", help: str = "Bijvoorbeeld 850,00."
+    ) -> FormField:
         return FormField(field, label, value=self.value(field), help=help)
 
     def note_field(self, label: str = "Notitie", help: str = "") -> FormField:
         return FormField("note", label, value=self.value("note"), help=help)
 
-    def choice(self, field: str, label: str, options: list[tuple[str, str]], default: str) -> ComposeResult:
+    def choice(
+        self, field: str, label: str, options: list[tuple[str, str]], default: str
+    ) -> ComposeResult:
         yield Label(label, classes="record-label")
         yield Select(options, allow_blank=False, value=self.value(field, default), id=field)
 
@@ -209,7 +237,7 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
             errors[field] = str(exc)
             return None
 
-    def dated(self, build: Callable[[dt.date], EntryT]) -> "EntryT | dict[str, str]":
+    def dated(self, build: Callable[[dt.date], EntryT]) -> EntryT | dict[str, str]:
         """The entry built from the parsed date, or the field errors when the date does not parse."""
         errors: dict[str, str] = {}
         on_ = self.parse_date(errors)
@@ -217,7 +245,7 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
             return errors
         return build(on_)
 
-    def dated_note(self) -> "DatedNote | dict[str, str]":
+    def dated_note(self) -> DatedNote | dict[str, str]:
         return self.dated(lambda on_: DatedNote(on_, self.text("note").strip()))
 
     def parse_amount(self, errors: dict[str, str], field: str = "amount") -> Decimal | None:
@@ -232,7 +260,7 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
         return amount
 
     @abstractmethod
-    def read(self) -> "EntryT | dict[str, str]":
+    def read(self) -> EntryT | dict[str, str]:
         """The entry from what was typed, or ``{field: Dutch message}`` (a choice's message goes to the summary)."""
 
     def current_values(self) -> dict[str, str]:
@@ -293,14 +321,26 @@ class PaymentDialog(RecordDialog[PaymentEntry]):
 
 class AdjustmentDialog(RecordDialog[AdjustmentEntry]):
     TITLE_TEXT = "Correctie of extra post"
-    INTRO = ("Een extra post (bijvoorbeeld de afrekening servicekosten) verhoogt wat de huurder moet betalen en vervalt op "
-             "de datum. Een correctie verlaagt het.")
+    INTRO = (
+        "Een extra post (bijvoorbeeld de afrekening servicekosten) verhoogt wat de huurder moet betalen en vervalt op "
+        "de datum. Een correctie verlaagt het."
+    )
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.choice("kind", "Soort *", [(k.label, k.value) for k in AdjustmentKind], AdjustmentKind.CHARGE.value)
-        yield self.date_field(label="Datum *", help="Vervaldatum van de extra post, of datum van de correctie.")
+        yield from self.choice(
+            "kind",
+            "Soort *",
+            [(k.label, k.value) for k in AdjustmentKind],
+            AdjustmentKind.CHARGE.value,
+        )
+        yield self.date_field(
+            label="Datum *", help="Vervaldatum van de extra post, of datum van de correctie."
+        )
         yield self.amount_field()
-        yield self.note_field(label="Omschrijving", help="Staat op de rekening en in brieven, bijvoorbeeld 'Servicekosten 2025'.")
+        yield self.note_field(
+            label="Omschrijving",
+            help="Staat op de rekening en in brieven, bijvoorbeeld 'Servicekosten 2025'.",
+        )
 
     def read(self) -> AdjustmentEntry | dict[str, str]:
         errors: dict[str, str] = {}
@@ -308,32 +348,50 @@ class AdjustmentDialog(RecordDialog[AdjustmentEntry]):
         amount = self.parse_amount(errors)
         if errors or on_ is None or amount is None:
             return errors
-        return AdjustmentEntry(AdjustmentKind(self.selected("kind")), on_, amount, self.text("note").strip())
+        return AdjustmentEntry(
+            AdjustmentKind(self.selected("kind")), on_, amount, self.text("note").strip()
+        )
 
 
 class StepDialog(RecordDialog[StepEntry]):
     TITLE_TEXT = "Stap vastleggen (LCV 2.1)"
-    INTRO = ("Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1). b: persoonlijk contact gezocht (hoe?); "
-             "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven.")
+    INTRO = (
+        "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1). b: persoonlijk contact gezocht (hoe?); "
+        "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven."
+    )
 
     def __init__(self, *, kind: EventKind = EventKind.PERSOONLIJK_CONTACT, **kwargs) -> None:
         super().__init__(**kwargs)
         self.kind = kind
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.choice("kind", "Stap *", [(f"{STEP_ARTICLES[k]}: {k.label}", k.value) for k in STEP_KINDS], self.kind.value)
+        yield from self.choice(
+            "kind",
+            "Stap *",
+            [(f"{STEP_ARTICLES[k]}: {k.label}", k.value) for k in STEP_KINDS],
+            self.kind.value,
+        )
         yield self.date_field()
-        yield from self.choice("channel", "Hoe *", [("Niet van toepassing", NO_CHANNEL)]
-                               + [(channel_name(c), c.value) for c in CONTACT_CHANNELS], Channel.TELEFOON.value)
+        yield from self.choice(
+            "channel",
+            "Hoe *",
+            [("Niet van toepassing", NO_CHANNEL)]
+            + [(channel_name(c), c.value) for c in CONTACT_CHANNELS],
+            Channel.TELEFOON.value,
+        )
         yield self.note_field(help="Bijvoorbeeld: gebeld, voicemail ingesproken; of wat u besprak.")
 
     def read(self) -> StepEntry | dict[str, str]:
         errors: dict[str, str] = {}
         on_ = self.parse_date(errors)
         kind = EventKind(self.selected("kind"))
-        channel = None if self.selected("channel") == NO_CHANNEL else Channel(self.selected("channel"))
+        channel = (
+            None if self.selected("channel") == NO_CHANNEL else Channel(self.selected("channel"))
+        )
         if kind == EventKind.PERSOONLIJK_CONTACT and channel is None:
-            errors["channel"] = "Kies hoe u contact zocht: telefonisch, bij een bezoek, per e-mail of per post (LCV 2.1 b)."
+            errors["channel"] = (
+                "Kies hoe u contact zocht: telefonisch, bij een bezoek, per e-mail of per post (LCV 2.1 b)."
+            )
         if errors or on_ is None:
             return errors
         return StepEntry(kind, on_, channel, self.text("note").strip())
@@ -341,17 +399,36 @@ class StepDialog(RecordDialog[StepEntry]):
 
 class ObjectionDialog(RecordDialog[ObjectionEntry]):
     TITLE_TEXT = "Bezwaar vastleggen (LCV 2.2)"
-    INTRO = ("De huurder maakt bezwaar tegen het delen van gegevens met de gemeente. Zolang het bezwaar geldt, meldt u "
-             "deze huurder niet. Het gewone incassotraject mag doorgaan.")
+    INTRO = (
+        "De huurder maakt bezwaar tegen het delen van gegevens met de gemeente. Zolang het bezwaar geldt, meldt u "
+        "deze huurder niet. Het gewone incassotraject mag doorgaan."
+    )
 
     def compose_fields(self) -> ComposeResult:
         yield self.date_field(label="Ontvangen op *")
-        yield from self.choice("channel", "Hoe ontvangen", [(channel_name(c), c.value) for c in (Channel.EMAIL, Channel.POST, Channel.HAND, Channel.TELEFOON, Channel.BEZOEK)],
-                               Channel.EMAIL.value)
+        yield from self.choice(
+            "channel",
+            "Hoe ontvangen",
+            [
+                (channel_name(c), c.value)
+                for c in (
+                    Channel.EMAIL,
+                    Channel.POST,
+                    Channel.HAND,
+                    Channel.TELEFOON,
+                    Channel.BEZOEK,
+                )
+            ],
+            Channel.EMAIL.value,
+        )
         yield self.note_field(help="Bijvoorbeeld: e-mail ontvangen op het bezwaaradres.")
 
     def read(self) -> ObjectionEntry | dict[str, str]:
-        return self.dated(lambda on_: ObjectionEntry(on_, Channel(self.selected("channel")), self.text("note").strip()))
+        return self.dated(
+            lambda on_: ObjectionEntry(
+                on_, Channel(self.selected("channel")), self.text("note").strip()
+            )
+        )
 
 
 class WithdrawObjectionDialog(RecordDialog[DatedNote]):
@@ -368,23 +445,37 @@ class WithdrawObjectionDialog(RecordDialog[DatedNote]):
 
 class FeedbackDialog(RecordDialog[FeedbackEntry]):
     TITLE_TEXT = "Terugkoppeling van de gemeente (LCV 3.13)"
-    INTRO = ("Wat de gemeente (of het meldpunt) over de melding terugmeldde. Bij 'Hulp geaccepteerd' is de datum de dag "
-             "waarop de huurder de hulp accepteerde: vanaf dan schort u de incasso hoogstens 30 dagen op (LCV 4.2).")
+    INTRO = (
+        "Wat de gemeente (of het meldpunt) over de melding terugmeldde. Bij 'Hulp geaccepteerd' is de datum de dag "
+        "waarop de huurder de hulp accepteerde: vanaf dan schort u de incasso hoogstens 30 dagen op (LCV 4.2)."
+    )
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.choice("status", "Terugkoppeling *", [(s.label, s.value) for s in FeedbackStatus],
-                               FeedbackStatus.HULP_GEACCEPTEERD.value)
+        yield from self.choice(
+            "status",
+            "Terugkoppeling *",
+            [(s.label, s.value) for s in FeedbackStatus],
+            FeedbackStatus.HULP_GEACCEPTEERD.value,
+        )
         yield self.date_field()
-        yield self.note_field(help="Bijvoorbeeld de naam van de hulpverlener of de toelichting van de gemeente.")
+        yield self.note_field(
+            help="Bijvoorbeeld de naam van de hulpverlener of de toelichting van de gemeente."
+        )
 
     def read(self) -> FeedbackEntry | dict[str, str]:
-        return self.dated(lambda on_: FeedbackEntry(FeedbackStatus(self.selected("status")), on_, self.text("note").strip()))
+        return self.dated(
+            lambda on_: FeedbackEntry(
+                FeedbackStatus(self.selected("status")), on_, self.text("note").strip()
+            )
+        )
 
 
 class SignalWithdrawalDialog(RecordDialog[DatedNote]):
     TITLE_TEXT = "Signaal ingetrokken (werkinstructie stap 3)"
-    INTRO = ("Leg vast dat u het signaal bij het meldpunt hebt ingetrokken, bijvoorbeeld omdat de huurder na de melding "
-             "alles heeft betaald.")
+    INTRO = (
+        "Leg vast dat u het signaal bij het meldpunt hebt ingetrokken, bijvoorbeeld omdat de huurder na de melding "
+        "alles heeft betaald."
+    )
 
     def compose_fields(self) -> ComposeResult:
         yield self.date_field(label="Ingetrokken op *")
@@ -396,8 +487,10 @@ class SignalWithdrawalDialog(RecordDialog[DatedNote]):
 
 class LetterDialog(RecordDialog[LetterRequest]):
     TITLE_TEXT = "Brief maken"
-    INTRO = ("De brief wordt eerst getoond en dan als PDF en tekst opgeslagen. Hij telt pas als verstuurd (en als bewijs, "
-             "LCV 2.1) als u daarna vastlegt dat u hem hebt verstuurd.")
+    INTRO = (
+        "De brief wordt eerst getoond en dan als PDF en tekst opgeslagen. Hij telt pas als verstuurd (en als bewijs, "
+        "LCV 2.1) als u daarna vastlegt dat u hem hebt verstuurd."
+    )
     CONFIRM = "Voorbeeld tonen"
 
     def __init__(self, *, kind: EventKind | None = None, **kwargs) -> None:
@@ -405,18 +498,31 @@ class LetterDialog(RecordDialog[LetterRequest]):
         self.kind = kind or EventKind.HERINNERING
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.choice("kind", "Brief *", [(LETTER_NAMES[k], k.value) for k in LETTER_KINDS], self.kind.value)
+        yield from self.choice(
+            "kind", "Brief *", [(LETTER_NAMES[k], k.value) for k in LETTER_KINDS], self.kind.value
+        )
         yield self.date_field(label="Datum van de brief *")
-        yield from self.choice("channel", "Verzenden *", [(channel_name(c), c.value) for c in LETTER_CHANNELS], Channel.POST.value)
+        yield from self.choice(
+            "channel",
+            "Verzenden *",
+            [(channel_name(c), c.value) for c in LETTER_CHANNELS],
+            Channel.POST.value,
+        )
 
     def read(self) -> LetterRequest | dict[str, str]:
-        return self.dated(lambda on_: LetterRequest(EventKind(self.selected("kind")), on_, Channel(self.selected("channel"))))
+        return self.dated(
+            lambda on_: LetterRequest(
+                EventKind(self.selected("kind")), on_, Channel(self.selected("channel"))
+            )
+        )
 
 
 class LetterSentDialog(RecordDialog[LetterSent]):
     TITLE_TEXT = "Brief als verstuurd vastleggen"
-    INTRO = ("Leg vast wanneer en hoe u de brief verstuurde. Pas dan telt hij als schriftelijke herinnering (LCV 2.1 a) "
-             "en begint bij een sommatie de bezwaartermijn van tekst 2. Niet verstuurd? Kies Annuleren: er verandert niets.")
+    INTRO = (
+        "Leg vast wanneer en hoe u de brief verstuurde. Pas dan telt hij als schriftelijke herinnering (LCV 2.1 a) "
+        "en begint bij een sommatie de bezwaartermijn van tekst 2. Niet verstuurd? Kies Annuleren: er verandert niets."
+    )
 
     def __init__(self, *, channel: Channel = Channel.POST, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -424,7 +530,12 @@ class LetterSentDialog(RecordDialog[LetterSent]):
 
     def compose_fields(self) -> ComposeResult:
         yield self.date_field(label="Verstuurd op *")
-        yield from self.choice("channel", "Hoe verstuurd *", [(channel_name(c), c.value) for c in LETTER_CHANNELS], self.channel.value)
+        yield from self.choice(
+            "channel",
+            "Hoe verstuurd *",
+            [(channel_name(c), c.value) for c in LETTER_CHANNELS],
+            self.channel.value,
+        )
 
     def read(self) -> LetterSent | dict[str, str]:
         return self.dated(lambda on_: LetterSent(on_, Channel(self.selected("channel"))))
@@ -440,7 +551,9 @@ class TextPreviewScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Terug", id="preview.back"),
     ]
 
-    def __init__(self, title: str, text: str, *, yes: str = "Opslaan als PDF en tekst", no: str = "Terug") -> None:
+    def __init__(
+        self, title: str, text: str, *, yes: str = "Opslaan als PDF en tekst", no: str = "Terug"
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.body = text

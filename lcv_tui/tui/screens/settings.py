@@ -69,7 +69,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
     HELP_TOPIC = "instellingen"
     CSS_PATH = "settings.tcss"
     WHAT: ClassVar[str] = "de instellingen"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", id="settings.save"),
@@ -83,8 +83,15 @@ class SettingsScreen(TracksEdits, SectionScreen):
         yield Static("", classes="form-summary", id="form-summary", markup=False)
         with VerticalScroll(id="settings-body"):
             yield Static("Uw gegevens als verhuurder", classes="settings-heading")
-            landlord_fields = [FormField(name, label, value=str(getattr(landlord, name) if landlord else ""), help=help_text)
-                               for name, label, help_text in LANDLORD_FIELDS]
+            landlord_fields = [
+                FormField(
+                    name,
+                    label,
+                    value=str(getattr(landlord, name) if landlord else ""),
+                    help=help_text,
+                )
+                for name, label, help_text in LANDLORD_FIELDS
+            ]
             yield from field_rows(landlord_fields)
             yield Static("Termijnen en bestanden", classes="settings-heading")
             setting_fields = []
@@ -94,7 +101,9 @@ class SettingsScreen(TracksEdits, SectionScreen):
                 if isinstance(value, bool):
                     setting_fields.append(SwitchField(name, label, value=value, help=description))
                 else:
-                    setting_fields.append(FormField(name, label, value=_setting_text(value), help=description))
+                    setting_fields.append(
+                        FormField(name, label, value=_setting_text(value), help=description)
+                    )
             yield from field_rows(setting_fields)
             with Horizontal(classes="settings-save"):
                 yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
@@ -103,12 +112,19 @@ class SettingsScreen(TracksEdits, SectionScreen):
                 with Vertical(classes="vault-item"):
                     yield Label("Onthouden op deze computer", classes="form-field--label")
                     yield Switch(value=workspace.vault.remembered, id="remember")
-                    yield Static("De kluis opent zonder wachtzin op deze computer. Alleen aanzetten op een computer "
-                                 "die alleen u gebruikt.", classes="form-field--help")
+                    yield Static(
+                        "De kluis opent zonder wachtzin op deze computer. Alleen aanzetten op een computer "
+                        "die alleen u gebruikt.",
+                        classes="form-field--help",
+                    )
                 with Vertical(classes="vault-item"):
                     yield Label("Wachtzin", classes="form-field--label")
                     yield Button("Wachtzin wijzigen", id="change-passphrase")
-                    yield Static(f"Gegevensmap: {self.app.locations.data_dir}", classes="form-field--help", markup=False)
+                    yield Static(
+                        f"Gegevensmap: {self.app.locations.data_dir}",
+                        classes="form-field--help",
+                        markup=False,
+                    )
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.mark_clean)
@@ -122,10 +138,15 @@ class SettingsScreen(TracksEdits, SectionScreen):
         values = form_values(self)
         landlord = landlord_from(values)
         settings = settings_from(values, workspace.data.settings)
-        errors = {**(landlord if isinstance(landlord, dict) else {}), **(settings if isinstance(settings, dict) else {})}
+        errors = {
+            **(landlord if isinstance(landlord, dict) else {}),
+            **(settings if isinstance(settings, dict) else {}),
+        }
         show_errors(self, errors, summary=self.query_one("#form-summary", Static))
         if errors:
-            self.notify("Nog niet opgeslagen: verbeter de velden met ⚠.", severity="warning", timeout=4)
+            self.notify(
+                "Nog niet opgeslagen: verbeter de velden met ⚠.", severity="warning", timeout=4
+            )
             return
         save_landlord_and_settings(workspace, landlord, settings)  # type: ignore[arg-type]
         self.app.commit("Instellingen opgeslagen")
@@ -159,8 +180,12 @@ class SettingsScreen(TracksEdits, SectionScreen):
                 switch.value = not message.enabled
             self.notify(message.error.message, severity="error", timeout=10, markup=False)
         else:
-            self.notify("Deze computer onthoudt de sleutel nu." if message.enabled
-                        else "Deze computer onthoudt de sleutel niet meer.", timeout=4)
+            self.notify(
+                "Deze computer onthoudt de sleutel nu."
+                if message.enabled
+                else "Deze computer onthoudt de sleutel niet meer.",
+                timeout=4,
+            )
 
     @on(Button.Pressed, "#change-passphrase")
     def _change_passphrase(self) -> None:
@@ -170,12 +195,12 @@ class SettingsScreen(TracksEdits, SectionScreen):
 @dataclass
 class RememberChanged(Message):
     enabled: bool
-    error: "VaultError | None"
+    error: VaultError | None
 
 
 @dataclass
 class PassphraseChanged(Message):
-    error: "VaultError | None"
+    error: VaultError | None
 
 
 class PassphraseChangeScreen(ModalScreen[bool]):
@@ -183,15 +208,19 @@ class PassphraseChangeScreen(ModalScreen[bool]):
 
     CSS_PATH = "settings.tcss"
     HELP_TOPIC = "instellingen"
-    app: "LcvApp"
+    app: LcvApp
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="passphrase.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="passphrase-box"):
             yield Static("Wachtzin wijzigen", classes="settings-heading")
             yield FormField("current", "Huidige wachtzin", input_widget=PassphraseInput())
-            yield FormField("new", "Nieuwe wachtzin", input_widget=PassphraseInput(),
-                            help="Een paar losse woorden, minstens 8 tekens.")
+            yield FormField(
+                "new",
+                "Nieuwe wachtzin",
+                input_widget=PassphraseInput(),
+                help="Een paar losse woorden, minstens 8 tekens.",
+            )
             yield FormField("new2", "Nieuwe wachtzin nogmaals", input_widget=PassphraseInput())
             yield Static("", id="strength", markup=False)
             with Horizontal(id="passphrase-buttons"):
@@ -207,7 +236,9 @@ class PassphraseChangeScreen(ModalScreen[bool]):
         from lcv_tui.store.passphrase import passphrase_strength
 
         score, hint = passphrase_strength(event.value) if event.value else (0, "")
-        self.query_one("#strength", Static).update(f"Sterkte: {'■' * score}{'□' * (4 - score)} {hint}" if hint else "")
+        self.query_one("#strength", Static).update(
+            f"Sterkte: {'■' * score}{'□' * (4 - score)} {hint}" if hint else ""
+        )
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
@@ -256,7 +287,9 @@ class PassphraseChangeScreen(ModalScreen[bool]):
 
         self.query_one("#passphrase-box").loading = False
         if message.error is None:
-            self.app.notify("Wachtzin gewijzigd. Schrijf de nieuwe op en bewaar dat papier veilig.", timeout=6)
+            self.app.notify(
+                "Wachtzin gewijzigd. Schrijf de nieuwe op en bewaar dat papier veilig.", timeout=6
+            )
             self.dismiss(True)
             return
         field = "current" if isinstance(message.error, WrongPassphrase) else "new"

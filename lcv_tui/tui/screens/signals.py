@@ -10,9 +10,10 @@ records a signal for each tenant in that file, with today's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,11 +28,11 @@ from lcv_tui.tui.screens.base import SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
     from lcv_tui.domain.models import Route, Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.sharing import Selection, SignalRecord
-    from textual.app import SystemCommand
-
     from lcv_tui.tui.app import LcvApp
 
 ALL_GEMEENTEN = ""
@@ -39,8 +40,10 @@ ALL_GEMEENTEN = ""
 
 FORMATS = (("Excel (xlsx)", "xlsx"), ("CSV (puntkomma, UTF-8)", "csv"))
 
-UNREADABLE = ("Dit bestand kan de app niet lezen. Bewaar het in Excel of LibreOffice opnieuw als 'CSV UTF-8' of "
-              "als Excel-werkmap (.xlsx) en probeer het nog eens.")
+UNREADABLE = (
+    "Dit bestand kan de app niet lezen. Bewaar het in Excel of LibreOffice opnieuw als 'CSV UTF-8' of "
+    "als Excel-werkmap (.xlsx) en probeer het nog eens."
+)
 """For a file the user chose that a reader fails on in an unforeseen way (the screens catch it: never a traceback)."""
 
 READY_COLUMNS = (
@@ -60,11 +63,11 @@ LEFT_OUT_COLUMNS = (
 )
 
 
-def tenant_name(tenant: "Tenant") -> str:
+def tenant_name(tenant: Tenant) -> str:
     return f"{tenant.surname}, {tenant.initials}" if tenant.initials else tenant.surname
 
 
-def route_text(record: "SignalRecord") -> str:
+def route_text(record: SignalRecord) -> str:
     from lcv_tui.domain.models import Route
 
     if record.route == Route.WEBSITE:
@@ -78,29 +81,49 @@ def _article(article: str) -> str:
     return article.replace(" (", ", ").replace("(", "").replace(")", "")
 
 
-def reasons_short(verdict: "Verdict") -> str:
+def reasons_short(verdict: Verdict) -> str:
     """``bezwaar (LCV 2.2); pas 10 dagen (LCV 3.1 d)``: each blocking rule with its article."""
-    return "; ".join(f"{reason.short or reason.text} ({_article(reason.article)})" for reason in verdict.blocking)
-
-
-def reasons_long(verdict: "Verdict") -> str:
-    """Every blocking rule in full: what was found, what to do, the article."""
-    return "\n".join(f"• {f'{r.text} {r.fix}'.strip()} ({_article(r.article)})" for r in verdict.blocking)
-
-
-def ready_record(record: "SignalRecord", tenant: "Tenant") -> Record:
-    name = tenant_name(tenant)
-    return Record(
-        key=record.tenant_id,
-        cells=(name, tenant.address_line, record.postcode, record.gemeente, str(record.maanden),
-               format_money(record.bedrag), route_text(record)),
-        sort_keys=(tenant.sort_key, tenant.address_line.casefold(), record.postcode, record.gemeente.casefold(),
-                   record.maanden, record.bedrag, record.route.value),
-        search=search_key(name, tenant.address_line, record.postcode, record.gemeente, tenant.klantnummer),
+    return "; ".join(
+        f"{reason.short or reason.text} ({_article(reason.article)})" for reason in verdict.blocking
     )
 
 
-def left_out_record(tenant: "Tenant", verdict: "Verdict") -> Record:
+def reasons_long(verdict: Verdict) -> str:
+    """Every blocking rule in full: what was found, what to do, the article."""
+    return "\n".join(
+        f"• {f'{r.text} {r.fix}'.strip()} ({_article(r.article)})" for r in verdict.blocking
+    )
+
+
+def ready_record(record: SignalRecord, tenant: Tenant) -> Record:
+    name = tenant_name(tenant)
+    return Record(
+        key=record.tenant_id,
+        cells=(
+            name,
+            tenant.address_line,
+            record.postcode,
+            record.gemeente,
+            str(record.maanden),
+            format_money(record.bedrag),
+            route_text(record),
+        ),
+        sort_keys=(
+            tenant.sort_key,
+            tenant.address_line.casefold(),
+            record.postcode,
+            record.gemeente.casefold(),
+            record.maanden,
+            record.bedrag,
+            record.route.value,
+        ),
+        search=search_key(
+            name, tenant.address_line, record.postcode, record.gemeente, tenant.klantnummer
+        ),
+    )
+
+
+def left_out_record(tenant: Tenant, verdict: Verdict) -> Record:
     name = tenant_name(tenant)
     reasons = reasons_short(verdict)
     return Record(
@@ -111,12 +134,14 @@ def left_out_record(tenant: "Tenant", verdict: "Verdict") -> Record:
     )
 
 
-def gemeente_choices(data: "VaultData") -> list[tuple[str, str]]:
-    """"Alle gemeenten" and every gemeente that has tenants or an agreement, by name."""
+def gemeente_choices(data: VaultData) -> list[tuple[str, str]]:
+    """ "Alle gemeenten" and every gemeente that has tenants or an agreement, by name."""
     names: dict[str, str] = {}
     for name in [t.gemeente for t in data.tenants] + [a.gemeente for a in data.agreements]:
         names.setdefault(name.casefold(), name)
-    return [("Alle gemeenten", ALL_GEMEENTEN)] + [(name, name) for name in sorted(names.values(), key=str.casefold)]
+    return [("Alle gemeenten", ALL_GEMEENTEN)] + [
+        (name, name) for name in sorted(names.values(), key=str.casefold)
+    ]
 
 
 def default_upload_path(folder: Path, today: dt.date, gemeente: str, fmt: str) -> Path:
@@ -134,7 +159,7 @@ def default_upload_path(folder: Path, today: dt.date, gemeente: str, fmt: str) -
 @dataclass
 class SelectionReady(Message):
     generation: int
-    selection: "Selection"
+    selection: Selection
 
 
 @dataclass
@@ -175,7 +200,7 @@ class SignalsScreen(SectionScreen):
     HELP_TOPIC = "melden"
     CSS_PATH = "signals.tcss"
     AUTO_FOCUS = "#ready"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "make_upload", "Uploadbestand", id="melden.upload"),
@@ -189,27 +214,43 @@ class SignalsScreen(SectionScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.selection: "Selection | None" = None
+        self.selection: Selection | None = None
         self.pending: PendingUpload | None = None
         self._generation = 0
-        self._left_out: dict[str, "tuple[Tenant, Verdict]"] = {}
+        self._left_out: dict[str, tuple[Tenant, Verdict]] = {}
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="melden-top"):
             yield Static("", id="melden-date", markup=False)
             yield Label("Gemeente", id="gemeente-label")
-            yield Select([("Alle gemeenten", ALL_GEMEENTEN)], value=ALL_GEMEENTEN, allow_blank=False,
-                         id="gemeente", compact=True)
+            yield Select(
+                [("Alle gemeenten", ALL_GEMEENTEN)],
+                value=ALL_GEMEENTEN,
+                allow_blank=False,
+                id="gemeente",
+                compact=True,
+            )
         yield Static("Klaar om te melden", id="ready-title", classes="melden-heading", markup=False)
-        yield RecordTable(READY_COLUMNS, id="ready",
-                          empty_text="Niemand om te melden. Hieronder staat wie een achterstand heeft en waarom die niet mee kan.")
+        yield RecordTable(
+            READY_COLUMNS,
+            id="ready",
+            empty_text="Niemand om te melden. Hieronder staat wie een achterstand heeft en waarom die niet mee kan.",
+        )
         yield Static("", id="pending", markup=False)
         with Horizontal(id="melden-buttons"):
-            yield Button("Uploadbestand maken (u)", id="make-upload", variant="primary", compact=True)
-            yield Button("Geüpload bevestigen (g)", id="confirm-upload", variant="success", compact=True)
+            yield Button(
+                "Uploadbestand maken (u)", id="make-upload", variant="primary", compact=True
+            )
+            yield Button(
+                "Geüpload bevestigen (g)", id="confirm-upload", variant="success", compact=True
+            )
             yield Button("Invoerkaart (k)", id="entry-card", compact=True)
         yield Static("Niet meegenomen", id="left-out-title", classes="melden-heading", markup=False)
-        yield RecordTable(LEFT_OUT_COLUMNS, id="left-out", empty_text="Niemand met een achterstand blijft buiten de melding.")
+        yield RecordTable(
+            LEFT_OUT_COLUMNS,
+            id="left-out",
+            empty_text="Niemand met een achterstand blijft buiten de melding.",
+        )
         yield Static("", id="why", markup=False)
 
     @property
@@ -245,7 +286,9 @@ class SignalsScreen(SectionScreen):
         choices = gemeente_choices(workspace.data)
         with self.prevent(Select.Changed):
             select.set_options(choices)
-            select.value = current if any(value == current for _, value in choices) else ALL_GEMEENTEN
+            select.value = (
+                current if any(value == current for _, value in choices) else ALL_GEMEENTEN
+            )
 
     # --- the selection (worker) -----------------------------------------------------------
 
@@ -265,10 +308,14 @@ class SignalsScreen(SectionScreen):
     # The worker only reads the data; every change happens in message handlers on the app's thread,
     # and a change is followed by a new reload, whose result replaces this one (the generation).
     @work(thread=True, exclusive=True, group="melden-select")
-    def _select(self, generation: int, data: "VaultData", today: dt.date, gemeente: str | None) -> None:
+    def _select(
+        self, generation: int, data: VaultData, today: dt.date, gemeente: str | None
+    ) -> None:
         from lcv_tui.domain.sharing import select_signals
 
-        self.post_message(SelectionReady(generation, select_signals(data, today, gemeente=gemeente)))
+        self.post_message(
+            SelectionReady(generation, select_signals(data, today, gemeente=gemeente))
+        )
 
     def on_selection_ready(self, message: SelectionReady) -> None:
         if message.generation != self._generation:
@@ -280,14 +327,23 @@ class SignalsScreen(SectionScreen):
         self.selection = selection
         self._left_out = {tenant.id: (tenant, verdict) for tenant, verdict in selection.excluded}
         tenants = {t.id: t for t in data.tenants}
-        self.ready.set_records(ready_record(r, tenants[r.tenant_id]) for r in selection.records if r.tenant_id in tenants)
-        self.left_out.set_records(left_out_record(tenant, verdict) for tenant, verdict in selection.excluded)
+        self.ready.set_records(
+            ready_record(r, tenants[r.tenant_id])
+            for r in selection.records
+            if r.tenant_id in tenants
+        )
+        self.left_out.set_records(
+            left_out_record(tenant, verdict) for tenant, verdict in selection.excluded
+        )
         self.ready.loading = False
         uploads, website = len(selection.upload_records), len(selection.website_records)
         parts = [f"{uploads} via uploadbestand", f"{website} via de website"]
-        self.query_one("#ready-title", Static).update(f"Klaar om te melden: {len(selection.records)} ({', '.join(parts)})")
+        self.query_one("#ready-title", Static).update(
+            f"Klaar om te melden: {len(selection.records)} ({', '.join(parts)})"
+        )
         self.query_one("#left-out-title", Static).update(
-            f"Niet meegenomen: {len(selection.excluded)} met een achterstand — waarom niet")
+            f"Niet meegenomen: {len(selection.excluded)} met een achterstand — waarom niet"
+        )
         self._show_why()
         self.refresh_bindings()
         self._update_buttons()
@@ -366,7 +422,11 @@ class SignalsScreen(SectionScreen):
             return
         records = list(self.selection.upload_records)
         if not records:
-            self.notify("Er is niemand om via een uploadbestand te melden.", severity="warning", markup=False)
+            self.notify(
+                "Er is niemand om via een uploadbestand te melden.",
+                severity="warning",
+                markup=False,
+            )
             return
         settings = workspace.data.settings
         fmt = settings.export_format
@@ -381,12 +441,16 @@ class SignalsScreen(SectionScreen):
 
         count = len(records)
         where = f"gemeente {self.gemeente}" if self.gemeente else "alle gemeenten"
-        intro = (f"{count} {'signaal' if count == 1 else 'signalen'} voor {where}. Het bestand bevat alleen wat u mag "
-                 "delen. Maken legt nog niets vast: dat doet u na het uploaden met Geüpload bevestigen.")
+        intro = (
+            f"{count} {'signaal' if count == 1 else 'signalen'} voor {where}. Het bestand bevat alleen wat u mag "
+            "delen. Maken legt nog niets vast: dat doet u na het uploaden met Geüpload bevestigen."
+        )
         self.app.push_screen(SaveFileDialog("Uploadbestand maken", intro, str(path), fmt), chosen)
 
     @work(thread=True, exclusive=True, group="melden-write")
-    def _write(self, records: list["SignalRecord"], path: str, fmt: str, extra_phone_columns: bool) -> None:
+    def _write(
+        self, records: list[SignalRecord], path: str, fmt: str, extra_phone_columns: bool
+    ) -> None:
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.upload import write_upload
 
@@ -395,18 +459,31 @@ class SignalsScreen(SectionScreen):
         except ExportError as exc:
             self.post_message(UploadFailed(exc.message))
             return
-        self.post_message(UploadWritten(result.path, result.rows, result.fmt, tuple(r.tenant_id for r in records)))
+        self.post_message(
+            UploadWritten(result.path, result.rows, result.fmt, tuple(r.tenant_id for r in records))
+        )
 
     def on_upload_written(self, message: UploadWritten) -> None:
         self.query_one("#melden-buttons").loading = False
         self.pending = PendingUpload(message.path, message.tenant_ids, message.fmt)
-        self.notify(f"Bestand opgeslagen in {message.path}", title="Uploadbestand gemaakt", timeout=10, markup=False)
+        self.notify(
+            f"Bestand opgeslagen in {message.path}",
+            title="Uploadbestand gemaakt",
+            timeout=10,
+            markup=False,
+        )
         self._show_pending()
         self.refresh_bindings()
 
     def on_upload_failed(self, message: UploadFailed) -> None:
         self.query_one("#melden-buttons").loading = False
-        self.notify(message.message, title="Bestand niet gemaakt", severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message,
+            title="Bestand niet gemaakt",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
 
     @on(Button.Pressed, "#confirm-upload")
     def action_confirm_upload(self) -> None:
@@ -444,9 +521,13 @@ class SignalsScreen(SectionScreen):
             self.app.commit("Signalen vastgelegd")
         if refused:
             self.notify(
-                "Niet vastgelegd:\n" + "\n".join(refused)
+                "Niet vastgelegd:\n"
+                + "\n".join(refused)
                 + "\n\nStond een huurder toch in het geüploade bestand, trek die melding dan in bij het meldpunt.",
-                title="Niet alles vastgelegd", severity="error", timeout=20, markup=False,
+                title="Niet alles vastgelegd",
+                severity="error",
+                timeout=20,
+                markup=False,
             )
         self.reload()
 
@@ -482,7 +563,9 @@ class SignalsScreen(SectionScreen):
         self.reload()
 
 
-def record_signals(app: "LcvApp", tenant_ids: tuple[str, ...], route: "Route") -> tuple[int, list[str]]:
+def record_signals(
+    app: LcvApp, tenant_ids: tuple[str, ...], route: Route
+) -> tuple[int, list[str]]:
     """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
@@ -503,8 +586,14 @@ def record_signals(app: "LcvApp", tenant_ids: tuple[str, ...], route: "Route") -
             refused.append("Een huurder uit het bestand staat niet meer in de kluis.")
             continue
         try:
-            actions.record_signal(workspace.data, tenant_id, today, route=route, now=app.clock.now(),
-                                  actor=workspace.actor)
+            actions.record_signal(
+                workspace.data,
+                tenant_id,
+                today,
+                route=route,
+                now=app.clock.now(),
+                actor=workspace.actor,
+            )
         except RuleViolation as exc:
             refused.append(f"{name}: {exc.message}")
             continue
@@ -565,7 +654,9 @@ class SaveFileDialog(ModalScreen["FileChoice | None"]):
         path = self.query_one("#path", Input).value.strip()
         fmt = self.query_one("#format", Select).value
         if not path:
-            self.query_one("#savefile-error", Static).update("⚠ Vul in waar het bestand moet komen, bijvoorbeeld signalen.xlsx.")
+            self.query_one("#savefile-error", Static).update(
+                "⚠ Vul in waar het bestand moet komen, bijvoorbeeld signalen.xlsx."
+            )
             return
         self.dismiss(FileChoice(path, str(fmt)))
 
@@ -582,7 +673,7 @@ class MeldenSubScreen(Screen[None]):
 
     HELP_TOPIC: ClassVar[str] = "melden"
     TITLE_TEXT: ClassVar[str] = ""
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="sub.back"),
@@ -604,14 +695,22 @@ class MeldenSubScreen(Screen[None]):
 # --- the command palette ---------------------------------------------------------------------------
 
 MELDEN_COMMANDS = (
-    ("Uploadbestand maken", "De signalen van deze maand in één bestand voor het meldpunt", "make_upload"),
-    ("Intrekken", "Meldingen intrekken van huurders die na de melding alles betaalden", "withdrawals"),
+    (
+        "Uploadbestand maken",
+        "De signalen van deze maand in één bestand voor het meldpunt",
+        "make_upload",
+    ),
+    (
+        "Intrekken",
+        "Meldingen intrekken van huurders die na de melding alles betaalden",
+        "withdrawals",
+    ),
     ("Bestand controleren", "Een uploadbestand controleren vóór het uploaden", "check_file"),
     ("Inlezen", "Huurders of betalingen inlezen uit een CSV- of Excel-bestand", "imports"),
 )
 
 
-def melden_commands(app: "LcvApp") -> "Iterable[SystemCommand]":
+def melden_commands(app: LcvApp) -> Iterable[SystemCommand]:
     """Command-palette entries for the Melden verbs; each opens Melden first."""
     from textual.app import SystemCommand
 

@@ -10,8 +10,9 @@ drawn again. Letters and the dossier are written by ``exports`` in a thread work
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from textual import on, work
@@ -26,7 +27,6 @@ from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
-from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.screens.record_dialogs import (
     LETTER_NAMES,
     AdjustmentDialog,
@@ -41,6 +41,7 @@ from lcv_tui.tui.screens.record_dialogs import (
     TextPreviewScreen,
     WithdrawObjectionDialog,
 )
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ LEDGER_COLUMNS = (
 # --- what the file shows: plain functions of the domain's answers -------------------------------
 
 
-def verdict_for(data: "VaultData", tenant: "Tenant", case: "Case | None", on: dt.date) -> "Verdict":
+def verdict_for(data: VaultData, tenant: Tenant, case: Case | None, on: dt.date) -> Verdict:
     """``rules.eligibility`` for the case; without a case the domain's verdict for "no arrears"."""
     from lcv_tui.domain import actions, rules
 
@@ -82,14 +83,16 @@ def verdict_for(data: "VaultData", tenant: "Tenant", case: "Case | None", on: dt
     return rules.eligibility(case, on)
 
 
-def verdict_headline(verdict: "Verdict") -> str:
+def verdict_headline(verdict: Verdict) -> str:
     if verdict.allowed:
         return "✓ Melden toegestaan: aan alle voorwaarden is voldaan."
-    reasons = "; ".join(f"{reason.short or reason.text} ({reason.article})" for reason in verdict.blocking)
+    reasons = "; ".join(
+        f"{reason.short or reason.text} ({reason.article})" for reason in verdict.blocking
+    )
     return f"✗ Melden niet toegestaan: {reasons}."
 
 
-def verdict_text(verdict: "Verdict", on: dt.date) -> str:
+def verdict_text(verdict: Verdict, on: dt.date) -> str:
     lines = [verdict_headline(verdict), f"Beoordeeld op {format_date(on)}. Elke voorwaarde:", ""]
     for reason in verdict.reasons:
         mark = "✓ voldaan    " if reason.ok else "✗ niet voldaan"
@@ -99,18 +102,20 @@ def verdict_text(verdict: "Verdict", on: dt.date) -> str:
     return "\n".join(lines)
 
 
-def arrears_text(tenant: "Tenant", on: dt.date) -> str:
+def arrears_text(tenant: Tenant, on: dt.date) -> str:
     position = ledger.arrears(tenant, on)
     if not position.in_arrears:
         credit = f" Tegoed: {format_money(position.credit)}." if position.credit > 0 else ""
         return f"✓ Geen achterstand op {format_date(on)}.{credit}"
     months = f"{position.months} {'maand' if position.months == 1 else 'maanden'}"
     oldest = format_date(position.oldest_due) if position.oldest_due else "–"
-    return (f"! Achterstand {format_money(position.amount)} · {months} · {position.days_overdue} dagen over de vervaldatum"
-            f" · oudste onbetaalde vervaldatum {oldest}")
+    return (
+        f"! Achterstand {format_money(position.amount)} · {months} · {position.days_overdue} dagen over de vervaldatum"
+        f" · oudste onbetaalde vervaldatum {oldest}"
+    )
 
 
-def status_text(case: "Case | None") -> str:
+def status_text(case: Case | None) -> str:
     if case is None:
         return "✓ Betaald: er loopt geen zaak."
     text = f"Status: {case.status_text}"
@@ -119,23 +124,28 @@ def status_text(case: "Case | None") -> str:
     return text
 
 
-def suspension_text(case: "Case | None") -> str:
+def suspension_text(case: Case | None) -> str:
     """Help accepted (LCV 3.13): the end of the suspension and LCV 4.2 a–c for the landlord to carry out."""
     if case is None or case.accepted is None or case.suspension_until is None:
         return ""
-    lines = [f"‖ Hulp geaccepteerd op {format_date(case.accepted.on)}: incasso opgeschort tot en met "
-             f"{format_date(case.suspension_until)} (LCV 4.1, 4.2). Doe nu, voor de gemelde vorderingen:"]
+    lines = [
+        f"‖ Hulp geaccepteerd op {format_date(case.accepted.on)}: incasso opgeschort tot en met "
+        f"{format_date(case.suspension_until)} (LCV 4.1, 4.2). Doe nu, voor de gemelde vorderingen:"
+    ]
     lines += [f"   {article}: {duty}" for article, duty in SUSPENSION_DUTIES]
     if case.collection_note:
         lines.append(case.collection_note)
     return "\n".join(lines)
 
 
-def timeline_text(case: "Case | None") -> str:
+def timeline_text(case: Case | None) -> str:
     if case is None:
         return "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen hier zodra de huur te laat is."
-    lines = [f"Zaak sinds {format_date(case.opened_on)} (vervaldatum {format_date(case.first_due)}). "
-             "✓ gedaan · ! te laat · → vandaag · · gepland · – niet nodig · ✗ geblokkeerd", ""]
+    lines = [
+        f"Zaak sinds {format_date(case.opened_on)} (vervaldatum {format_date(case.first_due)}). "
+        "✓ gedaan · ! te laat · → vandaag · · gepland · – niet nodig · ✗ geblokkeerd",
+        "",
+    ]
     for step in case.steps:
         if step.done_on is not None:
             when = f"{step.status.label.lower()} op {format_date(step.done_on)}"
@@ -148,10 +158,13 @@ def timeline_text(case: "Case | None") -> str:
     return "\n".join(lines)
 
 
-def contact_text(tenant: "Tenant", agreement: "Agreement | None") -> str:
+def contact_text(tenant: Tenant, agreement: Agreement | None) -> str:
     phones = ", ".join(format_phone(p) for p in tenant.phones) or "–"
-    meldpunt = (f"overeenkomst sinds {format_date(agreement.signed_on)}, meldpunt {agreement.meldpunt.label}"
-                if agreement else "geen overeenkomst vastgelegd (zie Gemeenten)")
+    meldpunt = (
+        f"overeenkomst sinds {format_date(agreement.signed_on)}, meldpunt {agreement.meldpunt.label}"
+        if agreement
+        else "geen overeenkomst vastgelegd (zie Gemeenten)"
+    )
     end = format_date(tenant.tenancy_end) if tenant.tenancy_end else "loopt"
     rows = (
         ("Naam", tenant.display_name),
@@ -167,15 +180,21 @@ def contact_text(tenant: "Tenant", agreement: "Agreement | None") -> str:
     return "\n".join(f"{label + ':':<20} {value}" for label, value in rows)
 
 
-def ledger_records(tenant: "Tenant", on: dt.date) -> list[Record]:
+def ledger_records(tenant: Tenant, on: dt.date) -> list[Record]:
     """The statement, newest line first (like a bank statement); each line keeps its running balance."""
     records = []
     for index, line in enumerate(ledger.statement(tenant, on)):
         debit = format_money(line.debit) if line.debit else ""
         credit = format_money(line.credit) if line.credit else ""
         balance = format_money(abs(line.balance)) + (" tegoed" if line.balance < 0 else "")
-        records.append(Record(key=str(index), cells=(format_date(line.on), line.description, debit, credit, balance),
-                              sort_keys=(index, line.description, line.debit, line.credit, line.balance), search=""))
+        records.append(
+            Record(
+                key=str(index),
+                cells=(format_date(line.on), line.description, debit, credit, balance),
+                sort_keys=(index, line.description, line.debit, line.credit, line.balance),
+                search="",
+            )
+        )
     return records[::-1]
 
 
@@ -187,7 +206,7 @@ class TenantFileScreen(Screen[None]):
 
     CSS_PATH = "tenant_file.tcss"
     HELP_TOPIC = "huurderdossier"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="file.close"),
@@ -207,12 +226,12 @@ class TenantFileScreen(Screen[None]):
     def __init__(self, tenant_id: str) -> None:
         super().__init__()
         self.tenant_id = tenant_id
-        self.case: "Case | None" = None
+        self.case: Case | None = None
 
     # --- data ---------------------------------------------------------------------------------
 
     @property
-    def data(self) -> "VaultData":
+    def data(self) -> VaultData:
         workspace = self.app.workspace
         assert workspace is not None
         return workspace.data
@@ -222,7 +241,7 @@ class TenantFileScreen(Screen[None]):
         return self.app.clock.today()
 
     @property
-    def tenant(self) -> "Tenant":
+    def tenant(self) -> Tenant:
         return self.data.tenant(self.tenant_id)
 
     # --- layout -------------------------------------------------------------------------------
@@ -235,18 +254,17 @@ class TenantFileScreen(Screen[None]):
             yield Static("", id="file-arrears", markup=False)
             yield Static("", id="file-verdict", markup=False)
         with TabbedContent(id="file-tabs"):
-            with TabPane("Stappen", id="tab-steps"):
-                with VerticalScroll():
-                    yield Static("", id="file-suspension", markup=False)
-                    yield Static("", id="file-timeline", markup=False)
-            with TabPane("Melden?", id="tab-verdict"):
-                with VerticalScroll():
-                    yield Static("", id="file-verdict-reasons", markup=False)
+            with TabPane("Stappen", id="tab-steps"), VerticalScroll():
+                yield Static("", id="file-suspension", markup=False)
+                yield Static("", id="file-timeline", markup=False)
+            with TabPane("Melden?", id="tab-verdict"), VerticalScroll():
+                yield Static("", id="file-verdict-reasons", markup=False)
             with TabPane("Rekening", id="tab-ledger"):
-                yield RecordTable(LEDGER_COLUMNS, empty_text="Nog geen huur of betalingen.", id="file-ledger")
-            with TabPane("Gegevens", id="tab-contact"):
-                with VerticalScroll():
-                    yield Static("", id="file-contact", markup=False)
+                yield RecordTable(
+                    LEDGER_COLUMNS, empty_text="Nog geen huur of betalingen.", id="file-ledger"
+                )
+            with TabPane("Gegevens", id="tab-contact"), VerticalScroll():
+                yield Static("", id="file-contact", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -267,7 +285,8 @@ class TenantFileScreen(Screen[None]):
         verdict = verdict_for(data, tenant, case, today)
         place = f"{tenant.postcode} {tenant.town}".strip()
         self.query_one("#file-title", Static).update(
-            f"Dossier {tenant.display_name} · {tenant.address_line}, {place} · gemeente {tenant.gemeente}")
+            f"Dossier {tenant.display_name} · {tenant.address_line}, {place} · gemeente {tenant.gemeente}"
+        )
         self.query_one("#file-status", Static).update(status_text(case))
         arrears_line = self.query_one("#file-arrears", Static)
         arrears_line.update(arrears_text(tenant, today))
@@ -300,8 +319,13 @@ class TenantFileScreen(Screen[None]):
 
     # --- recording ----------------------------------------------------------------------------
 
-    def _record(self, make: Callable[[dict[str, str] | None, str], RecordDialog[EntryT]],
-                record: Callable[[EntryT], str], values: dict[str, str] | None = None, error: str = "") -> None:
+    def _record(
+        self,
+        make: Callable[[dict[str, str] | None, str], RecordDialog[EntryT]],
+        record: Callable[[EntryT], str],
+        values: dict[str, str] | None = None,
+        error: str = "",
+    ) -> None:
         """Open a dialog; once confirmed, record through the domain, save and redraw. A refusal by the
         domain opens the dialog again with what was typed and the Dutch reason."""
         dialog = make(values, error)
@@ -317,7 +341,9 @@ class TenantFileScreen(Screen[None]):
                 self._record(make, record, dialog.last_values, first_message(exc))
                 return
             except ValueError as exc:
-                self._record(make, record, dialog.last_values, getattr(exc, "message", None) or str(exc))
+                self._record(
+                    make, record, dialog.last_values, getattr(exc, "message", None) or str(exc)
+                )
                 return
             workspace.mark_dirty()
             self.app.commit(done)
@@ -326,7 +352,12 @@ class TenantFileScreen(Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def _dialog_args(self, values: dict[str, str] | None, error: str) -> dict:
-        return {"today": self.today, "subject": self.tenant.display_name, "values": values, "error": error}
+        return {
+            "today": self.today,
+            "subject": self.tenant.display_name,
+            "values": values,
+            "error": error,
+        }
 
     def _when(self) -> dict:
         workspace = self.app.workspace
@@ -337,25 +368,47 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_payment(self.data, self.tenant_id, entry.on, entry.amount, entry.note, **self._when())
+            actions.record_payment(
+                self.data, self.tenant_id, entry.on, entry.amount, entry.note, **self._when()
+            )
             return f"Betaling van {format_money(entry.amount)} vastgelegd"
 
-        self._record(lambda values, error: PaymentDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: PaymentDialog(**self._dialog_args(values, error)), record
+        )
 
     def action_adjustment(self) -> None:
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.add_adjustment(self.data, self.tenant_id, entry.kind, entry.on, entry.amount, entry.note, **self._when())
+            actions.add_adjustment(
+                self.data,
+                self.tenant_id,
+                entry.kind,
+                entry.on,
+                entry.amount,
+                entry.note,
+                **self._when(),
+            )
             return f"{entry.kind.label} van {format_money(entry.amount)} vastgelegd"
 
-        self._record(lambda values, error: AdjustmentDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: AdjustmentDialog(**self._dialog_args(values, error)), record
+        )
 
     def action_step(self) -> None:
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_step(self.data, self.tenant_id, entry.kind, entry.on, entry.channel, entry.note, **self._when())
+            actions.record_step(
+                self.data,
+                self.tenant_id,
+                entry.kind,
+                entry.on,
+                entry.channel,
+                entry.note,
+                **self._when(),
+            )
             return f"{entry.kind.label} vastgelegd"
 
         self._record(lambda values, error: StepDialog(**self._dialog_args(values, error)), record)
@@ -364,37 +417,54 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_objection(self.data, self.tenant_id, entry.on, entry.channel, entry.note, **self._when())
+            actions.record_objection(
+                self.data, self.tenant_id, entry.on, entry.channel, entry.note, **self._when()
+            )
             return "Bezwaar vastgelegd: deze huurder wordt niet gemeld (LCV 2.2)"
 
-        self._record(lambda values, error: ObjectionDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: ObjectionDialog(**self._dialog_args(values, error)), record
+        )
 
     def action_withdraw_objection(self) -> None:
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.withdraw_objection(self.data, self.tenant_id, entry.on, note=entry.note, **self._when())
+            actions.withdraw_objection(
+                self.data, self.tenant_id, entry.on, note=entry.note, **self._when()
+            )
             return "Intrekking van het bezwaar vastgelegd"
 
-        self._record(lambda values, error: WithdrawObjectionDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: WithdrawObjectionDialog(**self._dialog_args(values, error)),
+            record,
+        )
 
     def action_feedback(self) -> None:
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_feedback(self.data, self.tenant_id, entry.status, entry.on, entry.note, **self._when())
+            actions.record_feedback(
+                self.data, self.tenant_id, entry.status, entry.on, entry.note, **self._when()
+            )
             return f"Terugkoppeling vastgelegd: {entry.status.label}"
 
-        self._record(lambda values, error: FeedbackDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: FeedbackDialog(**self._dialog_args(values, error)), record
+        )
 
     def action_withdrawal(self) -> None:
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_withdrawal(self.data, self.tenant_id, entry.on, note=entry.note, **self._when())
+            actions.record_withdrawal(
+                self.data, self.tenant_id, entry.on, note=entry.note, **self._when()
+            )
             return "Intrekking van het signaal vastgelegd"
 
-        self._record(lambda values, error: SignalWithdrawalDialog(**self._dialog_args(values, error)), record)
+        self._record(
+            lambda values, error: SignalWithdrawalDialog(**self._dialog_args(values, error)), record
+        )
 
     def action_guide_signal(self) -> None:
         from lcv_tui.tui.screens.wizard import open_wizard
@@ -417,8 +487,11 @@ class TenantFileScreen(Screen[None]):
 
         landlord = self.data.landlord
         if landlord is None:
-            self.notify("Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief.",
-                        severity="error", markup=False)
+            self.notify(
+                "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief.",
+                severity="error",
+                markup=False,
+            )
             return
         dialog = LetterDialog(kind=next_letter(self.case), **self._dialog_args(values, error))
 
@@ -429,19 +502,29 @@ class TenantFileScreen(Screen[None]):
                 return
             tenant = self.tenant
             try:
-                letter = build_letter(request.kind, landlord=landlord, tenant=tenant,
-                                      arrears=ledger.arrears(tenant, request.on), on=request.on,
-                                      settings=self.data.settings, channel=request.channel)
+                letter = build_letter(
+                    request.kind,
+                    landlord=landlord,
+                    tenant=tenant,
+                    arrears=ledger.arrears(tenant, request.on),
+                    on=request.on,
+                    settings=self.data.settings,
+                    channel=request.channel,
+                )
             except LetterRefused as exc:
                 self.action_letter(dialog.last_values, exc.message)
                 return
-            self.app.push_screen(TextPreviewScreen(f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text),
-                                 lambda save: self.write_letter(letter, letter_folder(self.app)) if save else None)
+            self.app.push_screen(
+                TextPreviewScreen(
+                    f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text
+                ),
+                lambda save: self.write_letter(letter, letter_folder(self.app)) if save else None,
+            )
 
         self.app.push_screen(dialog, answered)
 
     @work(thread=True, exclusive=True, group="tenant-file-files")
-    def write_letter(self, letter: "Letter", folder: Path) -> None:
+    def write_letter(self, letter: Letter, folder: Path) -> None:
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.letters_pdf import write_letters
 
@@ -455,13 +538,22 @@ class TenantFileScreen(Screen[None]):
     @on(FilesWritten)
     def _written(self, message: FilesWritten) -> None:
         if not message.letters:
-            self.notify(f"Bewijsdossier opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False)
+            self.notify(
+                f"Bewijsdossier opgeslagen in {message.folder}",
+                title="Opgeslagen",
+                timeout=8,
+                markup=False,
+            )
             return
         letter = message.letters[0]
-        self.notify(f"Brief opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False)
+        self.notify(
+            f"Brief opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False
+        )
         self.ask_letter_sent(letter)
 
-    def ask_letter_sent(self, letter: "Letter", values: dict[str, str] | None = None, error: str = "") -> None:
+    def ask_letter_sent(
+        self, letter: Letter, values: dict[str, str] | None = None, error: str = ""
+    ) -> None:
         """Writing a letter changes nothing; this asks whether it was sent, and records it only then."""
         from lcv_tui.domain import actions
 
@@ -469,12 +561,22 @@ class TenantFileScreen(Screen[None]):
 
         def answered(sent) -> None:
             if sent is None:
-                self.notify("Niet vastgelegd: de brief telt nog niet als verstuurd. Leg dat later vast met w.",
-                            timeout=6, markup=False)
+                self.notify(
+                    "Niet vastgelegd: de brief telt nog niet als verstuurd. Leg dat later vast met w.",
+                    timeout=6,
+                    markup=False,
+                )
                 return
             try:
-                actions.record_letter(self.data, self.tenant_id, letter.kind, sent.on, sent.channel,
-                                      letter_text=letter.text, **self._when())
+                actions.record_letter(
+                    self.data,
+                    self.tenant_id,
+                    letter.kind,
+                    sent.on,
+                    sent.channel,
+                    letter_text=letter.text,
+                    **self._when(),
+                )
             except ValueError as exc:
                 self.ask_letter_sent(letter, dialog.last_values, str(exc))
                 return
@@ -487,7 +589,9 @@ class TenantFileScreen(Screen[None]):
 
     @on(ExportFailed)
     def _failed(self, message: ExportFailed) -> None:
-        self.notify(message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False
+        )
 
     # --- the evidence dossier -----------------------------------------------------------------
 

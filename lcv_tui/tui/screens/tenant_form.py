@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
 from textual import on
@@ -52,28 +53,51 @@ def _gemeente_suggester() -> SuggestFromList | None:
     return SuggestFromList(MUNICIPALITIES, case_sensitive=False)
 
 
-def _initial_values(tenant: "Tenant | None") -> dict[str, str]:
+def _initial_values(tenant: Tenant | None) -> dict[str, str]:
     if tenant is None:
         return {"due_day": "1"}
     phones = [v.format_phone(p) for p in tenant.phones] + ["", "", ""]
     return {
-        "surname": tenant.surname, "initials": tenant.initials, "klantnummer": tenant.klantnummer,
-        "street": tenant.street, "house_number": str(tenant.house_number), "addition": tenant.addition,
-        "postcode": tenant.postcode, "town": tenant.town, "gemeente": tenant.gemeente,
-        "phone1": phones[0], "phone2": phones[1], "phone3": phones[2], "email": tenant.email,
-        "rent": v.format_decimal_nl(tenant.rent), "due_day": str(tenant.due_day),
+        "surname": tenant.surname,
+        "initials": tenant.initials,
+        "klantnummer": tenant.klantnummer,
+        "street": tenant.street,
+        "house_number": str(tenant.house_number),
+        "addition": tenant.addition,
+        "postcode": tenant.postcode,
+        "town": tenant.town,
+        "gemeente": tenant.gemeente,
+        "phone1": phones[0],
+        "phone2": phones[1],
+        "phone3": phones[2],
+        "email": tenant.email,
+        "rent": v.format_decimal_nl(tenant.rent),
+        "due_day": str(tenant.due_day),
         "tenancy_start": v.format_date(tenant.tenancy_start),
         "tenancy_end": v.format_date(tenant.tenancy_end) if tenant.tenancy_end else "",
     }
 
 
-def build_tenant(values: dict[str, str], base: "Tenant | None") -> "Tenant | dict[str, str]":
+def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[str, str]:
     """A valid Tenant from the form's text, or ``{field: Dutch message}``."""
     from lcv_tui.domain.models import Tenant
 
     errors: dict[str, str] = {}
-    data: dict[str, Any] = {k: values[k] for k in ("surname", "initials", "klantnummer", "street", "house_number",
-                                                   "addition", "postcode", "town", "gemeente", "email")}
+    data: dict[str, Any] = {
+        k: values[k]
+        for k in (
+            "surname",
+            "initials",
+            "klantnummer",
+            "street",
+            "house_number",
+            "addition",
+            "postcode",
+            "town",
+            "gemeente",
+            "email",
+        )
+    }
 
     def parse(field: str, parser: Callable[[str], Any], *, optional: bool = False) -> Any:
         text = values[field].strip()
@@ -121,9 +145,9 @@ class TenantFormScreen(FormScreen["str | None"]):
     CSS_PATH = "tenant_form.tcss"
     HELP_TOPIC = "huurder"
     WHAT: ClassVar[str] = "de huurder"
-    app: "LcvApp"
+    app: LcvApp
 
-    def __init__(self, tenant: "Tenant | None" = None) -> None:
+    def __init__(self, tenant: Tenant | None = None) -> None:
         super().__init__()
         self.tenant = tenant
 
@@ -131,15 +155,28 @@ class TenantFormScreen(FormScreen["str | None"]):
         yield Header(icon="⌂")
         title = f"Huurder wijzigen: {self.tenant.display_name}" if self.tenant else "Nieuwe huurder"
         yield Static(title, id="form-title", markup=False)
-        yield Static("Velden met * zijn verplicht. Ctrl+S slaat op, Esc gaat terug.", classes="screen-intro")
+        yield Static(
+            "Velden met * zijn verplicht. Ctrl+S slaat op, Esc gaat terug.", classes="screen-intro"
+        )
         yield Static("", classes="form-summary", id="form-summary", markup=False)
         values = _initial_values(self.tenant)
-        with VerticalScroll(id="form-body"):
-            with Grid(id="tenant-grid"):
-                for field, label, help_text, example in FIELDS:
-                    hint = " ".join(part for part in (help_text, f"Bijv. {example}" if example and example not in help_text else "") if part)
-                    yield FormField(field, label, value=values.get(field, ""), help=hint,
-                                    suggester=_gemeente_suggester() if field == "gemeente" else None)
+        with VerticalScroll(id="form-body"), Grid(id="tenant-grid"):
+            for field, label, help_text, example in FIELDS:
+                hint = " ".join(
+                    part
+                    for part in (
+                        help_text,
+                        f"Bijv. {example}" if example and example not in help_text else "",
+                    )
+                    if part
+                )
+                yield FormField(
+                    field,
+                    label,
+                    value=values.get(field, ""),
+                    help=hint,
+                    suggester=_gemeente_suggester() if field == "gemeente" else None,
+                )
         yield from self.compose_buttons()
         yield Footer()
 
@@ -161,7 +198,9 @@ class TenantFormScreen(FormScreen["str | None"]):
         result = build_tenant(values, self.tenant)
         if isinstance(result, dict):
             show_errors(self, result, summary=self.query_one("#form-summary", Static))
-            self.notify("Nog niet opgeslagen: verbeter de velden met ⚠.", severity="warning", timeout=4)
+            self.notify(
+                "Nog niet opgeslagen: verbeter de velden met ⚠.", severity="warning", timeout=4
+            )
             return
         summary = self.query_one("#form-summary", Static)
         try:

@@ -24,7 +24,7 @@ FILENAME = "informatie-voor-huurders.txt"
 class TenantInfoScreen(Screen[None]):
     CSS_PATH = "tenant_info.tcss"
     HELP_TOPIC = "brieven"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="tenant_info.close"),
@@ -39,8 +39,12 @@ class TenantInfoScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="⌂")
         yield Static("Informatie voor huurders", id="info-title", markup=False)
-        yield Static("Zet deze tekst op uw website of geef hem mee als folder (werkinstructie, 'Informatie aan de huurder'). "
-                     "c kopieert de tekst, s slaat hem op als tekstbestand.", classes="screen-intro", markup=False)
+        yield Static(
+            "Zet deze tekst op uw website of geef hem mee als folder (werkinstructie, 'Informatie aan de huurder'). "
+            "c kopieert de tekst, s slaat hem op als tekstbestand.",
+            classes="screen-intro",
+            markup=False,
+        )
         with VerticalScroll(id="info-scroll"):
             yield Static("", id="info-text", markup=False)
         yield Footer()
@@ -53,7 +57,8 @@ class TenantInfoScreen(Screen[None]):
         landlord = workspace.data.landlord
         if landlord is None:
             self.query_one("#info-text", Static).update(
-                "Vul eerst uw gegevens als verhuurder in (Instellingen): de tekst noemt uw naam.")
+                "Vul eerst uw gegevens als verhuurder in (Instellingen): de tekst noemt uw naam."
+            )
         else:
             self.text = tenant_information_text(landlord)
             self.query_one("#info-text", Static).update(self.text)
@@ -71,7 +76,11 @@ class TenantInfoScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.text:
             self.app.copy_to_clipboard(self.text)
-            self.notify("De tekst staat op het klembord (werkt in de meeste terminals, ook via SSH).", timeout=5, markup=False)
+            self.notify(
+                "De tekst staat op het klembord (werkt in de meeste terminals, ook via SSH).",
+                timeout=5,
+                markup=False,
+            )
 
     def action_save(self) -> None:
         if self.text:
@@ -90,8 +99,12 @@ class TenantInfoScreen(Screen[None]):
 
     @on(FilesWritten)
     def _saved(self, message: FilesWritten) -> None:
-        self.notify(f"Tekst opgeslagen: {message.paths[0]}", title="Opgeslagen", timeout=8, markup=False)
+        self.notify(
+            f"Tekst opgeslagen: {message.paths[0]}", title="Opgeslagen", timeout=8, markup=False
+        )
 
     @on(ExportFailed)
     def _failed(self, message: ExportFailed) -> None:
-        self.notify(message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message, title="Niet opgeslagen", severity="error", timeout=12, markup=False
+        )

@@ -26,7 +26,7 @@ class TenantListScreen(SectionScreen):
     SECTION = "huurders"
     HELP_TOPIC = "huurders"
     CSS_PATH = "tenants.tcss"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", id="tenants.new"),
@@ -41,8 +41,16 @@ class TenantListScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="filter-row"):
             yield Label("Zoeken", id="filter-label")
-            yield Input(id="filter", select_on_focus=False, tooltip="Typ een naam, adres, postcode of gemeente")
-        yield RecordTable(COLUMNS, empty_text="Geen huurders gevonden. Druk op n om een huurder toe te voegen, of pas de zoektekst aan.", id="tenants")
+            yield Input(
+                id="filter",
+                select_on_focus=False,
+                tooltip="Typ een naam, adres, postcode of gemeente",
+            )
+        yield RecordTable(
+            COLUMNS,
+            empty_text="Geen huurders gevonden. Druk op n om een huurder toe te voegen, of pas de zoektekst aan.",
+            id="tenants",
+        )
         yield Static("", id="tenants-count", markup=False)
 
     @property
@@ -89,7 +97,12 @@ class TenantListScreen(SectionScreen):
 
     def on_key(self, event: events.Key) -> None:
         filter_input = self.query_one("#filter", Input)
-        if self.focused is self.table and event.is_printable and event.character and event.character not in UNFILTERED_KEYS:
+        if (
+            self.focused is self.table
+            and event.is_printable
+            and event.character
+            and event.character not in UNFILTERED_KEYS
+        ):
             # Type-to-filter: a letter that is not a command starts (or continues) the search.
             event.stop()
             filter_input.focus()
@@ -168,7 +181,9 @@ class TenantListScreen(SectionScreen):
         if tenant_id is None or workspace is None:
             return
         tenant = workspace.data.tenant(tenant_id)
-        self.table.upsert(tenant_record(tenant, status_text(tenant, workspace.data, self.app.clock.today())))
+        self.table.upsert(
+            tenant_record(tenant, status_text(tenant, workspace.data, self.app.clock.today()))
+        )
         self._show_count()
         self.table.focus()
 

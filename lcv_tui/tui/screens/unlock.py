@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class Unlocked(Message):
-    workspace: "Workspace"
+    workspace: Workspace
 
 
 @dataclass
 class UnlockFailed(Message):
-    error: "VaultError"
+    error: VaultError
     typed: bool
     """False when the attempt used no typed passphrase (the remembered key or the environment)."""
 
@@ -44,7 +44,7 @@ class UnlockScreen(Screen[None]):
 
     CSS_PATH = "unlock.tcss"
     HELP_TOPIC = "unlock"
-    app: "LcvApp"
+    app: LcvApp
 
     def __init__(self, passphrase: str | None = None) -> None:
         super().__init__()
@@ -52,14 +52,15 @@ class UnlockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="🔒")
-        with Center():
-            with Vertical(id="unlock-box"):
-                yield Static("Kluis openen", id="unlock-title")
-                yield Static(f"Gegevensmap: {self.app.locations.data_dir}", id="unlock-where", markup=False)
-                yield Label("Wachtzin", id="passphrase-label")
-                yield PassphraseInput(id="passphrase")
-                yield Static("", id="unlock-message", markup=False)
-                yield Button("Openen", id="unlock", variant="primary")
+        with Center(), Vertical(id="unlock-box"):
+            yield Static("Kluis openen", id="unlock-title")
+            yield Static(
+                f"Gegevensmap: {self.app.locations.data_dir}", id="unlock-where", markup=False
+            )
+            yield Label("Wachtzin", id="passphrase-label")
+            yield PassphraseInput(id="passphrase")
+            yield Static("", id="unlock-message", markup=False)
+            yield Button("Openen", id="unlock", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,8 +97,13 @@ class UnlockScreen(Screen[None]):
         from lcv_tui.store.workspace import open_workspace
 
         try:
-            workspace = open_workspace(self.app.locations, self.app.clock, passphrase=passphrase,
-                                       keyring_backend=self.app.keyring_backend, actor="demo" if self.app.demo else "app")
+            workspace = open_workspace(
+                self.app.locations,
+                self.app.clock,
+                passphrase=passphrase,
+                keyring_backend=self.app.keyring_backend,
+                actor="demo" if self.app.demo else "app",
+            )
         except VaultError as exc:
             self.post_message(UnlockFailed(exc, typed))
             return
@@ -109,7 +115,12 @@ class UnlockScreen(Screen[None]):
         self.app.open_workspace(message.workspace)
 
     def on_unlock_failed(self, message: UnlockFailed) -> None:
-        from lcv_tui.store.errors import PassphraseRequired, VaultDamaged, VaultTooNew, WrongPassphrase
+        from lcv_tui.store.errors import (
+            PassphraseRequired,
+            VaultDamaged,
+            VaultTooNew,
+            WrongPassphrase,
+        )
 
         self._box.loading = False
         error = message.error
@@ -165,6 +176,12 @@ class UnlockScreen(Screen[None]):
 
     def on_backup_restored(self, message: BackupRestored) -> None:
         self._box.loading = False
-        kept = f" Het beschadigde bestand staat apart als {message.set_aside.name}." if message.set_aside else ""
-        self._say(f"Reservekopie {message.backup.name} is teruggezet.{kept} Voer uw wachtzin in om de kluis te openen.")
+        kept = (
+            f" Het beschadigde bestand staat apart als {message.set_aside.name}."
+            if message.set_aside
+            else ""
+        )
+        self._say(
+            f"Reservekopie {message.backup.name} is teruggezet.{kept} Voer uw wachtzin in om de kluis te openen."
+        )
         self.query_one("#passphrase").focus()

@@ -39,7 +39,7 @@ COLUMNS = (
 )
 
 
-def how_text(record: "WithdrawalRecord") -> str:
+def how_text(record: WithdrawalRecord) -> str:
     from lcv_tui.domain.models import Route
 
     if record.route == Route.WEBSITE:
@@ -47,23 +47,40 @@ def how_text(record: "WithdrawalRecord") -> str:
     return "intrekbestand of in het meldpunt"
 
 
-def withdrawal_record(record: "WithdrawalRecord", tenant: "Tenant") -> Record:
+def withdrawal_record(record: WithdrawalRecord, tenant: Tenant) -> Record:
     name = tenant_name(tenant)
     gemeld = format_date(record.signal_on) if record.signal_on else ""
     betaald = format_date(record.paid_on) if record.paid_on else ""
     return Record(
         key=record.tenant_id,
-        cells=(name, tenant.address_line, record.postcode, record.gemeente, gemeld, betaald, how_text(record)),
-        sort_keys=(tenant.sort_key, tenant.address_line.casefold(), record.postcode, record.gemeente.casefold(),
-                   record.signal_on or dt.date.min, record.paid_on or dt.date.min, record.route.value),
-        search=search_key(name, tenant.address_line, record.postcode, record.gemeente, record.klantnummer),
+        cells=(
+            name,
+            tenant.address_line,
+            record.postcode,
+            record.gemeente,
+            gemeld,
+            betaald,
+            how_text(record),
+        ),
+        sort_keys=(
+            tenant.sort_key,
+            tenant.address_line.casefold(),
+            record.postcode,
+            record.gemeente.casefold(),
+            record.signal_on or dt.date.min,
+            record.paid_on or dt.date.min,
+            record.route.value,
+        ),
+        search=search_key(
+            name, tenant.address_line, record.postcode, record.gemeente, record.klantnummer
+        ),
     )
 
 
 @dataclass
 class WithdrawalsReady(Message):
     generation: int
-    records: list["WithdrawalRecord"]
+    records: list[WithdrawalRecord]
 
 
 @dataclass
@@ -99,20 +116,30 @@ class WithdrawalsScreen(MeldenSubScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.records: list["WithdrawalRecord"] = []
+        self.records: list[WithdrawalRecord] = []
         self.pending: PendingWithdrawal | None = None
         self._generation = 0
 
     def compose_body(self) -> ComposeResult:
         today = format_date(self.app.clock.today())
-        yield Static("Deze huurders betaalden alles na de melding. Trek het signaal in bij het meldpunt (werkinstructie "
-                     "stap 3) en leg dat hier vast.", classes="screen-intro", markup=False)
-        yield RecordTable(COLUMNS, id="withdrawals", empty_text="Er hoeft niets te worden ingetrokken.")
+        yield Static(
+            "Deze huurders betaalden alles na de melding. Trek het signaal in bij het meldpunt (werkinstructie "
+            "stap 3) en leg dat hier vast.",
+            classes="screen-intro",
+            markup=False,
+        )
+        yield RecordTable(
+            COLUMNS, id="withdrawals", empty_text="Er hoeft niets te worden ingetrokken."
+        )
         yield Static("", id="withdrawals-pending", markup=False)
         with Horizontal(id="withdrawals-buttons"):
-            yield Button(f"Ingetrokken op {today} (i)", id="withdrawn", variant="primary", compact=True)
+            yield Button(
+                f"Ingetrokken op {today} (i)", id="withdrawn", variant="primary", compact=True
+            )
             yield Button("Intrekbestand maken (b)", id="make-file", compact=True)
-            yield Button("Geüpload bevestigen (g)", id="confirm-file", variant="success", compact=True)
+            yield Button(
+                "Geüpload bevestigen (g)", id="confirm-file", variant="success", compact=True
+            )
 
     @property
     def table(self) -> RecordTable:
@@ -131,7 +158,7 @@ class WithdrawalsScreen(MeldenSubScreen):
         self._select(self._generation, workspace.data, self.app.clock.today())
 
     @work(thread=True, exclusive=True, group="withdrawals-select")
-    def _select(self, generation: int, data: "VaultData", today: dt.date) -> None:
+    def _select(self, generation: int, data: VaultData, today: dt.date) -> None:
         from lcv_tui.exports.withdrawal import select_withdrawals
 
         self.post_message(WithdrawalsReady(generation, select_withdrawals(data, today)))
@@ -148,7 +175,7 @@ class WithdrawalsScreen(MeldenSubScreen):
         self._update_buttons()
 
     @property
-    def file_records(self) -> list["WithdrawalRecord"]:
+    def file_records(self) -> list[WithdrawalRecord]:
         """The records a bulk file can withdraw (signals that went by upload file)."""
         from lcv_tui.domain.models import Route
 
@@ -161,8 +188,10 @@ class WithdrawalsScreen(MeldenSubScreen):
             line.display = False
         else:
             count = len(self.pending.tenant_ids)
-            line.update(f"Intrekbestand {self.pending.path.name} ({count} {'huurder' if count == 1 else 'huurders'}) is "
-                        "gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt en druk daarna op g.")
+            line.update(
+                f"Intrekbestand {self.pending.path.name} ({count} {'huurder' if count == 1 else 'huurders'}) is "
+                "gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt en druk daarna op g."
+            )
             line.display = True
         self._update_buttons()
 
@@ -189,7 +218,9 @@ class WithdrawalsScreen(MeldenSubScreen):
         return self.pending is not None
 
     def unsaved_description(self) -> str:
-        return "Een intrekbestand is gemaakt, maar het uploaden is nog niet bevestigd (Intrekken, g)."
+        return (
+            "Een intrekbestand is gemaakt, maar het uploaden is nog niet bevestigd (Intrekken, g)."
+        )
 
     # --- one by one ------------------------------------------------------------------------------
 
@@ -209,10 +240,16 @@ class WithdrawalsScreen(MeldenSubScreen):
             if done:
                 self._record((key,))
 
-        self.app.push_screen(ConfirmScreen(
-            f"Heeft u de melding van {tenant.display_name}, {tenant.address_line} ingetrokken bij het meldpunt?\n\n"
-            f"Dan legt de app vast: signaal ingetrokken op {format_date(today)}.",
-            yes="Ja, ingetrokken", no="Nog niet", title="Intrekken vastleggen"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Heeft u de melding van {tenant.display_name}, {tenant.address_line} ingetrokken bij het meldpunt?\n\n"
+                f"Dan legt de app vast: signaal ingetrokken op {format_date(today)}.",
+                yes="Ja, ingetrokken",
+                no="Nog niet",
+                title="Intrekken vastleggen",
+            ),
+            answered,
+        )
 
     def _record(self, tenant_ids: tuple[str, ...]) -> None:
         from lcv_tui.domain import actions
@@ -229,17 +266,30 @@ class WithdrawalsScreen(MeldenSubScreen):
                 refused.append("Een huurder uit het bestand staat niet meer in de kluis.")
                 continue
             try:
-                actions.record_withdrawal(workspace.data, tenant_id, today, now=self.app.clock.now(), actor=workspace.actor)
+                actions.record_withdrawal(
+                    workspace.data,
+                    tenant_id,
+                    today,
+                    now=self.app.clock.now(),
+                    actor=workspace.actor,
+                )
             except ValueError as exc:
                 refused.append(f"{tenant.display_name}: {exc}")
                 continue
             recorded += 1
         if recorded:
             workspace.mark_dirty()
-            self.app.commit("Intrekking vastgelegd" if recorded == 1 else f"{recorded} intrekkingen vastgelegd")
+            self.app.commit(
+                "Intrekking vastgelegd" if recorded == 1 else f"{recorded} intrekkingen vastgelegd"
+            )
         if refused:
-            self.notify("Niet vastgelegd:\n" + "\n".join(refused), title="Niet alles vastgelegd", severity="error",
-                        timeout=15, markup=False)
+            self.notify(
+                "Niet vastgelegd:\n" + "\n".join(refused),
+                title="Niet alles vastgelegd",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self.reload()
 
     # --- the bulk file -----------------------------------------------------------------------------
@@ -257,9 +307,15 @@ class WithdrawalsScreen(MeldenSubScreen):
         path = unused_path(self.app.locations.export_dir / f"intrekken-{today.isoformat()}.{fmt}")
         count = len(records)
         by_hand = len(self.records) - count
-        intro = (f"{count} {'huurder' if count == 1 else 'huurders'} in het intrekbestand (klantnummer, postcode, huisnummer). "
-                 + (f"{by_hand} gemeld via de website: die trekt u daar met de hand in. " if by_hand else "")
-                 + "Maken legt nog niets vast.")
+        intro = (
+            f"{count} {'huurder' if count == 1 else 'huurders'} in het intrekbestand (klantnummer, postcode, huisnummer). "
+            + (
+                f"{by_hand} gemeld via de website: die trekt u daar met de hand in. "
+                if by_hand
+                else ""
+            )
+            + "Maken legt nog niets vast."
+        )
 
         def chosen(choice: FileChoice | None) -> None:
             if choice is not None:
@@ -269,7 +325,7 @@ class WithdrawalsScreen(MeldenSubScreen):
         self.app.push_screen(SaveFileDialog("Intrekbestand maken", intro, str(path), fmt), chosen)
 
     @work(thread=True, exclusive=True, group="withdrawals-write")
-    def _write(self, records: list["WithdrawalRecord"], path: str, fmt: str) -> None:
+    def _write(self, records: list[WithdrawalRecord], path: str, fmt: str) -> None:
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.withdrawal import write_withdrawals
 
@@ -283,12 +339,23 @@ class WithdrawalsScreen(MeldenSubScreen):
     def on_withdrawal_file_written(self, message: WithdrawalFileWritten) -> None:
         self.query_one("#withdrawals-buttons").loading = False
         self.pending = PendingWithdrawal(message.path, message.tenant_ids)
-        self.notify(f"Bestand opgeslagen in {message.path}", title="Intrekbestand gemaakt", timeout=10, markup=False)
+        self.notify(
+            f"Bestand opgeslagen in {message.path}",
+            title="Intrekbestand gemaakt",
+            timeout=10,
+            markup=False,
+        )
         self._show_pending()
 
     def on_withdrawal_file_failed(self, message: WithdrawalFileFailed) -> None:
         self.query_one("#withdrawals-buttons").loading = False
-        self.notify(message.message, title="Bestand niet gemaakt", severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message,
+            title="Bestand niet gemaakt",
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
 
     @on(Button.Pressed, "#confirm-file")
     def action_confirm_file(self) -> None:
@@ -305,11 +372,17 @@ class WithdrawalsScreen(MeldenSubScreen):
                 self._show_pending()
                 self._record(pending.tenant_ids)
 
-        self.app.push_screen(ConfirmScreen(
-            f"Heeft u {pending.path.name} geüpload bij het meldpunt?\n\nDan legt de app voor "
-            f"{'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand vast: signaal ingetrokken op "
-            f"{format_date(self.app.clock.today())}.",
-            yes="Ja, geüpload", no="Nog niet", title="Intrekken bevestigen"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Heeft u {pending.path.name} geüpload bij het meldpunt?\n\nDan legt de app voor "
+                f"{'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand vast: signaal ingetrokken op "
+                f"{format_date(self.app.clock.today())}.",
+                yes="Ja, geüpload",
+                no="Nog niet",
+                title="Intrekken bevestigen",
+            ),
+            answered,
+        )
 
     def action_back(self) -> None:
         if self.pending is None:
@@ -321,6 +394,13 @@ class WithdrawalsScreen(MeldenSubScreen):
             if leave:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(
-            f"Het intrekbestand {self.pending.path.name} is nog niet als geüpload bevestigd. Zonder bevestiging legt de "
-            "app niets vast. Toch terug?", yes="Toch terug", no="Blijven", danger=True), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Het intrekbestand {self.pending.path.name} is nog niet als geüpload bevestigd. Zonder bevestiging legt de "
+                "app niets vast. Toch terug?",
+                yes="Toch terug",
+                no="Blijven",
+                danger=True,
+            ),
+            answered,
+        )

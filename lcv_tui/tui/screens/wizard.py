@@ -18,10 +18,11 @@ Other screens open the wizard with :func:`open_wizard`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -36,14 +37,21 @@ from lcv_tui.domain.models import EventKind, Route
 from lcv_tui.domain.validation import format_date
 from lcv_tui.domain.workflow import StepStatus
 from lcv_tui.tui.sections import section
-from lcv_tui.tui.wizard.steps import State, StepView, WizardStep, WizardView, build_view, reason_line
+from lcv_tui.tui.wizard.steps import (
+    State,
+    StepView,
+    WizardStep,
+    WizardView,
+    build_view,
+    reason_line,
+)
 
 if TYPE_CHECKING:
     from lcv_tui.domain.models import Channel
     from lcv_tui.tui.app import LcvApp
 
 
-def open_wizard(app: "LcvApp", tenant_id: str) -> None:
+def open_wizard(app: LcvApp, tenant_id: str) -> None:
     """Open "Signaal begeleiden" for one tenant (from the tenant list, the tenant file, the agenda or the palette)."""
     workspace = app.workspace
     if workspace is None:
@@ -51,7 +59,11 @@ def open_wizard(app: "LcvApp", tenant_id: str) -> None:
     try:
         workspace.data.tenant(tenant_id)
     except KeyError:
-        app.notify("Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst.", severity="warning", markup=False)
+        app.notify(
+            "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst.",
+            severity="warning",
+            markup=False,
+        )
         return
     current = app.screen
     if isinstance(current, WizardScreen) and current.tenant_id == tenant_id:
@@ -59,7 +71,7 @@ def open_wizard(app: "LcvApp", tenant_id: str) -> None:
     app.push_screen(WizardScreen(tenant_id))
 
 
-def wizard_commands(app: "LcvApp") -> Iterable[SystemCommand]:
+def wizard_commands(app: LcvApp) -> Iterable[SystemCommand]:
     """Command palette: "Signaal begeleiden" for the tenant on screen, and one entry per tenant."""
     workspace = app.workspace
     if workspace is None:
@@ -68,15 +80,21 @@ def wizard_commands(app: "LcvApp") -> Iterable[SystemCommand]:
     selected = _tenant_on_screen(app)
     if selected is not None:
         tenant = workspace.data.tenant(selected)
-        yield SystemCommand("Signaal begeleiden", f"Stap voor stap naar een melding voor {tenant.display_name}",
-                            partial(app.action_guide_signal, selected))
+        yield SystemCommand(
+            "Signaal begeleiden",
+            f"Stap voor stap naar een melding voor {tenant.display_name}",
+            partial(app.action_guide_signal, selected),
+        )
     for tenant in sorted(tenants, key=lambda t: t.sort_key):
         name = f"{tenant.surname}, {tenant.initials}" if tenant.initials else tenant.surname
-        yield SystemCommand(f"Signaal begeleiden: {name}", f"{tenant.address_line}, {tenant.gemeente}",
-                            partial(app.action_guide_signal, tenant.id))
+        yield SystemCommand(
+            f"Signaal begeleiden: {name}",
+            f"{tenant.address_line}, {tenant.gemeente}",
+            partial(app.action_guide_signal, tenant.id),
+        )
 
 
-def _tenant_on_screen(app: "LcvApp") -> str | None:
+def _tenant_on_screen(app: LcvApp) -> str | None:
     """The tenant the current screen shows or has highlighted, if any."""
     workspace = app.workspace
     assert workspace is not None
@@ -105,7 +123,9 @@ STEP_ACTIONS: tuple[StepAction, ...] = (
     StepAction("payment", "b", "Betaling vastleggen", WizardStep.ACHTERSTAND),
     StepAction("evidence('persoonlijk_contact')", "p", "2.1 b Contact", WizardStep.INCASSO),
     StepAction("evidence('schuldhulp_gewezen')", "h", "2.1 c Schuldhulp", WizardStep.INCASSO),
-    StepAction("evidence('gegevens_aangeboden')", "a", "2.1 d Gegevens aangeboden", WizardStep.INCASSO),
+    StepAction(
+        "evidence('gegevens_aangeboden')", "a", "2.1 d Gegevens aangeboden", WizardStep.INCASSO
+    ),
     StepAction("make_letter", "m", "Brief maken", WizardStep.BRIEVEN),
     StepAction("letter_sent", "s", "Verzending vastleggen", WizardStep.BRIEVEN),
     StepAction("objection", "z", "Bezwaar vastleggen", WizardStep.BEZWAAR),
@@ -128,7 +148,7 @@ def _button_id(action: StepAction) -> str:
 @dataclass(frozen=True)
 class MadeLetter:
     kind: EventKind
-    channel: "Channel"
+    channel: Channel
     on: dt.date
     text: str
     paths: tuple[Path, ...]
@@ -160,16 +180,28 @@ class WizardScreen(Screen[None]):
     CSS_PATH = "wizard.tcss"
     HELP_TOPIC = "wizard"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v,pagedown", "next", "Volgende", id="wizard.next"),
         Binding("t,pageup", "previous", "Vorige", id="wizard.previous"),
         Binding("escape", "close", "Sluiten", id="wizard.close"),
         Binding("f1", "help", "Help", id="wizard.help"),
-        *[Binding(a.key, a.action, a.label, id=f"wizard.{_button_id(a)[3:]}") for a in STEP_ACTIONS if a.action != "melden_section"],
-        *[Binding(str(step.number), f"go({step.value})", f"Stap {step.number}", id=f"wizard.step{step.number}", show=False)
-          for step in WizardStep],
+        *[
+            Binding(a.key, a.action, a.label, id=f"wizard.{_button_id(a)[3:]}")
+            for a in STEP_ACTIONS
+            if a.action != "melden_section"
+        ],
+        *[
+            Binding(
+                str(step.number),
+                f"go({step.value})",
+                f"Stap {step.number}",
+                id=f"wizard.step{step.number}",
+                show=False,
+            )
+            for step in WizardStep
+        ],
     ]
 
     def __init__(self, tenant_id: str) -> None:
@@ -198,7 +230,11 @@ class WizardScreen(Screen[None]):
                 yield Static("", id="step-pending", markup=False)
                 with Horizontal(id="step-actions"):
                     for action in STEP_ACTIONS:
-                        yield Button(f"{action.label} ({action.key.upper() if action.key.startswith('f') else action.key})", id=_button_id(action), compact=True)
+                        yield Button(
+                            f"{action.label} ({action.key.upper() if action.key.startswith('f') else action.key})",
+                            id=_button_id(action),
+                            compact=True,
+                        )
         with Horizontal(id="wizard-buttons"):
             yield Button("← Vorige (t)", id="wizard-previous", compact=True)
             yield Button("Volgende (v) →", id="wizard-next", variant="primary", compact=True)
@@ -226,11 +262,14 @@ class WizardScreen(Screen[None]):
         self.view = build_view(workspace.data, self.tenant_id, self.app.clock.today())
         tenant = self.view.tenant
         self.query_one("#wizard-title", Static).update(
-            f"Signaal begeleiden — {tenant.display_name}, {tenant.address_line}, {tenant.gemeente}")
+            f"Signaal begeleiden — {tenant.display_name}, {tenant.address_line}, {tenant.gemeente}"
+        )
         steps = self.query_one("#wizard-steps", OptionList)
         highlighted = steps.highlighted
         steps.clear_options()
-        steps.add_options(Option(view.list_label, id=f"step-{view.step.value}") for view in self.view.steps)
+        steps.add_options(
+            Option(view.list_label, id=f"step-{view.step.value}") for view in self.view.steps
+        )
         steps.highlighted = highlighted if highlighted is not None else self.current.value
 
     def show(self, step: WizardStep) -> None:
@@ -240,8 +279,13 @@ class WizardScreen(Screen[None]):
         if not view.reachable(step):
             gate = view.gate
             assert gate is not None
-            self.notify(gate.gate, title=f"Stap {gate.step.number}: {gate.step.title}", severity="warning", timeout=10,
-                        markup=False)
+            self.notify(
+                gate.gate,
+                title=f"Stap {gate.step.number}: {gate.step.title}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
             step = gate.step
         self.current = step
         self._remember(step)
@@ -251,18 +295,25 @@ class WizardScreen(Screen[None]):
 
     def _paint(self, step_view: StepView) -> None:
         step = step_view.step
-        self.query_one("#step-heading", Static).update(f"Stap {step.number} van {len(WizardStep)} · {step.title} ({step.article})")
+        self.query_one("#step-heading", Static).update(
+            f"Stap {step.number} van {len(WizardStep)} · {step.title} ({step.article})"
+        )
         state = self.query_one("#step-state", Static)
         state.update(f"{step_view.state.text} — {step_view.status}")
         for value in State:
             state.set_class(value == step_view.state, f"-{value.value}")
         self.query_one("#step-intro", Static).update(step.intro)
         facts = self.query_one("#step-facts", Static)
-        facts.update("Zo staat het ervoor:\n" + "\n".join(step_view.facts) if step_view.facts else "")
+        facts.update(
+            "Zo staat het ervoor:\n" + "\n".join(step_view.facts) if step_view.facts else ""
+        )
         facts.display = bool(step_view.facts)
         reasons = self.query_one("#step-reasons", Static)
         if step_view.reasons:
-            reasons.update("Regels voor melden bij deze stap:\n" + "\n".join(reason_line(r) for r in step_view.reasons))
+            reasons.update(
+                "Regels voor melden bij deze stap:\n"
+                + "\n".join(reason_line(r) for r in step_view.reasons)
+            )
         reasons.display = bool(step_view.reasons)
         gate = self.query_one("#step-gate", Static)
         gate.update(step_view.gate)
@@ -283,11 +334,15 @@ class WizardScreen(Screen[None]):
         if self.current == WizardStep.BRIEVEN and self.made_letter is not None:
             made = self.made_letter
             names = ", ".join(str(p) for p in made.paths)
-            lines.append(f"Gemaakt: {made.kind.label.replace(' verstuurd', '').lower()} ({names}). Verstuur de brief en leg "
-                         "daarna de verzending vast met s.")
+            lines.append(
+                f"Gemaakt: {made.kind.label.replace(' verstuurd', '').lower()} ({names}). Verstuur de brief en leg "
+                "daarna de verzending vast met s."
+            )
         if self.current == WizardStep.MELDEN and self.pending_upload is not None:
-            lines.append(f"Bestand {self.pending_upload} is gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt "
-                         "en druk daarna op g: Geüpload bevestigen.")
+            lines.append(
+                f"Bestand {self.pending_upload} is gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt "
+                "en druk daarna op g: Geüpload bevestigen."
+            )
         pending = self.query_one("#step-pending", Static)
         pending.update("\n".join(lines))
         pending.display = bool(lines)
@@ -329,7 +384,9 @@ class WizardScreen(Screen[None]):
             return None if self.query_one("#wizard-next", Button).disabled else True
         if action == "previous":
             return None if self.current == WizardStep.ACHTERSTAND else True
-        key = action + (f"('{parameters[0]}')" if parameters and isinstance(parameters[0], str) else "")
+        key = action + (
+            f"('{parameters[0]}')" if parameters and isinstance(parameters[0], str) else ""
+        )
         step_action = _BY_NAME.get(key)
         if step_action is None:
             return True
@@ -350,7 +407,13 @@ class WizardScreen(Screen[None]):
         assert view is not None
         gate = view.gate
         if gate is not None and gate.step == self.current:
-            self.notify(gate.gate, title="Hier stopt de wizard", severity="warning", timeout=10, markup=False)
+            self.notify(
+                gate.gate,
+                title="Hier stopt de wizard",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
             return
         if self.current < WizardStep.DAARNA:
             self.show(WizardStep(self.current + 1))
@@ -396,7 +459,10 @@ class WizardScreen(Screen[None]):
         workspace = self.app.workspace
         if workspace is None:
             return
-        if workspace.data.wizard_progress.get(self.tenant_id) != self._saved_progress or workspace.dirty:
+        if (
+            workspace.data.wizard_progress.get(self.tenant_id) != self._saved_progress
+            or workspace.dirty
+        ):
             if self.app.commit(success=None):
                 self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
 
@@ -409,7 +475,9 @@ class WizardScreen(Screen[None]):
 
     # --- recording, always after a dialog the landlord confirmed -----------------------------------
 
-    def _ask(self, make: Callable[[dict[str, str] | None, str], ModalScreen], apply: Callable[[Any], str]) -> None:
+    def _ask(
+        self, make: Callable[[dict[str, str] | None, str], ModalScreen], apply: Callable[[Any], str]
+    ) -> None:
         """Open a dialog; apply its value through the domain; on a refusal reopen it with what was typed
         and the domain's message."""
 
@@ -473,10 +541,17 @@ class WizardScreen(Screen[None]):
 
         def apply(entry) -> str:
             data, now, actor = self._who()
-            actions.record_payment(data, self.tenant_id, entry.on, entry.amount, entry.note, now=now, actor=actor)
+            actions.record_payment(
+                data, self.tenant_id, entry.on, entry.amount, entry.note, now=now, actor=actor
+            )
             return "Betaling vastgelegd"
 
-        self._ask(lambda values, error: PaymentDialog(today=today, subject=subject, values=values, error=error), apply)
+        self._ask(
+            lambda values, error: PaymentDialog(
+                today=today, subject=subject, values=values, error=error
+            ),
+            apply,
+        )
 
     def action_evidence(self, kind: str) -> None:
         from lcv_tui.domain import actions
@@ -487,11 +562,24 @@ class WizardScreen(Screen[None]):
 
         def apply(entry) -> str:
             data, now, actor = self._who()
-            actions.record_step(data, self.tenant_id, entry.kind, entry.on, entry.channel, entry.note, now=now, actor=actor)
+            actions.record_step(
+                data,
+                self.tenant_id,
+                entry.kind,
+                entry.on,
+                entry.channel,
+                entry.note,
+                now=now,
+                actor=actor,
+            )
             return f"{entry.kind.label} vastgelegd"
 
-        self._ask(lambda values, error: StepDialog(kind=event_kind, today=today, subject=subject, values=values, error=error),
-                  apply)
+        self._ask(
+            lambda values, error: StepDialog(
+                kind=event_kind, today=today, subject=subject, values=values, error=error
+            ),
+            apply,
+        )
 
     def action_objection(self) -> None:
         from lcv_tui.domain import actions
@@ -501,10 +589,17 @@ class WizardScreen(Screen[None]):
 
         def apply(entry) -> str:
             data, now, actor = self._who()
-            actions.record_objection(data, self.tenant_id, entry.on, entry.channel, entry.note, now=now, actor=actor)
+            actions.record_objection(
+                data, self.tenant_id, entry.on, entry.channel, entry.note, now=now, actor=actor
+            )
             return "Bezwaar vastgelegd"
 
-        self._ask(lambda values, error: ObjectionDialog(today=today, subject=subject, values=values, error=error), apply)
+        self._ask(
+            lambda values, error: ObjectionDialog(
+                today=today, subject=subject, values=values, error=error
+            ),
+            apply,
+        )
 
     def action_agreement(self) -> None:
         from lcv_tui.tui.edits import save_agreement
@@ -519,7 +614,9 @@ class WizardScreen(Screen[None]):
             assert workspace is not None
             existing = workspace.data.agreement_for(agreement.gemeente)
             if existing is not None:
-                raise ValueError(f"Er is al een overeenkomst met {existing.gemeente}: wijzig die onder Gemeenten (F3).")
+                raise ValueError(
+                    f"Er is al een overeenkomst met {existing.gemeente}: wijzig die onder Gemeenten (F3)."
+                )
             save_agreement(workspace, agreement)
             return f"Overeenkomst met {agreement.gemeente} vastgelegd"
 
@@ -534,8 +631,11 @@ class WizardScreen(Screen[None]):
             return None
         from lcv_tui.domain.workflow import StepKey
 
-        for key, kind in ((StepKey.HERINNERING, EventKind.HERINNERING), (StepKey.AANMANING, EventKind.AANMANING),
-                          (StepKey.SOMMATIE, EventKind.SOMMATIE)):
+        for key, kind in (
+            (StepKey.HERINNERING, EventKind.HERINNERING),
+            (StepKey.AANMANING, EventKind.AANMANING),
+            (StepKey.SOMMATIE, EventKind.SOMMATIE),
+        ):
             if view.case.step(key).status not in (StepStatus.DONE, StepStatus.NOT_NEEDED):
                 return kind
         return None
@@ -554,10 +654,12 @@ class WizardScreen(Screen[None]):
             self.query_one("#step-actions").loading = True
             self._write_letter(request.kind, request.on, request.channel)
 
-        self.app.push_screen(LetterDialog(kind=kind, today=self.app.clock.today(), subject=self._subject()), chosen)
+        self.app.push_screen(
+            LetterDialog(kind=kind, today=self.app.clock.today(), subject=self._subject()), chosen
+        )
 
     @work(thread=True, exclusive=True, group="wizard-letter")
-    def _write_letter(self, kind: EventKind, on: dt.date, channel: "Channel") -> None:
+    def _write_letter(self, kind: EventKind, on: dt.date, channel: Channel) -> None:
         from lcv_tui.domain import ledger
         from lcv_tui.domain.letters import LetterRefused, build_letter
         from lcv_tui.exports.files import ExportError
@@ -568,13 +670,25 @@ class WizardScreen(Screen[None]):
         assert workspace is not None
         data = workspace.data
         if data.landlord is None:
-            self.post_message(WizardFileFailed("Brief niet gemaakt", "Vul eerst uw gegevens als verhuurder in (Instellingen, F4)."))
+            self.post_message(
+                WizardFileFailed(
+                    "Brief niet gemaakt",
+                    "Vul eerst uw gegevens als verhuurder in (Instellingen, F4).",
+                )
+            )
             return
         tenant = data.tenant(self.tenant_id)
         folder = letter_folder(self.app)
         try:
-            letter = build_letter(kind, landlord=data.landlord, tenant=tenant, arrears=ledger.arrears(tenant, on),
-                                  on=on, settings=data.settings, channel=channel)
+            letter = build_letter(
+                kind,
+                landlord=data.landlord,
+                tenant=tenant,
+                arrears=ledger.arrears(tenant, on),
+                on=on,
+                settings=data.settings,
+                channel=channel,
+            )
             paths = (write_letter_pdf(letter, folder), write_letter_text(letter, folder))
         except LetterRefused as exc:
             self.post_message(WizardFileFailed("Brief niet gemaakt", exc.message))
@@ -587,12 +701,19 @@ class WizardScreen(Screen[None]):
     def on_letter_written(self, message: LetterWritten) -> None:
         self.query_one("#step-actions").loading = False
         self.made_letter = message.letter
-        self.notify(f"Opgeslagen in {message.letter.paths[0].parent}", title="Brief gemaakt", timeout=8, markup=False)
+        self.notify(
+            f"Opgeslagen in {message.letter.paths[0].parent}",
+            title="Brief gemaakt",
+            timeout=8,
+            markup=False,
+        )
         self.show(self.current)
 
     def on_wizard_file_failed(self, message: WizardFileFailed) -> None:
         self.query_one("#step-actions").loading = False
-        self.notify(message.message, title=message.title, severity="error", timeout=12, markup=False)
+        self.notify(
+            message.message, title=message.title, severity="error", timeout=12, markup=False
+        )
 
     def action_letter_sent(self) -> None:
         from lcv_tui.domain import actions
@@ -612,13 +733,22 @@ class WizardScreen(Screen[None]):
         def apply(entry) -> str:
             data, now, actor = self._who()
             text = made.text if made is not None else None
-            actions.record_letter(data, self.tenant_id, kind, entry.on, entry.channel, text, now=now, actor=actor)
+            actions.record_letter(
+                data, self.tenant_id, kind, entry.on, entry.channel, text, now=now, actor=actor
+            )
             self.made_letter = None
             return f"{kind.label} vastgelegd"
 
-        self._ask(lambda values, error: LetterSentDialog(channel=channel, today=today, subject=subject,
-                                                          values=values if values is not None else initial, error=error),
-                  apply)
+        self._ask(
+            lambda values, error: LetterSentDialog(
+                channel=channel,
+                today=today,
+                subject=subject,
+                values=values if values is not None else initial,
+                error=error,
+            ),
+            apply,
+        )
 
     # --- melden ----------------------------------------------------------------------------------
 
@@ -636,9 +766,14 @@ class WizardScreen(Screen[None]):
         fmt = workspace.data.settings.export_format
         today = self.app.clock.today()
         tenant = self.view.tenant
-        path = self.app.locations.export_dir / f"signaal-{slug(tenant.klantnummer or tenant.surname)}-{today.isoformat()}.{fmt}"
-        intro = ("Een uploadbestand met alleen het signaal van deze huurder, met alleen wat u mag delen. Maken legt nog "
-                 "niets vast: dat doet u na het uploaden met g (Geüpload bevestigen).")
+        path = (
+            self.app.locations.export_dir
+            / f"signaal-{slug(tenant.klantnummer or tenant.surname)}-{today.isoformat()}.{fmt}"
+        )
+        intro = (
+            "Een uploadbestand met alleen het signaal van deze huurder, met alleen wat u mag delen. Maken legt nog "
+            "niets vast: dat doet u na het uploaden met g (Geüpload bevestigen)."
+        )
 
         def chosen(choice) -> None:
             if choice is None:
@@ -646,7 +781,9 @@ class WizardScreen(Screen[None]):
             self.query_one("#step-actions").loading = True
             self._write_upload(choice.path, choice.fmt)
 
-        self.app.push_screen(SaveFileDialog("Uploadbestand met dit signaal", intro, str(path), fmt), chosen)
+        self.app.push_screen(
+            SaveFileDialog("Uploadbestand met dit signaal", intro, str(path), fmt), chosen
+        )
 
     @work(thread=True, exclusive=True, group="wizard-upload")
     def _write_upload(self, path: str, fmt: str) -> None:
@@ -658,9 +795,15 @@ class WizardScreen(Screen[None]):
         assert workspace is not None
         data = workspace.data
         tenant = data.tenant(self.tenant_id)
-        record = sharing.signal_record(tenant, data.agreement_for(tenant.gemeente), ledger.arrears(tenant, self.app.clock.today()))
+        record = sharing.signal_record(
+            tenant,
+            data.agreement_for(tenant.gemeente),
+            ledger.arrears(tenant, self.app.clock.today()),
+        )
         try:
-            result = write_upload([record], path, fmt=fmt, extra_phone_columns=data.settings.extra_phone_columns)
+            result = write_upload(
+                [record], path, fmt=fmt, extra_phone_columns=data.settings.extra_phone_columns
+            )
         except ExportError as exc:
             self.post_message(WizardFileFailed("Bestand niet gemaakt", exc.message))
             return
@@ -669,7 +812,12 @@ class WizardScreen(Screen[None]):
     def on_signal_file_written(self, message: SignalFileWritten) -> None:
         self.query_one("#step-actions").loading = False
         self.pending_upload = message.path
-        self.notify(f"Bestand opgeslagen in {message.path}", title="Uploadbestand gemaakt", timeout=10, markup=False)
+        self.notify(
+            f"Bestand opgeslagen in {message.path}",
+            title="Uploadbestand gemaakt",
+            timeout=10,
+            markup=False,
+        )
         self.show(self.current)
 
     def action_confirm_upload(self) -> None:
@@ -683,7 +831,9 @@ class WizardScreen(Screen[None]):
 
         def apply(_: object) -> str:
             data, now, actor = self._who()
-            actions.record_signal(data, self.tenant_id, today, route=Route.UPLOAD, now=now, actor=actor)
+            actions.record_signal(
+                data, self.tenant_id, today, route=Route.UPLOAD, now=now, actor=actor
+            )
             self.pending_upload = None
             return "Signaal vastgelegd"
 
@@ -692,13 +842,17 @@ class WizardScreen(Screen[None]):
                 return
             error = self._apply(apply, True)
             if error:
-                self.notify(error, title="Niet vastgelegd", severity="error", timeout=15, markup=False)
+                self.notify(
+                    error, title="Niet vastgelegd", severity="error", timeout=15, markup=False
+                )
 
         self.app.push_screen(
             ConfirmScreen(
                 f"Heeft u {path.name} geüpload bij het meldpunt?\n\nDan legt de app vast: signaal afgegeven op "
                 f"{format_date(today)} via het uploadbestand.",
-                yes="Ja, geüpload", no="Nog niet", title="Uploaden bevestigen",
+                yes="Ja, geüpload",
+                no="Nog niet",
+                title="Uploaden bevestigen",
             ),
             answered,
         )

@@ -11,7 +11,15 @@ from textual.widgets import Footer
 def shown_bindings(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
     """What a footer on ``screen`` shows: every binding it lists, with its state and text."""
     return tuple(
-        (key, binding.action, binding.description, binding.key_display, binding.group, enabled, tooltip)
+        (
+            key,
+            binding.action,
+            binding.description,
+            binding.key_display,
+            binding.group,
+            enabled,
+            tooltip,
+        )
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
         if binding.show or key == screen.app.COMMAND_PALETTE_BINDING
     )

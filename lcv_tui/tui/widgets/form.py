@@ -6,7 +6,7 @@ so every form (tenant, landlord, agreement, settings, later the wizard) behaves 
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -165,5 +165,4 @@ class FieldRow(Horizontal):
 
 def field_rows(fields: list, per_row: int = 3) -> list[FieldRow]:
     """Fields in rows of ``per_row``."""
-    return [FieldRow(*fields[start:start + per_row]) for start in range(0, len(fields), per_row)]
-
+    return [FieldRow(*fields[start : start + per_row]) for start in range(0, len(fields), per_row)]

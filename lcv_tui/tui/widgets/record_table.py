@@ -10,8 +10,9 @@ the agenda, agreements) use it with their own columns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Literal, Sequence
+from typing import Any, ClassVar, Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -97,25 +98,25 @@ class RecordTable(ScrollView, can_focus=True):
     class Selected(Message):
         """A record was opened (Enter or double click)."""
 
-        def __init__(self, table: "RecordTable", key: str) -> None:
+        def __init__(self, table: RecordTable, key: str) -> None:
             super().__init__()
             self.table = table
             self.key = key
 
         @property
-        def control(self) -> "RecordTable":
+        def control(self) -> RecordTable:
             return self.table
 
     class Highlighted(Message):
         """The cursor moved to another record (or to none: ``key`` is None)."""
 
-        def __init__(self, table: "RecordTable", key: str | None) -> None:
+        def __init__(self, table: RecordTable, key: str | None) -> None:
             super().__init__()
             self.table = table
             self.key = key
 
         @property
-        def control(self) -> "RecordTable":
+        def control(self) -> RecordTable:
             return self.table
 
     def __init__(
@@ -189,7 +190,9 @@ class RecordTable(ScrollView, can_focus=True):
         if words == self._filter_words:
             return len(self._shown)
         # Every old word inside some new word: the new matches are a subset of what is shown.
-        narrower = bool(self._filter_words) and all(any(old in new for new in words) for old in self._filter_words)
+        narrower = bool(self._filter_words) and all(
+            any(old in new for new in words) for old in self._filter_words
+        )
         self._filter_words = words
         self._apply_filter(self.current_key, within=self._shown if narrower else None)
         return len(self._shown)
@@ -246,7 +249,9 @@ class RecordTable(ScrollView, can_focus=True):
     # --- geometry -----------------------------------------------------------------------------
 
     def _widths(self, available: int) -> list[int]:
-        widths = [max(c.min_width, min(c.max_width, n)) for c, n in zip(self.columns, self._natural)]
+        widths = [
+            max(c.min_width, min(c.max_width, n)) for c, n in zip(self.columns, self._natural)
+        ]
         room = available - len(NO_MARK) - len(widths)  # one space between and after columns
         excess = sum(widths) - room
         while excess > 0:
@@ -265,7 +270,11 @@ class RecordTable(ScrollView, can_focus=True):
             self.refresh()
             return
         needs_scrollbar = size.height > self.size.height
-        if self.is_mounted and self.virtual_size.height and needs_scrollbar == self.show_vertical_scrollbar:
+        if (
+            self.is_mounted
+            and self.virtual_size.height
+            and needs_scrollbar == self.show_vertical_scrollbar
+        ):
             # Same scrollbars, so the widget's region is unchanged: update the virtual size and the
             # thumb without a layout of the whole screen (that layout is most of a keystroke's cost).
             self.set_reactive(ScrollView.virtual_size, size)
@@ -356,7 +365,10 @@ class RecordTable(ScrollView, can_focus=True):
         return NO_MARK + " ".join(parts) + " "
 
     def _row_text(self, record: Record, widths: list[int], mark: str) -> str:
-        cells = [_fit(cell, width, column.align) for cell, width, column in zip(record.cells, widths, self.columns)]
+        cells = [
+            _fit(cell, width, column.align)
+            for cell, width, column in zip(record.cells, widths, self.columns)
+        ]
         return mark + " ".join(cells) + " "
 
     def render_line(self, y: int) -> Strip:
@@ -365,7 +377,9 @@ class RecordTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("record-table--header")
-            return Strip([Segment(self._header_text(widths).ljust(width)[:width], style)]).simplify()
+            return Strip(
+                [Segment(self._header_text(widths).ljust(width)[:width], style)]
+            ).simplify()
         index = round(self.scroll_y) + y - 1
         if index >= len(self._shown):
             if index == 0 and y == 1:

@@ -38,7 +38,7 @@ class RecordDialog(ModalScreen["ResultT | None"], Generic[ResultT]):
     TITLE_TEXT: ClassVar[str] = ""
     INTRO: ClassVar[str] = ""
     SAVE_LABEL: ClassVar[str] = "Vastleggen"
-    app: "LcvApp"
+    app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Vastleggen", id="wizard.dialog.save"),
@@ -71,7 +71,7 @@ class RecordDialog(ModalScreen["ResultT | None"], Generic[ResultT]):
         if inputs:
             inputs.first().focus()
 
-    def parse(self) -> "ResultT | str":
+    def parse(self) -> ResultT | str:
         """The typed value, or a Dutch message saying what to correct."""
         raise AssertionError("subclasses parse their fields")
 
@@ -105,16 +105,23 @@ def _label(text: str, for_id: str) -> Label:
 
 
 # Optional fields texts 1 and 2 announce; street and town are never shared, so they are not offered.
-AGREEMENT_FIELDS = (SharedField.VOORLETTERS, SharedField.TOEVOEGING, SharedField.TELEFOON, SharedField.EMAIL)
+AGREEMENT_FIELDS = (
+    SharedField.VOORLETTERS,
+    SharedField.TOEVOEGING,
+    SharedField.TELEFOON,
+    SharedField.EMAIL,
+)
 
 
 class AgreementDialog(RecordDialog["Agreement"]):
     """An agreement with the tenant's gemeente; returns a valid ``Agreement`` (``agreements.build_agreement``)."""
 
     TITLE_TEXT = "Overeenkomst vastleggen"
-    INTRO = ("Op de website Achterstanden aanleveren sluit u de overeenkomst ter plekke af; bij RIS Matching en VPS "
-             "via het NVVK-aanmeldportaal. Leg hier vast met welk meldpunt en sinds wanneer. Vink alleen extra "
-             "gegevens aan die u met de gemeente hebt afgesproken.")
+    INTRO = (
+        "Op de website Achterstanden aanleveren sluit u de overeenkomst ter plekke af; bij RIS Matching en VPS "
+        "via het NVVK-aanmeldportaal. Leg hier vast met welk meldpunt en sinds wanneer. Vink alleen extra "
+        "gegevens aan die u met de gemeente hebt afgesproken."
+    )
 
     def __init__(self, gemeente: str, today: dt.date, *, error: str = "") -> None:
         super().__init__(error=error)
@@ -134,7 +141,7 @@ class AgreementDialog(RecordDialog["Agreement"]):
             for field in AGREEMENT_FIELDS:
                 yield Checkbox(field.label, value=False, id=f"shared-{field.value}", compact=True)
 
-    def parse(self) -> "Agreement | str":
+    def parse(self) -> Agreement | str:
         from lcv_tui.tui.screens.agreements import build_agreement
 
         values: dict[str, object] = {

@@ -14,8 +14,16 @@ from lcv_tui.tui.widgets.footer import KeyFooter
 
 HELP_CSS = Path(__file__).resolve().parent.parent / "screens" / "help.tcss"
 
-WIZARD_PAGES: tuple[tuple[str, str], ...] = (("Dit scherm", "wizard"), ("Werkwijze", "werkwijze"), ("Begrippen", "begrippen"))
-TOUR_PAGES: tuple[tuple[str, str], ...] = (("Werkwijze", "werkwijze"), ("Begrippen", "begrippen"), ("Rondleiding", "rondleiding"))
+WIZARD_PAGES: tuple[tuple[str, str], ...] = (
+    ("Dit scherm", "wizard"),
+    ("Werkwijze", "werkwijze"),
+    ("Begrippen", "begrippen"),
+)
+TOUR_PAGES: tuple[tuple[str, str], ...] = (
+    ("Werkwijze", "werkwijze"),
+    ("Begrippen", "begrippen"),
+    ("Rondleiding", "rondleiding"),
+)
 
 
 class PagesHelpScreen(HelpScreen):
@@ -31,7 +39,6 @@ class PagesHelpScreen(HelpScreen):
         with Vertical(id="help-box"):
             with TabbedContent(id="help-tabs"):
                 for title, topic in self.pages:
-                    with TabPane(title, id=f"help-{topic}"):
-                        with VerticalScroll():
-                            yield Markdown(help_text(topic), open_links=False)
+                    with TabPane(title, id=f"help-{topic}"), VerticalScroll():
+                        yield Markdown(help_text(topic), open_links=False)
             yield KeyFooter()

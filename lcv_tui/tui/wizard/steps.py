@@ -60,49 +60,57 @@ class WizardStep(IntEnum):
 
 _TEXT: dict[WizardStep, tuple[str, str, str]] = {
     WizardStep.ACHTERSTAND: (
-        "Achterstand", "LCV 3.1 d",
+        "Achterstand",
+        "LCV 3.1 d",
         "Een huurachterstand telt voor vroegsignalering vanaf 30 dagen na de vervaldatum (LCV 3.1 d). "
         "Controleer eerst of het bedrag klopt: is er inmiddels betaald, leg die betaling dan hier vast. "
         "De app rekent het bedrag, het aantal maanden en de dagen uit uw betalingen uit.",
     ),
     WizardStep.INCASSO: (
-        "Maatschappelijk verantwoorde incasso", "LCV 2.1 a–d",
+        "Maatschappelijk verantwoorde incasso",
+        "LCV 2.1 a–d",
         "Voordat u meldt, probeert u het eerst zelf netjes op te lossen (LCV 2.1): a) een schriftelijke "
         "herinnering, b) een poging tot persoonlijk contact, c) wijzen op schuldhulpverlening en d) aanbieden "
         "de gegevens aan de gemeente door te geven. U moet dat kunnen bewijzen: leg daarom vast wat u deed en wanneer.",
     ),
     WizardStep.BRIEVEN: (
-        "Brieven", "werkinstructie stap 2",
+        "Brieven",
+        "werkinstructie stap 2",
         "De werkinstructie noemt drie brieven: rond de 5e een herinnering (zonder tekst over schuldhulp), rond de "
         "15e een aanmaning met tekst 1, en rond de 5e van de volgende maand een sommatie met tekst 2. "
         "Tekst 2 geeft de huurder 7 dagen na ontvangst om bezwaar te maken. Maak de brief hier en leg vast "
         "wanneer en hoe u hem verstuurde.",
     ),
     WizardStep.BEZWAAR: (
-        "Bezwaar", "LCV 2.2",
+        "Bezwaar",
+        "LCV 2.2",
         "Maakt de huurder bezwaar tegen het delen van zijn gegevens met de gemeente, dan meldt u hem niet "
         "(LCV 2.2). Kreeg u een bezwaar, per e-mail of op een andere manier, leg het dan hier vast. "
         "Kwam er binnen de termijn niets, dan gaat u verder.",
     ),
     WizardStep.GEMEENTE: (
-        "Gemeente en route", "werkinstructie stap 1; LCV 3.4",
+        "Gemeente en route",
+        "werkinstructie stap 1; LCV 3.4",
         "U meldt aan de gemeente waar de woning ligt, via het meldpunt dat die gemeente koos: RIS Matching, "
         "VPS van BKR, of de website Achterstanden aanleveren voor kleine verhuurders. Daarvoor is een "
         "overeenkomst met de gemeente nodig (werkinstructie stap 1).",
     ),
     WizardStep.CONTROLE: (
-        "Gegevenscontrole", "werkinstructie stap 3; tekst 1 en 2",
+        "Gegevenscontrole",
+        "werkinstructie stap 3; tekst 1 en 2",
         "U mag niet meer delen dan contactgegevens en het signaal zelf, en alleen wat tekst 1 en 2 de huurder "
         "hebben aangekondigd. Extra velden gaan alleen mee als u ze met de gemeente hebt afgesproken; "
         "straat en woonplaats gaan nooit mee. Controleer hieronder wat er precies gedeeld wordt.",
     ),
     WizardStep.MELDEN: (
-        "Melden", "LCV 3.1 d, 3.4",
+        "Melden",
+        "LCV 3.1 d, 3.4",
         "Nu geeft u het signaal af bij het meldpunt. Via de website typt u de gegevens over van de invoerkaart; "
         "bij RIS Matching of VPS uploadt u een bestand. Leg pas vast dat u gemeld hebt als het echt gebeurd is.",
     ),
     WizardStep.DAARNA: (
-        "Daarna", "LCV 3.13, 4.1–4.3",
+        "Daarna",
+        "LCV 3.13, 4.1–4.3",
         "De gemeente laat binnen 4 weken alleen iets weten als de huurder hulp heeft geaccepteerd (LCV 3.13). "
         "Dan schort u de incasso hoogstens 30 dagen op (LCV 4.1, 4.2 a–c). Ontstaat in die tijd een nieuwe "
         "achterstand zonder contact met de gemeente, dan mag de incasso weer verder (LCV 4.3).",
@@ -122,7 +130,12 @@ class State(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"done": "gedaan", "needed": "nog nodig", "later": "nog niet aan de beurt", "stop": "stopt hier"}[self.value]
+        return {
+            "done": "gedaan",
+            "needed": "nog nodig",
+            "later": "nog niet aan de beurt",
+            "stop": "stopt hier",
+        }[self.value]
 
     @property
     def text(self) -> str:
@@ -143,7 +156,11 @@ STEP_REASONS: dict[WizardStep, tuple[str, ...]] = {
 
 # Which steps of the domain's case belong to which wizard step.
 STEP_KEYS: dict[WizardStep, tuple[StepKey, ...]] = {
-    WizardStep.INCASSO: (StepKey.PERSOONLIJK_CONTACT, StepKey.SCHULDHULP_GEWEZEN, StepKey.GEGEVENS_AANGEBODEN),
+    WizardStep.INCASSO: (
+        StepKey.PERSOONLIJK_CONTACT,
+        StepKey.SCHULDHULP_GEWEZEN,
+        StepKey.GEGEVENS_AANGEBODEN,
+    ),
     WizardStep.BRIEVEN: (StepKey.HERINNERING, StepKey.AANMANING, StepKey.SOMMATIE),
     WizardStep.BEZWAAR: (StepKey.BEZWAARTERMIJN,),
     WizardStep.MELDEN: (StepKey.SIGNAAL,),
@@ -185,13 +202,13 @@ def article_text(article: str) -> str:
     return article.replace(" (", ", ").replace("(", "").replace(")", "")
 
 
-def step_line(step: "Step") -> str:
+def step_line(step: Step) -> str:
     """``✓ Herinnering: Verstuurd op 05-10-2026 per post. (LCV 2.1 a)``; the status in words when it asks for action."""
     said = f"{step.status.label}: " if step.status in _SAY_STATUS else ""
     return f"{_STATUS_SYMBOL[step.status]} {step.label}: {said}{step.explanation} ({article_text(step.article)})"
 
 
-def reason_line(reason: "Reason") -> str:
+def reason_line(reason: Reason) -> str:
     """``✗ Er is geen overeenkomst … Leg de overeenkomst … vast. (werkinstructie stap 1)``"""
     symbol = "✓" if reason.ok else "✗"
     return f"{symbol} {f'{reason.text} {reason.fix}'.strip()} ({article_text(reason.article)})"
@@ -205,7 +222,7 @@ class StepView:
     state: State
     status: str
     facts: tuple[str, ...] = ()
-    reasons: tuple["Reason", ...] = ()
+    reasons: tuple[Reason, ...] = ()
     gate: str = ""
     """Not empty when the wizard cannot go past this step: why, and what to do."""
 
@@ -219,10 +236,10 @@ class StepView:
 class WizardView:
     """The whole wizard for one tenant on one day."""
 
-    tenant: "Tenant"
-    agreement: "Agreement | None"
-    case: "Case | None"
-    verdict: "Verdict"
+    tenant: Tenant
+    agreement: Agreement | None
+    case: Case | None
+    verdict: Verdict
     today: dt.date
     steps: tuple[StepView, ...]
 
@@ -248,10 +265,19 @@ class WizardView:
         that waits, else the last step."""
         gate = self.gate
         if gate is not None:
-            first_needed = next((v.step for v in self.steps if v.state == State.NEEDED and v.step < gate.step), None)
+            first_needed = next(
+                (v.step for v in self.steps if v.state == State.NEEDED and v.step < gate.step), None
+            )
             return first_needed if first_needed is not None else gate.step
         if self.case is not None and self.case.last_signal is not None:
-            needed_after = next((v.step for v in self.steps if v.state == State.NEEDED and v.step >= WizardStep.MELDEN), None)
+            needed_after = next(
+                (
+                    v.step
+                    for v in self.steps
+                    if v.state == State.NEEDED and v.step >= WizardStep.MELDEN
+                ),
+                None,
+            )
             return needed_after if needed_after is not None else WizardStep.DAARNA
         for wanted in (State.NEEDED, State.LATER):
             found = next((v.step for v in self.steps if v.state == wanted), None)
@@ -263,7 +289,7 @@ class WizardView:
 # --- building the views ----------------------------------------------------------------------
 
 
-def build_view(data: "VaultData", tenant_id: str, today: dt.date) -> WizardView:
+def build_view(data: VaultData, tenant_id: str, today: dt.date) -> WizardView:
     """Everything the wizard shows for ``tenant_id`` on ``today``, from the domain."""
     tenant = data.tenant(tenant_id)
     agreement = data.agreement_for(tenant.gemeente)
@@ -274,7 +300,16 @@ def build_view(data: "VaultData", tenant_id: str, today: dt.date) -> WizardView:
         verdict = rules.eligibility(case, today)
     steps = [
         builder(tenant, agreement, case, verdict, today)
-        for builder in (_achterstand, _incasso, _brieven, _bezwaar, _gemeente, _controle, _melden, _daarna)
+        for builder in (
+            _achterstand,
+            _incasso,
+            _brieven,
+            _bezwaar,
+            _gemeente,
+            _controle,
+            _melden,
+            _daarna,
+        )
     ]
     gate = next((view for view in steps if view.gate), None)
     if gate is not None:
@@ -282,22 +317,26 @@ def build_view(data: "VaultData", tenant_id: str, today: dt.date) -> WizardView:
         for index in range(gate.step + 1, len(steps)):
             view = steps[index]
             if view.state != State.DONE:
-                steps[index] = replace(view, state=State.LATER, status=f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} ({gate.step.title.lower()}).")
+                steps[index] = replace(
+                    view,
+                    state=State.LATER,
+                    status=f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} ({gate.step.title.lower()}).",
+                )
     return WizardView(tenant, agreement, case, verdict, today, tuple(steps))
 
 
-def _reasons(verdict: "Verdict", step: WizardStep) -> tuple["Reason", ...]:
+def _reasons(verdict: Verdict, step: WizardStep) -> tuple[Reason, ...]:
     codes = STEP_REASONS[step]
     return tuple(reason for reason in verdict.reasons if reason.code in codes)
 
 
-def _domain_steps(case: "Case | None", step: WizardStep) -> list["Step"]:
+def _domain_steps(case: Case | None, step: WizardStep) -> list[Step]:
     if case is None:
         return []
     return [case.step(key) for key in STEP_KEYS.get(step, ())]
 
 
-def _signalled(case: "Case | None") -> bool:
+def _signalled(case: Case | None) -> bool:
     return case is not None and case.last_signal is not None
 
 
@@ -310,26 +349,54 @@ def _achterstand(tenant, agreement, case, verdict, today) -> StepView:
         f"Maanden achterstand: {arrears.months}",
     ]
     if arrears.oldest_due is not None:
-        facts.append(f"Oudste onbetaalde vervaldatum: {format_date(arrears.oldest_due)} ({arrears.days_overdue} dagen geleden)")
+        facts.append(
+            f"Oudste onbetaalde vervaldatum: {format_date(arrears.oldest_due)} ({arrears.days_overdue} dagen geleden)"
+        )
     for item in arrears.open_charges:
-        facts.append(f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): {format_money(item.open_amount)} open")
+        facts.append(
+            f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): {format_money(item.open_amount)} open"
+        )
     if arrears.credit > 0:
         facts.append(f"Vooruitbetaald: {format_money(arrears.credit)}")
     if not arrears.in_arrears:
         if case is not None and (case.open_signal is not None or case.last_signal is not None):
-            return StepView(step, State.DONE, "Er staat niets meer open. Kijk bij stap 8 wat er na de melding nog moet.",
-                            tuple(facts), reasons)
-        return StepView(step, State.DONE, "Er staat niets open: er is niets te melden.", tuple(facts), reasons,
-                        gate="Deze huurder heeft geen achterstand, dus er is niets te melden. U kunt de wizard sluiten; "
-                             "komt er later een achterstand, open hem dan opnieuw.")
+            return StepView(
+                step,
+                State.DONE,
+                "Er staat niets meer open. Kijk bij stap 8 wat er na de melding nog moet.",
+                tuple(facts),
+                reasons,
+            )
+        return StepView(
+            step,
+            State.DONE,
+            "Er staat niets open: er is niets te melden.",
+            tuple(facts),
+            reasons,
+            gate="Deze huurder heeft geen achterstand, dus er is niets te melden. U kunt de wizard sluiten; "
+            "komt er later een achterstand, open hem dan opnieuw.",
+        )
     if _signalled(case):
-        return StepView(step, State.DONE, "De achterstand is al gemeld; zie stap 7 en 8.", tuple(facts), reasons)
+        return StepView(
+            step, State.DONE, "De achterstand is al gemeld; zie stap 7 en 8.", tuple(facts), reasons
+        )
     waiting = [reason for reason in reasons if not reason.ok]
     if waiting:
         first = waiting[0]
-        return StepView(step, State.LATER, f"Nog te vroeg om te melden: {first.text} {first.fix}".strip(), tuple(facts), reasons)
-    return StepView(step, State.DONE, "De achterstand is oud genoeg om te melden, als de andere stappen ook gezet zijn.",
-                    tuple(facts), reasons)
+        return StepView(
+            step,
+            State.LATER,
+            f"Nog te vroeg om te melden: {first.text} {first.fix}".strip(),
+            tuple(facts),
+            reasons,
+        )
+    return StepView(
+        step,
+        State.DONE,
+        "De achterstand is oud genoeg om te melden, als de andere stappen ook gezet zijn.",
+        tuple(facts),
+        reasons,
+    )
 
 
 def _incasso(tenant, agreement, case, verdict, today) -> StepView:
@@ -338,7 +405,11 @@ def _incasso(tenant, agreement, case, verdict, today) -> StepView:
     domain = _domain_steps(case, step)
     if case is None:
         return StepView(step, State.LATER, "Er is geen achterstand.", (), reasons)
-    reminder = verdict.reason(rules.REMINDER) if any(r.code == rules.REMINDER for r in verdict.reasons) else None
+    reminder = (
+        verdict.reason(rules.REMINDER)
+        if any(r.code == rules.REMINDER for r in verdict.reasons)
+        else None
+    )
     facts = []
     if reminder is not None:
         facts.append(f"a) {reason_line(reminder)}")
@@ -347,7 +418,11 @@ def _incasso(tenant, agreement, case, verdict, today) -> StepView:
     state = combine([_FROM_STATUS[item.status] for item in domain])
     missing = [item for item in domain if _FROM_STATUS[item.status] == State.NEEDED]
     if state == State.DONE:
-        status = "Alles van LCV 2.1 is vastgelegd." if not _signalled(case) else "Vastgelegd vóór de melding."
+        status = (
+            "Alles van LCV 2.1 is vastgelegd."
+            if not _signalled(case)
+            else "Vastgelegd vóór de melding."
+        )
     elif missing:
         status = f"Nog vast te leggen: {', '.join(item.label.lower() for item in missing)}."
     else:
@@ -360,10 +435,14 @@ def _brieven(tenant, agreement, case, verdict, today) -> StepView:
     reasons = _reasons(verdict, step)
     domain = _domain_steps(case, step)
     if case is None:
-        return StepView(step, State.LATER, "Er is geen achterstand: er is geen brief nodig.", (), reasons)
+        return StepView(
+            step, State.LATER, "Er is geen achterstand: er is geen brief nodig.", (), reasons
+        )
     facts = [step_line(item) for item in domain]
     if case.objection_deadline is not None:
-        facts.append(f"Bezwaartermijn van tekst 2: tot en met {format_date(case.objection_deadline)}.")
+        facts.append(
+            f"Bezwaartermijn van tekst 2: tot en met {format_date(case.objection_deadline)}."
+        )
     state = combine([_FROM_STATUS[item.status] for item in domain])
     actionable = next((item for item in domain if _FROM_STATUS[item.status] == State.NEEDED), None)
     if actionable is not None:
@@ -386,13 +465,20 @@ def _bezwaar(tenant, agreement, case, verdict, today) -> StepView:
     if case.objection is not None:
         objection = case.objection
         how = f" {objection.channel.label}" if objection.channel else ""
-        facts.append(f"Bezwaar ontvangen op {format_date(objection.on)}{how}." + (f" Notitie: {objection.note}" if objection.note else ""))
-        gate = ("De huurder heeft bezwaar gemaakt tegen het delen van zijn gegevens met de gemeente (LCV 2.2). "
-                "U meldt deze huurder daarom niet: de wizard stopt hier, en dat is in orde. "
-                "Voor de huurder betekent dit dat de gemeente geen hulp komt aanbieden op grond van uw melding; "
-                "hij kan zelf altijd hulp vragen bij de gemeente. Het gewone incassotraject mag doorgaan. "
-                "Trekt de huurder het bezwaar later in, dan kunt u alsnog melden.")
-        return StepView(step, State.STOP, "Bezwaar ontvangen: niet melden.", tuple(facts), reasons, gate=gate)
+        facts.append(
+            f"Bezwaar ontvangen op {format_date(objection.on)}{how}."
+            + (f" Notitie: {objection.note}" if objection.note else "")
+        )
+        gate = (
+            "De huurder heeft bezwaar gemaakt tegen het delen van zijn gegevens met de gemeente (LCV 2.2). "
+            "U meldt deze huurder daarom niet: de wizard stopt hier, en dat is in orde. "
+            "Voor de huurder betekent dit dat de gemeente geen hulp komt aanbieden op grond van uw melding; "
+            "hij kan zelf altijd hulp vragen bij de gemeente. Het gewone incassotraject mag doorgaan. "
+            "Trekt de huurder het bezwaar later in, dan kunt u alsnog melden."
+        )
+        return StepView(
+            step, State.STOP, "Bezwaar ontvangen: niet melden.", tuple(facts), reasons, gate=gate
+        )
     state = _FROM_STATUS[window.status]
     if window.status == StepStatus.UPCOMING:
         status = window.explanation
@@ -412,23 +498,39 @@ def _gemeente(tenant, agreement, case, verdict, today) -> StepView:
             f"Overeenkomst: ja, sinds {format_date(agreement.signed_on)}",
             f"Meldpunt: {agreement.meldpunt.label}",
             f"Melden via: {sharing.route_for(agreement).label}",
-            f"Drempel: {agreement.threshold_days} dagen" + (f", vanaf {format_money(agreement.min_amount)}" if agreement.min_amount else ""),
-            "Afgesproken extra gegevens: " + (", ".join(sorted(f.label for f in agreement.shared_fields)) or "geen"),
+            f"Drempel: {agreement.threshold_days} dagen"
+            + (f", vanaf {format_money(agreement.min_amount)}" if agreement.min_amount else ""),
+            "Afgesproken extra gegevens: "
+            + (", ".join(sorted(f.label for f in agreement.shared_fields)) or "geen"),
         ]
     else:
         facts.append("Overeenkomst: nog niet vastgelegd")
     agreement_reason = next((r for r in reasons if r.code == rules.AGREEMENT), None)
     if agreement_reason is None or agreement_reason.ok:
         if agreement is None:
-            return StepView(step, State.LATER, "Nog geen overeenkomst; die is pas nodig als er iets te melden is.", tuple(facts), reasons)
-        return StepView(step, State.DONE, f"Er is een overeenkomst met gemeente {agreement.gemeente}.", tuple(facts), reasons)
+            return StepView(
+                step,
+                State.LATER,
+                "Nog geen overeenkomst; die is pas nodig als er iets te melden is.",
+                tuple(facts),
+                reasons,
+            )
+        return StepView(
+            step,
+            State.DONE,
+            f"Er is een overeenkomst met gemeente {agreement.gemeente}.",
+            tuple(facts),
+            reasons,
+        )
     gate = "Zonder overeenkomst die al geldt kunt u niet melden: " + agreement_reason.fix
     if agreement is None:
-        gate = ("Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: grote en middelgrote verhuurders melden zich aan via het "
-                 "NVVK-aanmeldportaal (nvvk.nl/vroegsignalering); de gemeente zet daarna een overeenkomst klaar voor "
-                 "RIS Matching of VPS van BKR. Als kleine verhuurder gaat het sneller: op de website Achterstanden "
-                 "aanleveren sluit u de overeenkomst ter plekke af en meldt u meteen. Leg de overeenkomst daarna hier "
-                 "vast met o. U kunt de wizard nu sluiten en later hier verdergaan.")
+        gate = (
+            "Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: grote en middelgrote verhuurders melden zich aan via het "
+            "NVVK-aanmeldportaal (nvvk.nl/vroegsignalering); de gemeente zet daarna een overeenkomst klaar voor "
+            "RIS Matching of VPS van BKR. Als kleine verhuurder gaat het sneller: op de website Achterstanden "
+            "aanleveren sluit u de overeenkomst ter plekke af en meldt u meteen. Leg de overeenkomst daarna hier "
+            "vast met o. U kunt de wizard nu sluiten en later hier verdergaan."
+        )
     return StepView(step, State.NEEDED, agreement_reason.text, tuple(facts), reasons, gate=gate)
 
 
@@ -437,8 +539,11 @@ def _controle(tenant, agreement, case, verdict, today) -> StepView:
     arrears = ledger.arrears(tenant, today)
     preview = sharing.shared_fields_preview(tenant, agreement, arrears)
     names = {label: name for name, label in sharing.FIELD_LABELS.items()}
-    facts = [f"Tekst 1 en 2 kondigden de huurder aan: \"{sharing.ANNOUNCED_SENTENCE}\"", "",
-             f"{'Veld':<27}{'Wordt gedeeld':<35}Aangekondigd"]
+    facts = [
+        f'Tekst 1 en 2 kondigden de huurder aan: "{sharing.ANNOUNCED_SENTENCE}"',
+        "",
+        f"{'Veld':<27}{'Wordt gedeeld':<35}Aangekondigd",
+    ]
     left_out = []
     for label, value, reason in preview:
         announced = "✓ ja" if names.get(label) in sharing.ANNOUNCED_FIELDS else "✗ nee"
@@ -450,8 +555,12 @@ def _controle(tenant, agreement, case, verdict, today) -> StepView:
     if _signalled(case):
         return StepView(step, State.DONE, "Gecontroleerd en gemeld.", tuple(facts))
     if verdict.allowed:
-        return StepView(step, State.NEEDED, "Controleer vóór het melden wat er gedeeld wordt.", tuple(facts))
-    return StepView(step, State.LATER, "Dit is wat er bij een melding gedeeld zou worden.", tuple(facts))
+        return StepView(
+            step, State.NEEDED, "Controleer vóór het melden wat er gedeeld wordt.", tuple(facts)
+        )
+    return StepView(
+        step, State.LATER, "Dit is wat er bij een melding gedeeld zou worden.", tuple(facts)
+    )
 
 
 def _melden(tenant, agreement, case, verdict, today) -> StepView:
@@ -463,11 +572,15 @@ def _melden(tenant, agreement, case, verdict, today) -> StepView:
     facts = [step_line(signal)]
     blocking = verdict.blocking
     if verdict.allowed:
-        facts.append("✓ Alle voorwaarden voor melden zijn vervuld (LCV 2.1, 2.2, 3.1 d en de overeenkomst).")
+        facts.append(
+            "✓ Alle voorwaarden voor melden zijn vervuld (LCV 2.1, 2.2, 3.1 d en de overeenkomst)."
+        )
         state = State.NEEDED
-        where = ("typ de gegevens over op de website Achterstanden aanleveren (invoerkaart, k)"
-                 if sharing.route_for(agreement) == Route.WEBSITE
-                 else "maak een uploadbestand met dit signaal (u) of neem het mee in het bestand van deze maand (Melden, F5)")
+        where = (
+            "typ de gegevens over op de website Achterstanden aanleveren (invoerkaart, k)"
+            if sharing.route_for(agreement) == Route.WEBSITE
+            else "maak een uploadbestand met dit signaal (u) of neem het mee in het bestand van deze maand (Melden, F5)"
+        )
         status = f"Melden mag vandaag: {where}."
     elif signal.status == StepStatus.DONE:
         state = State.DONE
@@ -494,7 +607,12 @@ def _daarna(tenant, agreement, case, verdict, today) -> StepView:
     facts = [step_line(item) for item in domain]
     signal = case.last_signal or case.open_signal
     if signal is not None:
-        facts.insert(0, f"Gemeld op {format_date(signal.on)}" + (f" via {signal.route.label}" if signal.route else "") + ".")
+        facts.insert(
+            0,
+            f"Gemeld op {format_date(signal.on)}"
+            + (f" via {signal.route.label}" if signal.route else "")
+            + ".",
+        )
     if case.feedback_due_by is not None and case.feedback is None:
         facts.append(f"Terugkoppeling uiterlijk: {format_date(case.feedback_due_by)} (LCV 3.13).")
     if case.accepted is not None and case.suspension_until is not None:
@@ -505,12 +623,17 @@ def _daarna(tenant, agreement, case, verdict, today) -> StepView:
     facts.append("Deze datums staan vanzelf in de agenda.")
     state = combine([_FROM_STATUS[item.status] for item in domain])
     if case.suspended:
-        state = State.NEEDED  # the suspension is running: keeping collection paused is the landlord's duty now
+        state = (
+            State.NEEDED
+        )  # the suspension is running: keeping collection paused is the landlord's duty now
     status = case.next_step or "Er is nu niets te doen."
     return StepView(step, state, status, tuple(facts))
 
 
 def meldpunt_choices() -> list[tuple[str, Meldpunt]]:
     """The meldpunten, the website first: that is where a small landlord signs on the spot."""
-    return [(Meldpunt.WEBSITE.label, Meldpunt.WEBSITE), (Meldpunt.RIS_MATCHING.label, Meldpunt.RIS_MATCHING),
-            (Meldpunt.BKR_VPS.label, Meldpunt.BKR_VPS)]
+    return [
+        (Meldpunt.WEBSITE.label, Meldpunt.WEBSITE),
+        (Meldpunt.RIS_MATCHING.label, Meldpunt.RIS_MATCHING),
+        (Meldpunt.BKR_VPS.label, Meldpunt.BKR_VPS),
+    ]
