@@ -11,10 +11,10 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from lcv_tui.cli import EXIT_OK
+from lcv_tui.commands.context import EXIT_OK
 
 if TYPE_CHECKING:
-    from lcv_tui.cli import CliContext
+    from lcv_tui.commands.context import CliContext
     from lcv_tui.domain.agenda import AgendaItem
 
 

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lcv_tui.cli import EXIT_OK
+from lcv_tui.commands.context import EXIT_OK
 
 if TYPE_CHECKING:
-    from lcv_tui.cli import CliContext
+    from lcv_tui.commands.context import CliContext
     from lcv_tui.paths import Locations
 
 DEMO_PASSPHRASE = "demo"

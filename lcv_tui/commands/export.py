@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from lcv_tui.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED
+from lcv_tui.commands.context import EXIT_IO, EXIT_OK, EXIT_REFUSED
 
 if TYPE_CHECKING:
-    from lcv_tui.cli import CliContext
+    from lcv_tui.commands.context import CliContext
     from lcv_tui.domain.models import Tenant
 
 NOT_RECORDED = (

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from lcv_tui.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, CliContext
+from lcv_tui.commands.context import EXIT_IO, EXIT_OK, EXIT_REFUSED, CliContext
 
 
 def _open(ctx: CliContext):

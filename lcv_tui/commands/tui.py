@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lcv_tui.cli import CliContext
+    from lcv_tui.commands.context import CliContext
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

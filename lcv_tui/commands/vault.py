@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from lcv_tui.cli import EXIT_ACCESS, EXIT_OK, CliContext
+from lcv_tui.commands.context import EXIT_ACCESS, EXIT_OK, CliContext
 from lcv_tui.paths import ENV_PASSPHRASE
 
 ENV_NEW_PASSPHRASE = "LCV_TUI_NEW_PASSPHRASE"

@@ -107,13 +107,10 @@ def test_csv_dialect_is_settable_per_profile():
         delimiter=",", encoding="utf-8", line_terminator="\n", decimal_separator="."
     )
     data = render_upload(FIXED_RECORDS[:1], fmt="csv", profile=profile)
-    assert (
-        data
-        == (
-            b"Achternaam,Voorletters,Straatnaam,Huisnummer,Huisnummer toevoeging,Postcode,Woonplaats,Telefoonnummer 1,"
-            b"E-Mailadres,Aantal maanden achterstand,Bedrag achterstand\nde Vries,A.M.,,12,A,3511 AB,,0612345678,"
-            b"a.devries@voorbeeld.nl,2,1700.00\n"
-        )
+    assert data == (
+        b"Achternaam,Voorletters,Straatnaam,Huisnummer,Huisnummer toevoeging,Postcode,Woonplaats,Telefoonnummer 1,"
+        b"E-Mailadres,Aantal maanden achterstand,Bedrag achterstand\nde Vries,A.M.,,12,A,3511 AB,,0612345678,"
+        b"a.devries@voorbeeld.nl,2,1700.00\n"
     )
 
 

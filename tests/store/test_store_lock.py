@@ -63,6 +63,8 @@ def _held_elsewhere(locations):
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()
 
 
 def _other_process(locations) -> str:

@@ -63,3 +63,5 @@ async def test_a_vault_open_in_another_process_is_refused_until_it_closes(
     finally:
         holder.kill()
         holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()

@@ -563,9 +563,7 @@ class SignalsScreen(SectionScreen):
         self.reload()
 
 
-def record_signals(
-    app: LcvApp, tenant_ids: tuple[str, ...], route: Route
-) -> tuple[int, list[str]]:
+def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tuple[int, list[str]]:
     """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
