@@ -55,10 +55,10 @@ def table(results: list[Result]) -> str:
         )
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = [
-        " | ".join(str(c).ljust(w) for c, w in zip(header, widths)),
+        " | ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)),
         "-+-".join("-" * w for w in widths),
     ]
-    lines += [" | ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines += [" | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
     notes = [
         f"  {r.name}{f' (N={r.size:,})' if r.size else ''}: {r.note}" for r in results if r.note
     ]

@@ -60,7 +60,7 @@ HANDLERS: dict[str, str] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="MAP",

@@ -473,7 +473,7 @@ RULES: tuple[Callable[[Case], Reason], ...] = (
 def evaluate(case: Case) -> Verdict:
     """All rules for the case as it stands on ``case.on``."""
     reasons = tuple([rule(case) for rule in RULES])
-    return Verdict(all([reason.ok for reason in reasons]), reasons)
+    return Verdict(all(reason.ok for reason in reasons), reasons)
 
 
 def first_failure(case: Case) -> Reason | None:

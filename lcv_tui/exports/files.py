@@ -7,6 +7,7 @@ target. The mode is 0600 whatever the umask, and new parent folders are 0700.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -91,10 +92,8 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
         raise ExportError(f"Kan {target} niet schrijven: {_reason(exc)}.") from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
     return target
 
 

@@ -350,7 +350,7 @@ def _read_csv(data: bytes) -> list[list[Any]]:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
         raise ExportError(
             "Het CSV-bestand is beschadigd (bijvoorbeeld een ongeldig teken of een aanhalingsteken dat niet "

@@ -127,10 +127,11 @@ class _RowPlan:
         get_required = _tuple_getter(itemgetter, [position for position, _ in mandatory])
 
         def row(record: Any, index: int) -> list:
-            if safe:
-                values = [clean(value) for clean, value in zip(cleaners, get(record))]
-            else:
-                values = list(get(record))
+            values = (
+                [clean(value) for clean, value in zip(cleaners, get(record), strict=True)]
+                if safe
+                else list(get(record))
+            )
             # empty is caught here; blank-but-spaces in the careful pass (a cell that starts with a
             # space never passes the CSV scan, and XLSX always takes the careful pass)
             if "" in get_required(values) or (
@@ -294,7 +295,7 @@ def render_xlsx(
         cell.column = position
         templates.append(cell)
     header_cells = []
-    for position, column in enumerate(plan.columns, start=1):
+    for position in range(1, len(plan.columns) + 1):
         cell = WriteOnlyCell(sheet)
         cell.number_format = TEXT_FORMAT
         cell.data_type = "s"
@@ -310,7 +311,7 @@ def render_xlsx(
         current = [templates]
 
         def _values_to_row(values, row_idx):
-            for cell, value in zip(current[0], values):
+            for cell, value in zip(current[0], values, strict=True):
                 if value is None or value == "":
                     continue
                 cell._value = value
@@ -328,12 +329,15 @@ def render_xlsx(
         sheet.append(
             [
                 _typed_cell(WriteOnlyCell, sheet, h, c.label)
-                for h, c in zip(header_cells, plan.columns)
+                for h, c in zip(header_cells, plan.columns, strict=True)
             ]
         )
         for values in rows:
             sheet.append(
-                [_typed_cell(WriteOnlyCell, sheet, t, v) for t, v in zip(templates, values)]
+                [
+                    _typed_cell(WriteOnlyCell, sheet, t, v)
+                    for t, v in zip(templates, values, strict=True)
+                ]
             )
 
     buffer = io.BytesIO()

@@ -6,6 +6,7 @@ umask, because the mode is set explicitly after creating them.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -50,10 +51,8 @@ def temp_path_for(target: Path) -> Path:
 def remove_stale_temps(target: Path) -> None:
     """Temp files left by a crash hold only ciphertext, but they should not pile up."""
     for stale in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
-        try:
+        with contextlib.suppress(OSError):
             stale.unlink()
-        except OSError:
-            pass
 
 
 def write_temp(target: Path, data: bytes) -> Path:
@@ -126,7 +125,5 @@ def copy_private(source: Path, target: Path, *, link: bool = True) -> None:
 
 
 def remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

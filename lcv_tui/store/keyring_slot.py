@@ -10,6 +10,7 @@ The passphrase slot always exists, so losing the keyring never loses the data.
 from __future__ import annotations
 
 import base64
+import contextlib
 from typing import Any
 
 SERVICE = "lcv-tui"
@@ -86,7 +87,5 @@ def forget_key(vault_id: str, backend: Any = None) -> None:
     chosen = usable_backend(backend)
     if chosen is None:
         return
-    try:
+    with contextlib.suppress(Exception):
         chosen.delete_password(SERVICE, vault_id)
-    except Exception:
-        pass

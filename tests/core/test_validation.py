@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -157,15 +158,11 @@ def test_every_normaliser_raises_only_value_error(text):
         v.parse_date,
         v.parse_house_number,
     ):
-        try:
+        with contextlib.suppress(ValueError):
             fn(text)
-        except ValueError:
-            pass
     for what in ("Straatnaam", "Woonplaats"):
-        try:
+        with contextlib.suppress(ValueError):
             v.normalise_place(text, what=what)
-        except ValueError:
-            pass
 
 
 def test_gemeente_is_checked_against_the_shipped_list():

@@ -24,13 +24,15 @@ from lcv_tui.domain.workflow import Case, case_for
 
 D = dt.date
 SETTINGS = Settings()
+DEFAULT_START = D(2025, 1, 1)
+DEFAULT_DUE = D(2026, 3, 1)
 
 
 def make_tenant(
     *,
     surname: str = "de Vries",
     rent: str = "850.00",
-    start: dt.date = D(2025, 1, 1),
+    start: dt.date = DEFAULT_START,
     due_day: int = 1,
     paid_before: dt.date | None = None,
     gemeente: str = "Utrecht",
@@ -105,7 +107,7 @@ def case(
     )
 
 
-def full_process(tenant: Tenant, due: dt.date = D(2026, 3, 1), *, contact: bool = True) -> Tenant:
+def full_process(tenant: Tenant, due: dt.date = DEFAULT_DUE, *, contact: bool = True) -> Tenant:
     """Herinnering, aanmaning, (contact), sommatie on the werkinstructie's dates for ``due``."""
     add(
         tenant,

@@ -13,24 +13,24 @@ PASSPHRASE = "geheime wachtzin voor de test"
 
 
 def record(**fields) -> SignalRecord:
-    base = dict(
-        tenant_id="t1",
-        klantnummer="H-1",
-        gemeente="Utrecht",
-        achternaam="de Vries",
-        voorletters="A.M.",
-        straatnaam="",
-        huisnummer="12",
-        toevoeging="A",
-        postcode="3511 AB",
-        woonplaats="",
-        telefoon=("0612345678",),
-        email="a.devries@voorbeeld.nl",
-        maanden=2,
-        bedrag=Decimal("1700.00"),
-        route=Route.UPLOAD,
-        meldpunt=Meldpunt.RIS_MATCHING,
-    )
+    base = {
+        "tenant_id": "t1",
+        "klantnummer": "H-1",
+        "gemeente": "Utrecht",
+        "achternaam": "de Vries",
+        "voorletters": "A.M.",
+        "straatnaam": "",
+        "huisnummer": "12",
+        "toevoeging": "A",
+        "postcode": "3511 AB",
+        "woonplaats": "",
+        "telefoon": ("0612345678",),
+        "email": "a.devries@voorbeeld.nl",
+        "maanden": 2,
+        "bedrag": Decimal("1700.00"),
+        "route": Route.UPLOAD,
+        "meldpunt": Meldpunt.RIS_MATCHING,
+    }
     base.update(fields)
     return SignalRecord(**base)
 

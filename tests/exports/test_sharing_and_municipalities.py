@@ -38,21 +38,21 @@ SEED = (
 
 
 def tenant(**fields) -> Tenant:
-    base = dict(
-        klantnummer="H-9",
-        surname="de Vries",
-        initials="A.",
-        street="Oudegracht",
-        house_number=12,
-        addition="bis",
-        postcode="3511 AB",
-        town="Utrecht",
-        gemeente="Utrecht",
-        phones=["0612345678", "+32470123456"],
-        email="a@voorbeeld.nl",
-        rent=Decimal("850.00"),
-        tenancy_start=dt.date(2026, 1, 1),
-    )
+    base = {
+        "klantnummer": "H-9",
+        "surname": "de Vries",
+        "initials": "A.",
+        "street": "Oudegracht",
+        "house_number": 12,
+        "addition": "bis",
+        "postcode": "3511 AB",
+        "town": "Utrecht",
+        "gemeente": "Utrecht",
+        "phones": ["0612345678", "+32470123456"],
+        "email": "a@voorbeeld.nl",
+        "rent": Decimal("850.00"),
+        "tenancy_start": dt.date(2026, 1, 1),
+    }
     base.update(fields)
     return Tenant(**base)
 
@@ -162,7 +162,7 @@ def test_select_signals_on_the_demo():
     assert selection.records, "the demo has a tenant ready to be signalled"
     for record in selection.records:
         assert record.straatnaam == "" and record.woonplaats == ""
-    for tenant_, verdict in selection.excluded:
+    for _tenant, verdict in selection.excluded:
         assert not verdict.allowed and verdict.blocking
         assert all(reason.article and reason.text for reason in verdict.blocking)
     ids = {r.tenant_id for r in selection.records} | {t.id for t, _ in selection.excluded}

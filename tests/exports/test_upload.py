@@ -316,8 +316,8 @@ def test_no_xlsx_cell_starts_with_a_trigger(records, extras):
 def test_csv_and_xlsx_hold_the_same_values(records):
     csv_rows = read_csv(render_upload(records, fmt="csv"))[1:]
     xlsx_rows = read_xlsx(render_upload(records, fmt="xlsx"))[1:]
-    for csv_row, xlsx_row in zip(csv_rows, xlsx_rows):
-        for text, cell in zip(csv_row[:9], xlsx_row[:9]):
+    for csv_row, xlsx_row in zip(csv_rows, xlsx_rows, strict=True):
+        for text, cell in zip(csv_row[:9], xlsx_row[:9], strict=True):
             assert text == (cell.value or "")
         assert int(csv_row[9]) == xlsx_row[9].value
         assert Decimal(csv_row[10].replace(",", ".")) == Decimal(str(xlsx_row[10].value)).quantize(

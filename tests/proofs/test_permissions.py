@@ -48,8 +48,8 @@ def test_files_0600_and_data_folder_0700_under_umask_022(run_cli, tmp_path, umas
         "letters": sorted((out / "brieven").iterdir()),
         "dossiers": sorted((out / "dossiers").iterdir()),
     }
-    assert {s for s in (p.suffix for p in files["letters"])} >= {".pdf", ".txt"}
-    assert {s for s in (p.suffix for p in files["dossiers"])} >= {".pdf", ".txt"}
+    assert {p.suffix for p in files["letters"]} >= {".pdf", ".txt"}
+    assert {p.suffix for p in files["dossiers"]} >= {".pdf", ".txt"}
     for what, paths in files.items():
         assert paths, f"no {what} written"
         for path in paths:

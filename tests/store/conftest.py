@@ -82,19 +82,19 @@ FakeChainer.__module__ = "keyring.backends.chainer"
 
 
 def make_tenant(surname: str = "de Vries-Ëlberg", number: int = 12, **extra) -> Tenant:
-    fields = dict(
-        surname=surname,
-        initials="J.",
-        street="Kerkstraat",
-        house_number=number,
-        postcode="1234 AB",
-        town="Utrecht",
-        gemeente="Utrecht",
-        rent=Decimal("875.50"),
-        tenancy_start=dt.date(2020, 1, 1),
-        phones=["06-12345678"],
-        email="huurder@example.nl",
-    )
+    fields = {
+        "surname": surname,
+        "initials": "J.",
+        "street": "Kerkstraat",
+        "house_number": number,
+        "postcode": "1234 AB",
+        "town": "Utrecht",
+        "gemeente": "Utrecht",
+        "rent": Decimal("875.50"),
+        "tenancy_start": dt.date(2020, 1, 1),
+        "phones": ["06-12345678"],
+        "email": "huurder@example.nl",
+    }
     fields.update(extra)
     return Tenant(**fields)
 

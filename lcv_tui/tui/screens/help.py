@@ -38,12 +38,10 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             with TabbedContent(id="help-tabs"):
                 if self.topic != GENERAL_TOPIC:
-                    with TabPane("Dit scherm", id="help-topic"):
-                        with VerticalScroll():
-                            yield Markdown(help_text(self.topic), open_links=False)
-                with TabPane("Werkwijze en begrippen", id="help-general"):
-                    with VerticalScroll():
-                        yield Markdown(help_text(GENERAL_TOPIC), open_links=False)
+                    with TabPane("Dit scherm", id="help-topic"), VerticalScroll():
+                        yield Markdown(help_text(self.topic), open_links=False)
+                with TabPane("Werkwijze en begrippen", id="help-general"), VerticalScroll():
+                    yield Markdown(help_text(GENERAL_TOPIC), open_links=False)
             yield Footer()
 
     def action_close(self) -> None:

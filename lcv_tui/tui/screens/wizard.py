@@ -462,9 +462,8 @@ class WizardScreen(Screen[None]):
         if (
             workspace.data.wizard_progress.get(self.tenant_id) != self._saved_progress
             or workspace.dirty
-        ):
-            if self.app.commit(success=None):
-                self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
+        ) and self.app.commit(success=None):
+            self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
 
     def has_unsaved_changes(self) -> bool:
         return self.pending_upload is not None

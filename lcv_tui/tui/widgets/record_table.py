@@ -250,7 +250,8 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _widths(self, available: int) -> list[int]:
         widths = [
-            max(c.min_width, min(c.max_width, n)) for c, n in zip(self.columns, self._natural)
+            max(c.min_width, min(c.max_width, n))
+            for c, n in zip(self.columns, self._natural, strict=True)
         ]
         room = available - len(NO_MARK) - len(widths)  # one space between and after columns
         excess = sum(widths) - room
@@ -357,7 +358,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _header_text(self, widths: list[int]) -> str:
         parts = []
-        for i, (column, width) in enumerate(zip(self.columns, widths)):
+        for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
             label = column.label
             if i == self._sort_column:
                 label = f"{label} {'▼' if self._sort_reverse else '▲'}"
@@ -367,7 +368,7 @@ class RecordTable(ScrollView, can_focus=True):
     def _row_text(self, record: Record, widths: list[int], mark: str) -> str:
         cells = [
             _fit(cell, width, column.align)
-            for cell, width, column in zip(record.cells, widths, self.columns)
+            for cell, width, column in zip(record.cells, widths, self.columns, strict=True)
         ]
         return mark + " ".join(cells) + " "
 

@@ -294,10 +294,11 @@ def build_view(data: VaultData, tenant_id: str, today: dt.date) -> WizardView:
     tenant = data.tenant(tenant_id)
     agreement = data.agreement_for(tenant.gemeente)
     case = case_for(tenant, today, settings=data.settings, agreement=agreement)
-    if case is None:
-        verdict = rules.Verdict(False, (rules.rule_in_arrears_none(),))
-    else:
-        verdict = rules.eligibility(case, today)
+    verdict = (
+        rules.Verdict(False, (rules.rule_in_arrears_none(),))
+        if case is None
+        else rules.eligibility(case, today)
+    )
     steps = [
         builder(tenant, agreement, case, verdict, today)
         for builder in (
@@ -413,7 +414,7 @@ def _incasso(tenant, agreement, case, verdict, today) -> StepView:
     facts = []
     if reminder is not None:
         facts.append(f"a) {reason_line(reminder)}")
-    for letter, item in zip("bcd", domain):
+    for letter, item in zip("bcd", domain, strict=False):
         facts.append(f"{letter}) {step_line(item)}")
     state = combine([_FROM_STATUS[item.status] for item in domain])
     missing = [item for item in domain if _FROM_STATUS[item.status] == State.NEEDED]
