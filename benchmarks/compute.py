@@ -1,4 +1,4 @@
-"""Agenda for all tenants, and the export of 10,000 signals (CSV and XLSX), each against a bare baseline."""
+"""The export of 10,000 signals (CSV and XLSX), each against a bare writer of the same rows."""
 
 from __future__ import annotations
 
@@ -9,39 +9,9 @@ from pathlib import Path
 from benchmarks import data as bench_data
 from benchmarks.timing import Result, paired_medians
 
-AGENDA_GOAL_S = 0.1
 CSV_GOAL_RATIO = 1.5
 XLSX_GOAL_RATIO = 1.2
 EXPORT_COUNT = 10_000
-
-
-def run_agenda(sizes: list[int], repeat: int) -> list[Result]:
-    from lcv_tui.domain.agenda import agenda
-
-    results = []
-    for count in sizes:
-        data = bench_data.vault_data(count)
-
-        def baseline() -> None:
-            # The floor of any agenda: one look at every payment of every tenant.
-            for tenant in data.tenants:
-                sum(p.amount for p in tenant.payments)
-
-        ours, base = paired_medians(lambda: agenda(data, bench_data.TODAY), baseline, repeat)
-        items = agenda(data, bench_data.TODAY)
-        last = count == 10_000
-        results.append(
-            Result(
-                "agenda, all tenants",
-                count,
-                ours,
-                base,
-                goal=f"≤ {AGENDA_GOAL_S} s" if last else "",
-                passed=ours <= AGENDA_GOAL_S if last else None,
-                note=f"{len(items)} items; baseline: sum every tenant's payments",
-            )
-        )
-    return results
 
 
 def _bare_rows(records, columns) -> list[list]:

@@ -1,13 +1,20 @@
-"""Seeded, fictional benchmark data: a landlord with N tenants and a year of ledger history each.
+"""Seeded, fictional benchmark data: a landlord's real portfolio with five years of history.
 
-Every tenant has twelve monthly rent charges (December 2025 to November 2026) and, for most of
-them, twelve payments. The mix is fixed by the seed:
+Every tenant has monthly rent charges from the start of the history (five years before the
+benchmark date by default) or a later start of tenancy, up to the benchmark date; some tenancies
+ended along the way. The rent goes up every 1 July (when the model keeps a rent history). The
+mix is fixed by the seed:
 
-- about 84 % pay on or just before the due day;
-- about 9 % paid one to three months late but are paid up now;
-- about 7 % are in arrears now (one to three months unpaid) with the letters that belong to that
-  stage (herinnering, aanmaning, sommatie, with the letter text kept as evidence), some with
-  personal contact, an objection, a delivered signal or feedback from the municipality.
+- about 80 % always pay: most a few days before the due day, a quarter of them a few days after
+  it (so on the 2nd of a month a good part of the portfolio has this month's rent open for a day);
+- about 20 % were in arrears at some point: one to three past episodes of one to three months,
+  each with the letters of its stage (herinnering, aanmaning, sommatie, the letter text kept as
+  evidence), personal contact, sometimes an objection, a delivered signal, feedback from the
+  municipality and a withdrawal after the arrears were paid;
+- about a third of those (7 % of all) are in arrears on the benchmark date, in every stage.
+
+Two benchmark dates are used: the 2nd and the 23rd of a month (``DATES``). The data is generated
+for one date: nothing recorded after it exists.
 
 The audit log holds what the app would have written: one ``tenant.add`` per tenant and one entry
 per payment and per event, hash-chained like :func:`lcv_tui.domain.audit.append` does.
@@ -23,17 +30,21 @@ import datetime as dt
 import json
 import random
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from lcv_tui.domain import audit
-from lcv_tui.domain.models import SCHEMA_VERSION, AuditEntry, AuditLog, VaultData
+from lcv_tui.domain.models import SCHEMA_VERSION, AuditEntry, AuditLog, Tenant, VaultData
 
 TODAY = dt.date(2026, 11, 23)
+EARLY = dt.date(2026, 11, 2)  # the 2nd: this month's rent is open for a day at many tenants
+DATES = (EARLY, TODAY)
+YEARS = 5
 SEED = 20261123
-FIRST_DUE_MONTH = (2025, 12)  # twelve monthly charges: Dec 2025 .. Nov 2026
+# Fields that newer versions of the model have; generated only where the model knows them.
+HAS_RENT_HISTORY = "rent_changes" in Tenant.model_fields
 
 SURNAMES = (
     "Jansen",
@@ -128,15 +139,6 @@ LETTER_TEXT = (
 ) * 6  # about 1.5 kB, the size of a real letter kept as evidence
 
 
-def _due_dates(due_day: int) -> list[dt.date]:
-    year, month = FIRST_DUE_MONTH
-    dates = []
-    for _ in range(12):
-        dates.append(dt.date(year, month, due_day))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return dates
-
-
 def _ascii(name: str) -> str:
     """A surname as the local part of an address: ``Öztürk`` → ``ozturk``, ``'t Hart`` → ``thart``."""
     folded = (
@@ -165,51 +167,46 @@ def _event(rng: random.Random, index: int, kind: str, on: dt.date, **extra: Any)
     return event
 
 
-def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
-    surname = rng.choice(SURNAMES)
-    town, prefix = rng.choice(PLACES)
-    due_day = 1 if rng.random() < 0.8 else rng.randint(2, 28)
-    dues = [d for d in _due_dates(due_day) if d < TODAY]
-    rent = Decimal(rng.choice(RENTS))
-    kind = rng.random()
-    payments: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
-    tenant_id = f"t{index:06d}{rng.randrange(16**24):024x}"
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, day.day)
 
-    def pay(on: dt.date, amount: Decimal, note: str = "Huur") -> None:
-        payments.append(
-            {
-                "id": f"p{index:06d}{len(payments):02d}{rng.randrange(16**20):020x}",
-                "on": on.isoformat(),
-                "amount": _money(amount),
-                "note": note,
-            }
-        )
 
-    if kind < 0.84:  # pays on time
-        for due in dues:
-            pay(due - dt.timedelta(days=rng.randint(0, 3)), rent)
-    elif kind < 0.93:  # a few months paid late, paid up now
-        late = set(rng.sample(range(len(dues) - 1), k=rng.randint(1, 3)))
-        for m, due in enumerate(dues):
-            pay(due + dt.timedelta(days=rng.randint(5, 20)) if m in late else due, rent)
-        first_late = dues[min(late)]
-        events.append(
-            _event(
-                rng,
-                index,
-                "herinnering",
-                first_late + dt.timedelta(days=4),
-                channel="post",
-                letter_text=LETTER_TEXT,
+def _rent_in_force(changes: list[tuple[dt.date, Decimal]], base: Decimal, due: dt.date) -> Decimal:
+    rent = base
+    for on, amount in changes:
+        if on <= due:
+            rent = amount
+    return rent
+
+
+class _File:
+    """One tenant's file as it is being generated: payments and events up to ``today``."""
+
+    def __init__(self, rng: random.Random, index: int, today: dt.date) -> None:
+        self.rng, self.index, self.today = rng, index, today
+        self.payments: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+
+    def pay(self, on: dt.date, amount: Decimal, note: str = "Huur") -> None:
+        if on <= self.today:
+            self.payments.append(
+                {
+                    "id": f"p{self.index:06d}{len(self.payments):03d}{self.rng.randrange(16**20):020x}",
+                    "on": on.isoformat(),
+                    "amount": _money(amount),
+                    "note": note,
+                }
             )
-        )
-    else:  # in arrears now
-        unpaid = rng.randint(1, 3)
-        for due in dues[: len(dues) - unpaid]:
-            pay(due, rent)
-        first = dues[len(dues) - unpaid]
-        stage = rng.random()
+
+    def event(self, kind: str, on: dt.date, **extra: Any) -> bool:
+        if on > self.today:
+            return False
+        self.events.append(_event(self.rng, self.index, kind, on, **extra))
+        return True
+
+    def letters(self, first: dt.date, stage: float, *, current: bool) -> bool:
+        """The steps of one arrears episode from its first unpaid due date; True if a signal."""
         steps = [
             ("herinnering", 4),
             ("aanmaning", 14),
@@ -217,48 +214,98 @@ def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
             ("sommatie", 35),
         ]
         for step, days in steps[: 1 + int(stage * 4)]:
-            on = first + dt.timedelta(days=days)
-            if on <= TODAY:
-                extra = (
-                    {"channel": "telefoon"}
-                    if step == "persoonlijk_contact"
-                    else {"channel": "post", "letter_text": LETTER_TEXT}
-                )
-                events.append(_event(rng, index, step, on, **extra))
-        sent_summons = any(e["kind"] == "sommatie" for e in events)
-        if sent_summons and rng.random() < 0.15:
-            events.append(
-                _event(rng, index, "bezwaar", first + dt.timedelta(days=38), channel="e-mail")
+            extra = (
+                {"channel": "telefoon"}
+                if step == "persoonlijk_contact"
+                else {"channel": "post", "letter_text": LETTER_TEXT}
             )
-        elif sent_summons and first + dt.timedelta(days=50) <= TODAY and rng.random() < 0.6:
-            signal_on = first + dt.timedelta(days=50)
-            events.append(
-                _event(
-                    rng,
-                    index,
-                    "signaal",
-                    signal_on,
-                    route="upload",
-                    amount=_money(rent * min(unpaid, 2)),
-                    months=min(unpaid, 2),
-                )
+            self.event(step, first + dt.timedelta(days=days), **extra)
+        if not any(e["kind"] == "sommatie" for e in self.events[-4:]):
+            return False
+        if self.rng.random() < 0.15:
+            self.event("bezwaar", first + dt.timedelta(days=38), channel="e-mail")
+            return False
+        if self.rng.random() < (0.6 if current else 0.4):
+            return self.event(
+                "signaal", first + dt.timedelta(days=50), route="upload", amount="1.00", months=1
             )
-            if signal_on + dt.timedelta(days=12) <= TODAY and rng.random() < 0.5:
-                events.append(
-                    _event(
-                        rng,
-                        index,
-                        "terugkoppeling",
-                        signal_on + dt.timedelta(days=12),
-                        feedback="hulp_geaccepteerd",
-                    )
+        return False
+
+
+def _tenant(rng: random.Random, index: int, today: dt.date, years: int) -> dict[str, Any]:
+    surname = rng.choice(SURNAMES)
+    town, prefix = rng.choice(PLACES)
+    due_day = 1 if rng.random() < 0.8 else rng.randint(2, 28)
+    history_start = _add_months(dt.date(today.year, today.month, 1), -12 * years + 1)
+    if rng.random() < 0.7:
+        start = history_start
+    else:
+        start = history_start + dt.timedelta(days=rng.randrange((today - history_start).days - 40))
+    end: dt.date | None = None
+    if rng.random() < 0.04:
+        end = start + dt.timedelta(days=rng.randrange(180, 900))
+        if end >= today:
+            end = None
+    base = Decimal(rng.choice(RENTS))
+    changes: list[tuple[dt.date, Decimal]] = []
+    if HAS_RENT_HISTORY:
+        rent = base
+        for year in range(start.year + (start.month > 7), today.year + 1):
+            on = dt.date(year, 7, 1)
+            if start < on <= today:
+                rent = (rent * Decimal(1 + rng.uniform(0.02, 0.05))).quantize(
+                    Decimal("0.01"), ROUND_HALF_UP
                 )
-        if rng.random() < 0.3:
-            pay(first + dt.timedelta(days=20), Decimal("100.00"), "Deelbetaling")
+                changes.append((on, rent))
+    first = dt.date(start.year, start.month, due_day)
+    if first < start:
+        first = _add_months(first, 1)
+    limit = min(today, end) if end else today
+    dues: list[dt.date] = []
+    due = first
+    while due <= limit:
+        dues.append(due)
+        due = _add_months(due, 1)
+    file = _File(rng, index, today)
+    late_payer = rng.random() < 0.25
+    troubled = rng.random() < 0.2 and len(dues) > 6
+    episodes: list[tuple[int, int, bool]] = []  # (first unpaid index, months unpaid, current)
+    if troubled:
+        if rng.random() < 0.35 and end is None:
+            unpaid = min(rng.randint(1, 3), len(dues))
+            episodes.append((len(dues) - unpaid, unpaid, True))
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(0, max(1, len(dues) - 8))
+            if all(abs(at - other) > 5 for other, _, _ in episodes):
+                episodes.append((at, rng.randint(1, 3), False))
+    unpaid_at = {i: ep for ep in episodes for i in range(ep[0], ep[0] + ep[1])}
+    for i, due in enumerate(dues):
+        rent = _rent_in_force(changes, base, due)
+        episode = unpaid_at.get(i)
+        if episode is None:
+            offset = rng.randint(1, 6) if late_payer else -rng.randint(0, 4)
+            file.pay(due + dt.timedelta(days=offset), rent)
+        elif not episode[2]:  # a past episode: caught up 60-90 days after the first unpaid due date
+            file.pay(dues[episode[0]] + dt.timedelta(days=rng.randint(60, 90)), rent, "Achterstand")
+    for at, _months, current in sorted(episodes):
+        first_unpaid = dues[at]
+        signalled = file.letters(first_unpaid, rng.random(), current=current)
+        signal_on = first_unpaid + dt.timedelta(days=50)
+        if signalled and rng.random() < 0.5:
+            file.event(
+                "terugkoppeling", signal_on + dt.timedelta(days=12), feedback="hulp_geaccepteerd"
+            )
+        if signalled and not current:
+            file.event("signaal_ingetrokken", first_unpaid + dt.timedelta(days=rng.randint(61, 95)))
+        if current and rng.random() < 0.3:
+            file.pay(first_unpaid + dt.timedelta(days=20), Decimal("100.00"), "Deelbetaling")
+    for event in file.events:  # the signal's amount: what was open when it was made
+        if event["kind"] == "signaal":
+            event["amount"] = _money(base)
     number = rng.randint(1, 250)
     initials = f"{rng.choice(LETTERS)}."
-    return {
-        "id": tenant_id,
+    tenant: dict[str, Any] = {
+        "id": f"t{index:06d}{rng.randrange(16**24):024x}",
         "klantnummer": f"H-{index + 1:05d}",
         "surname": surname,
         "initials": initials,
@@ -272,14 +319,20 @@ def _tenant(rng: random.Random, index: int) -> dict[str, Any]:
         "email": f"{initials[0].lower()}.{_ascii(surname)}{index}@voorbeeldmail.example"
         if rng.random() < 0.8
         else "",
-        "rent": _money(rent),
+        "rent": _money(base),
         "due_day": due_day,
-        "tenancy_start": dt.date(FIRST_DUE_MONTH[0], FIRST_DUE_MONTH[1], 1).isoformat(),
-        "tenancy_end": None,
-        "payments": payments,
+        "tenancy_start": start.isoformat(),
+        "tenancy_end": end.isoformat() if end else None,
+        "payments": sorted(file.payments, key=lambda p: p["on"]),
         "adjustments": [],
-        "events": events,
+        "events": sorted(file.events, key=lambda e: e["on"]),
     }
+    if HAS_RENT_HISTORY:
+        tenant["rent_changes"] = [
+            {"on": on.isoformat(), "amount": _money(amount), "note": "Huurverhoging"}
+            for on, amount in changes
+        ]
+    return tenant
 
 
 def _audit(tenants: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -342,11 +395,19 @@ def _audit(tenants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return log
 
 
-def document(count: int, *, seed: int = SEED, with_audit: bool = True) -> dict[str, Any]:
-    """The vault document (what ``VaultData.model_dump(mode="json")`` gives) for ``count`` tenants,
-    plus the audit log's entries under ``"audit"`` (the vault stores those in sections of their own)."""
+def document(
+    count: int,
+    *,
+    seed: int = SEED,
+    with_audit: bool = True,
+    today: dt.date = TODAY,
+    years: int = YEARS,
+) -> dict[str, Any]:
+    """The vault document (what ``VaultData.model_dump(mode="json")`` gives) for ``count`` tenants
+    with ``years`` of history up to ``today``, plus the audit log's entries under ``"audit"`` (the
+    vault stores those in sections of their own)."""
     rng = random.Random(seed * 1_000_003 + count)
-    tenants = [_tenant(rng, index) for index in range(count)]
+    tenants = [_tenant(rng, index, today, years) for index in range(count)]
     agreements = [
         {
             "id": f"a{i}",
@@ -386,9 +447,16 @@ def document(count: int, *, seed: int = SEED, with_audit: bool = True) -> dict[s
     }
 
 
-def vault_data(count: int, *, seed: int = SEED, with_audit: bool = True) -> VaultData:
+def vault_data(
+    count: int,
+    *,
+    seed: int = SEED,
+    with_audit: bool = True,
+    today: dt.date = TODAY,
+    years: int = YEARS,
+) -> VaultData:
     """``document(count)`` validated into the app's model, with its audit log attached."""
-    doc = document(count, seed=seed, with_audit=with_audit)
+    doc = document(count, seed=seed, with_audit=with_audit, today=today, years=years)
     entries = TypeAdapter(list[AuditEntry]).validate_python(doc.pop("audit"))
     data = VaultData.model_validate(doc)
     data.attach_audit(AuditLog(entries))
@@ -407,7 +475,7 @@ def signal_records(count: int, *, seed: int = SEED) -> list:
     )
     records = []
     for index in range(count):
-        raw = _tenant(rng, index)
+        raw = _tenant(rng, index, TODAY, 1)
         raw.update(payments=[], events=[], gemeente="Utrecht")
         tenant = Tenant.model_validate(raw)
         months = rng.randint(1, 3)

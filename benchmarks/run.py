@@ -1,8 +1,8 @@
 """Run every benchmark and print one table: ``python -m benchmarks`` or ``python benchmarks/run.py``.
 
 Options: ``--quick`` (fewer repeats, sizes 100 and 1,000 only, for a smoke run), ``--only NAME``
-(startup, store, agenda, export, filter, memory; may be repeated), ``--repeat N``, ``--json PATH``
-(also write the figures as JSON).
+(startup, store, agenda, export, imports, letters, dossier, filter, memory; may be repeated),
+``--repeat N``, ``--json PATH`` (also write the figures as JSON).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ os.environ.pop("LCV_TUI_DATA_DIR", None)
 from benchmarks.timing import Result
 
 SIZES = [100, 1_000, 10_000]
-ALL = ("startup", "store", "agenda", "export", "filter", "memory")
+ALL = ("startup", "store", "agenda", "export", "imports", "letters", "dossier", "filter", "memory")
 
 
 def _fmt_value(value: float, unit: str) -> str:
@@ -98,13 +98,26 @@ def main(argv: list[str] | None = None) -> int:
 
             results += store.run(sizes, max(3, repeat // 2))
         elif name == "agenda":
-            from benchmarks import compute
+            from benchmarks import year
 
-            results += compute.run_agenda(sizes, repeat)
+            results += year.run_agenda(sizes, repeat)
         elif name == "export":
-            from benchmarks import compute
+            from benchmarks import compute, year
 
             results += compute.run_exports(repeat)
+            results += year.run_export(sizes, repeat)
+        elif name == "imports":
+            from benchmarks import year
+
+            results += year.run_imports(sizes, repeat)
+        elif name == "letters":
+            from benchmarks import year
+
+            results += year.run_letters(repeat)
+        elif name == "dossier":
+            from benchmarks import year
+
+            results += year.run_dossier(largest, repeat)
         elif name == "filter":
             from benchmarks import tui
 
@@ -117,9 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(results))
     missed = [r for r in results if r.passed is False]
-    print(
-        f"\n{sum(1 for r in results if r.passed)} PASS, {len(missed)} MISS; {time.perf_counter() - started:.0f} s in all."
-    )
+    passed = sum(1 for r in results if r.passed)
+    print(f"\n{passed} PASS, {len(missed)} MISS; {time.perf_counter() - started:.0f} s in all.")
     if args.json:
         Path(args.json).write_text(
             json.dumps(

@@ -1,11 +1,12 @@
-"""Cold start to the first painted screen, in a fresh interpreter each time.
+"""Cold start to the first interactive frame, in a fresh interpreter each time.
 
 ``python -m benchmarks.startup app DATA_DIR`` starts lcv-tui headless through the app factory
-(what ``lcv-tui`` runs) and stops once the unlock screen is mounted and a frame has been drawn
-after it; ``python -m benchmarks.startup baseline`` does the same for a minimal Textual app
-(Header, DataTable, Footer). The figure is the wall time from the parent starting the process
-(interpreter start included) to that frame: the child writes it to a file and leaves at once with
-``os._exit``, so a worker thread still busy (the unlock attempt) does not count.
+(what ``lcv-tui`` runs) and stops once the unlock screen is mounted, every worker started so far
+has finished (the deferred work: the store's import, the first unlock attempt) and a frame has
+been drawn after that; ``python -m benchmarks.startup baseline`` does the same for a minimal
+Textual app (Header, DataTable, Footer). Two figures: the wall time from the parent starting the
+process (interpreter start included) to that frame, and the CPU time the process used until then
+(``time.process_time``: steadier than wall time on a shared machine, and the goal).
 """
 
 from __future__ import annotations
@@ -25,14 +26,14 @@ async def _exit_after_paint(pilot, ready) -> None:
     import asyncio
 
     app = pilot.app
-    while not ready():
+    while not ready() or any(worker.is_running for worker in app.workers):
         await asyncio.sleep(0.001)
     painted = asyncio.Event()
     app.call_after_refresh(painted.set)
     app.screen.refresh()
     await painted.wait()
     elapsed = time.time() - float(os.environ["LCV_BENCH_T0"])
-    Path(os.environ["LCV_BENCH_OUT"]).write_text(f"{elapsed:.6f}")
+    Path(os.environ["LCV_BENCH_OUT"]).write_text(f"{elapsed:.6f} {time.process_time():.6f}")
     os._exit(0)
 
 
@@ -79,7 +80,8 @@ def run_baseline() -> None:
     )
 
 
-def spawn(args: list[str]) -> float:
+def spawn(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one child until its first interactive frame."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="lcv-bench-") as tmp:
@@ -104,11 +106,13 @@ def spawn(args: list[str]) -> float:
             raise RuntimeError(
                 f"startup child {args} failed: {done.stderr.decode(errors='replace')[-2000:]}"
             )
-        return float(out.read_text())
+        wall, cpu = out.read_text().split()
+        return float(wall), float(cpu)
 
 
-def measure(data_dir: Path, repeat: int) -> tuple[float, float]:
-    """Median seconds for lcv-tui and for the baseline; runs interleaved so both see the same machine load."""
+def measure(data_dir: Path, repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (wall, CPU) seconds for lcv-tui and for the baseline, run interleaved so both see
+    the same machine load."""
     import statistics
 
     spawn(["baseline"])  # warm the file cache and the .pyc files for both
@@ -117,7 +121,11 @@ def measure(data_dir: Path, repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         base.append(spawn(["baseline"]))
         ours.append(spawn(["app", str(data_dir)]))
-    return statistics.median(ours), statistics.median(base)
+
+    def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+    return medians(ours), medians(base)
 
 
 def run(repeat: int):
@@ -128,18 +136,24 @@ def run(repeat: int):
 
     with tempfile.TemporaryDirectory(prefix="lcv-bench-") as tmp:
         locations, _ = make_vault(Path(tmp) / "data", 100)
-        ours, base = measure(locations.data_dir, repeat)
-    ratio = ours / base
+        (ours_wall, ours_cpu), (base_wall, base_cpu) = measure(locations.data_dir, repeat)
     return [
         Result(
-            "cold start to unlock screen",
+            "cold start: CPU to first interactive frame",
             None,
-            ours,
-            base,
+            ours_cpu,
+            base_cpu,
             goal=f"≤ {GOAL_RATIO}×",
-            passed=ratio <= GOAL_RATIO,
-            note="fresh interpreter, headless, until the first frame after the unlock screen mounted",
-        )
+            passed=ours_cpu / base_cpu <= GOAL_RATIO,
+            note="fresh interpreter, headless; unlock screen mounted, deferred work done, frame drawn",
+        ),
+        Result(
+            "cold start: wall time to first interactive frame",
+            None,
+            ours_wall,
+            base_wall,
+            note="the same runs, wall time from the parent starting the process (informative)",
+        ),
     ]
 
 

@@ -30,7 +30,7 @@ WORDS = (
 
 
 async def open_tenant_list(app) -> None:
-    """Wait for the unlock to finish and the home section to show, then open the tenant list and wait until it is filled."""
+    """Wait for the unlock and the home section, then open the tenant list until it is filled."""
     from lcv_tui.tui.screens.base import SectionScreen
     from lcv_tui.tui.screens.tenants import TenantListScreen
     from lcv_tui.tui.widgets.record_table import RecordTable

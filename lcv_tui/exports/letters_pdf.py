@@ -31,7 +31,10 @@ from lcv_tui.exports.files import write_private
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_FAMILY = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT_FILES = {
+    "": "DejaVuSans-Latin.ttf",
+    "B": "DejaVuSans-Bold-Latin.ttf",
+}  # scripts/subset_fonts.py
 
 PAGE_WIDTH = 210.0
 LEFT = 22.0
