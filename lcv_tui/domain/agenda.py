@@ -274,7 +274,7 @@ def agenda(
     horizon = on + dt.timedelta(days=horizon_days)
     settings = data.settings
     agreements = {agreement.gemeente.casefold(): agreement for agreement in data.agreements}
-    keyed: list[tuple[tuple, AgendaItem]] = []
+    keyed: list[tuple[tuple[object, ...], AgendaItem]] = []
     # The cheap screen over every tenant first, then the cases of the few it lets through (two
     # tight loops run faster than one that alternates between them).
     candidates = [tenant for tenant in data.tenants if needs_case(tenant, on)]

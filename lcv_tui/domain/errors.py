@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 _BUILTIN_MESSAGES = {
@@ -24,7 +27,7 @@ _BUILTIN_MESSAGES = {
 }
 
 
-def message_for(error: dict) -> str:
+def message_for(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind == "value_error":
         msg = str(error.get("msg", ""))
@@ -40,7 +43,7 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
     for error in exc.errors():
         loc = error.get("loc", ())
         field = str(loc[0]) if loc else ""
-        result.setdefault(field, message_for(error))
+        result.setdefault(field, message_for(dict(error)))
     return result
 
 

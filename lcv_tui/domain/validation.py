@@ -267,7 +267,7 @@ def format_money(amount: Decimal) -> str:
     quantized = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
     sign = "-" if quantized < 0 else ""
     whole, _, cents = f"{abs(quantized):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

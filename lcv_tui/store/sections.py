@@ -57,8 +57,10 @@ class _Compressor(Protocol):
 
 
 class _Decompressor(Protocol):
-    eof: bool
-    unused_data: bytes
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unused_data(self) -> bytes: ...
 
     def decompress(self, data: bytes, /) -> bytes: ...
 
@@ -88,7 +90,7 @@ class Codec:
         return out
 
 
-ZLIB = Codec("zlib", lambda: zlib.compressobj(LEVEL), zlib.decompressobj, (zlib.error,))
+ZLIB = Codec("zlib", lambda: zlib.compressobj(LEVEL), lambda: zlib.decompressobj(), (zlib.error,))
 ZSTD = Codec(
     "zstd",
     lambda: zstandard.ZstdCompressor(level=LEVEL, write_checksum=True).compressobj(),
