@@ -12,6 +12,7 @@ to do; a signal the rules forbid raises ``rules.RuleViolation``, which carries t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -421,6 +422,77 @@ def add_tenant(
         content=audit.digest(model.model_dump_json()),
     )
     return model
+
+
+def add_tenants(
+    data: VaultData,
+    tenants: Iterable[Tenant | dict[str, Any]],
+    *,
+    now: dt.datetime,
+    actor: str = "app",
+) -> list[Tenant]:
+    """``add_tenant`` for many tenants at once (an import): the ids and klantnummers in the vault are
+    indexed once, so adding n tenants takes time linear in n and the vault's size. Stops at the first
+    refused tenant (those before it are added: the caller takes them back, as ``apply_import`` does)."""
+    ids = {other.id for other in data.tenants}
+    refs = {other.klantnummer for other in data.tenants if other.klantnummer}
+    added: list[Tenant] = []
+    for tenant in tenants:
+        model = tenant if isinstance(tenant, Tenant) else Tenant.model_validate(tenant)
+        if model.id in ids:
+            raise ValueError("Deze huurder staat er al in.")
+        if model.klantnummer and model.klantnummer in refs:
+            raise ValueError(
+                f"Klantnummer {model.klantnummer} is al in gebruik: kies een ander klantnummer."
+            )
+        data.tenants.append(model)
+        ids.add(model.id)
+        if model.klantnummer:
+            refs.add(model.klantnummer)
+        audit.append(
+            data.audit,
+            at=now,
+            action="tenant.add",
+            actor=actor,
+            tenant_id=model.id,
+            ref=model.id,
+            content=audit.digest(model.model_dump_json()),
+        )
+        added.append(model)
+    return added
+
+
+def record_payments(
+    data: VaultData,
+    payments: Iterable[tuple[str, dt.date, Decimal | str, str]],
+    *,
+    now: dt.datetime,
+    actor: str = "app",
+) -> list[Payment]:
+    """``record_payment`` for many ``(tenant_id, on, amount, note)`` at once (an import): the tenants
+    are indexed by id once, so n payments take time linear in n and the vault's size."""
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    recorded: list[Payment] = []
+    for tenant_id, on, amount, note in payments:
+        tenant = by_id.get(tenant_id)
+        if tenant is None:
+            raise ValueError(
+                "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
+            )
+        _not_in_future(on, now, "De betaaldatum")
+        payment = Payment(on=on, amount=parse_amount(amount), note=note)
+        tenant.payments.append(payment)
+        audit.append(
+            data.audit,
+            at=now,
+            action="payment.add",
+            actor=actor,
+            tenant_id=tenant.id,
+            ref=payment.id,
+            content=audit.digest(payment.to_json()),
+        )
+        recorded.append(payment)
+    return recorded
 
 
 def update_tenant(

@@ -555,6 +555,18 @@ _NAME_PARTICLES = frozenset(
 """Surname particles that ``Tenant.sort_key`` skips (one set for every call: the agenda sorts thousands of names)."""
 
 
+def onboarding_field(message: str) -> str:
+    """The onboarding field (``Tenant._check_opening``) a tenant's cross-field message is about,
+    for forms and imports that show a message under its field; "" for any other message."""
+    if message.startswith("'Openstaand sinds'") or "ook 'Openstaand sinds'" in message:
+        return "opening_arrears_due"
+    if "ook het openstaande bedrag" in message:
+        return "opening_arrears"
+    if "ook 'Betaald t/m'" in message:
+        return "paid_through"
+    return ""
+
+
 _CHANGE_ON = attrgetter("on")
 _OpeningArrears = positive_money("Het openstaande bedrag moet groter zijn dan € 0,00.")
 

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from lcv_tui.domain import validation
 from lcv_tui.domain.errors import field_errors
-from lcv_tui.domain.models import Tenant, VaultData
+from lcv_tui.domain.models import Tenant, VaultData, onboarding_field
 from lcv_tui.domain.municipalities import canonical as canonical_gemeente
 from lcv_tui.domain.municipalities import unknown_message
 from lcv_tui.exports.files import ExportError, read_bytes
@@ -207,6 +207,41 @@ TENANT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "lease end",
             "move out",
             "move out date",
+        ),
+    ),
+    "paid_through": (
+        "Betaald t/m",
+        (
+            "betaald t m",
+            "betaald tm",
+            "betaald tot en met",
+            "betaald tot",
+            "betaald",
+            "paid through",
+            "paid until",
+            "paid up to",
+        ),
+    ),
+    "opening_arrears": (
+        "Openstaand bedrag",
+        (
+            "openstaand bedrag",
+            "openstaand",
+            "achterstand",
+            "huurachterstand",
+            "opening arrears",
+            "arrears",
+            "balance due",
+        ),
+    ),
+    "opening_arrears_due": (
+        "Openstaand sinds",
+        (
+            "openstaand sinds",
+            "achterstand sinds",
+            "openstaand vanaf",
+            "arrears since",
+            "opening arrears due",
         ),
     ),
 }
@@ -552,7 +587,14 @@ def plan_tenants_table(
             values["gemeente"] = official or gemeente
         else:
             values["gemeente"] = ""
-        for name, parse in (("rent", _amount), ("tenancy_start", _date), ("tenancy_end", _date)):
+        for name, parse in (
+            ("rent", _amount),
+            ("tenancy_start", _date),
+            ("tenancy_end", _date),
+            ("paid_through", _date),
+            ("opening_arrears", _amount),
+            ("opening_arrears_due", _date),
+        ):
             raw = _cell(row, positions, name)
             if _text(raw) == "":
                 continue
@@ -578,6 +620,8 @@ def plan_tenants_table(
                 tenant = Tenant.model_validate(values)
             except ValidationError as exc:
                 for name, message in field_errors(exc).items():
+                    if not name:  # a check across fields: the onboarding ones name their column
+                        name = onboarding_field(message)
                     column = labels.get("phone1" if name == "phones" else name) if name else None
                     errors.append(RowIssue(row_no, column, message))
             else:
@@ -782,21 +826,21 @@ def apply_import(
     tenants_before = list(data.tenants)
     payments_before = {t.id: len(t.payments) for t in data.tenants}
     audit_before = len(data.audit)
-    try:
-        for planned in plan.rows:
-            if plan.kind == TENANTS:
-                actions.add_tenant(data, dict(planned.values), now=now, actor=actor)
-            else:
-                values = planned.values
-                actions.record_payment(
-                    data,
-                    values["tenant_id"],
-                    values["on"],
-                    values["amount"],
-                    note=values["note"],
-                    now=now,
-                    actor=actor,
-                )
+    try:  # in bulk: the vault is indexed once, so an import is linear in its size (issue 12)
+        if plan.kind == TENANTS:
+            actions.add_tenants(
+                data, (dict(planned.values) for planned in plan.rows), now=now, actor=actor
+            )
+        else:
+            actions.record_payments(
+                data,
+                (
+                    (p.values["tenant_id"], p.values["on"], p.values["amount"], p.values["note"])
+                    for p in plan.rows
+                ),
+                now=now,
+                actor=actor,
+            )
     except (ValueError, ValidationError) as exc:
         data.tenants[:] = tenants_before
         for tenant in data.tenants:
