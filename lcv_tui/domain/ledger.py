@@ -362,6 +362,15 @@ def arrears(tenant: Tenant, on: dt.date) -> Arrears:
     return arrears_from(rows, balance, on)
 
 
+def arrears_due(tenant: Tenant, on: dt.date) -> Arrears:
+    """What has fallen due on or before ``on`` and is still unpaid after the payments up to and
+    including ``on``: like ``arrears``, but the rent due on ``on`` itself counts too (``arrears``
+    counts only *overdue* rent, for the LCV rules). For lists and scripts (``lcv-tui tenants``)."""
+    rows = charge_rows(tenant, on)
+    balance = sum((row[2] for row in rows), ZERO) - credits_total(tenant, on)
+    return arrears_from(rows, balance, on + DAY)._replace(on=on)
+
+
 def statement(tenant: Tenant, on: dt.date) -> list[StatementLine]:
     """The running account up to ``on``: charges and payments by date, with the balance after each.
     A rent charge names the rent in force; a reversal (negative payment) is a debit."""
