@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from lcv_tui.domain import audit, ledger
@@ -28,10 +29,12 @@ from lcv_tui.domain.models import (
     FeedbackStatus,
     Meldpunt,
     Payment,
+    RentChange,
     Route,
     Tenant,
     VaultData,
 )
+from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
 from lcv_tui.domain.validation import format_date, parse_amount
 from lcv_tui.domain.workflow import active_objection, case_for
@@ -385,6 +388,50 @@ def add_adjustment(
         content=audit.digest(adjustment.model_dump_json()),
     )
     return adjustment
+
+
+def apply_rent_increase(
+    data: VaultData,
+    tenant_ids: Iterable[str],
+    on: dt.date,
+    *,
+    percent: Decimal | None = None,
+    amount: Decimal | None = None,
+    note: str = "",
+    now: dt.datetime,
+    actor: str,
+) -> list[RentChange]:
+    """Record a rent increase from ``on`` for every selected tenant as one recorded change: a
+    ``RentChange`` per tenant and one audit entry naming the tenants' ids (issue 12.2). All or
+    nothing: refused (``ValueError``, Dutch) when any selected tenant cannot get it."""
+    ids = list(dict.fromkeys(tenant_ids))
+    if not ids:
+        raise ValueError("Kies minstens één huurder.")
+    lines = rent_increase_preview(data, ids, on, percent=percent, amount=amount)
+    problems = [f"{line.name}: {line.problem}" for line in lines if line.problem]
+    if problems:
+        raise ValueError("Niets vastgelegd. " + " ".join(problems))
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    changes = []
+    for line in lines:
+        change = RentChange(on=on, amount=line.new, note=note)
+        tenant = by_id[line.tenant_id]
+        tenant.rent_changes.append(change)
+        tenant.rent_changes.sort(key=attrgetter("on"))
+        changes.append(change)
+    content = "\n".join(
+        f"{line.tenant_id}:{change.model_dump_json()}"
+        for line, change in zip(lines, changes, strict=True)
+    )
+    audit.append(
+        data.audit,
+        at=now,
+        action="rent.increase",
+        actor=actor,
+        ref=",".join(ids),
+        content=audit.digest(content),
+    )
+    return changes
 
 
 # --- tenants -------------------------------------------------------------------------------------
