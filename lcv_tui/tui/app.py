@@ -237,8 +237,13 @@ class LcvApp(App[None]):
             return
         self.switch_mode("huurders")
         from lcv_tui.tui.screens.rent_increase import RentIncreaseScreen
+        from lcv_tui.tui.screens.tenants import TenantListScreen
 
-        self.push_screen(RentIncreaseScreen())
+        def recorded(count: int | None) -> None:
+            if count and isinstance(self.screen, TenantListScreen):
+                self.screen.reload()  # the rent column shows the rent in force
+
+        self.push_screen(RentIncreaseScreen(), recorded)
 
     def action_guide_signal(self, tenant_id: str) -> None:
         """Signaal begeleiden: the wizard for one tenant."""

@@ -119,3 +119,19 @@ def test_the_tenant_file_shows_the_rent_in_force():
     assert "Betaald t/m:" in text and "31-12-2025" in text
     before = contact_text(tenant, None, dt.date(2026, 1, 5))
     assert "€ 800,00; € 830,00 vanaf 01-07-2026, vervaldag de 1e" in before
+
+
+async def test_the_tenant_list_shows_the_new_rent_in_force(new_app, vault):
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        screen = await _open_from_palette(pilot)
+        fill(screen, on="1-7-2026", amount="10,00")  # in force today (2026-11-23)
+        await pilot.pause()
+        await pilot.click("#rent-preview-button")
+        await pilot.pause()
+        await pilot.click("#rent-apply")
+        await settle(pilot)
+        assert isinstance(app.screen, TenantListScreen)
+        rents = {r.cells[0]: r.cells[4] for r in app.screen.query_one(RecordTable).shown}
+        assert rents["Jansen, A."] == "€ 860,00"

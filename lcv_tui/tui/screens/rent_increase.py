@@ -93,7 +93,7 @@ class RentIncreaseScreen(FormScreen["int | None"]):
                     "on",
                     "Ingangsdatum *",
                     value=v.format_date(default_date(today)),
-                    help="Vanaf deze datum geldt de nieuwe huur.",
+                    help="Nieuwe huur geldt vanaf deze datum.",
                 )
                 yield FormField("percent", "Percentage", help="Bijv. 4,5 (procent).")
                 yield FormField("amount", "Of bedrag", help="Verhoging in euro, bijv. 25,00.")
@@ -191,6 +191,7 @@ class RentIncreaseScreen(FormScreen["int | None"]):
         )
         table = self.query_one("#rent-preview", RecordTable)
         table.set_records(preview_record(line) for line in lines)
+        table.scroll_visible()
         problems = sum(1 for line in lines if line.problem)
         self.previewed = choices if not problems else None
         self.query_one("#rent-apply", Button).disabled = bool(problems)
@@ -215,10 +216,13 @@ class RentIncreaseScreen(FormScreen["int | None"]):
         """Ctrl+S and 'Vastleggen': record the previewed increase (only after its preview)."""
         from lcv_tui.domain import actions
 
-        if self.previewed is None:
-            self.notify(
-                "Bekijk eerst het voorbeeld van deze keuzes.", severity="warning", timeout=4
-            )
+        if self.previewed is None:  # first the preview of exactly these choices
+            self.action_preview()
+            if self.previewed is not None:
+                self.notify(
+                    "Controleer het voorbeeld en druk nogmaals op Ctrl+S of 'Vastleggen'.",
+                    timeout=5,
+                )
             return
         on_date, percent, amount, selected = self.previewed
         note = str(form_values(self).get("note", "")).strip()[:200]

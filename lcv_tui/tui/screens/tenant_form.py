@@ -43,8 +43,8 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
     (
         "paid_through",
         "Betaald t/m",
-        "Alle huur die op of vóór deze datum verviel is betaald; eerder telt niet mee.",
-        "31-10-2026",
+        "Alle huur die t/m deze datum verviel is betaald.",
+        "",
     ),
     ("opening_arrears", "Openstaand bedrag", "Wat op 'Betaald t/m' nog openstond.", ""),
     ("opening_arrears_due", "Openstaand sinds", "De vervaldatum van dat bedrag.", ""),
