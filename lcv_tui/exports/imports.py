@@ -435,10 +435,10 @@ def detect_mapping(
         if name in columns:
             continue
         for synonym in synonyms:
-            title = folded.get(_fold(synonym))
-            if title is not None and title not in taken:
-                columns[name] = title
-                taken.add(title)
+            found = folded.get(_fold(synonym))
+            if found is not None and found not in taken:
+                columns[name] = found
+                taken.add(found)
                 break
     return ColumnMapping(kind, columns), problems
 
@@ -554,7 +554,7 @@ def plan_tenants_table(
     existing_ref = {t.klantnummer.casefold(): t for t in data.tenants if t.klantnummer}
     existing_addr = {_address_key(t.postcode, t.house_number, t.addition): t for t in data.tenants}
     seen_ref: dict[str, int] = {}
-    seen_addr: dict[tuple, int] = {}
+    seen_addr: dict[tuple[str, str, str], int] = {}
     for row_no, row in _rows_with_numbers(table):
         plan.total_rows += 1
         errors: list[RowIssue] = []
@@ -702,7 +702,7 @@ def plan_payments_table(
     by_ref = {t.klantnummer.casefold(): t for t in data.tenants if t.klantnummer}
     by_addr = {_address_key(t.postcode, t.house_number, t.addition): t for t in data.tenants}
     existing = {(t.id, p.on, p.amount) for t in data.tenants for p in t.payments}
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, dt.date, Decimal], int] = {}
     for row_no, row in _rows_with_numbers(table):
         plan.total_rows += 1
         errors: list[RowIssue] = []
@@ -767,6 +767,7 @@ def plan_payments_table(
         if errors:
             plan.errors.extend(errors)
             continue
+        assert tenant is not None and on is not None and amount is not None  # no errors: all found
         key = (tenant.id, on, amount)
         if key in existing:
             plan.duplicates.append(

@@ -169,6 +169,9 @@ def test_always_one_month_behind_is_one_continuous_episode():
     case = workflow.case_for(tenant, on, settings=SETTINGS, agreement=agreement())
     assert case is not None and case.first_due == D(2026, 1, 1)
     assert case.opened_on == D(2026, 1, 2)
+    # The letters' suggested dates are anchored on the episode's first unpaid due date.
+    assert case.step(workflow.StepKey.HERINNERING).suggested == D(2026, 1, 5)
+    assert case.step(workflow.StepKey.AANMANING).suggested == D(2026, 1, 15)
 
 
 def test_always_one_month_behind_is_signalled_on_day_31():
