@@ -40,9 +40,7 @@ def test_an_existing_demo_vault_opens(vault, locations, passphrase):
     """The demo vault as the previous release wrote it (format 2, tenants without the new fields)."""
     data = demo.build_demo(TODAY)
     head = data.model_dump_json(exclude={"tenants"}).encode()
-    document = sections.compress_document(
-        head, [_old_line(t) for t in data.tenants], sections.ZLIB
-    )
+    document = sections.compress_document(head, [_old_line(t) for t in data.tenants], sections.ZLIB)
     plaintext = sections.pack(
         document, sections.chunk_all(list(data.audit), sections.ZLIB), data.audit.last
     )
@@ -56,3 +54,28 @@ def test_an_existing_demo_vault_opens(vault, locations, passphrase):
     assert [t.model_dump() for t in opened.tenants] == [t.model_dump() for t in data.tenants]
     reopened.save(opened)
     assert Vault.open(locations, passphrase)[1].tenants == opened.tenants
+
+
+def test_the_new_fields_round_trip_through_the_trusted_load():
+    from decimal import Decimal
+
+    from lcv_tui.domain.models import RentChange
+
+    tenant = (
+        demo.build_demo(TODAY)
+        .tenants[0]
+        .model_copy(
+            update={
+                "paid_through": dt.date(2026, 10, 31),
+                "opening_arrears": Decimal("123.45"),
+                "opening_arrears_due": dt.date(2026, 9, 1),
+                "rent_changes": [RentChange(on=dt.date(2026, 7, 1), amount=Decimal("901.10"))],
+            }
+        )
+    )
+    line = tenant.model_dump_json()
+    with trusted_load():
+        loaded = trusted_validator(Tenant).validate_json(line)
+    assert loaded == tenant == Tenant.model_validate_json(line)
+    assert loaded.opening_arrears == Decimal("123.45")
+    assert loaded.rent_changes[0].amount == Decimal("901.10")
