@@ -64,7 +64,7 @@ def format_text(data: VaultData, on: dt.date) -> str:
     if not items:
         lines.append("Nog geen huurders in de kluis.")
         return "\n".join(lines)
-    header = f"{'Klantnr':<10} {'Naam':<28} {'Adres':<16} {'Achterstand':>13} {'Mnd':>3}  Oudste"
+    header = f"{'Klantnr':<10} {'Naam':<24} {'Adres':<14} {'Achterstand':>13} {'Mnd':>3}  Oudste"
     lines.append(header)
     lines.append("-" * len(header))
     for item in items:
@@ -73,7 +73,7 @@ def format_text(data: VaultData, on: dt.date) -> str:
             format_date(dt.date.fromisoformat(item["oldest_due"])) if item["oldest_due"] else "–"
         )
         lines.append(
-            f"{item['klantnummer'][:10]:<10} {item['name'][:28]:<28} {address[:16]:<16} "
+            f"{item['klantnummer'][:10]:<10} {item['name'][:24]:<24} {address[:14]:<14} "
             f"{format_money(Decimal(item['arrears'])):>13} {item['months']:>3}  {oldest}"
         )
     in_arrears = sum(1 for item in items if item["arrears"] != "0.00")
