@@ -2,11 +2,12 @@
 
 A case opens when a charge is unpaid after its due date and lasts while the balance of rent due
 stays above zero (``ledger.episode_from``: a payment that leaves arrears open never restarts it).
-After a delivered signal that was not withdrawn, the case stays open with "withdrawal due" until the withdrawal is recorded (werkinstructie stap 3, intrekken).
+After a delivered signal that was not withdrawn, the case stays open with "withdrawal due" until
+the withdrawal is recorded (werkinstructie stap 3, intrekken).
 
 Events belong to the current case when dated on or after the first day of the episode. The
 episode starts the day *after* a due date (on the due date itself rent is due, not late), and
-the previous episode ended on or before the day its arrears were cleared, so a letter recorded
+the previous episode ended on the day the balance of rent due was paid off, so a letter recorded
 on the first day of the episode belongs to it, and an event recorded on the day the previous
 episode was paid off belongs to that previous one. Two facts are the tenant's, not the
 episode's: an objection (LCV 2.2) stays in force across episodes until it is withdrawn, and a
@@ -15,8 +16,9 @@ episode's: an objection (LCV 2.2) stays in force across episodes until it is wit
 The schedule follows the werkinstructie "Voorgestelde werkwijze" from the due date ``D`` of the
 charge that opened the episode: herinnering ~ D + 4 (the 5th), aanmaning with text 1 ~ D + 14
 (the 15th), sommatie with text 2 ~ the 5th of the next month, signal ~ the 20th of the next month
-but never before the objection window of text 2 is over nor before the agreement's threshold
-(LCV 3.1 d: 30 days). A letter is never suggested before the pay-by date of the previous one.
+but never before the objection window of text 2 is over nor before the agreement's threshold is
+passed (LCV 3.1 d and tekst 1: more than 30 days, from ``D``; see ``rules.rule_days_overdue``).
+A letter is never suggested before the pay-by date of the previous one.
 
 Nothing here reads the clock: ``on`` is passed in.
 """
