@@ -48,6 +48,7 @@ HANDLERS: dict[str, str] = {
     "restore": "lcv_tui.commands.vault:run_restore",
     "purge": "lcv_tui.commands.vault:run_purge",
     "agenda": "lcv_tui.commands.agenda:run",
+    "tenants": "lcv_tui.commands.tenants:run",
     "export-signals": "lcv_tui.commands.export:run_signals",
     "export-withdrawals": "lcv_tui.commands.export:run_withdrawals",
     "check": "lcv_tui.commands.check:run",
@@ -119,6 +120,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, metavar="DATUM", help="peildatum (standaard vandaag)")
 
     p = sub.add_parser("agenda", parents=[common], help="wat er vandaag te doen is, per huurder")
+    p.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATUM",
+        help="peildatum, bijvoorbeeld 2026-11-23 (standaard vandaag)",
+    )
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser(
+        "tenants",
+        parents=[common],
+        help="alle huurders met hun achterstand op een datum",
+        description="Achterstand: huur die op of vóór de datum verviel (ook die van de datum zelf) "
+        "en nog niet betaald is.",
+    )
     p.add_argument(
         "--on",
         type=_date,

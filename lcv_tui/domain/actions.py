@@ -12,7 +12,9 @@ to do; a signal the rules forbid raises ``rules.RuleViolation``, which carries t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from lcv_tui.domain import audit, ledger
@@ -27,10 +29,12 @@ from lcv_tui.domain.models import (
     FeedbackStatus,
     Meldpunt,
     Payment,
+    RentChange,
     Route,
     Tenant,
     VaultData,
 )
+from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
 from lcv_tui.domain.validation import format_date, parse_amount
 from lcv_tui.domain.workflow import active_objection, case_for
@@ -386,6 +390,50 @@ def add_adjustment(
     return adjustment
 
 
+def apply_rent_increase(
+    data: VaultData,
+    tenant_ids: Iterable[str],
+    on: dt.date,
+    *,
+    percent: Decimal | None = None,
+    amount: Decimal | None = None,
+    note: str = "",
+    now: dt.datetime,
+    actor: str,
+) -> list[RentChange]:
+    """Record a rent increase from ``on`` for every selected tenant as one recorded change: a
+    ``RentChange`` per tenant and one audit entry naming the tenants' ids (issue 12.2). All or
+    nothing: refused (``ValueError``, Dutch) when any selected tenant cannot get it."""
+    ids = list(dict.fromkeys(tenant_ids))
+    if not ids:
+        raise ValueError("Kies minstens één huurder.")
+    lines = rent_increase_preview(data, ids, on, percent=percent, amount=amount)
+    problems = [f"{line.name}: {line.problem}" for line in lines if line.problem]
+    if problems:
+        raise ValueError("Niets vastgelegd. " + " ".join(problems))
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    changes = []
+    for line in lines:
+        change = RentChange(on=on, amount=line.new, note=note)
+        tenant = by_id[line.tenant_id]
+        tenant.rent_changes.append(change)
+        tenant.rent_changes.sort(key=attrgetter("on"))
+        changes.append(change)
+    content = "\n".join(
+        f"{line.tenant_id}:{change.model_dump_json()}"
+        for line, change in zip(lines, changes, strict=True)
+    )
+    audit.append(
+        data.audit,
+        at=now,
+        action="rent.increase",
+        actor=actor,
+        ref=",".join(ids),
+        content=audit.digest(content),
+    )
+    return changes
+
+
 # --- tenants -------------------------------------------------------------------------------------
 
 
@@ -421,6 +469,77 @@ def add_tenant(
         content=audit.digest(model.model_dump_json()),
     )
     return model
+
+
+def add_tenants(
+    data: VaultData,
+    tenants: Iterable[Tenant | dict[str, Any]],
+    *,
+    now: dt.datetime,
+    actor: str = "app",
+) -> list[Tenant]:
+    """``add_tenant`` for many tenants at once (an import): the ids and klantnummers in the vault are
+    indexed once, so adding n tenants takes time linear in n and the vault's size. Stops at the first
+    refused tenant (those before it are added: the caller takes them back, as ``apply_import`` does)."""
+    ids = {other.id for other in data.tenants}
+    refs = {other.klantnummer for other in data.tenants if other.klantnummer}
+    added: list[Tenant] = []
+    for tenant in tenants:
+        model = tenant if isinstance(tenant, Tenant) else Tenant.model_validate(tenant)
+        if model.id in ids:
+            raise ValueError("Deze huurder staat er al in.")
+        if model.klantnummer and model.klantnummer in refs:
+            raise ValueError(
+                f"Klantnummer {model.klantnummer} is al in gebruik: kies een ander klantnummer."
+            )
+        data.tenants.append(model)
+        ids.add(model.id)
+        if model.klantnummer:
+            refs.add(model.klantnummer)
+        audit.append(
+            data.audit,
+            at=now,
+            action="tenant.add",
+            actor=actor,
+            tenant_id=model.id,
+            ref=model.id,
+            content=audit.digest(model.model_dump_json()),
+        )
+        added.append(model)
+    return added
+
+
+def record_payments(
+    data: VaultData,
+    payments: Iterable[tuple[str, dt.date, Decimal | str, str]],
+    *,
+    now: dt.datetime,
+    actor: str = "app",
+) -> list[Payment]:
+    """``record_payment`` for many ``(tenant_id, on, amount, note)`` at once (an import): the tenants
+    are indexed by id once, so n payments take time linear in n and the vault's size."""
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    recorded: list[Payment] = []
+    for tenant_id, on, amount, note in payments:
+        tenant = by_id.get(tenant_id)
+        if tenant is None:
+            raise ValueError(
+                "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
+            )
+        _not_in_future(on, now, "De betaaldatum")
+        payment = Payment(on=on, amount=parse_amount(amount), note=note)
+        tenant.payments.append(payment)
+        audit.append(
+            data.audit,
+            at=now,
+            action="payment.add",
+            actor=actor,
+            tenant_id=tenant.id,
+            ref=payment.id,
+            content=audit.digest(payment.to_json()),
+        )
+        recorded.append(payment)
+    return recorded
 
 
 def update_tenant(

@@ -382,7 +382,8 @@ def _build(
     signal_on = max(
         add_months(due, 1) + dt.timedelta(days=19),
         first_signal_day(summons, Channel.POST, settings),
-        due + dt.timedelta(days=agreement.threshold_days if agreement else 30),
+        # More than the threshold (LCV 3.1 d, tekst 1): day 31 at the earliest.
+        due + dt.timedelta(days=(agreement.threshold_days if agreement else 30) + 1),
     )
     if "herinnering" in steps:
         event(

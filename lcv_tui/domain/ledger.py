@@ -1,29 +1,48 @@
-"""The rent ledger: charges, payments, and arrears for a given date.
+"""The rent ledger: charges, payments, and arrears for a given date. The one ledger: the workflow,
+the agenda, the screens, the exports and the CLI all read it.
 
 Rules:
 - A monthly rent charge falls due on the tenant's due day (the vervaldatum; default the 1st),
-  from the first due day on or after the tenancy start, up to the tenancy end.
+  from the first due day on or after the tenancy start, up to the tenancy end. Its amount is the
+  rent in force on that due date: the latest ``Tenant.rent_changes`` entry that took effect on or
+  before it, ``Tenant.rent`` before the first (issue 12.2).
+- Onboarding (issue 12.1): with ``Tenant.paid_through`` ("Betaald t/m") set, everything dated on or
+  before it is settled and not counted: rent and extra charges due then, payments and corrections
+  made then. An opening arrears amount (``opening_arrears``) is one open charge from its due date
+  (``opening_arrears_due``); it counts as rent arrears of one due date.
 - Extra charges (adjustments of kind CHARGE) fall due on their date. Credits (corrections)
-  count like payments.
+  count like payments. A negative payment (a bank reversal, storno) raises the balance.
 - Payments and credits settle the oldest open charge first (FIFO).
 - A charge is *overdue* on a date after its due date; on the due date itself it is due, not late.
 - "Aantal maanden achterstand" is the number of calendar months with a wholly or partly unpaid
   overdue charge (werkinstructie, upload file).
+- An arrears *episode* lasts while the balance of rent due (charges due on or before a day, less
+  what was paid by then) stays above zero (issue 13.4; see ``episode_from``).
 Every figure is computed for a date that is passed in; the clock is never read here.
+
+Speed: a ledger is a handful of linear passes over light tuples (``ChargeRow``); the balance on a
+day is a running total, and FIFO means the open charges are the newest ones, found walking back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
-from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import AdjustmentKind, Tenant
-from lcv_tui.domain.validation import MONTHS_NL
+from lcv_tui.domain.models import Adjustment, AdjustmentKind, Tenant
+from lcv_tui.domain.validation import MONTHS_NL, format_date
 
 ZERO = Decimal("0.00")
+DAY = dt.timedelta(days=1)
+
+RENT, EXTRA, OPENING = 0, 1, 2
+"""The kind of a charge row; on one due date rent sorts before an extra charge."""
+
+OPENING_LABEL = "Openstaand bij start"
 
 
 # Charge, OpenCharge and Arrears are immutable named tuples rather than frozen dataclasses: the
@@ -64,6 +83,13 @@ class Arrears(NamedTuple):
         )  # not ``> 0``: a Decimal compared with an int converts the int on every call
 
 
+class Episode(NamedTuple):
+    """The current arrears episode (``episode_from``)."""
+
+    first_due: dt.date  # the first unpaid due date of the episode: the 30 days count from it
+    opened_on: dt.date  # the first day of the episode the letters and steps belong to
+
+
 @dataclass(frozen=True)
 class StatementLine:
     on: dt.date
@@ -73,98 +99,295 @@ class StatementLine:
     balance: Decimal  # positive: the tenant owes; negative: the tenant has credit
 
 
+ChargeRow = tuple[dt.date, int, Decimal, "Adjustment | None"]
+"""A charge as a light tuple ``(due, RENT / EXTRA / OPENING, amount, adjustment)``."""
+
+Timeline = list[tuple[dt.date, Decimal]]
+"""The balance at the end of each day on which it changes, oldest first."""
+
+_DAY_OF = itemgetter(0)
+
+
+# --- charges -----------------------------------------------------------------------------------
+
+
 def rent_due_dates(tenant: Tenant, until: dt.date) -> list[dt.date]:
-    """Due dates of monthly rent charges up to and including ``until``."""
+    """Due dates of the monthly rent charges the ledger counts, up to and including ``until``
+    (none on or before ``paid_through``)."""
     start = tenant.tenancy_start
-    first = dt.date(start.year, start.month, tenant.due_day)
-    if first < start:
-        first = add_months(first, 1, day_of_month=tenant.due_day)
-    last_allowed = min(until, tenant.tenancy_end) if tenant.tenancy_end else until
+    due_day = tenant.due_day  # at most 28: every month has that day
+    year, month = start.year, start.month
+    if start.day > due_day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    end = tenant.tenancy_end
+    limit = until if end is None or end > until else end
+    after = tenant.paid_through
     dates: list[dt.date] = []
-    current = first
-    months = 0
-    while current <= last_allowed:
-        dates.append(current)
-        months += 1
-        current = add_months(first, months, day_of_month=tenant.due_day)
+    while True:
+        due = dt.date(year, month, due_day)
+        if due > limit:
+            break
+        if after is None or due > after:
+            dates.append(due)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return dates
+
+
+def rent_in_force(tenant: Tenant, on: dt.date) -> Decimal:
+    """The rent in force on ``on``: the latest change that took effect on or before it."""
+    rent: Decimal = tenant.rent
+    for change in tenant.rent_changes:  # kept sorted by date (``Tenant`` validation)
+        if change.on > on:
+            break
+        rent = change.amount
+    return rent
 
 
 def rent_label(due: dt.date) -> str:
     return f"Huur {MONTHS_NL[due.month - 1]} {due.year}"
 
 
+def _counted(tenant: Tenant, day: dt.date) -> bool:
+    """Is a record dated ``day`` counted? Not when it lies on or before 'Betaald t/m'."""
+    return tenant.paid_through is None or day > tenant.paid_through
+
+
+def charge_rows(tenant: Tenant, on: dt.date) -> list[ChargeRow]:
+    """Every charge due on or before ``on`` as a light tuple, oldest first (rent before extras on
+    the same day). ``charges`` gives them with their labels."""
+    rows: list[ChargeRow] = []
+    opening, since = tenant.opening_arrears, tenant.opening_arrears_due
+    if opening is not None and since is not None and since <= on:
+        rows.append((tenant.opening_arrears_due, OPENING, tenant.opening_arrears, None))
+    changes = tenant.rent_changes
+    rent = tenant.rent
+    position = 0
+    for due in rent_due_dates(tenant, on):
+        while position < len(changes) and changes[position].on <= due:
+            rent = changes[position].amount
+            position += 1
+        rows.append((due, RENT, rent, None))
+    paid_through = tenant.paid_through
+    extra = [
+        (adj.on, EXTRA, adj.amount, adj)
+        for adj in tenant.adjustments
+        if adj.kind == AdjustmentKind.CHARGE
+        and adj.on <= on
+        and (paid_through is None or adj.on > paid_through)
+    ]
+    if extra:
+        rows.extend(extra)
+        rows.sort(key=lambda row: (row[0], row[1]))
+    return rows
+
+
+def _charge(row: ChargeRow) -> Charge:
+    due, kind, amount, adj = row
+    if kind == RENT:
+        return Charge(due, amount, rent_label(due), True)
+    if kind == OPENING:
+        return Charge(due, amount, f"{OPENING_LABEL} (sinds {format_date(due)})", True)
+    assert adj is not None
+    return Charge(due, amount, adj.note or "Extra post", False, adj.id)
+
+
 def charges(tenant: Tenant, until: dt.date) -> list[Charge]:
     """All charges due on or before ``until``, oldest first (rent before extras on the same day)."""
-    result = [
-        Charge(due, tenant.rent, rent_label(due), True) for due in rent_due_dates(tenant, until)
-    ]
-    for adj in tenant.adjustments:
-        if adj.kind == AdjustmentKind.CHARGE and adj.on <= until:
-            result.append(Charge(adj.on, adj.amount, adj.note or "Extra post", False, adj.id))
-    result.sort(key=lambda c: (c.due, not c.is_rent))
-    return result
+    return [_charge(row) for row in charge_rows(tenant, until)]
 
 
 def credits_total(tenant: Tenant, on: dt.date) -> Decimal:
-    total = sum((p.amount for p in tenant.payments if p.on <= on), ZERO)
-    total += sum(
-        (a.amount for a in tenant.adjustments if a.kind == AdjustmentKind.CREDIT and a.on <= on),
-        ZERO,
-    )
+    """Payments (a reversal counts negative) and credits up to and including ``on``."""
+    return sum((amount for _, amount in _credits(tenant, on)), ZERO)
+
+
+def _credits(tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
+    paid_through = tenant.paid_through
+    result = [
+        (p.on, p.amount)
+        for p in tenant.payments
+        if p.on <= on and (paid_through is None or p.on > paid_through)
+    ]
+    result += [
+        (a.on, a.amount)
+        for a in tenant.adjustments
+        if a.kind == AdjustmentKind.CREDIT
+        and a.on <= on
+        and (paid_through is None or a.on > paid_through)
+    ]
+    return result
+
+
+# --- balances ----------------------------------------------------------------------------------
+
+
+def timeline_from(rows: list[ChargeRow], tenant: Tenant, on: dt.date) -> Timeline:
+    """The *overdue* balance at the end of each day on which it changes, up to ``on``.
+
+    A charge makes the balance go up the day after its due date (it is overdue from then);
+    a payment or credit makes it go down on its date. Because payments settle the oldest charge
+    first (FIFO), ``max(0, balance)`` on a day is exactly ``arrears(tenant, day).amount``.
+    """
+    changes = [(due + DAY, amount) for due, _, amount, _ in rows if due < on]
+    return _running(changes, tenant, on)
+
+
+def due_timeline_from(rows: list[ChargeRow], tenant: Tenant, on: dt.date) -> Timeline:
+    """The balance of rent *due* at the end of each day on which it changes, up to ``on``: a charge
+    counts from its due date itself (the balance an arrears episode is measured by)."""
+    changes = [(due, amount) for due, _, amount, _ in rows if due <= on]
+    return _running(changes, tenant, on)
+
+
+def _running(changes: list[tuple[dt.date, Decimal]], tenant: Tenant, on: dt.date) -> Timeline:
+    changes += [(day, -amount) for day, amount in _credits(tenant, on)]
+    changes.sort(key=_DAY_OF)
+    balance = ZERO
+    timeline: Timeline = []
+    last_day = None
+    for day, change in changes:
+        balance += change
+        if day == last_day:  # several changes on one day: keep the balance at its end
+            timeline[-1] = (day, balance)
+        else:
+            timeline.append((day, balance))
+            last_day = day
+    return timeline
+
+
+def balance_timeline(tenant: Tenant, on: dt.date) -> Timeline:
+    """See ``timeline_from``."""
+    return timeline_from(charge_rows(tenant, on), tenant, on)
+
+
+def balance_on(timeline: Timeline, day: dt.date) -> Decimal:
+    """The balance at the end of ``day`` (zero before the first change)."""
+    index = bisect_right(timeline, day, key=_DAY_OF)
+    return timeline[index - 1][1] if index else ZERO
+
+
+def _due_index(day: dt.date, due_day: int) -> int:
+    """How many due dates (on ``due_day``, counted from a fixed origin) lie before ``day``: the
+    number of due dates in ``[a, b)`` is ``_due_index(b) - _due_index(a)``."""
+    return day.year * 12 + day.month - (day.day <= due_day)
+
+
+def quick_balance(tenant: Tenant, on: dt.date) -> Decimal:
+    """Charges due before ``on`` minus credits up to ``on``, without building the charges: the rent
+    in force times the number of overdue due dates per rent period, plus extra charges, minus
+    payments and credits. A cheap screen for 'anything open?' (positive: something is overdue)."""
+    due_day = tenant.due_day
+    paid_through = tenant.paid_through
+    low = _due_index(tenant.tenancy_start, due_day)  # due dates on or after the start
+    if paid_through is not None:  # ... and after 'Betaald t/m'
+        low = max(low, _due_index(paid_through + DAY, due_day))
+    end = tenant.tenancy_end
+    high = _due_index(on, due_day)  # due before ``on`` (on ``on`` itself it is due, not overdue)
+    if end is not None and end < on:  # rent falls due up to the end of the tenancy, inclusive
+        high = _due_index(end + DAY, due_day)
+    total = ZERO
+    if high > low:
+        rent, since = tenant.rent, low
+        for change in tenant.rent_changes:  # sorted by date: each rent holds until the next change
+            until = min(high, max(since, _due_index(change.on, due_day)))
+            total += rent * (until - since)
+            rent, since = change.amount, until
+        total += rent * (high - since)
+    opening: Decimal | None = tenant.opening_arrears
+    opening_due = tenant.opening_arrears_due
+    if opening is not None and opening_due is not None and opening_due < on:
+        total += opening
+    for payment in tenant.payments:  # a plain loop: this runs for every payment of every tenant
+        if payment.on <= on and (paid_through is None or payment.on > paid_through):
+            total -= payment.amount
+    for adj in tenant.adjustments:
+        if paid_through is not None and adj.on <= paid_through:
+            continue
+        if adj.kind == AdjustmentKind.CHARGE:
+            if adj.on < on:
+                total += adj.amount
+        elif adj.on <= on:
+            total -= adj.amount
     return total
+
+
+# --- arrears -----------------------------------------------------------------------------------
+
+
+def arrears_from(rows: list[ChargeRow], balance: Decimal, on: dt.date) -> Arrears:
+    """``arrears`` from precomputed rows and ``balance``: the charges due before ``on`` less every
+    payment and credit up to ``on`` (the last balance of ``timeline_from``, which has added them up).
+
+    Payments and credits settle the oldest charge first, so what is open is the newest overdue
+    charges, ``balance`` in all: walking back from the newest charge finds them without visiting
+    the paid ones.
+    """
+    open_items: list[OpenCharge] = []
+    total = ZERO
+    months: set[tuple[int, int]] = set()
+    owed = balance
+    for row in reversed(rows):
+        if owed <= ZERO:
+            break
+        due, _, amount, _ = row
+        if due >= on:  # due on ``on`` itself: not overdue, and not in ``balance``
+            continue
+        part = owed if owed < amount else amount  # all of it, or the unpaid part of the oldest
+        owed -= part
+        open_items.append(OpenCharge(_charge(row), part))
+        total += part
+        months.add((due.year, due.month))
+    open_items.reverse()
+    # Credit is left only when more was paid than is overdue; the charges due on ``on`` take it first.
+    credit = ZERO - balance if balance < ZERO else ZERO
+    if credit > ZERO:
+        for due, _, amount, _ in rows:
+            if due >= on:
+                credit -= amount if amount <= credit else credit
+    oldest = open_items[0].charge.due if open_items else None
+    return Arrears(
+        on=on,
+        amount=total,
+        oldest_due=oldest,
+        months=len(months),
+        open_charges=tuple(open_items),
+        credit=credit,
+    )
 
 
 def arrears(tenant: Tenant, on: dt.date) -> Arrears:
     """The arrears position on ``on``: payments up to and including ``on`` against charges due before it."""
-    all_charges = charges(tenant, on)
-    remaining = credits_total(tenant, on)
-    open_items: list[OpenCharge] = []
-    for charge in all_charges:
-        covered = min(remaining, charge.amount)
-        remaining -= covered
-        if covered < charge.amount and charge.due < on:
-            open_items.append(OpenCharge(charge, charge.amount - covered))
-    amount = sum((item.open_amount for item in open_items), ZERO)
-    months = len({(item.charge.due.year, item.charge.due.month) for item in open_items})
-    oldest = open_items[0].charge.due if open_items else None
-    return Arrears(
-        on=on,
-        amount=amount,
-        oldest_due=oldest,
-        months=months,
-        open_charges=tuple(open_items),
-        credit=remaining,
-    )
+    rows = charge_rows(tenant, on)
+    balance = sum((row[2] for row in rows if row[0] < on), ZERO) - credits_total(tenant, on)
+    return arrears_from(rows, balance, on)
 
 
-def quick_balance(tenant: Tenant, on: dt.date) -> Decimal:
-    """Charges due before ``on`` minus credits up to ``on``: a cheap screen for 'anything open?'."""
-    due = sum((c.amount for c in charges(tenant, on) if c.due < on), ZERO)
-    return due - credits_total(tenant, on)
+def arrears_due(tenant: Tenant, on: dt.date) -> Arrears:
+    """What has fallen due on or before ``on`` and is still unpaid after the payments up to and
+    including ``on``: like ``arrears``, but the rent due on ``on`` itself counts too (``arrears``
+    counts only *overdue* rent, for the LCV rules). For lists and scripts (``lcv-tui tenants``)."""
+    rows = charge_rows(tenant, on)
+    balance = sum((row[2] for row in rows), ZERO) - credits_total(tenant, on)
+    return arrears_from(rows, balance, on + DAY)._replace(on=on)
 
 
 def statement(tenant: Tenant, on: dt.date) -> list[StatementLine]:
-    """The running account up to ``on``: charges and payments by date, with the balance after each."""
+    """The running account up to ``on``: charges and payments by date, with the balance after each.
+    A rent charge names the rent in force; a reversal (negative payment) is a debit."""
     rows: list[tuple[dt.date, int, str, Decimal, Decimal]] = []
     for charge in charges(tenant, on):
         rows.append((charge.due, 0, charge.label, charge.amount, ZERO))
     for payment in tenant.payments:
-        if payment.on <= on:
-            rows.append(
-                (
-                    payment.on,
-                    1,
-                    f"Betaling{': ' + payment.note if payment.note else ''}",
-                    ZERO,
-                    payment.amount,
-                )
-            )
+        if payment.on <= on and _counted(tenant, payment.on):
+            note = f": {payment.note}" if payment.note else ""
+            if payment.amount < ZERO:
+                rows.append((payment.on, 1, f"Terugboeking{note}", -payment.amount, ZERO))
+            else:
+                rows.append((payment.on, 1, f"Betaling{note}", ZERO, payment.amount))
     for adj in tenant.adjustments:
-        if adj.kind == AdjustmentKind.CREDIT and adj.on <= on:
-            rows.append(
-                (adj.on, 1, f"Correctie{': ' + adj.note if adj.note else ''}", ZERO, adj.amount)
-            )
+        if adj.kind == AdjustmentKind.CREDIT and adj.on <= on and _counted(tenant, adj.on):
+            note = f": {adj.note}" if adj.note else ""
+            rows.append((adj.on, 1, f"Correctie{note}", ZERO, adj.amount))
     rows.sort(key=lambda r: (r[0], r[1]))
     balance = ZERO
     lines = []
@@ -174,26 +397,67 @@ def statement(tenant: Tenant, on: dt.date) -> list[StatementLine]:
     return lines
 
 
-def arrears_start(tenant: Tenant, on: dt.date) -> dt.date | None:
-    """The first day of the current arrears episode: the day after the due date of the charge
-    that made the balance go overdue without being cleared since. ``None`` when nothing is open.
+# --- the arrears episode ----------------------------------------------------------------------
 
-    The episode is what the LCV workflow calls a case: it opens when a charge is unpaid after its
-    due date and closes when the arrears are paid in full.
+
+def episode_from(rows: list[ChargeRow], due_timeline: Timeline) -> Episode | None:
+    """The arrears episode running at the end of ``due_timeline`` (``due_timeline_from``), or
+    ``None`` when the balance of rent due is not above zero there.
+
+    Reading (issue 13.4; LCV 3.1 d "betalingsachterstand", werkinstructie "Voorgestelde
+    werkwijze"): an episode lasts while the balance of rent due stays above zero, counted at the
+    end of each day with the rent due that day included. A payment that leaves arrears open (say
+    the old rent paid on the next rent's due date, leaving that new rent open) never restarts it:
+    a tenant who is always exactly one month behind is in one continuous episode. The episode's
+    ``first_due`` is the first unpaid due date at its start (the oldest charge open at the end of
+    its first day, FIFO); the 30 days of LCV 3.1 d count from it. ``opened_on``, the first day the
+    episode's letters and steps belong to, is the day after that due date, or the first day of the
+    run when it started later (a reversed payment re-opened an older charge).
     """
-    if not arrears(tenant, on).in_arrears:
-        return None
-    # Walk back over the days on which arrears can change: the day after a due date and payment days.
-    checkpoints = sorted(
-        {c.due + dt.timedelta(days=1) for c in charges(tenant, on) if c.due < on}
-        | {p.on for p in tenant.payments if p.on <= on}
-        | {a.on for a in tenant.adjustments if a.on <= on},
-        reverse=True,
-    )
     start: dt.date | None = None
-    for day in checkpoints:
-        if arrears(tenant, day).in_arrears:
-            start = day
-        else:
+    start_balance = ZERO
+    for day, balance in reversed(due_timeline):
+        if balance <= ZERO:
             break
-    return start
+        start, start_balance = day, balance
+    if start is None:
+        return None
+    # The charges open at the end of ``start``: the newest ones due by then, ``start_balance`` in all.
+    owed = start_balance
+    first_due = start
+    for due, _, amount, _ in reversed(rows):
+        if due > start:
+            continue
+        first_due = due
+        owed -= amount
+        if owed <= ZERO:
+            break
+    return Episode(first_due, max(start, first_due + DAY))
+
+
+def episode(tenant: Tenant, on: dt.date) -> Episode | None:
+    """The arrears episode running on ``on`` (see ``episode_from``), when something is overdue."""
+    rows = charge_rows(tenant, on)
+    balance = sum((row[2] for row in rows if row[0] < on), ZERO) - credits_total(tenant, on)
+    if balance <= ZERO or not rows or rows[0][0] >= on:  # nothing overdue and open
+        return None
+    return episode_from(rows, due_timeline_from(rows, tenant, on))
+
+
+def arrears_start(tenant: Tenant, on: dt.date) -> dt.date | None:
+    """The first day of the current arrears episode (``Episode.opened_on``); ``None`` when nothing
+    is overdue on ``on``. The episode is what the LCV workflow calls a case: it opens when a charge
+    is unpaid after its due date and closes when the balance of rent due is paid off."""
+    current = episode(tenant, on)
+    return current.opened_on if current else None
+
+
+def paid_off_on(due_timeline: Timeline, since: dt.date) -> dt.date | None:
+    """The first day on or after ``since`` at whose end the balance of rent due was not above zero:
+    the day the episode running on ``since`` was paid off (werkinstructie stap 3)."""
+    if balance_on(due_timeline, since) <= ZERO:
+        return since
+    for day, balance in due_timeline:
+        if day > since and balance <= ZERO:
+            return day
+    return None

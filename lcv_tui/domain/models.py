@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import Annotated, Any, overload
 
 from pydantic import (
@@ -487,6 +488,16 @@ class Adjustment(Model):
     note: str = Field("", max_length=200)
 
 
+class RentChange(Model):
+    """A new rent from a date on: the ledger charges, on each due date, the rent of the latest change
+    that took effect on or before it (``Tenant.rent`` until the first change)."""
+
+    id: str = Field(default_factory=new_id)
+    on: dt.date = Field(description="Ingangsdatum van de nieuwe huur.")
+    amount: positive_money("De nieuwe huur moet groter zijn dan € 0,00.")  # type: ignore[valid-type]
+    note: str = Field("", max_length=200)
+
+
 class Event(Model):
     """One recorded step in a tenant's file. Only what the landlord confirmed is recorded."""
 
@@ -544,6 +555,22 @@ _NAME_PARTICLES = frozenset(
 """Surname particles that ``Tenant.sort_key`` skips (one set for every call: the agenda sorts thousands of names)."""
 
 
+def onboarding_field(message: str) -> str:
+    """The onboarding field (``Tenant._check_opening``) a tenant's cross-field message is about,
+    for forms and imports that show a message under its field; "" for any other message."""
+    if message.startswith("'Openstaand sinds'") or "ook 'Openstaand sinds'" in message:
+        return "opening_arrears_due"
+    if "ook het openstaande bedrag" in message:
+        return "opening_arrears"
+    if "ook 'Betaald t/m'" in message:
+        return "paid_through"
+    return ""
+
+
+_CHANGE_ON = attrgetter("on")
+_OpeningArrears = positive_money("Het openstaande bedrag moet groter zijn dan € 0,00.")
+
+
 class Tenant(Model):
     id: str = Field(default_factory=new_id)
     klantnummer: str = Field("", description="Uw eigen referentie voor deze huurder.")
@@ -564,6 +591,21 @@ class Tenant(Model):
     payments: list[Payment] = Field(default_factory=list)
     adjustments: list[Adjustment] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    # Onboarding an existing tenant (the ledger counts nothing on or before ``paid_through``).
+    paid_through: dt.date | None = Field(
+        None,
+        description="Betaald t/m: alle huur die op of vóór deze datum verviel is betaald; "
+        "wat daarvoor ligt telt niet mee.",
+    )
+    opening_arrears: _OpeningArrears | None = Field(  # type: ignore[valid-type]
+        None, description="Wat bij de start nog openstond van de huur tot en met 'Betaald t/m'."
+    )
+    opening_arrears_due: dt.date | None = Field(
+        None, description="De vervaldatum waarvan het openstaande bedrag dateert."
+    )
+    rent_changes: list[RentChange] = Field(
+        default_factory=list, description="Huurwijzigingen; ``rent`` is de huur bij de start."
+    )
 
     @field_validator("klantnummer")
     @classmethod
@@ -648,7 +690,40 @@ class Tenant(Model):
             return self
         if self.tenancy_end is not None and self.tenancy_end < self.tenancy_start:
             raise ValueError("De einddatum van de huur ligt vóór de begindatum.")
+        self._check_opening()
+        if self.rent_changes:
+            self.rent_changes.sort(key=_CHANGE_ON)
+            days = [change.on for change in self.rent_changes]
+            if len(set(days)) != len(days):
+                raise ValueError(
+                    "Er staan twee huurwijzigingen op dezelfde datum: houd er één per datum."
+                )
         return self
+
+    def _check_opening(self) -> None:
+        """Onboarding (issue 12.1): an opening arrears amount dates from a due date on or before
+        'Betaald t/m', and needs both its amount and its date."""
+        if self.opening_arrears is None and self.opening_arrears_due is None:
+            return
+        if self.opening_arrears is None:
+            raise ValueError(
+                "Vul bij 'Openstaand sinds' ook het openstaande bedrag in, of maak de datum leeg."
+            )
+        if self.opening_arrears_due is None:
+            raise ValueError(
+                "Vul bij het openstaande bedrag ook 'Openstaand sinds' in: de vervaldatum "
+                "waarvan het bedrag dateert."
+            )
+        if self.paid_through is None:
+            raise ValueError(
+                "Vul bij een openstaand bedrag ook 'Betaald t/m' in: het bedrag is wat van de huur "
+                "tot en met die datum nog openstaat."
+            )
+        if self.opening_arrears_due > self.paid_through:
+            raise ValueError(
+                "'Openstaand sinds' ligt na 'Betaald t/m': kies een vervaldatum op of vóór "
+                "'Betaald t/m'."
+            )
 
     @property
     def display_name(self) -> str:

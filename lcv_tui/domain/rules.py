@@ -125,17 +125,25 @@ def rule_in_arrears(case: Case) -> Reason:
 
 
 def rule_days_overdue(case: Case) -> Reason:
-    """LCV 3.1 d: rent arrears count from 30 days past the due date of the oldest unpaid charge.
-    The agreement with the municipality may set a longer term (``agreement.threshold_days``)."""
+    """LCV 3.1 d: a signal for rent arrears from 30 days on; the agreement with the municipality may
+    set a longer term (``agreement.threshold_days``).
+
+    Reading (issue 13.4). The days count from the first unpaid due date of the arrears episode
+    (``Case.first_due``; ``ledger.episode_from``): the episode lasts while the balance of rent due
+    stays above zero, so a payment that leaves arrears open does not restart the count, and a
+    tenant always exactly one month behind is signalled. A signal needs *more than* the threshold:
+    day 31 at the earliest. LCV 3.1 d says "vanaf 30 dagen"; tekst 1 of the werkinstructie tells
+    the tenant the data is passed on when the arrears last "meer dan 30 dagen". Day 31 satisfies
+    both, so the landlord never reports earlier than the tenant was told.
+    """
     article = "LCV 3.1 d"
     days = case.threshold_days
     source = (
-        f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op {days} dagen"
+        f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op meer dan {days} dagen"
         if case.agreement and days != 30
-        else "melden mag vanaf 30 dagen"
+        else "melden mag bij meer dan 30 dagen (LCV 3.1 d, tekst 1)"
     )
-    oldest = case.arrears.oldest_due
-    if oldest is None:
+    if not case.arrears.in_arrears:
         return Reason(
             DAYS_OVERDUE,
             article,
@@ -144,20 +152,21 @@ def rule_days_overdue(case: Case) -> Reason:
             "Niets melden.",
             "geen achterstand",
         )
-    overdue = (case.on - oldest).days
-    if overdue >= days:
+    first = case.first_due
+    overdue = (case.on - first).days
+    if overdue > days:
         return Reason(
             DAYS_OVERDUE,
             article,
             True,
-            f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is {overdue} dagen over de vervaldatum; {source}.",
+            f"De achterstand loopt sinds de vervaldatum {fmt_date(first)}: {overdue} dagen; {source}.",
         )
     return Reason(
         DAYS_OVERDUE,
         article,
         False,
-        f"De oudste onbetaalde post (vervaldatum {fmt_date(oldest)}) is pas {overdue} dagen over de vervaldatum; {source}.",
-        f"Wacht tot {fmt_date(oldest + dt.timedelta(days=days))}.",
+        f"De achterstand loopt sinds de vervaldatum {fmt_date(first)}: pas {overdue} dagen; {source}.",
+        f"Wacht tot {fmt_date(first + dt.timedelta(days=days + 1))}.",
         f"pas {overdue} dagen",
     )
 

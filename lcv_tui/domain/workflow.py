@@ -1,12 +1,13 @@
 """The case: one arrears episode of one tenant, its steps, its stage and the facts derived from it.
 
-A case opens when a charge is unpaid after its due date (``ledger.arrears_start``) and closes when
-the arrears are paid in full. After a delivered signal that was not withdrawn, the case stays
-open with "withdrawal due" until the withdrawal is recorded (werkinstructie stap 3, intrekken).
+A case opens when a charge is unpaid after its due date and lasts while the balance of rent due
+stays above zero (``ledger.episode_from``: a payment that leaves arrears open never restarts it).
+After a delivered signal that was not withdrawn, the case stays open with "withdrawal due" until
+the withdrawal is recorded (werkinstructie stap 3, intrekken).
 
 Events belong to the current case when dated on or after the first day of the episode. The
 episode starts the day *after* a due date (on the due date itself rent is due, not late), and
-the previous episode ended on or before the day its arrears were cleared, so a letter recorded
+the previous episode ended on the day the balance of rent due was paid off, so a letter recorded
 on the first day of the episode belongs to it, and an event recorded on the day the previous
 episode was paid off belongs to that previous one. Two facts are the tenant's, not the
 episode's: an objection (LCV 2.2) stays in force across episodes until it is withdrawn, and a
@@ -15,8 +16,9 @@ episode's: an objection (LCV 2.2) stays in force across episodes until it is wit
 The schedule follows the werkinstructie "Voorgestelde werkwijze" from the due date ``D`` of the
 charge that opened the episode: herinnering ~ D + 4 (the 5th), aanmaning with text 1 ~ D + 14
 (the 15th), sommatie with text 2 ~ the 5th of the next month, signal ~ the 20th of the next month
-but never before the objection window of text 2 is over nor before the agreement's threshold
-(LCV 3.1 d: 30 days). A letter is never suggested before the pay-by date of the previous one.
+but never before the objection window of text 2 is over nor before the agreement's threshold is
+passed (LCV 3.1 d and tekst 1: more than 30 days, from ``D``; see ``rules.rule_days_overdue``).
+A letter is never suggested before the pay-by date of the previous one.
 
 Nothing here reads the clock: ``on`` is passed in.
 """
@@ -25,10 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import ledger, rules
@@ -42,7 +43,6 @@ from lcv_tui.domain.deadlines import (
 from lcv_tui.domain.ledger import ZERO, Arrears
 from lcv_tui.domain.models import (
     LETTER_KINDS,
-    Adjustment,
     AdjustmentKind,
     Agreement,
     Channel,
@@ -352,178 +352,6 @@ class Case:
         return None
 
 
-# --- the ledger, fast -----------------------------------------------------------------------
-
-
-ChargeRow = tuple[dt.date, int, Decimal, "Adjustment | None"]
-
-
-def charge_rows(tenant: Tenant, on: dt.date) -> list[ChargeRow]:
-    """``ledger.charges`` as light tuples ``(due, 0 rent / 1 extra, amount, adjustment)``, same order."""
-    rows: list[ChargeRow] = []
-    start = tenant.tenancy_start
-    due_day = tenant.due_day  # at most 28: every month has that day
-    year, month = start.year, start.month
-    if start.day > due_day:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    end = tenant.tenancy_end
-    limit = on if end is None or end > on else end
-    rent = tenant.rent
-    while True:
-        due = dt.date(year, month, due_day)
-        if due > limit:
-            break
-        rows.append((due, 0, rent, None))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    extra = [
-        (adj.on, 1, adj.amount, adj)
-        for adj in tenant.adjustments
-        if adj.kind == AdjustmentKind.CHARGE and adj.on <= on
-    ]
-    if extra:
-        rows.extend(extra)
-        rows.sort(key=lambda row: (row[0], row[1]))
-    return rows
-
-
-def arrears_from(rows: list[ChargeRow], balance: Decimal, on: dt.date) -> Arrears:
-    """``ledger.arrears`` from precomputed rows and ``balance``: the charges due before ``on`` less every
-    payment and credit up to ``on`` (the last balance of ``timeline_from``, which has added them up).
-
-    Payments and credits settle the oldest charge first, so what is open is the newest overdue charges,
-    ``balance`` in all: walking back from the newest charge finds them without visiting the paid ones.
-    """
-    open_items: list[ledger.OpenCharge] = []
-    total = ZERO
-    months: set[tuple[int, int]] = set()
-    owed = balance
-    for due, _, amount, adj in reversed(rows):
-        if owed <= ZERO:
-            break
-        if due >= on:  # due on ``on`` itself: not overdue, and not in ``balance``
-            continue
-        part = (
-            owed if owed < amount else amount
-        )  # all of it, or what is unpaid of the oldest open charge
-        owed -= part
-        if adj is None:
-            charge = ledger.Charge(due, amount, ledger.rent_label(due), True)
-        else:
-            charge = ledger.Charge(due, amount, adj.note or "Extra post", False, adj.id)
-        open_items.append(ledger.OpenCharge(charge, part))
-        total += part
-        months.add((due.year, due.month))
-    open_items.reverse()
-    # Credit is left only when more was paid than is overdue; the charges due on ``on`` take it first.
-    credit = ZERO - balance if balance < ZERO else ZERO
-    if credit > ZERO:
-        for due, _, amount, _ in rows:
-            if due >= on:
-                credit -= amount if amount <= credit else credit
-    oldest = open_items[0].charge.due if open_items else None
-    return Arrears(
-        on=on,
-        amount=total,
-        oldest_due=oldest,
-        months=len(months),
-        open_charges=tuple(open_items),
-        credit=credit,
-    )
-
-
-def timeline_from(
-    rows: list[ChargeRow], tenant: Tenant, on: dt.date
-) -> list[tuple[dt.date, Decimal]]:
-    """The balance at the end of each day on which it changes, up to ``on``, from the tenant's charge
-    rows (``charge_rows``), payments and credits.
-
-    A charge makes the balance go up the day after its due date (it is overdue from then);
-    a payment or credit makes it go down on its date. Because payments settle the oldest charge
-    first (FIFO), ``max(0, balance)`` on a day is exactly ``ledger.arrears(tenant, day).amount``.
-    """
-    changes = [(due + DAY, amount) for due, _, amount, _ in rows if due < on]
-    changes += [(p.on, -p.amount) for p in tenant.payments if p.on <= on]
-    changes += [
-        (a.on, -a.amount)
-        for a in tenant.adjustments
-        if a.kind == AdjustmentKind.CREDIT and a.on <= on
-    ]
-    changes.sort(key=_DAY_OF)
-    balance = ZERO
-    timeline: list[tuple[dt.date, Decimal]] = []
-    last_day = None
-    for day, change in changes:
-        balance += change
-        if day == last_day:  # several changes on one day: keep the balance at its end
-            timeline[-1] = (day, balance)
-        else:
-            timeline.append((day, balance))
-            last_day = day
-    return timeline
-
-
-_DAY_OF = itemgetter(0)
-
-
-def balance_timeline(tenant: Tenant, on: dt.date) -> list[tuple[dt.date, Decimal]]:
-    """See ``timeline_from``."""
-    return timeline_from(charge_rows(tenant, on), tenant, on)
-
-
-def episode_start(timeline: list[tuple[dt.date, Decimal]]) -> dt.date | None:
-    """First day of the run of days in arrears that lasts until the end of ``timeline``
-    (same answer as ``ledger.arrears_start``). Walked from the end: the run is mostly short."""
-    start: dt.date | None = None
-    for day, balance in reversed(timeline):
-        if balance <= ZERO:
-            break
-        start = day
-    return start
-
-
-def _balance_on(timeline: list[tuple[dt.date, Decimal]], day: dt.date) -> Decimal:
-    balance = ZERO
-    for change, value in timeline:
-        if change > day:
-            break
-        balance = value
-    return balance
-
-
-def _paid_in_full_on(timeline: list[tuple[dt.date, Decimal]], since: dt.date) -> dt.date | None:
-    """First day on or after ``since`` on which nothing was overdue."""
-    if _balance_on(timeline, since) <= 0:
-        return since
-    for day, balance in timeline:
-        if day > since and balance <= 0:
-            return day
-    return None
-
-
-def fast_balance(tenant: Tenant, on: dt.date) -> Decimal:
-    """``ledger.quick_balance`` without building the charges: rent times the number of overdue
-    months, plus extra charges, minus payments and credits. Used to skip paid-up tenants."""
-    start = tenant.tenancy_start
-    due_day = tenant.due_day
-    first_index = start.year * 12 + start.month - (start.day <= due_day)
-    end = tenant.tenancy_end
-    if end is not None and end < on:  # rent falls due up to the end of the tenancy, inclusive
-        count = end.year * 12 + end.month - first_index - (end.day < due_day)
-    else:  # rent due before ``on`` (on ``on`` itself it is due, not overdue)
-        count = on.year * 12 + on.month - first_index - (on.day <= due_day)
-    total = tenant.rent * count if count > 0 else ZERO
-    for payment in tenant.payments:  # a plain loop: this runs for every payment of every tenant
-        if payment.on <= on:
-            total -= payment.amount
-    for adj in tenant.adjustments:
-        if adj.kind == AdjustmentKind.CHARGE:
-            if adj.on < on:
-                total += adj.amount
-        elif adj.on <= on:
-            total -= adj.amount
-    return total
-
-
 def has_open_signal(tenant: Tenant, on: dt.date) -> bool:
     """A delivered signal not followed by a withdrawal (cheap scan for the agenda's first screen)."""
     if not tenant.events:
@@ -544,7 +372,7 @@ def has_open_signal(tenant: Tenant, on: dt.date) -> bool:
 def needs_case(tenant: Tenant, on: dt.date) -> bool:
     """Cheap first screen: could ``case_for`` return a case? (Arrears, or a signal to withdraw.)"""
     # Compared with ZERO, not 0: a Decimal compared with an int converts the int on every call.
-    return fast_balance(tenant, on) > ZERO or has_open_signal(tenant, on)
+    return ledger.quick_balance(tenant, on) > ZERO or has_open_signal(tenant, on)
 
 
 # --- building a case --------------------------------------------------------------------------
@@ -609,7 +437,7 @@ def collection_status(
     accepted: Event | None,
     later_events: list[Event],
     in_arrears: bool,
-    rows: list[ChargeRow] | None = None,
+    rows: list[ledger.ChargeRow] | None = None,
 ) -> tuple[bool, str, dt.date | None]:
     """May collection resume? (LCV 4.1 d, 4.2 a, 4.3)
 
@@ -633,7 +461,7 @@ def collection_status(
         )
     new_due = ZERO
     first_unpaid: dt.date | None = None
-    for due, _, amount, _ in rows if rows is not None else charge_rows(tenant, on):
+    for due, _, amount, _ in rows if rows is not None else ledger.charge_rows(tenant, on):
         if accepted.on < due <= until and due < on:
             new_due += amount
             if first_unpaid is None:
@@ -685,22 +513,23 @@ def build_case(
     tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None
 ) -> Case | None:
     """``case_for`` for a tenant that already passed the ``needs_case`` screen."""
-    rows = charge_rows(tenant, on)
-    timeline = timeline_from(rows, tenant, on)
+    rows = ledger.charge_rows(tenant, on)
+    timeline = ledger.timeline_from(rows, tenant, on)
+    due_timeline = ledger.due_timeline_from(rows, tenant, on)
     balance = timeline[-1][1] if timeline else ZERO
     all_events = _ordered(tenant, on)
     open_signal = _open_signal(all_events)
-    if balance > ZERO:
-        opened_on = episode_start(timeline)
-        assert opened_on is not None
+    if balance > ZERO and rows and rows[0][0] < on:  # in arrears: a charge is overdue and open
+        episode = ledger.episode_from(rows, due_timeline)
+        assert episode is not None  # overdue on ``on``, so the balance of rent due is above zero
     elif open_signal is not None:
-        opened_on = (
-            episode_start([item for item in timeline if item[0] <= open_signal.on])
-            or open_signal.on
-        )
+        episode = ledger.episode_from(
+            rows, [item for item in due_timeline if item[0] <= open_signal.on]
+        ) or ledger.Episode(open_signal.on - DAY, open_signal.on)
     else:
         return None
-    arrears = arrears_from(rows, balance, on)
+    opened_on, first_due = episode.opened_on, episode.first_due
+    arrears = ledger.arrears_from(rows, balance, on)
     events = [e for e in all_events if e.on >= opened_on]
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = _last_of(letters, EventKind.SOMMATIE)
@@ -721,7 +550,7 @@ def build_case(
                 if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD and accepted is None:
                     accepted = event
     suspension_until = accepted.on + SUSPENSION if accepted else None
-    paid_on = _paid_in_full_on(timeline, open_signal.on) if open_signal else None
+    paid_on = ledger.paid_off_on(due_timeline, open_signal.on) if open_signal else None
     # LCV 2.2: an objection after the signal means the data may no longer be in a signal, so it is withdrawn too.
     objected_after_signal = (
         open_signal is not None and objection is not None and objection.on >= open_signal.on
@@ -736,7 +565,7 @@ def build_case(
         settings=settings,
         on=on,
         opened_on=opened_on,
-        first_due=opened_on - DAY,
+        first_due=first_due,
         arrears=arrears,
         events=tuple(events),
         threshold_days=agreement.threshold_days if agreement else DEFAULT_THRESHOLD_DAYS,
@@ -810,10 +639,11 @@ def summons_date(first_due: dt.date, demand: Event | None) -> dt.date:
 
 def signal_date(case: Case) -> dt.date:
     """Werkinstructie: signal around the 20th of the second month; never before the objection window
-    of text 2 is over, nor before the threshold of LCV 3.1 d (30 days, or more by agreement)."""
+    of text 2 is over, nor before the threshold of LCV 3.1 d is passed (more than 30 days, or more
+    by agreement, since the episode's first unpaid due date)."""
     candidates = [add_months(case.first_due, 1) + SIGNAL_AFTER]
-    oldest = case.arrears.oldest_due or case.first_due
-    candidates.append(oldest + dt.timedelta(days=case.threshold_days))
+    # More than the threshold, counted from the episode's first unpaid due date (``rules.rule_days_overdue``).
+    candidates.append(case.first_due + dt.timedelta(days=case.threshold_days + 1))
     if (
         case.objection_deadline is not None
     ):  # the sommatie's ``first_signal_day``, from the deadline the case already has

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from lcv_tui.domain import validation
 from lcv_tui.domain.errors import field_errors
-from lcv_tui.domain.models import Tenant, VaultData
+from lcv_tui.domain.models import Tenant, VaultData, onboarding_field
 from lcv_tui.domain.municipalities import canonical as canonical_gemeente
 from lcv_tui.domain.municipalities import unknown_message
 from lcv_tui.exports.files import ExportError, read_bytes
@@ -207,6 +207,41 @@ TENANT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "lease end",
             "move out",
             "move out date",
+        ),
+    ),
+    "paid_through": (
+        "Betaald t/m",
+        (
+            "betaald t m",
+            "betaald tm",
+            "betaald tot en met",
+            "betaald tot",
+            "betaald",
+            "paid through",
+            "paid until",
+            "paid up to",
+        ),
+    ),
+    "opening_arrears": (
+        "Openstaand bedrag",
+        (
+            "openstaand bedrag",
+            "openstaand",
+            "achterstand",
+            "huurachterstand",
+            "opening arrears",
+            "arrears",
+            "balance due",
+        ),
+    ),
+    "opening_arrears_due": (
+        "Openstaand sinds",
+        (
+            "openstaand sinds",
+            "achterstand sinds",
+            "openstaand vanaf",
+            "arrears since",
+            "opening arrears due",
         ),
     ),
 }
@@ -400,10 +435,10 @@ def detect_mapping(
         if name in columns:
             continue
         for synonym in synonyms:
-            title = folded.get(_fold(synonym))
-            if title is not None and title not in taken:
-                columns[name] = title
-                taken.add(title)
+            found = folded.get(_fold(synonym))
+            if found is not None and found not in taken:
+                columns[name] = found
+                taken.add(found)
                 break
     return ColumnMapping(kind, columns), problems
 
@@ -519,7 +554,7 @@ def plan_tenants_table(
     existing_ref = {t.klantnummer.casefold(): t for t in data.tenants if t.klantnummer}
     existing_addr = {_address_key(t.postcode, t.house_number, t.addition): t for t in data.tenants}
     seen_ref: dict[str, int] = {}
-    seen_addr: dict[tuple, int] = {}
+    seen_addr: dict[tuple[str, str, str], int] = {}
     for row_no, row in _rows_with_numbers(table):
         plan.total_rows += 1
         errors: list[RowIssue] = []
@@ -552,7 +587,14 @@ def plan_tenants_table(
             values["gemeente"] = official or gemeente
         else:
             values["gemeente"] = ""
-        for name, parse in (("rent", _amount), ("tenancy_start", _date), ("tenancy_end", _date)):
+        for name, parse in (
+            ("rent", _amount),
+            ("tenancy_start", _date),
+            ("tenancy_end", _date),
+            ("paid_through", _date),
+            ("opening_arrears", _amount),
+            ("opening_arrears_due", _date),
+        ):
             raw = _cell(row, positions, name)
             if _text(raw) == "":
                 continue
@@ -578,6 +620,8 @@ def plan_tenants_table(
                 tenant = Tenant.model_validate(values)
             except ValidationError as exc:
                 for name, message in field_errors(exc).items():
+                    if not name:  # a check across fields: the onboarding ones name their column
+                        name = onboarding_field(message)
                     column = labels.get("phone1" if name == "phones" else name) if name else None
                     errors.append(RowIssue(row_no, column, message))
             else:
@@ -658,7 +702,7 @@ def plan_payments_table(
     by_ref = {t.klantnummer.casefold(): t for t in data.tenants if t.klantnummer}
     by_addr = {_address_key(t.postcode, t.house_number, t.addition): t for t in data.tenants}
     existing = {(t.id, p.on, p.amount) for t in data.tenants for p in t.payments}
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, dt.date, Decimal], int] = {}
     for row_no, row in _rows_with_numbers(table):
         plan.total_rows += 1
         errors: list[RowIssue] = []
@@ -723,6 +767,7 @@ def plan_payments_table(
         if errors:
             plan.errors.extend(errors)
             continue
+        assert tenant is not None and on is not None and amount is not None  # no errors: all found
         key = (tenant.id, on, amount)
         if key in existing:
             plan.duplicates.append(
@@ -782,21 +827,21 @@ def apply_import(
     tenants_before = list(data.tenants)
     payments_before = {t.id: len(t.payments) for t in data.tenants}
     audit_before = len(data.audit)
-    try:
-        for planned in plan.rows:
-            if plan.kind == TENANTS:
-                actions.add_tenant(data, dict(planned.values), now=now, actor=actor)
-            else:
-                values = planned.values
-                actions.record_payment(
-                    data,
-                    values["tenant_id"],
-                    values["on"],
-                    values["amount"],
-                    note=values["note"],
-                    now=now,
-                    actor=actor,
-                )
+    try:  # in bulk: the vault is indexed once, so an import is linear in its size (issue 12)
+        if plan.kind == TENANTS:
+            actions.add_tenants(
+                data, (dict(planned.values) for planned in plan.rows), now=now, actor=actor
+            )
+        else:
+            actions.record_payments(
+                data,
+                (
+                    (p.values["tenant_id"], p.values["on"], p.values["amount"], p.values["note"])
+                    for p in plan.rows
+                ),
+                now=now,
+                actor=actor,
+            )
     except (ValueError, ValidationError) as exc:
         data.tenants[:] = tenants_before
         for tenant in data.tenants:

@@ -231,6 +231,20 @@ class LcvApp(App[None]):
 
         self.push_screen(TenantFormScreen())
 
+    def action_rent_increase(self) -> None:
+        """Huurverhoging: the yearly rent increase for all or selected tenants (issue 12.2)."""
+        if not self.unlocked or self._editing():
+            return
+        self.switch_mode("huurders")
+        from lcv_tui.tui.screens.rent_increase import RentIncreaseScreen
+        from lcv_tui.tui.screens.tenants import TenantListScreen
+
+        def recorded(count: int | None) -> None:
+            if count and isinstance(self.screen, TenantListScreen):
+                self.screen.reload()  # the rent column shows the rent in force
+
+        self.push_screen(RentIncreaseScreen(), recorded)
+
     def action_guide_signal(self, tenant_id: str) -> None:
         """Signaal begeleiden: the wizard for one tenant."""
         if not self.unlocked or self._editing():
@@ -242,6 +256,11 @@ class LcvApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if self.unlocked and not self._editing():
             yield SystemCommand("Nieuwe huurder", "Een huurder toevoegen", self.action_new_tenant)
+            yield SystemCommand(
+                "Huurverhoging",
+                "De huur van alle of gekozen huurders verhogen per datum, met voorbeeld",
+                self.action_rent_increase,
+            )
             for s in SECTIONS:
                 yield SystemCommand(
                     s.title, s.help, lambda mode=s.mode: self.action_show_section(mode)

@@ -34,8 +34,12 @@ def status_text(tenant: Tenant, data: VaultData, today: dt.date) -> str:
     return sys.intern(case.status_text if case is not None else Stage.BETAALD.text())
 
 
-def tenant_record(tenant: Tenant, status: str) -> Record:
+def tenant_record(tenant: Tenant, status: str, today: dt.date | None = None) -> Record:
+    """One row; the rent shown is the rent in force on ``today`` (after a rent increase)."""
+    from lcv_tui.domain.ledger import rent_in_force
+
     address = tenant.address_line
+    rent = rent_in_force(tenant, today) if today is not None else tenant.rent
     return Record(
         key=tenant.id,
         cells=(
@@ -43,7 +47,7 @@ def tenant_record(tenant: Tenant, status: str) -> Record:
             address,
             tenant.postcode,
             tenant.gemeente,
-            format_money(tenant.rent),
+            format_money(rent),
             status,
         ),
         sort_keys=(
@@ -51,7 +55,7 @@ def tenant_record(tenant: Tenant, status: str) -> Record:
             (tenant.street.casefold(), tenant.house_number, tenant.addition.casefold()),
             tenant.postcode,
             tenant.gemeente.casefold(),
-            tenant.rent,
+            rent,
             status,
         ),
         search=search_key(
@@ -68,4 +72,4 @@ def tenant_record(tenant: Tenant, status: str) -> Record:
 
 
 def tenant_records(data: VaultData, today: dt.date) -> list[Record]:
-    return [tenant_record(t, status_text(t, data, today)) for t in data.tenants]
+    return [tenant_record(t, status_text(t, data, today), today) for t in data.tenants]

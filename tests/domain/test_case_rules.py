@@ -55,7 +55,8 @@ def test_ready_case_passes_every_rule_and_lists_them_all():
     assert "Melden mag" in v.message
 
 
-def test_thirty_days_lcv_3_1_d():
+def test_more_than_thirty_days_lcv_3_1_d_and_tekst_1():
+    """LCV 3.1 d "vanaf 30 dagen" and tekst 1 "meer dan 30 dagen": day 31 satisfies both."""
     tenant = make_tenant(paid_before=D(2026, 3, 1))
     add(
         tenant,
@@ -64,12 +65,12 @@ def test_thirty_days_lcv_3_1_d():
         ev(EventKind.SOMMATIE, D(2026, 3, 10)),
     )
     early = verdict(tenant, D(2026, 3, 30)).reason(rules.DAYS_OVERDUE)
-    assert (
-        not early.ok and "pas 29 dagen" in early.text and "melden mag vanaf 30 dagen" in early.text
-    )
-    assert early.fix == "Wacht tot 31-03-2026."
-    on_time = verdict(tenant, D(2026, 3, 31))
-    assert on_time.reason(rules.DAYS_OVERDUE).ok and on_time.allowed
+    assert not early.ok and "pas 29 dagen" in early.text and "meer dan 30 dagen" in early.text
+    assert early.fix == "Wacht tot 01-04-2026."
+    day_30 = verdict(tenant, D(2026, 3, 31))
+    assert not day_30.reason(rules.DAYS_OVERDUE).ok and not day_30.allowed
+    day_31 = verdict(tenant, D(2026, 4, 1))
+    assert day_31.reason(rules.DAYS_OVERDUE).ok and day_31.allowed
 
 
 def test_agreement_may_raise_the_threshold_and_set_a_minimum_amount():
@@ -78,7 +79,8 @@ def test_agreement_may_raise_the_threshold_and_set_a_minimum_amount():
     v = verdict(tenant, agr=strict)
     days = v.reason(rules.DAYS_OVERDUE)
     assert (
-        not days.ok and "overeenkomst met gemeente Utrecht legt de grens op 60 dagen" in days.text
+        not days.ok
+        and "overeenkomst met gemeente Utrecht legt de grens op meer dan 60 dagen" in days.text
     )
     minimum = v.reason(rules.MIN_AMOUNT)
     assert not minimum.ok and "drempelbedrag" in minimum.text and "€ 2.000,00" in minimum.text

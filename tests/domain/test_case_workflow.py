@@ -215,3 +215,18 @@ def test_old_objection_shows_letter_progress_until_the_summons():
     assert c.objection_active and c.stage == Stage.HERINNERING and not c.allowed
     add(tenant, ev(EventKind.SOMMATIE, D(2026, 2, 5)))
     assert case(tenant, D(2026, 2, 6)).stage == Stage.BEZWAAR
+
+
+def test_a_payment_on_the_next_due_date_does_not_restart_the_case():
+    """Issue 13.4: paid on the next rent's due date or the day after, leaving that rent open: the
+    same case, the same letters, the same verdict (LCV 3.1 d counted from the first unpaid due date)."""
+    verdicts = []
+    for paid_on in (D(2026, 3, 1), D(2026, 3, 2)):
+        tenant = full_process(make_tenant(paid_before=D(2026, 2, 1)), due=D(2026, 2, 1))
+        pay(tenant, paid_on, "850.00")  # February paid; March stays open
+        c = case(tenant, D(2026, 3, 20))
+        assert c.opened_on == D(2026, 2, 2) and c.first_due == D(2026, 2, 1)
+        assert c.arrears.oldest_due == D(2026, 3, 1)
+        assert c.done(EventKind.HERINNERING) is not None and c.sommatie is not None
+        verdicts.append((c.allowed, [r.ok for r in c.verdict.reasons]))
+    assert verdicts[0] == verdicts[1] and verdicts[0][0]

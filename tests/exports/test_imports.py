@@ -165,16 +165,13 @@ def test_rolls_back_when_an_action_fails(tmp_path, monkeypatch):
 
     data = existing()
     plan = plan_tenants(write(tmp_path, DUTCH), data)
-    real = actions.add_tenant
-    calls = []
+    real = actions.add_tenants
 
-    def fail_second(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise ValueError("Schijf weg.")
-        return real(*args, **kwargs)
+    def fail_second(data, tenants, **kwargs):
+        real(data, list(tenants)[:1], **kwargs)  # the first is added, then the second fails
+        raise ValueError("Schijf weg.")
 
-    monkeypatch.setattr(actions, "add_tenant", fail_second)
+    monkeypatch.setattr(actions, "add_tenants", fail_second)
     with pytest.raises(ImportRefused, match="Niets ingelezen"):
         apply_import(data, plan, now=NOW)
     assert len(data.tenants) == 1 and len(data.audit) == 0
@@ -249,3 +246,35 @@ def test_payments(tmp_path):
     # importing the same file again doubles nothing
     again = plan_payments(path, data, today=TODAY)
     assert not again.rows and {d.row for d in again.duplicates} >= {2, 3}
+
+
+def test_onboarding_columns(tmp_path):
+    """Issue 12.1: 'Betaald t/m', 'Openstaand bedrag' and 'Openstaand sinds' are recognised."""
+    text = (
+        "Klantnummer;Achternaam;Huisnummer;Postcode;Gemeente;Huur;Ingangsdatum;"
+        "Betaald t/m;Openstaand bedrag;Openstaand sinds\n"
+        "H-7;Smit;3;3511 AB;Utrecht;800,00;01-01-2024;31-10-2026;;\n"
+        "H-8;Visser;4;3511 AB;Utrecht;800,00;01-01-2024;31-10-2026;400,00;01-10-2026\n"
+        "H-9;Mulder;5;3511 AB;Utrecht;800,00;01-01-2024;30-09-2026;400,00;01-10-2026\n"
+        "H-10;Bos;6;3511 AB;Utrecht;800,00;01-01-2024;;400,00;01-10-2026\n"
+    )
+    data = existing()
+    plan = plan_tenants(write(tmp_path, text), data)
+    assert plan.mapping.columns["paid_through"] == "Betaald t/m"
+    assert plan.mapping.columns["opening_arrears"] == "Openstaand bedrag"
+    assert plan.mapping.columns["opening_arrears_due"] == "Openstaand sinds"
+    errors = {e.row: e for e in plan.errors}
+    assert set(errors) == {4, 5}
+    assert errors[4].column == "Openstaand sinds" and "na 'Betaald t/m'" in errors[4].message
+    assert errors[5].column == "Betaald t/m"
+    apply_import(data, plan, now=NOW, skip_bad=True)
+    from lcv_tui.domain import ledger
+
+    smit = next(t for t in data.tenants if t.klantnummer == "H-7")
+    assert ledger.arrears(smit, dt.date(2026, 11, 1)).amount == Decimal("0.00")
+    visser = next(t for t in data.tenants if t.klantnummer == "H-8")
+    assert (visser.opening_arrears, visser.opening_arrears_due) == (
+        Decimal("400.00"),
+        dt.date(2026, 10, 1),
+    )
+    assert ledger.arrears(visser, dt.date(2026, 11, 1)).amount == Decimal("400.00")

@@ -158,7 +158,20 @@ def timeline_text(case: Case | None) -> str:
     return "\n".join(lines)
 
 
-def contact_text(tenant: Tenant, agreement: Agreement | None) -> str:
+def rent_text(tenant: Tenant, on: dt.date | None) -> str:
+    """The rent in force on ``on`` (with the date it took effect) and a change still to come."""
+    if on is None or not tenant.rent_changes:
+        return f"{format_money(tenant.rent)}, vervaldag de {tenant.due_day}e"
+    rent = ledger.rent_in_force(tenant, on)
+    since = [change.on for change in tenant.rent_changes if change.on <= on]
+    text = format_money(rent) + (f" sinds {format_date(since[-1])}" if since else "")
+    coming = [change for change in tenant.rent_changes if change.on > on]
+    if coming:
+        text += f"; {format_money(coming[0].amount)} vanaf {format_date(coming[0].on)}"
+    return f"{text}, vervaldag de {tenant.due_day}e"
+
+
+def contact_text(tenant: Tenant, agreement: Agreement | None, on: dt.date | None = None) -> str:
     phones = ", ".join(format_phone(p) for p in tenant.phones) or "–"
     meldpunt = (
         f"overeenkomst sinds {format_date(agreement.signed_on)}, meldpunt {agreement.meldpunt.label}"
@@ -174,9 +187,11 @@ def contact_text(tenant: Tenant, agreement: Agreement | None) -> str:
         ("Gemeente", f"{tenant.gemeente} — {meldpunt}"),
         ("Telefoon", phones),
         ("E-mail", tenant.email or "–"),
-        ("Huur per maand", f"{format_money(tenant.rent)}, vervaldag de {tenant.due_day}e"),
+        ("Huur per maand", rent_text(tenant, on)),
         ("Huurperiode", f"vanaf {format_date(tenant.tenancy_start)}, einde: {end}"),
     )
+    if tenant.paid_through is not None:
+        rows += (("Betaald t/m", f"{format_date(tenant.paid_through)} (daarvoor telt niets mee)"),)
     return "\n".join(f"{label + ':':<20} {value}" for label, value in rows)
 
 
@@ -300,7 +315,7 @@ class TenantFileScreen(Screen[None]):
         suspension.display = bool(suspension_text(case))
         self.query_one("#file-timeline", Static).update(timeline_text(case))
         self.query_one("#file-verdict-reasons", Static).update(verdict_text(verdict, today))
-        self.query_one("#file-contact", Static).update(contact_text(tenant, agreement))
+        self.query_one("#file-contact", Static).update(contact_text(tenant, agreement, today))
         table = self.query_one("#file-ledger", RecordTable)
         table.set_records(ledger_records(tenant, today))
         table.action_first()

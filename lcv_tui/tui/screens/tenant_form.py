@@ -40,7 +40,18 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("due_day", "Vervaldag", "Dag van de maand (1–28).", ""),
     ("tenancy_start", "Ingangsdatum huur *", "Dag-maand-jaar.", "1-1-2025"),
     ("tenancy_end", "Einddatum huur", "Leeg zolang de huur loopt.", ""),
+    (
+        "paid_through",
+        "Betaald t/m",
+        "Alle huur die t/m deze datum verviel is betaald.",
+        "",
+    ),
+    ("opening_arrears", "Openstaand bedrag", "Wat op 'Betaald t/m' nog openstond.", ""),
+    ("opening_arrears_due", "Openstaand sinds", "De vervaldatum van dat bedrag.", ""),
 )
+
+ONBOARDING_FIELDS = ("paid_through", "opening_arrears", "opening_arrears_due")
+"""Onboarding an existing tenant (issue 12.1); model-level messages name their field by its label."""
 
 PHONE_FIELDS = ("phone1", "phone2", "phone3")
 
@@ -75,6 +86,13 @@ def _initial_values(tenant: Tenant | None) -> dict[str, str]:
         "due_day": str(tenant.due_day),
         "tenancy_start": v.format_date(tenant.tenancy_start),
         "tenancy_end": v.format_date(tenant.tenancy_end) if tenant.tenancy_end else "",
+        "paid_through": v.format_date(tenant.paid_through) if tenant.paid_through else "",
+        "opening_arrears": (
+            v.format_decimal_nl(tenant.opening_arrears) if tenant.opening_arrears else ""
+        ),
+        "opening_arrears_due": (
+            v.format_date(tenant.opening_arrears_due) if tenant.opening_arrears_due else ""
+        ),
     }
 
 
@@ -122,6 +140,9 @@ def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[s
     data["rent"] = parse("rent", v.parse_amount)
     data["tenancy_start"] = parse("tenancy_start", v.parse_date)
     data["tenancy_end"] = parse("tenancy_end", v.parse_date, optional=True)
+    data["paid_through"] = parse("paid_through", v.parse_date, optional=True)
+    data["opening_arrears"] = parse("opening_arrears", v.parse_amount, optional=True)
+    data["opening_arrears_due"] = parse("opening_arrears_due", v.parse_date, optional=True)
     if values["due_day"].strip():
         data["due_day"] = values["due_day"].strip()
     if base is not None:
@@ -132,6 +153,10 @@ def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[s
         for field, message in field_errors(exc).items():
             if field == "" and "einddatum" in message.lower():
                 field = "tenancy_end"
+            elif field == "":
+                from lcv_tui.domain.models import onboarding_field
+
+                field = onboarding_field(message)
             # Fields already refused by their parser keep that (more precise) message.
             errors.setdefault(field, message)
     if errors:

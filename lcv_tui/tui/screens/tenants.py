@@ -182,7 +182,11 @@ class TenantListScreen(SectionScreen):
             return
         tenant = workspace.data.tenant(tenant_id)
         self.table.upsert(
-            tenant_record(tenant, status_text(tenant, workspace.data, self.app.clock.today()))
+            tenant_record(
+                tenant,
+                status_text(tenant, workspace.data, self.app.clock.today()),
+                self.app.clock.today(),
+            )
         )
         self._show_count()
         self.table.focus()
