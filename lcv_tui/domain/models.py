@@ -498,6 +498,28 @@ class Event(Model):
     recorded_at: dt.datetime | None = None
     # letters: the exact text that was sent, kept as evidence
     letter_text: str | None = None
+    # letters: the document sent and what it printed (issue 13.1; LCV 2.1: the burden of proof)
+    document_sha256: str | None = Field(
+        None,
+        pattern="^[0-9a-f]{64}$",
+        description="SHA-256 van het verstuurde document (PDF), versleuteld bewaard in de gegevensmap.",
+    )
+    letter_date: dt.date | None = Field(None, description="De datum die in de brief staat.")
+    letter_channel: Channel | None = Field(
+        None, description="Het kanaal waarvoor de brief geschreven is (post, e-mail, afgegeven)."
+    )
+    pay_by: dt.date | None = Field(None, description="Betaal-uiterlijk-datum in de brief.")
+    objection_deadline: dt.date | None = Field(
+        None, description="Laatste dag voor bezwaar zoals in de brief (tekst 2)."
+    )
+    report_after: dt.date | None = Field(
+        None, description="Na deze dag meldt de verhuurder, zoals in de brief (tekst 2)."
+    )
+    proof: str = Field(
+        "",
+        max_length=200,
+        description="Bewijs van verzending: nummer van de aangetekende zending of message-id van de e-mail.",
+    )
     # signals: what was delivered, how
     route: Route | None = None
     amount: Money | None = None
@@ -681,10 +703,19 @@ class Settings(Model):
         2,
         ge=0,
         le=10,
-        description="Werkdagen na verzending waarop een brief per post als ontvangen geldt (bezwaartermijn tekst 2).",
+        description=(
+            "Bezorgdagen van PostNL (dinsdag t/m zaterdag, geen feestdagen) na verzending waarop een brief "
+            "per post als ontvangen geldt (bezwaartermijn tekst 2); standaard de tweede bezorgdag."
+        ),
     )
     email_receipt_days: int = Field(
-        0, ge=0, le=10, description="Dagen na verzending waarop een e-mail als ontvangen geldt."
+        0,
+        ge=0,
+        le=10,
+        description=(
+            "Dagen na verzending waarop een e-mail als ontvangen geldt; valt die dag niet op een "
+            "werkdag, dan de eerstvolgende werkdag."
+        ),
     )
     objection_window_days: int = Field(
         7,

@@ -24,6 +24,7 @@ Nothing here reads the clock: ``on`` is passed in.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -34,10 +35,9 @@ from typing import NamedTuple
 from lcv_tui.domain import ledger, rules
 from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.deadlines import (
-    DEMAND_PAYMENT_DAYS,
-    REMINDER_PAYMENT_DAYS,
-    objection_deadline,
-    pay_by,
+    effective_objection_deadline,
+    event_pay_by,
+    letter_date,
 )
 from lcv_tui.domain.ledger import ZERO, Arrears
 from lcv_tui.domain.models import (
@@ -706,9 +706,7 @@ def build_case(
     sommatie = _last_of(letters, EventKind.SOMMATIE)
     objection = active_objection(all_events)
     deadline = (
-        objection_deadline(sommatie.on, sommatie.channel, settings)
-        if sommatie and sommatie.channel
-        else None
+        effective_objection_deadline(sommatie, settings) if sommatie and sommatie.channel else None
     )
     last_signal = _last_of(events, EventKind.SIGNAAL)
     feedback = accepted = None
@@ -791,21 +789,26 @@ def _sent_on(day: dt.date, channel: Channel | None) -> str:
 # The letters' dates, from the due date that opened the case and the letter before (if it was sent).
 
 
-def reminder_date(first_due: dt.date, previous: Event | None = None) -> dt.date:
-    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days (the first letter: ``previous`` is None)."""
-    return first_due + REMINDER_AFTER
+def reminder_date(
+    first_due: dt.date, previous: Event | None = None, settings: Settings | None = None
+) -> dt.date:
+    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days (the first letter: ``previous``
+    is None), on a working day (letters are dated on working days, ``deadlines.letter_date``)."""
+    return letter_date(first_due + REMINDER_AFTER)
 
 
-def demand_date(first_due: dt.date, reminder: Event | None) -> dt.date:
-    """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the reminder's pay-by date."""
+def demand_date(first_due: dt.date, reminder: Event | None, settings: Settings) -> dt.date:
+    """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the pay-by date the
+    reminder gave (``deadlines.event_pay_by``), on a working day."""
     base = first_due + DEMAND_AFTER
-    return max(base, pay_by(reminder.on, REMINDER_PAYMENT_DAYS)) if reminder else base
+    return letter_date(max(base, event_pay_by(reminder, settings)) if reminder else base)
 
 
-def summons_date(first_due: dt.date, demand: Event | None) -> dt.date:
-    """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the demand's pay-by date."""
+def summons_date(first_due: dt.date, demand: Event | None, settings: Settings) -> dt.date:
+    """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the pay-by date
+    the demand gave (``deadlines.event_pay_by``), on a working day."""
     base = add_months(first_due, 1) + SUMMONS_AFTER
-    return max(base, pay_by(demand.on, DEMAND_PAYMENT_DAYS)) if demand else base
+    return letter_date(max(base, event_pay_by(demand, settings)) if demand else base)
 
 
 def signal_date(case: Case) -> dt.date:
@@ -835,7 +838,9 @@ def _step(
     return Step(key, label, suggested, done_on, status, article, explanation, evidence)
 
 
-_LETTER_PLAN = (
+_LETTER_PLAN: tuple[
+    tuple[StepKey, EventKind, Callable[[dt.date, Event | None, Settings], dt.date], str], ...
+] = (
     (
         StepKey.HERINNERING,
         EventKind.HERINNERING,
@@ -869,7 +874,7 @@ def _letter_steps(case: Case) -> list[Step]:
     steps = []
     previous_ready = True
     for index, (key, _, date_of, instruction) in enumerate(_LETTER_PLAN):
-        suggested = date_of(case.first_due, sent[index - 1] if index else None)
+        suggested = date_of(case.first_due, sent[index - 1] if index else None, case.settings)
         event = sent[index]
         later_sent = any(sent[index + 1 :]) or signalled
         if event is not None:

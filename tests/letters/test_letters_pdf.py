@@ -59,7 +59,7 @@ def test_herinnering_pdf_amounts_dates_and_diacritics(tmp_path):
     text = pdf_text(path)
     assert "€ 1.700,00" in text
     assert "€ 850,00" in text
-    assert "5 november 2026" in text and "12 november 2026" in text
+    assert "5 november 2026" in text and "16 november 2026" in text
     for word in ("Dĳk-Öztürk", "Hélène", "Ruïnelaan"):
         assert word in text
     assert "2311 EZ  Leiden" in text or "2311 EZ Leiden" in text

@@ -97,12 +97,14 @@ def test_herinnering_has_no_debt_help_text():
     assert not re.search(r"\bmelding", text)
     assert "€ 1.700,00" in made.text
     assert "Huur oktober 2026" in made.text and "Huur november 2026" in made.text
+    # Posted Thursday 5 November, received on the second PostNL delivery day (Saturday 7 November);
+    # 7 days after receipt is Saturday 14 November, so Monday 16 November (Algemene termijnenwet art. 1).
     assert (
         made.pay_by
-        == deadlines.pay_by(HERINNERING_ON, deadlines.REMINDER_PAYMENT_DAYS)
-        == dt.date(2026, 11, 12)
+        == deadlines.letter_pay_by(EventKind.HERINNERING, HERINNERING_ON, Channel.POST, Settings())
+        == dt.date(2026, 11, 16)
     )
-    assert "12 november 2026" in made.text
+    assert "16 november 2026" in made.text
     assert "NL91 ABNA 0417 1643 00" in made.text
     assert made.objection_deadline is None and made.report_after is None
 
@@ -142,12 +144,12 @@ def test_sommatie_contains_tekst_2_verbatim_and_the_concrete_dates():
     )
     assert (
         made.pay_by
-        == deadlines.pay_by(SOMMATIE_ON, deadlines.SUMMONS_PAYMENT_DAYS)
+        == deadlines.letter_pay_by(EventKind.SOMMATIE, SOMMATIE_ON, Channel.POST, settings)
         == dt.date(2026, 12, 14)
     )
     assert made.report_after == dt.date(2026, 12, 16)
     assert "Als wij uiterlijk op 16 december 2026 niets van u hebben vernomen" in made.text
-    assert "binnen 5 dagen, uiterlijk op 14 december 2026" in made.text
+    assert "binnen 5 dagen na ontvangst van deze brief, uiterlijk op 14 december 2026" in made.text
     assert "€ 2.550,00" in made.text
     assert "voorbeeld" not in made.text and "vastgoedmanager.nl" not in made.text
 
