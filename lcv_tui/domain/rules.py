@@ -298,9 +298,34 @@ def rule_no_objection(case: Case) -> Reason:
     )
 
 
+def _window_source(case: Case) -> str:
+    """Which date set the window's end, when the letter printed another one than the app computes."""
+    from lcv_tui.domain.deadlines import objection_deadline
+
+    sommatie = case.sommatie
+    if sommatie is None or case.objection_deadline is None or sommatie.channel is None:
+        return ""
+    computed = objection_deadline(sommatie.on, sommatie.channel, case.settings)
+    printed = max(
+        (d for d in (sommatie.objection_deadline, sommatie.report_after) if d is not None),
+        default=None,
+    )
+    if printed is None or printed == computed:
+        return ""
+    return (
+        f" De brief noemde {fmt_date(printed)}; uit de verzending {sommatie.channel.label} op "
+        f"{fmt_date(sommatie.on)} volgt {fmt_date(computed)}. De latere datum geldt."
+    )
+
+
 def rule_objection_window(case: Case) -> Reason:
     """Werkinstructie stap 2, text 2: signal only when nothing was heard within 7 days after the
-    tenant received the sommatie; so the sommatie must have been sent and the window be over."""
+    tenant received the sommatie; so the sommatie must have been sent and the window be over.
+
+    The window ends on the later of the deadline computed from the recorded sending (date and
+    channel) and the dates the letter printed (objection deadline, "melden na"): the tenant may rely
+    on what the letter said (issue 13.1; LCV 2.2). ``Case.objection_deadline`` is that later date
+    (``deadlines.effective_objection_deadline``)."""
     article = "werkinstructie stap 2 (tekst 2)"
     if case.sommatie is None or case.objection_deadline is None:
         return Reason(
@@ -312,12 +337,13 @@ def rule_objection_window(case: Case) -> Reason:
             "sommatie ontbreekt",
         )
     deadline = case.objection_deadline
+    source = _window_source(case)
     if case.on <= deadline:
         return Reason(
             OBJECTION_WINDOW,
             article,
             False,
-            f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.",
+            f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.{source}",
             f"Wacht tot {fmt_date(deadline + dt.timedelta(days=1))}.",
             f"bezwaartermijn tot {fmt_date(deadline)}",
         )
@@ -325,7 +351,7 @@ def rule_objection_window(case: Case) -> Reason:
         OBJECTION_WINDOW,
         article,
         True,
-        f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.",
+        f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.{source}",
     )
 
 
