@@ -157,10 +157,22 @@ def render_letter_pdf(letter: Letter) -> bytes:
     return bytes(pdf.output())
 
 
-def write_letter_pdf(letter: Letter, folder: str | Path, *, stem: str | None = None) -> Path:
-    """Write ``YYYY-MM-DD_<kind>_<surname>.pdf`` in ``folder`` (0600, atomic); returns its path."""
+KeepPdf = Callable[[Letter, bytes], None]
+"""Called with each letter and the exact PDF bytes written, e.g. to keep them as evidence."""
+
+
+def write_letter_pdf(
+    letter: Letter, folder: str | Path, *, stem: str | None = None, keep: KeepPdf | None = None
+) -> Path:
+    """Write ``YYYY-MM-DD_<kind>_<surname>.pdf`` in ``folder`` (0600, atomic); returns its path.
+    ``keep(letter, pdf)`` gets the bytes written (rendering is deterministic: the same letter gives
+    the same bytes, so the file's SHA-256 is the one kept)."""
     path = Path(folder).expanduser() / f"{stem or letter.filename_stem}.pdf"
-    return write_private(path, render_letter_pdf(letter))
+    pdf = render_letter_pdf(letter)
+    written = write_private(path, pdf)
+    if keep is not None:
+        keep(letter, pdf)
+    return written
 
 
 def write_letter_text(letter: Letter, folder: str | Path, *, stem: str | None = None) -> Path:
@@ -186,6 +198,7 @@ def write_letters(
     progress: Callable[[int, int], None] | None = None,
     *,
     with_text: bool = True,
+    keep: KeepPdf | None = None,
 ) -> list[Path]:
     """Write every letter as PDF (and, by default, its text twin) in one go.
 
@@ -196,7 +209,7 @@ def write_letters(
     paths: list[Path] = []
     total = len(letters)
     for done, (letter, stem) in enumerate(zip(letters, unique_stems(letters)), start=1):
-        paths.append(write_letter_pdf(letter, folder, stem=stem))
+        paths.append(write_letter_pdf(letter, folder, stem=stem, keep=keep))
         if with_text:
             paths.append(write_letter_text(letter, folder, stem=stem))
         if progress is not None:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.workflow import Case
     from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.letter_evidence import LetterDocuments
 
 EntryT = TypeVar("EntryT")
 
@@ -227,6 +228,7 @@ class TenantFileScreen(Screen[None]):
         super().__init__()
         self.tenant_id = tenant_id
         self.case: Case | None = None
+        self._letter_documents: LetterDocuments | None = None
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -350,6 +352,17 @@ class TenantFileScreen(Screen[None]):
             self.refresh_file()
 
         self.app.push_screen(dialog, answered)
+
+    @property
+    def letter_documents(self) -> LetterDocuments:
+        """The PDFs of letters written from this file, kept as evidence until recorded (issue 13.1)."""
+        if self._letter_documents is None:
+            from lcv_tui.tui.letter_evidence import LetterDocuments
+
+            workspace = self.app.workspace
+            assert workspace is not None
+            self._letter_documents = LetterDocuments(workspace)
+        return self._letter_documents
 
     def _dialog_args(self, values: dict[str, str] | None, error: str) -> dict:
         return {
@@ -529,7 +542,7 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.exports.letters_pdf import write_letters
 
         try:
-            paths = write_letters([letter], folder)
+            paths = write_letters([letter], folder, keep=self.letter_documents.keep)
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return
@@ -557,7 +570,16 @@ class TenantFileScreen(Screen[None]):
         """Writing a letter changes nothing; this asks whether it was sent, and records it only then."""
         from lcv_tui.domain import actions
 
-        dialog = LetterSentDialog(channel=letter.channel, **self._dialog_args(values, error))
+        data, tenant_id = self.data, self.tenant_id
+
+        def check(sent) -> list[str]:
+            return actions.letter_warnings(
+                data, tenant_id, letter.kind, sent.on, sent.channel, letter
+            )
+
+        dialog = LetterSentDialog(
+            channel=letter.channel, check=check, **self._dialog_args(values, error)
+        )
 
         def answered(sent) -> None:
             if sent is None:
@@ -574,7 +596,9 @@ class TenantFileScreen(Screen[None]):
                     letter.kind,
                     sent.on,
                     sent.channel,
-                    letter_text=letter.text,
+                    letter=letter,
+                    document_sha256=self.letter_documents.sha(letter),
+                    proof=sent.proof,
                     **self._when(),
                 )
             except ValueError as exc:
