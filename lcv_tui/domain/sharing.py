@@ -229,6 +229,18 @@ class Selection:
         return [r for r in self.records if r.route == Route.UPLOAD]
 
     @property
+    def upload_meldpunten(self) -> list[Meldpunt]:
+        """The meldpunten that get an upload file, in a fixed order (RIS Matching, then BKR VPS)."""
+        found = {r.meldpunt for r in self.upload_records}
+        return [m for m in (Meldpunt.RIS_MATCHING, Meldpunt.BKR_VPS) if m in found]
+
+    def upload_records_for(self, meldpunt: Meldpunt) -> list[SignalRecord]:
+        """Records for the upload file of one meldpunt: one file per meldpunt, so no row reaches a
+        meldpunt that does not serve the tenant's municipality (werkinstructie stap 1: the municipality
+        chooses the meldpunt; issue 13.5)."""
+        return [r for r in self.upload_records if r.meldpunt == meldpunt]
+
+    @property
     def website_records(self) -> list[SignalRecord]:
         """Records to type in at the website Achterstanden aanleveren (entry card, no file)."""
         return [r for r in self.records if r.route == Route.WEBSITE]
