@@ -177,7 +177,9 @@ def run_tenant_info(args: argparse.Namespace, ctx: CliContext) -> int:
             "Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): de tekst noemt uw naam.",
             EXIT_REFUSED,
         )
-    text = tenant_information_text(landlord)
+    text = tenant_information_text(
+        landlord, retention_months=workspace.data.settings.retention_months
+    )
     if getattr(args, "out", None):
         try:
             path = write_private(Path(args.out).expanduser(), text.encode("utf-8"))

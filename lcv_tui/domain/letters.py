@@ -418,28 +418,76 @@ def build_letter(
 TENANT_INFORMATION_TITLE = "Voorkomen en vroegsignalering van huurschulden"
 
 
-def tenant_information_text(landlord: Landlord) -> str:
-    """The werkinstructie's "Informatie aan de huurder", for the landlord's website or a leaflet.
+def _contact_lines(landlord: Landlord) -> str:
+    """Name, postal address, e-mail and phone of the landlord, one per line."""
+    lines = [landlord.name, *landlord.address_lines]
+    if landlord.email:
+        lines.append(f"E-mail: {landlord.email}")
+    if landlord.phone:
+        lines.append(f"Telefoon: {format_phone(landlord.phone)}")
+    return "\n".join(lines)
 
-    The landlord's name replaces "VGM NL vastgoedmanagers {dan wel …}"; because the landlord now
-    speaks for itself, "zij" becomes "wij" (the source text already ends in the first person).
+
+def _objection_ways(landlord: Landlord) -> str:
+    """How to object: by e-mail to the objection address, and by post to the landlord's address."""
+    email = landlord.objection_email or landlord.email
+    post = " ".join(", ".join([landlord.name, *landlord.address_lines]).split())
+    ways = []
+    if email:
+        ways.append(f"per e-mail aan {email}")
+    if landlord.address_lines:
+        ways.append(f"per post aan {post}")
+    if not ways:
+        return "Laat het ons schriftelijk weten."
+    return "Laat het ons schriftelijk weten: " + " of ".join(ways) + "."
+
+
+def tenant_information_text(landlord: Landlord, *, retention_months: int = 12) -> str:
+    """Information for tenants about early signalling, for the landlord's website or a leaflet.
+
+    It starts from the werkinstructie's "Informatie aan de huurder" (the landlord's name replaces
+    "VGM NL vastgoedmanagers {dan wel …}", and the landlord speaks as "wij"), without its dated
+    sentences ("Op 1 januari 2021 …"), and adds what AVG art. 13 asks a controller to tell: who is
+    responsible and how to reach them (lid 1 a), why and on which legal basis (lid 1 c: Wgs art. 3a and
+    the Besluit gemeentelijke schuldhulpverlening), the recipients (lid 1 e: the municipality and the
+    meldpunt), how long the data is kept (lid 2 a: ``retention_months``, the vault's retention
+    setting), the tenant's rights (lid 2 b) and the right to complain to the Autoriteit
+    Persoonsgegevens (lid 2 d), and how to object (LCV 2.2; e-mail and post). Plain Dutch (B1):
+    short sentences, one subject per paragraph.
     """
+    months = f"{retention_months} {'maand' if retention_months == 1 else 'maanden'}"
     paragraphs = (
         TENANT_INFORMATION_TITLE,
-        "Steeds meer gemeenten werken samen met woningcorporaties, private verhuurders, zorgverzekeraars en energie- "
-        "en drinkwaterbedrijven om zo vroeg mogelijk hulp te kunnen bieden aan mensen met betaalachterstanden op vaste "
-        "lasten. Bij deze vroegsignalering van schulden biedt de gemeente hulp aan voordat mensen zelf aan de bel trekken.",
-        "Op 1 januari 2021 is de gewijzigde Wet Gemeentelijke Schuldhulpverlening (Wgs) ingegaan. Gemeenten kunnen "
-        "mensen met (huur)achterstanden daardoor beter en sneller vinden en vervolgens helpen.",
-        "Mensen met schulden zijn nu vaak veel tijd kwijt met het op orde brengen van de administratie. Sinds 1 januari "
-        "2021 mogen hulpverleners zelf gegevens verzamelen en registers raadplegen. Het gaat bijvoorbeeld om informatie "
-        "over achterstanden, inkomen en vermogen. Uitwisseling van persoonsgegevens gebeurt altijd doelgericht en "
-        "zorgvuldig, met inachtneming van de privacyregels.",
+        "Gemeenten willen mensen met schulden zo vroeg mogelijk helpen. Daarom werken zij samen met verhuurders, "
+        "zorgverzekeraars en energie- en drinkwaterbedrijven. Heeft u een betalingsachterstand, dan kan de gemeente "
+        "u hulp aanbieden. Dat heet vroegsignalering.",
         f"{landlord.name} wil voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken wij "
         "samen met de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer "
         "dan 30 dagen. Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor "
         "gemeentelijke schuldhulpverlening, tenzij u hier bezwaar tegen maakt.",
-        _announced_data_sentence(),
+        "Welke gegevens delen wij?\n"
+        + _announced_data_sentence()
+        + " Andere gegevens delen wij niet.",
+        "Wie is verantwoordelijk?\nWij zijn verantwoordelijk voor het delen van uw gegevens. U bereikt ons zo:\n"
+        + _contact_lines(landlord),
+        "Waarom mag dit?\nDe wet staat het toe: artikel 3a van de Wet gemeentelijke schuldhulpverlening (Wgs) en het "
+        "Besluit gemeentelijke schuldhulpverlening. Het doel is dat de gemeente u hulp kan aanbieden voordat uw "
+        "schulden groter worden.",
+        "Wie krijgt uw gegevens?\nDe gemeente waar u woont, of de organisatie die de gemeente daarvoor inschakelt. "
+        "Wij sturen de gegevens via het beveiligde digitale meldpunt dat uw gemeente gebruikt (RIS Matching van "
+        "Inforing, VPS van BKR of de website Achterstanden aanleveren). Het meldpunt geeft de gegevens alleen door "
+        "aan de gemeente.",
+        f"Hoe lang bewaren wij uw gegevens?\nWij bewaren de gegevens over de melding tot {months} nadat uw huur is "
+        "geëindigd en de achterstand is afgehandeld. Daarna verwijderen wij ze. De gemeente bewaart haar eigen "
+        "gegevens volgens haar eigen regels.",
+        "Wat zijn uw rechten?\nU mag ons vragen welke gegevens wij over u hebben en aan wie wij ze gaven. U mag ons "
+        "vragen gegevens te verbeteren of te verwijderen, of het gebruik te beperken. Bent u het niet eens met hoe "
+        "wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens "
+        "(https://autoriteitpersoonsgegevens.nl).",
+        "Wilt u niet dat wij uw gegevens aan de gemeente geven?\nDan kunt u bezwaar maken. "
+        + _objection_ways(landlord)
+        + " Maakt u bezwaar, dan melden wij u niet aan bij de gemeente. Dan ziet u ook af van de hulp die de "
+        "gemeente via deze weg aanbiedt.",
         f"Meer informatie kunt u vinden op: {VROEGSIGNALERING_URL}\n{_privacy_sentence(landlord)}",
     )
     return "\n\n".join(paragraphs) + "\n"

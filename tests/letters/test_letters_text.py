@@ -225,3 +225,24 @@ def test_tenant_information_names_the_landlord():
     assert "VGM" not in text and "dan wel" not in text and "{" not in text
     assert "tenzij u hier bezwaar tegen maakt" in text
     assert "https://vroegsignaleringshv.nl/" in text
+
+
+def test_tenant_information_meets_avg_article_13_in_plain_dutch():
+    """Issue 13.10; AVG art. 13: controller and contact (lid 1 a), legal basis (lid 1 c: Wgs art. 3a and
+    the Besluit), recipients (lid 1 e: gemeente and meldpunt), retention (lid 2 a), rights (lid 2 b),
+    complaint to the Autoriteit Persoonsgegevens (lid 2 d), and how to object by e-mail and post
+    (LCV 2.2). No stale dates, short sentences (B1)."""
+    text = tenant_information_text(make_landlord(), retention_months=18)
+    assert "Wij zijn verantwoordelijk" in text and "Ruïnelaan 4" in text
+    assert "info@brouwer-vastgoed.nl" in text and "071 2345678" in text
+    assert "artikel 3a van de Wet gemeentelijke schuldhulpverlening" in text
+    assert "Besluit gemeentelijke schuldhulpverlening" in text
+    assert "De gemeente waar u woont" in text and "digitale meldpunt" in text
+    assert "tot 18 maanden nadat uw huur is geëindigd" in text
+    assert "verbeteren of te verwijderen" in text
+    assert "Autoriteit Persoonsgegevens" in text
+    assert "per e-mail aan bezwaar@brouwer-vastgoed.nl" in text
+    assert "per post aan Brouwer Vastgoedbeheer, Ruïnelaan 4, 2311 EZ Leiden." in text
+    assert not re.search(r"\b(19|20)\d\d\b", text)  # no dates that go stale
+    sentences = [s for s in re.split(r"[.?!]\s", text.replace("\n", " ")) if s.strip()]
+    assert max(len(s.split()) for s in sentences) <= 40
