@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -175,3 +175,16 @@ def for_vault(vault: Vault) -> DocumentStore:
     """The document store of an open vault, under its data key, in its data folder."""
     # The vault keeps its data key private to the store package; this module is part of it.
     return DocumentStore.in_data_dir(vault.locations.data_dir, vault._data_key, vault.vault_id)
+
+
+def stored_documents(vault: Vault, digests: Iterable[str]) -> dict[str, bytes]:
+    """The stored documents among ``digests`` that open, by SHA-256 (for a dossier's attachments);
+    a missing or damaged one is left out, and the dossier says so."""
+    store = for_vault(vault)
+    found: dict[str, bytes] = {}
+    for digest in digests:
+        try:
+            found[digest] = store.get(digest)
+        except DocumentError:
+            continue
+    return found

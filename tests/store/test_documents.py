@@ -8,7 +8,6 @@ import os
 import stat
 
 import pytest
-from conftest import PASSPHRASE, make_data, make_tenant
 
 from lcv_tui.domain.models import Channel, Event, EventKind
 from lcv_tui.store import documents
@@ -92,19 +91,20 @@ def test_reencrypt_all_changes_nothing_when_one_file_opens_with_neither_key(stor
     assert bad
 
 
-def test_for_vault_uses_the_vault_key_and_data_folder(locations):
-    vault = Vault.create(locations, PASSPHRASE, make_data())
+def test_for_vault_uses_the_vault_key_and_data_folder(locations, vault, passphrase):
     store = documents.for_vault(vault)
     assert store.folder == locations.data_dir / documents.DOCUMENT_DIRNAME
     digest = store.put(PDF)
-    reopened, _ = Vault.open(locations, PASSPHRASE)
+    reopened, _ = Vault.open(locations, passphrase)
     assert documents.for_vault(reopened).get(digest) == PDF
 
 
-def test_an_event_with_the_document_and_printed_dates_survives_save_and_open(locations):
+def test_an_event_with_the_document_and_printed_dates_survives_save_and_open(
+    locations, sample, passphrase
+):
     """The new Event fields have defaults (older vaults load) and pass the trusted load."""
-    data = make_data()
-    tenant = make_tenant(number=40)
+    data = sample.data()
+    tenant = sample.tenant(number=40)
     tenant.events.append(
         Event(
             kind=EventKind.SOMMATIE,
@@ -121,8 +121,8 @@ def test_an_event_with_the_document_and_printed_dates_survives_save_and_open(loc
     )
     tenant.events.append(Event(kind=EventKind.HERINNERING, on=dt.date(2026, 11, 5)))
     data.tenants.append(tenant)
-    Vault.create(locations, PASSPHRASE, data)
-    _, opened = Vault.open(locations, PASSPHRASE)
+    Vault.create(locations, passphrase, data)
+    _, opened = Vault.open(locations, passphrase)
     sommatie, herinnering = opened.tenants[-1].events
     assert sommatie == tenant.events[0]
     assert herinnering.document_sha256 is None and herinnering.proof == ""

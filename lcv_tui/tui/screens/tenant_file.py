@@ -627,12 +627,18 @@ class TenantFileScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="tenant-file-files")
     def write_dossier(self, dossier, folder: Path) -> None:
-        from lcv_tui.exports.dossier_pdf import write_dossier
+        from lcv_tui.exports.dossier_pdf import write_dossier_bundle
         from lcv_tui.exports.files import ExportError
+        from lcv_tui.store.documents import stored_documents
 
+        workspace = self.app.workspace
+        assert workspace is not None
+        stored = stored_documents(workspace.vault, [a.sha256 for a in dossier.attachments])
         try:
-            paths = write_dossier(dossier, folder)
+            paths, missing = write_dossier_bundle(dossier, folder, stored)
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return
+        if missing:
+            self.post_message(ExportFailed(" ".join(missing)))
         self.post_message(FilesWritten(tuple(paths), folder, ()))
