@@ -17,6 +17,7 @@ from typing import Any
 
 from lcv_tui.domain import audit, deadlines, ledger
 from lcv_tui.domain.letters import Letter
+from lcv_tui.domain.sharing import shared_labels, signal_record
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
     LETTER_KINDS,
@@ -359,9 +360,15 @@ def record_signal(
     actor: str = "app",
     *,
     note: str = "",
+    upload_sha256: str | None = None,
+    meldpunt_reference: str = "",
 ) -> Event:
     """LCV 3.1, 3.4: the signal was delivered to the meldpunt. Amount and months come from the
-    ledger on ``on``. Refused (``RuleViolation``) unless every rule in ``rules`` passes."""
+    ledger on ``on``. Refused (``RuleViolation``) unless every rule in ``rules`` passes.
+
+    The event keeps which columns the signal filled (``sharing.signal_record``, the function that
+    builds the upload file and the entry card), the SHA-256 of the uploaded file and the meldpunt's
+    reference when given: the dossier shows what was shared (issue 13.7)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De meldingsdatum")
@@ -385,6 +392,9 @@ def record_signal(
         months=arrears.months,
         note=note,
         recorded_at=now,
+        shared_fields=shared_labels(signal_record(tenant, agreement, arrears)),
+        upload_sha256=upload_sha256,
+        meldpunt_reference=meldpunt_reference.strip(),
     )
     return _append_event(data, tenant, event, now, actor)
 

@@ -553,6 +553,17 @@ def build_dossier(
                 f"{format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand{flag}."
             )
             signal_blocks.append(Block(text, "text" if item.in_log else "alert"))
+            shared = []
+            if event.shared_fields:
+                shared.append(
+                    "Gedeeld (kolommen die gevuld waren): " + ", ".join(event.shared_fields) + "."
+                )
+            if event.upload_sha256:
+                shared.append(f"Uploadbestand: SHA-256 {event.upload_sha256}.")
+            if event.meldpunt_reference:
+                shared.append(f"Kenmerk van het meldpunt: {event.meldpunt_reference}.")
+            shared.append(_recorded(event))
+            signal_blocks.append(Block("\n".join(shared)))
             feedback_due = event.on + dt.timedelta(weeks=FEEDBACK_WEEKS)
             signal_blocks.append(
                 Block(

@@ -524,6 +524,16 @@ class Event(Model):
     route: Route | None = None
     amount: Money | None = None
     months: int | None = Field(None, ge=1)
+    shared_fields: list[str] = Field(
+        default_factory=list,
+        description="Kolommen die in het signaal gevuld waren (wat met de gemeente is gedeeld).",
+    )
+    upload_sha256: str | None = Field(
+        None, pattern="^[0-9a-f]{64}$", description="SHA-256 van het geüploade bestand."
+    )
+    meldpunt_reference: str = Field(
+        "", max_length=200, description="Kenmerk dat het meldpunt aan de melding gaf."
+    )
     # feedback from the municipality
     feedback: FeedbackStatus | None = None
 

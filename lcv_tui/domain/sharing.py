@@ -173,6 +173,24 @@ def signal_record(tenant: Tenant, agreement: Agreement | None, arrears: Arrears)
     )
 
 
+def shared_labels(record: SignalRecord) -> list[str]:
+    """The column titles a signal filled: what was shared with the municipality (for the dossier)."""
+    filled = {
+        "achternaam": record.achternaam,
+        "voorletters": record.voorletters,
+        "straatnaam": record.straatnaam,
+        "huisnummer": record.huisnummer,
+        "toevoeging": record.toevoeging,
+        "postcode": record.postcode,
+        "woonplaats": record.woonplaats,
+        "telefoon": ", ".join(record.telefoon),
+        "email": record.email,
+        "maanden": str(record.maanden),
+        "bedrag": str(record.bedrag),
+    }
+    return [label for name, label in FIELD_LABELS.items() if filled[name]]
+
+
 def _display(field_name: str, tenant: Tenant, arrears: Arrears) -> str:
     if field_name == "telefoon":
         return ", ".join(tenant.phones[:3])

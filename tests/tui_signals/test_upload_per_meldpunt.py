@@ -84,7 +84,26 @@ async def test_the_bkr_file_holds_only_bkr_rows_and_confirming_records_only_thos
             if any(e.kind == EventKind.SIGNAAL for e in t.events if e.on == TODAY)
         ]
         assert signalled == ["Amersfoorter"]
-        assert data.tenant(twin).events[-1].route == Route.UPLOAD
+        event = data.tenant(twin).events[-1]
+        assert event.route == Route.UPLOAD
+        # Issue 13.7: what was shared and the file uploaded, for the dossier.
+        import hashlib
+
+        assert event.upload_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert event.shared_fields == [
+            "Achternaam",
+            "Voorletters",
+            "Huisnummer",
+            "Postcode",
+            "Telefoonnummer",
+            "Aantal maanden achterstand",
+            "Bedrag achterstand",
+        ]
+        from lcv_tui.domain.dossier import build_dossier
+
+        exhibit = build_dossier(data, twin, TODAY).text
+        assert f"Uploadbestand: SHA-256 {event.upload_sha256}." in exhibit
+        assert "Gedeeld (kolommen die gevuld waren): Achternaam, Voorletters" in exhibit
 
         # The RIS Matching file follows with u again, now without a question: one meldpunt is left.
         await pilot.press("u")

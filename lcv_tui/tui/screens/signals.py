@@ -175,6 +175,7 @@ class UploadWritten(Message):
     fmt: str
     tenant_ids: tuple[str, ...]
     meldpunt: Meldpunt | None = None
+    sha256: str = ""
 
 
 @dataclass
@@ -190,6 +191,7 @@ class PendingUpload:
     tenant_ids: tuple[str, ...]
     fmt: str
     meldpunt: Meldpunt | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -517,13 +519,14 @@ class SignalsScreen(SectionScreen):
                 result.fmt,
                 tuple(r.tenant_id for r in records),
                 meldpunt,
+                result.sha256,
             )
         )
 
     def on_upload_written(self, message: UploadWritten) -> None:
         self.query_one("#melden-buttons").loading = False
         self.pending = PendingUpload(
-            message.path, message.tenant_ids, message.fmt, message.meldpunt
+            message.path, message.tenant_ids, message.fmt, message.meldpunt, message.sha256
         )
         self.notify(
             f"Bestand opgeslagen in {message.path}",
@@ -574,7 +577,9 @@ class SignalsScreen(SectionScreen):
     def _record_uploaded(self, pending: PendingUpload) -> None:
         from lcv_tui.domain.models import Route
 
-        recorded, refused = record_signals(self.app, pending.tenant_ids, Route.UPLOAD)
+        recorded, refused = record_signals(
+            self.app, pending.tenant_ids, Route.UPLOAD, upload_sha256=pending.sha256 or None
+        )
         self.pending = None
         self._show_pending()
         if recorded:
@@ -623,7 +628,9 @@ class SignalsScreen(SectionScreen):
         self.reload()
 
 
-def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tuple[int, list[str]]:
+def record_signals(
+    app: LcvApp, tenant_ids: tuple[str, ...], route: Route, *, upload_sha256: str | None = None
+) -> tuple[int, list[str]]:
     """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
@@ -651,6 +658,7 @@ def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tu
                 route=route,
                 now=app.clock.now(),
                 actor=workspace.actor,
+                upload_sha256=upload_sha256,
             )
         except RuleViolation as exc:
             refused.append(f"{name}: {exc.message}")
