@@ -603,12 +603,26 @@ def build_dossier(
             )
         )
         if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD:
-            end = event.on + dt.timedelta(days=SUSPENSION_DAYS)
-            state = "loopt nog" if end >= on else "afgelopen"
+            # The case's facts, so the dossier says what the agenda and the tenant file say.
+            current = (
+                case is not None and case.accepted is not None and case.accepted.id == event.id
+            )
+            lapsed = ""
+            if current and case is not None and case.suspension_until is not None:
+                end = case.suspension_until
+                if case.collection_may_resume and end >= on:
+                    state = "vervallen"
+                    lapsed = case.collection_note
+                else:
+                    state = "loopt nog" if case.suspension_in_force else "afgelopen"
+            else:
+                end = event.on + dt.timedelta(days=SUSPENSION_DAYS)
+                state = "loopt nog" if end >= on else "afgelopen"
             feedback_blocks.append(
                 Block(
                     f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste {SUSPENSION_DAYS} dagen, tot en met "
                     f"{format_date(end)} ({state} op {format_date(on)}) (LCV 4.1, 4.2 a)."
+                    + (f" {lapsed}" if lapsed else "")
                 )
             )
             advice_blocks.append(

@@ -36,6 +36,7 @@ ONCE_A_MONTH = "once_a_month"
 REPEAT_GROWN = "repeat_grown"
 NOT_DECEASED = "not_deceased"
 STILL_RESIDENT = "still_resident"
+SUSPENDED = "suspended"
 
 
 @lru_cache(maxsize=4096)
@@ -478,6 +479,25 @@ def rule_still_resident(case: Case) -> Reason:
     )
 
 
+def rule_not_suspended(case: Case) -> Reason:
+    """LCV 4.1, 4.2 a: once the tenant accepted help, the landlord suspends the collection process
+    for at most 30 days; a signal is part of that process, so none is delivered while the suspension
+    is in force. It ends after the 30 days, or earlier when new rent goes unpaid without contact
+    from the municipality (LCV 4.1 d, 4.3)."""
+    article = "LCV 4.1, 4.2 a"
+    if not case.suspension_in_force or case.suspension_until is None:
+        return Reason(SUSPENDED, article, True, "Het incassotraject is niet opgeschort.")
+    until = case.suspension_until
+    return Reason(
+        SUSPENDED,
+        article,
+        False,
+        f"De huurder heeft hulp geaccepteerd: het incassotraject is opgeschort tot en met {fmt_date(until)}.",
+        f"Meld niet tijdens de opschorting; kijk na {fmt_date(until)} opnieuw.",
+        f"opgeschort tot {fmt_date(until)}",
+    )
+
+
 RULES: tuple[Callable[[Case], Reason], ...] = (
     rule_in_arrears,
     rule_days_overdue,
@@ -493,6 +513,7 @@ RULES: tuple[Callable[[Case], Reason], ...] = (
     rule_repeat_grown,
     rule_not_deceased,
     rule_still_resident,
+    rule_not_suspended,
 )
 
 

@@ -285,6 +285,12 @@ class Case:
         )
 
     @property
+    def suspension_in_force(self) -> bool:
+        """Collection is suspended today (LCV 4.1, 4.2 a): help accepted, within the 30 days, and the
+        suspension has not lapsed because new rent went unpaid (LCV 4.1 d, 4.3). Every view reads this."""
+        return self.suspended and not self.collection_may_resume
+
+    @property
     def feedback_status(self) -> FeedbackStatus | None:
         return self.feedback.feedback if self.feedback else None
 
