@@ -255,7 +255,7 @@ def write_letters(
     letters = list(letters)
     paths: list[Path] = []
     total = len(letters)
-    for done, (letter, stem) in enumerate(zip(letters, unique_stems(letters)), start=1):
+    for done, (letter, stem) in enumerate(zip(letters, unique_stems(letters), strict=True), start=1):
         paths.append(write_letter_pdf(letter, folder, stem=stem, keep=keep))
         if with_text:
             paths.append(write_letter_text(letter, folder, stem=stem))
