@@ -289,7 +289,7 @@ def test_objection_from_an_earlier_episode_is_still_in_force():
 
 
 def test_the_exhibit_names_each_letter_as_sent_with_its_hash_and_attaches_the_pdf(tmp_path):
-    """Issue 13.7: copies of the letters as sent, with hashes; what each printed and how it went out;
+    """README "Betrouwbaarheid en veiligheid", promise 18. Issue 13.7: copies of the letters as sent, with hashes; what each printed and how it went out;
     the advice for the landlord in a file of its own, not in the exhibit."""
     import hashlib
 
