@@ -283,6 +283,51 @@ def record_step(
     return _append_event(data, tenant, event, now, actor)
 
 
+LCV_FACT_KINDS = (
+    EventKind.DREIGENDE_HUISUITZETTING,
+    EventKind.INCASSOKOSTEN_GESTOPT,
+    EventKind.INCASSO_ON_HOLD,
+)
+
+
+def record_fact(
+    data: VaultData,
+    tenant_id: str,
+    kind: EventKind,
+    on: dt.date,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
+    """A fact of the LCV process with its date: a threatening situation (dreigende huisuitzetting;
+    the municipality acts within 3 working days, werkinstructie stap 3), no further collection costs
+    (LCV 4.2 b), or the bailiff or collection agency put on hold (LCV 4.2 c). The last two follow help
+    accepted: they are refused before a "help accepted" feedback."""
+    now = _now(now)
+    tenant = _tenant(data, tenant_id)
+    kind = EventKind(kind)
+    if kind not in LCV_FACT_KINDS:
+        raise ValueError(
+            "Kies: dreigende huisuitzetting, geen verdere incassokosten of incasso on hold."
+        )
+    _not_in_future(on, now, "De datum")
+    _not_before_tenancy(tenant, on, "De datum")
+    if kind != EventKind.DREIGENDE_HUISUITZETTING:
+        accepted = [
+            e
+            for e in tenant.events
+            if e.kind == EventKind.TERUGKOPPELING
+            and e.feedback == FeedbackStatus.HULP_GEACCEPTEERD
+            and e.on <= on
+        ]
+        if not accepted:
+            raise ValueError(
+                "Dit hoort bij de opschorting na 'hulp geaccepteerd' (LCV 4.2 b–c): leg eerst die terugkoppeling vast."
+            )
+    event = Event(kind=kind, on=on, note=note, recorded_at=now)
+    return _append_event(data, tenant, event, now, actor)
+
+
 def record_objection(
     data: VaultData,
     tenant_id: str,

@@ -280,6 +280,9 @@ class EventKind(StrEnum):
     SIGNAAL = "signaal"  # signal delivered to the meldpunt (LCV 3.1, 3.4)
     SIGNAAL_INGETROKKEN = "signaal_ingetrokken"  # signal withdrawn after payment (werkinstructie)
     TERUGKOPPELING = "terugkoppeling"  # feedback from the municipality (LCV 3.13)
+    DREIGENDE_HUISUITZETTING = "dreigende_huisuitzetting"  # threatening situation: the municipality acts within 3 working days
+    INCASSOKOSTEN_GESTOPT = "incassokosten_gestopt"  # no further collection costs (LCV 4.2 b)
+    INCASSO_ON_HOLD = "incasso_on_hold"  # bailiff or collection agency put on hold (LCV 4.2 c)
 
     @property
     def label(self) -> str:
@@ -298,6 +301,9 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.SIGNAAL: "Signaal afgegeven",
     EventKind.SIGNAAL_INGETROKKEN: "Signaal ingetrokken",
     EventKind.TERUGKOPPELING: "Terugkoppeling van de gemeente",
+    EventKind.DREIGENDE_HUISUITZETTING: "Dreigende huisuitzetting gemeld",
+    EventKind.INCASSOKOSTEN_GESTOPT: "Geen verdere incassokosten (LCV 4.2 b)",
+    EventKind.INCASSO_ON_HOLD: "Incassobureau of deurwaarder on hold (LCV 4.2 c)",
 }
 
 LETTER_KINDS = (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)
@@ -326,6 +332,8 @@ class FeedbackStatus(StrEnum):
     GEEN_INWONER = "geen_inwoner"
     OVERLEDEN = "overleden"
     OVERIG = "overig"
+    BETALING_NIET_HERVAT = "betaling_niet_hervat"  # LCV 3.14: payments cannot resume at once
+    INLOPEN_VOLGENDE_MAAND = "inlopen_volgende_maand"  # LCV 3.14: catches up next month
 
     @property
     def label(self) -> str:
@@ -336,6 +344,8 @@ class FeedbackStatus(StrEnum):
             "geen_inwoner": "Geen inwoner van deze gemeente",
             "overleden": "Overleden",
             "overig": "Andere reden",
+            "betaling_niet_hervat": "Huurder kan de betalingen niet direct hervatten (LCV 3.14)",
+            "inlopen_volgende_maand": "Huurder loopt de achterstand volgende maand in (LCV 3.14)",
         }[self.value]
 
 
@@ -436,6 +446,10 @@ class Agreement(Model):
         Decimal("0.00"), description="Drempelbedrag van de gemeente; lager wordt niet gemeld."
     )
     note: str = ""
+    ended_on: dt.date | None = Field(
+        None,
+        description="Laatste dag van de overeenkomst na opzegging of beëindiging (LCV 7.1); leeg: loopt door.",
+    )
 
     @field_validator("gemeente")
     @classmethod

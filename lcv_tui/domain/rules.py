@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import EventKind, FeedbackStatus, Meldpunt
+from lcv_tui.domain.models import Agreement, EventKind, FeedbackStatus, Meldpunt
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
@@ -371,6 +371,15 @@ def rule_agreement(case: Case) -> Reason:
             "Achterstanden aanleveren en leg hem daarna vast.",
             "geen overeenkomst",
         )
+    if agreement.ended_on is not None and agreement.ended_on < case.on:
+        return Reason(
+            AGREEMENT,
+            "LCV 7.1",
+            False,
+            f"De overeenkomst met gemeente {agreement.gemeente} is geëindigd op {fmt_date(agreement.ended_on)}.",
+            f"Sluit een nieuwe overeenkomst met gemeente {agreement.gemeente} voordat u weer meldt.",
+            "overeenkomst geëindigd",
+        )
     if agreement.meldpunt != Meldpunt.WEBSITE and agreement.signed_on > case.on:
         return Reason(
             AGREEMENT,
@@ -386,6 +395,59 @@ def rule_agreement(case: Case) -> Reason:
         True,
         f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.",
     )
+
+
+def agreement_term(agreement: Agreement, on: dt.date) -> tuple[dt.date, dt.date] | None:
+    """LCV 7.1: the agreement runs one year from signing and renews tacitly by a year unless ended
+    3 months before. The current term's end and the last day to give notice for it, as of ``on``;
+    ``None`` once the agreement has ended (``Agreement.ended_on``)."""
+    if agreement.ended_on is not None and agreement.ended_on < on:
+        return None
+    end = add_months(agreement.signed_on, 12)
+    while end <= on:
+        end = add_months(end, 12)
+    return end - dt.timedelta(days=1), add_months(end, -3) - dt.timedelta(days=1)
+
+
+def suspension_duties(case: Case) -> tuple[Reason, ...]:
+    """LCV 4.2 b and c after "help accepted": no further collection costs, and the bailiff or
+    collection agency put on hold, each a recorded step with its date (on or after the acceptance).
+    Empty when no help was accepted."""
+    accepted = case.accepted
+    if accepted is None:
+        return ()
+    found = []
+    for code, article, kind, what in (
+        (
+            "no_further_costs",
+            "LCV 4.2 b",
+            EventKind.INCASSOKOSTEN_GESTOPT,
+            "geen verdere incassokosten",
+        ),
+        (
+            "collection_on_hold",
+            "LCV 4.2 c",
+            EventKind.INCASSO_ON_HOLD,
+            "incassobureau of deurwaarder on hold",
+        ),
+    ):
+        done = [e for e in case.events if e.kind == kind and e.on >= accepted.on]
+        if done:
+            found.append(
+                Reason(code, article, True, f"Vastgelegd op {fmt_date(done[0].on)}: {what}.")
+            )
+        else:
+            found.append(
+                Reason(
+                    code,
+                    article,
+                    False,
+                    f"Nog niet vastgelegd: {what}.",
+                    f"Leg vast wanneer u dit deed (hulp geaccepteerd op {fmt_date(accepted.on)}).",
+                    what,
+                )
+            )
+    return tuple(found)
 
 
 def rule_once_a_month(case: Case) -> Reason:

@@ -33,7 +33,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import ledger, rules
-from lcv_tui.domain.calendar import add_months
+from lcv_tui.domain.calendar import add_months, add_working_days
 from lcv_tui.domain.deadlines import (
     effective_objection_deadline,
     event_pay_by,
@@ -74,6 +74,7 @@ DEMAND_AFTER = dt.timedelta(
 SUMMONS_AFTER = dt.timedelta(days=4)  # sommatie with text 2 ~ the 5th of the next month
 SIGNAL_AFTER = dt.timedelta(days=19)  # signal ~ the 20th of the next month
 FEEDBACK_WINDOW = dt.timedelta(weeks=4)  # LCV 3.13: uiterlijk 4 weken
+THREAT_WORKING_DAYS = 3  # werkinstructie stap 3: "binnen 3 werkdagen bij een bedreigende situatie"
 SUSPENSION = dt.timedelta(days=30)  # LCV 4.2 a-c: maximaal 30 dagen
 
 
@@ -201,6 +202,14 @@ FEEDBACK_NEXT_STEP: dict[FeedbackStatus, str] = {
     FeedbackStatus.GEEN_INWONER: "Geen inwoner van deze gemeente: controleer de gemeente van deze huurder (postcode en adres) en meld zo nodig bij de juiste gemeente.",
     FeedbackStatus.OVERLEDEN: "De huurder is overleden: meld deze huurder niet meer en sluit het dossier af.",
     FeedbackStatus.OVERIG: "Lees de toelichting van de gemeente in het meldpunt en handel daarnaar; het incassotraject loopt door.",
+    FeedbackStatus.BETALING_NIET_HERVAT: (
+        "De huurder kan de betalingen niet direct hervatten (LCV 3.14): overleg met de gemeente over een "
+        "oplossing; hervat het incassotraject niet op eigen gezag (LCV 4.3)."
+    ),
+    FeedbackStatus.INLOPEN_VOLGENDE_MAAND: (
+        "De huurder loopt de achterstand volgende maand in (LCV 3.14): bewaak die betaling; hervat het "
+        "incassotraject niet zolang die afspraak loopt (LCV 4.3)."
+    ),
 }
 
 
@@ -295,8 +304,13 @@ class Case:
         return self.feedback.feedback if self.feedback else None
 
     @property
+    def threatening(self) -> Event | None:
+        """The latest threatening situation (dreigende huisuitzetting) recorded in this case."""
+        return _last_of(self.events, EventKind.DREIGENDE_HUISUITZETTING)
+
+    @property
     def feedback_due_by(self) -> dt.date | None:
-        return self.last_signal.on + FEEDBACK_WINDOW if self.last_signal else None
+        return feedback_due(self.last_signal, self.threatening)
 
     @property
     def stage(self) -> Stage:
@@ -1094,8 +1108,20 @@ def _signal_step(case: Case) -> Step:
     return _step(key, suggested, StepStatus.BLOCKED, f"{first.text} {first.fix}".strip())
 
 
+def feedback_due(signal: Event | None, threatening: Event | None) -> dt.date | None:
+    """LCV 3.13: the municipality acts at the latest 4 weeks after the signal; in a threatening
+    situation (eviction; werkinstructie stap 3 after Wgs art. 4) within 3 working days of the later of
+    the signal and the report of the threat."""
+    if signal is None:
+        return None
+    if threatening is not None:
+        return add_working_days(max(signal.on, threatening.on), THREAT_WORKING_DAYS)
+    return signal.on + FEEDBACK_WINDOW
+
+
 def _feedback_step(case: Case) -> Step:
-    """LCV 3.13: the municipality feeds back within 4 weeks, and only when help was accepted."""
+    """LCV 3.13: the municipality feeds back within 4 weeks (3 working days in a threatening
+    situation), and only when help was accepted."""
     key = StepKey.TERUGKOPPELING
     signal = case.last_signal
     if signal is None:
@@ -1105,7 +1131,8 @@ def _feedback_step(case: Case) -> Step:
             StepStatus.UPCOMING,
             "Volgt na de melding: binnen 4 weken, alleen als de huurder hulp accepteert.",
         )
-    window_end = signal.on + FEEDBACK_WINDOW
+    window_end = feedback_due(signal, case.threatening)
+    assert window_end is not None
     if case.feedback is not None:
         status = case.feedback.feedback
         assert status is not None

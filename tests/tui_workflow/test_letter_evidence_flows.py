@@ -71,3 +71,26 @@ async def test_a_plain_recording_asks_nothing(new_app):
         await settle(pilot)
         assert app.screen is screen
         assert app.workspace.data.tenant(screen.tenant_id).events[-1].document_sha256
+
+
+async def test_a_threatening_situation_is_recorded_from_the_step_dialog(new_app):
+    """Issue 13.8: the step dialog records a threatening situation (werkinstructie stap 3) as a fact."""
+    from lcv_tui.tui.screens.record_dialogs import StepDialog
+
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_file(pilot, "H-1003")
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, StepDialog)
+        dialog.query_one("#kind").value = EventKind.DREIGENDE_HUISUITZETTING.value
+        dialog.query_one("#channel").value = "geen"
+        fill(dialog, note="Dagvaarding ontruiming ontvangen")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen, str(app.screen.query_one("#record-summary").content)
+        event = app.workspace.data.tenant(screen.tenant_id).events[-1]
+        assert event.kind == EventKind.DREIGENDE_HUISUITZETTING
+        assert app.workspace.data.audit[-1].action == "event.dreigende_huisuitzetting"

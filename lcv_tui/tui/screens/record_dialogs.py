@@ -45,12 +45,18 @@ STEP_KINDS = (
     EventKind.PERSOONLIJK_CONTACT,
     EventKind.SCHULDHULP_GEWEZEN,
     EventKind.GEGEVENS_AANGEBODEN,
+    EventKind.DREIGENDE_HUISUITZETTING,
+    EventKind.INCASSOKOSTEN_GESTOPT,
+    EventKind.INCASSO_ON_HOLD,
 )
 
 STEP_ARTICLES = {
     EventKind.PERSOONLIJK_CONTACT: "LCV 2.1 b",
     EventKind.SCHULDHULP_GEWEZEN: "LCV 2.1 c",
     EventKind.GEGEVENS_AANGEBODEN: "LCV 2.1 d",
+    EventKind.DREIGENDE_HUISUITZETTING: "werkinstructie stap 3",
+    EventKind.INCASSOKOSTEN_GESTOPT: "LCV 4.2 b",
+    EventKind.INCASSO_ON_HOLD: "LCV 4.2 c",
 }
 
 LETTER_NAMES = {
@@ -355,10 +361,12 @@ class AdjustmentDialog(RecordDialog[AdjustmentEntry]):
 
 
 class StepDialog(RecordDialog[StepEntry]):
-    TITLE_TEXT = "Stap vastleggen (LCV 2.1)"
+    TITLE_TEXT = "Stap vastleggen (LCV 2.1, 4.2)"
     INTRO = (
         "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1). b: persoonlijk contact gezocht (hoe?); "
-        "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven."
+        "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven. Ook: een "
+        "dreigende huisuitzetting (de gemeente handelt dan binnen 3 werkdagen) en, na 'hulp geaccepteerd', "
+        "geen verdere incassokosten (4.2 b) en incasso on hold (4.2 c)."
     )
 
     def __init__(self, *, kind: EventKind = EventKind.PERSOONLIJK_CONTACT, **kwargs) -> None:

@@ -413,15 +413,20 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_step(
-                self.data,
-                self.tenant_id,
-                entry.kind,
-                entry.on,
-                entry.channel,
-                entry.note,
-                **self._when(),
-            )
+            if entry.kind in actions.LCV_FACT_KINDS:
+                actions.record_fact(
+                    self.data, self.tenant_id, entry.kind, entry.on, entry.note, **self._when()
+                )
+            else:
+                actions.record_step(
+                    self.data,
+                    self.tenant_id,
+                    entry.kind,
+                    entry.on,
+                    entry.channel,
+                    entry.note,
+                    **self._when(),
+                )
             return f"{entry.kind.label} vastgelegd"
 
         self._record(lambda values, error: StepDialog(**self._dialog_args(values, error)), record)
