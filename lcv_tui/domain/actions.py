@@ -17,12 +17,12 @@ from typing import Any
 
 from lcv_tui.domain import audit, deadlines, ledger
 from lcv_tui.domain.letters import Letter
-from lcv_tui.domain.sharing import shared_labels, signal_record
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
     LETTER_KINDS,
     Adjustment,
     AdjustmentKind,
+    Agreement,
     Channel,
     Event,
     EventKind,
@@ -35,6 +35,7 @@ from lcv_tui.domain.models import (
     VaultData,
 )
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
+from lcv_tui.domain.sharing import shared_labels, signal_record
 from lcv_tui.domain.validation import format_date, parse_amount
 from lcv_tui.domain.workflow import active_objection, case_for
 
@@ -94,7 +95,7 @@ def _append_event(
     return event
 
 
-def _agreement(data: VaultData, tenant: Tenant):
+def _agreement(data: VaultData, tenant: Tenant) -> Agreement | None:
     return data.agreement_for(tenant.gemeente)
 
 

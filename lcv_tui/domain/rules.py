@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import Agreement, EventKind, FeedbackStatus, Meldpunt
+from lcv_tui.domain.models import Agreement, Event, EventKind, FeedbackStatus, Meldpunt
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def rule_personal_contact(case: Case) -> Reason:
     )
 
 
-def _evidence(case: Case, explicit: EventKind):
+def _evidence(case: Case, explicit: EventKind) -> Event | None:
     """LCV 2.1 c/d evidence: the explicit event, or the aanmaning (text 1) or sommatie (text 2),
     whose texts point to debt help and offer to pass the data to the municipality."""
     return case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE)

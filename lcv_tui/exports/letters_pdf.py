@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from lcv_tui.domain.letters import Letter
 from lcv_tui.exports.files import write_private
@@ -53,7 +54,7 @@ PARAGRAPH_GAP = 1.7
 FOLD_MARKS = (99.0, 198.0)
 
 
-def new_pdf(title: str, author: str, on: dt.date):
+def new_pdf(title: str, author: str, on: dt.date) -> Any:
     """An A4 document with the DejaVu fonts registered and a page-numbered footer."""
     from fpdf import FPDF
 
@@ -91,7 +92,9 @@ def new_pdf(title: str, author: str, on: dt.date):
     return pdf
 
 
-def _fit_size(pdf, lines: Iterable[str], size: float, width: float, minimum: float = 8.0) -> float:
+def _fit_size(
+    pdf: Any, lines: Iterable[str], size: float, width: float, minimum: float = 8.0
+) -> float:
     """The largest font size ≤ ``size`` at which every line fits ``width`` (not below ``minimum``)."""
     while size > minimum:
         pdf.set_font(FONT_FAMILY, "", size)
@@ -255,7 +258,9 @@ def write_letters(
     letters = list(letters)
     paths: list[Path] = []
     total = len(letters)
-    for done, (letter, stem) in enumerate(zip(letters, unique_stems(letters), strict=True), start=1):
+    for done, (letter, stem) in enumerate(
+        zip(letters, unique_stems(letters), strict=True), start=1
+    ):
         paths.append(write_letter_pdf(letter, folder, stem=stem, keep=keep))
         if with_text:
             paths.append(write_letter_text(letter, folder, stem=stem))
