@@ -123,7 +123,8 @@ def letter_refusal(
     if on < letter.date:
         return (
             f"De verzenddatum ({format_date(on)}) ligt vóór de datum in de brief ({format_date(letter.date)}): "
-            "een brief kan niet verstuurd zijn voordat hij gedateerd is. Vul de juiste verzenddatum in."
+            "een brief kan niet verstuurd zijn voordat hij gedateerd is. Vul de juiste verzenddatum in, of leg "
+            "de verzending vast op de dag dat u de brief verstuurt."
         )
     return None
 
@@ -146,6 +147,8 @@ def letter_warnings(
       the later date (issue 13.1; werkinstructie stap 2, tekst 2).
     """
     tenant = _tenant(data, tenant_id)
+    if letter_refusal(tenant, EventKind(kind), on, letter) is not None:
+        return []  # refused outright by ``record_letter``: nothing to ask first
     settings = data.settings
     warnings: list[str] = []
     same_day = [e for e in tenant.events if e.kind in LETTER_KINDS and e.on == on]

@@ -363,10 +363,8 @@ class AdjustmentDialog(RecordDialog[AdjustmentEntry]):
 class StepDialog(RecordDialog[StepEntry]):
     TITLE_TEXT = "Stap vastleggen (LCV 2.1, 4.2)"
     INTRO = (
-        "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1). b: persoonlijk contact gezocht (hoe?); "
-        "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven. Ook: een "
-        "dreigende huisuitzetting (de gemeente handelt dan binnen 3 werkdagen) en, na 'hulp geaccepteerd', "
-        "geen verdere incassokosten (4.2 b) en incasso on hold (4.2 c)."
+        "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1 b–d). Ook een dreigende "
+        "huisuitzetting, en na 'hulp geaccepteerd' de stappen van LCV 4.2 b en c."
     )
 
     def __init__(self, *, kind: EventKind = EventKind.PERSOONLIJK_CONTACT, **kwargs) -> None:
