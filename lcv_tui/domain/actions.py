@@ -291,6 +291,7 @@ LCV_FACT_KINDS = (
     EventKind.DREIGENDE_HUISUITZETTING,
     EventKind.INCASSOKOSTEN_GESTOPT,
     EventKind.INCASSO_ON_HOLD,
+    EventKind.SIGNAAL_GENEGEERD,
 )
 
 
@@ -305,8 +306,9 @@ def record_fact(
 ) -> Event:
     """A fact of the LCV process with its date: a threatening situation (dreigende huisuitzetting;
     the municipality acts within 3 working days, werkinstructie stap 3), no further collection costs
-    (LCV 4.2 b), or the bailiff or collection agency put on hold (LCV 4.2 c). The last two follow help
-    accepted: they are refused before a "help accepted" feedback."""
+    (LCV 4.2 b), or the bailiff or collection agency put on hold (LCV 4.2 c), which follow help
+    accepted and are refused before a "help accepted" feedback; or that the meldpunt ignored the
+    latest signal's row (werkinstructie stap 3), which voids that signal (``workflow.without_ignored``)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
@@ -316,7 +318,13 @@ def record_fact(
         )
     _not_in_future(on, now, "De datum")
     _not_before_tenancy(tenant, on, "De datum")
-    if kind != EventKind.DREIGENDE_HUISUITZETTING:
+    if kind == EventKind.SIGNAAL_GENEGEERD:
+        signals = [e for e in tenant.events if e.kind == EventKind.SIGNAAL and e.on <= on]
+        if not signals:
+            raise ValueError(
+                "Er is geen signaal vastgelegd dat het meldpunt kan hebben genegeerd (werkinstructie stap 3)."
+            )
+    elif kind != EventKind.DREIGENDE_HUISUITZETTING:
         accepted = [
             e
             for e in tenant.events

@@ -542,7 +542,9 @@ def build_dossier(
     # 8. signal (advice on when to go to court goes to the landlord's page, not the exhibit)
     signal_blocks: list[Block] = []
     advice_blocks: list[Block] = []
-    signals = _first(items, EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN)
+    signals = _first(
+        items, EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN, EventKind.SIGNAAL_GENEGEERD
+    )
     for item in signals:
         event = item.event
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
@@ -582,6 +584,14 @@ def build_dossier(
                     "text" if two_months <= on else "alert",
                 )
             )
+        elif event.kind == EventKind.SIGNAAL_GENEGEERD:
+            text = (
+                f"Het meldpunt heeft het signaal genegeerd (vastgelegd op {format_date(event.on)}{flag}): "
+                "het telt niet als gemeld (werkinstructie stap 3)."
+            )
+            if event.note:
+                text += f" Notitie: {event.note}"
+            signal_blocks.append(Block(text, "alert"))
         else:
             text = f"Signaal ingetrokken op {format_date(event.on)}{_channel(event)}{flag}."
             if event.note:

@@ -283,6 +283,7 @@ class EventKind(StrEnum):
     DREIGENDE_HUISUITZETTING = "dreigende_huisuitzetting"  # threatening situation: the municipality acts within 3 working days
     INCASSOKOSTEN_GESTOPT = "incassokosten_gestopt"  # no further collection costs (LCV 4.2 b)
     INCASSO_ON_HOLD = "incasso_on_hold"  # bailiff or collection agency put on hold (LCV 4.2 c)
+    SIGNAAL_GENEGEERD = "signaal_genegeerd"  # the meldpunt ignored the row (werkinstructie stap 3)
 
     @property
     def label(self) -> str:
@@ -304,6 +305,7 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.DREIGENDE_HUISUITZETTING: "Dreigende huisuitzetting gemeld",
     EventKind.INCASSOKOSTEN_GESTOPT: "Geen verdere incassokosten (LCV 4.2 b)",
     EventKind.INCASSO_ON_HOLD: "Incassobureau of deurwaarder on hold (LCV 4.2 c)",
+    EventKind.SIGNAAL_GENEGEERD: "Meldpunt heeft het signaal genegeerd",
 }
 
 LETTER_KINDS = (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)

@@ -571,10 +571,29 @@ def needs_case(tenant: Tenant, on: dt.date) -> bool:
 
 
 def _ordered(tenant: Tenant, on: dt.date) -> list[Event]:
-    """The tenant's events up to ``on``, by date and, on one date, in the order recorded (the sort is stable)."""
+    """The tenant's events up to ``on``, by date and, on one date, in the order recorded (the sort is
+    stable), without the signals a meldpunt ignored (``without_ignored``)."""
     events = [event for event in tenant.events if event.on <= on]
     events.sort(key=attrgetter("on"))
-    return events
+    return without_ignored(events)
+
+
+def without_ignored(events: list[Event]) -> list[Event]:
+    """Werkinstructie stap 3: a meldpunt ignores a row it cannot place (a municipality that does not
+    use it, a wrong postcode) and says so after the upload. A recorded SIGNAAL_GENEGEERD voids the
+    latest signal before it: that tenant was not signalled, and nothing follows from it (no feedback
+    to wait for, no withdrawal, no monthly limit)."""
+    if not any(event.kind == EventKind.SIGNAAL_GENEGEERD for event in events):
+        return events
+    voided: set[str] = set()
+    latest: Event | None = None
+    for event in events:
+        if event.kind == EventKind.SIGNAAL:
+            latest = event
+        elif event.kind == EventKind.SIGNAAL_GENEGEERD and latest is not None:
+            voided.add(latest.id)
+            latest = None
+    return [e for e in events if e.id not in voided and e.kind != EventKind.SIGNAAL_GENEGEERD]
 
 
 def active_objection(events: list[Event]) -> Event | None:

@@ -106,3 +106,39 @@ def test_an_ended_agreement_blocks_signals_and_the_term_renews_tacitly():
     )
     assert rules.agreement_term(data.agreements[0], D(2026, 12, 1)) is None
     assert case(data, tenant, D(2026, 11, 30)).verdict.reason(rules.AGREEMENT).ok
+
+
+def test_a_row_the_meldpunt_ignored_does_not_count_as_signalled():
+    """Werkinstructie stap 3 (issue 13.5): a meldpunt ignores rows it cannot place and says so after
+    the upload. Recorded, the signal is void: the tenant was not signalled, no feedback is awaited,
+    and a new signal may go in the same month to the right meldpunt."""
+    from lcv_tui.domain.dossier import build_dossier
+
+    data, tenant = signalled_data()
+    with_signal = case(data, tenant, D(2026, 11, 21))
+    assert with_signal.last_signal is not None
+    assert not with_signal.verdict.reason(rules.ONCE_A_MONTH).ok
+    actions.record_fact(
+        data,
+        tenant.id,
+        EventKind.SIGNAAL_GENEGEERD,
+        D(2026, 11, 21),
+        "Postcode buiten RIS",
+        now=at(D(2026, 11, 21)),
+    )
+    c = case(data, tenant, D(2026, 11, 22))
+    assert c.last_signal is None and c.open_signal is None and c.signals == ()
+    assert c.verdict.reason(rules.ONCE_A_MONTH).ok and c.allowed
+    assert (
+        "het telt niet als gemeld (werkinstructie stap 3)"
+        in build_dossier(data, tenant.id, D(2026, 11, 22)).text
+    )
+
+
+def test_an_ignored_row_needs_a_signal_first():
+    tenant = make_tenant(paid_before=D(2026, 10, 1))
+    data = VaultData(agreements=[agreement()], tenants=[tenant])
+    with pytest.raises(ValueError, match="geen signaal"):
+        actions.record_fact(
+            data, tenant.id, EventKind.SIGNAAL_GENEGEERD, D(2026, 11, 2), now=at(D(2026, 11, 2))
+        )

@@ -48,6 +48,7 @@ STEP_KINDS = (
     EventKind.DREIGENDE_HUISUITZETTING,
     EventKind.INCASSOKOSTEN_GESTOPT,
     EventKind.INCASSO_ON_HOLD,
+    EventKind.SIGNAAL_GENEGEERD,
 )
 
 STEP_ARTICLES = {
@@ -57,6 +58,7 @@ STEP_ARTICLES = {
     EventKind.DREIGENDE_HUISUITZETTING: "werkinstructie stap 3",
     EventKind.INCASSOKOSTEN_GESTOPT: "LCV 4.2 b",
     EventKind.INCASSO_ON_HOLD: "LCV 4.2 c",
+    EventKind.SIGNAAL_GENEGEERD: "werkinstructie stap 3",
 }
 
 LETTER_NAMES = {
