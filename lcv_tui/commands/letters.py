@@ -117,8 +117,9 @@ def find_tenants(data, query: str) -> list:
 def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the evidence dossier (PDF and text) of one tenant, chosen by klantnummer or surname."""
     from lcv_tui.domain.dossier import build_dossier
-    from lcv_tui.exports.dossier_pdf import write_dossier
+    from lcv_tui.exports.dossier_pdf import write_dossier_bundle
     from lcv_tui.exports.files import ExportError
+    from lcv_tui.store.documents import stored_documents
     from lcv_tui.store.errors import VaultError
 
     try:
@@ -145,11 +146,14 @@ def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     on = _day(args, ctx)
     dossier = build_dossier(data, matches[0].id, on)
     folder = Path(args.out).expanduser() if getattr(args, "out", None) else ctx.locations.export_dir
+    stored = stored_documents(workspace.vault, [a.sha256 for a in dossier.attachments])
     try:
-        pdf, txt = write_dossier(dossier, folder)
+        paths, missing = write_dossier_bundle(dossier, folder, stored)
     except ExportError as exc:
         return ctx.fail(exc.message, EXIT_IO)
-    ctx.say(f"Bewijsdossier geschreven:\n  {pdf}\n  {txt}")
+    ctx.say("Bewijsdossier geschreven:\n" + "\n".join(f"  {path}" for path in paths))
+    for line in missing:
+        ctx.say(f"LET OP: {line}")
     if dossier.audit_problems:
         ctx.say("LET OP: het logboek is niet intact; het dossier zegt welke regels niet kloppen.")
     if dossier.not_in_log:
@@ -177,7 +181,9 @@ def run_tenant_info(args: argparse.Namespace, ctx: CliContext) -> int:
             "Vul eerst uw gegevens als verhuurder in (Instellingen › Verhuurder): de tekst noemt uw naam.",
             EXIT_REFUSED,
         )
-    text = tenant_information_text(landlord)
+    text = tenant_information_text(
+        landlord, retention_months=workspace.data.settings.retention_months
+    )
     if getattr(args, "out", None):
         try:
             path = write_private(Path(args.out).expanduser(), text.encode("utf-8"))

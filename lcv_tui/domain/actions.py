@@ -17,12 +17,14 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from lcv_tui.domain import audit, ledger
+from lcv_tui.domain import audit, deadlines, ledger
+from lcv_tui.domain.letters import Letter
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
     LETTER_KINDS,
     Adjustment,
     AdjustmentKind,
+    Agreement,
     Channel,
     Event,
     EventKind,
@@ -31,11 +33,13 @@ from lcv_tui.domain.models import (
     Payment,
     RentChange,
     Route,
+    Settings,
     Tenant,
     VaultData,
 )
 from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
+from lcv_tui.domain.sharing import shared_labels, signal_record
 from lcv_tui.domain.validation import format_date, parse_amount
 from lcv_tui.domain.workflow import active_objection, case_for
 
@@ -95,11 +99,92 @@ def _append_event(
     return event
 
 
-def _agreement(data: VaultData, tenant: Tenant):
+def _agreement(data: VaultData, tenant: Tenant) -> Agreement | None:
     return data.agreement_for(tenant.gemeente)
 
 
 # --- the process ---------------------------------------------------------------------------------
+
+
+def _letters_of_case(tenant: Tenant, on: dt.date, settings: Settings) -> list[Event]:
+    """The letters recorded in the tenant's current arrears episode up to ``on`` (oldest first)."""
+    case = case_for(tenant, on, settings=settings, agreement=None)
+    return list(case.letters) if case is not None else []
+
+
+def letter_refusal(
+    tenant: Tenant, kind: EventKind, on: dt.date, letter: Letter | None
+) -> str | None:
+    """Issue 12.5: a letter recorded as sent before the date it bears is refused (a letter cannot be
+    posted before it was written; the terms it printed would not hold). Also the letter must be for
+    this tenant and of this kind."""
+    if letter is None:
+        return None
+    if letter.tenant_id != tenant.id:
+        return "Deze brief is voor een andere huurder geschreven: kies de juiste huurder of brief."
+    if letter.kind != kind:
+        return f"Deze brief is een {letter.title.lower()}: leg hem vast als {letter.title.lower()}."
+    if on < letter.date:
+        return (
+            f"De verzenddatum ({format_date(on)}) ligt vóór de datum in de brief ({format_date(letter.date)}): "
+            "een brief kan niet verstuurd zijn voordat hij gedateerd is. Vul de juiste verzenddatum in, of leg "
+            "de verzending vast op de dag dat u de brief verstuurt."
+        )
+    return None
+
+
+def letter_warnings(
+    data: VaultData,
+    tenant_id: str,
+    kind: EventKind,
+    on: dt.date,
+    channel: Channel,
+    letter: Letter | None = None,
+) -> list[str]:
+    """What is odd about recording this letter as sent, in Dutch: the caller asks "Weet u het
+    zeker?" before ``record_letter``. Empty when nothing is odd.
+
+    - Three or more letters sent to one tenant on one day (issue 12.5).
+    - A sommatie sent before the pay-by date of the aanmaning ran out (issue 12.5; werkinstructie
+      "Voorgestelde werkwijze": the sommatie follows when the aanmaning was not paid).
+    - A channel or date that differs from the one the letter was written for: the terms then follow
+      the later date (issue 13.1; werkinstructie stap 2, tekst 2).
+    """
+    tenant = _tenant(data, tenant_id)
+    if letter_refusal(tenant, EventKind(kind), on, letter) is not None:
+        return []  # refused outright by ``record_letter``: nothing to ask first
+    settings = data.settings
+    warnings: list[str] = []
+    same_day = [e for e in tenant.events if e.kind in LETTER_KINDS and e.on == on]
+    if len(same_day) + 1 >= 3:
+        warnings.append(
+            f"Dit is de {len(same_day) + 1}e brief aan deze huurder op {format_date(on)}. "
+            "Drie brieven op één dag is ongebruikelijk: controleer de datum."
+        )
+    if kind == EventKind.SOMMATIE:
+        demands = [
+            e for e in _letters_of_case(tenant, on, settings) if e.kind == EventKind.AANMANING
+        ]
+        if demands:
+            term = deadlines.event_pay_by(demands[-1], settings)
+            if on <= term:
+                warnings.append(
+                    f"De aanmaning gaf de huurder tot en met {format_date(term)} om te betalen; "
+                    f"een sommatie op {format_date(on)} komt vóór het einde van die termijn."
+                )
+    if letter is not None:
+        if Channel(channel) != letter.channel:
+            warnings.append(
+                f"De brief is geschreven om {letter.channel.label} te versturen, maar u legt vast dat hij "
+                f"{Channel(channel).label} is verstuurd. De termijnen volgen de latere datum: die uit de "
+                "brief of die van de werkelijke verzending."
+            )
+        if on > letter.date:
+            warnings.append(
+                f"De brief is gedateerd {format_date(letter.date)} en verstuurd op {format_date(on)}. "
+                "De termijnen tellen vanaf de verzending als die later uitkomen dan in de brief."
+            )
+    return warnings
 
 
 def record_letter(
@@ -113,9 +198,20 @@ def record_letter(
     actor: str = "app",
     *,
     note: str = "",
+    letter: Letter | None = None,
+    document_sha256: str | None = None,
+    proof: str = "",
 ) -> Event:
     """A letter was sent: herinnering (LCV 2.1 a), aanmaning with text 1 or sommatie with text 2
-    (werkinstructie stap 2). A letter is written: by post, by e-mail or handed over."""
+    (werkinstructie stap 2). A letter is written: by post, by e-mail or handed over.
+
+    With ``letter`` (the letter as written), the event keeps what it printed: its date, the channel
+    it was written for, the pay-by date, the objection deadline and the day after which the tenant
+    is reported (issue 13.1), and by default its text. ``document_sha256`` names the document sent,
+    stored encrypted by the store; ``proof`` is an optional proof of dispatch (registered-post
+    number, e-mail message id). Refused when sent before the date the letter bears (issue 12.5).
+    Ask ``letter_warnings`` first: this function records without asking.
+    """
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
@@ -128,6 +224,9 @@ def record_letter(
         )
     _not_in_future(on, now, "De verzenddatum")
     _not_before_tenancy(tenant, on, "De verzenddatum")
+    refusal = letter_refusal(tenant, kind, on, letter)
+    if refusal is not None:
+        raise ValueError(refusal)
     if (
         kind == EventKind.SOMMATIE
         and data.landlord is not None
@@ -136,8 +235,27 @@ def record_letter(
         raise ValueError(
             "Vul eerst bij de verhuurdergegevens het e-mailadres voor bezwaar in: tekst 2 noemt dat adres."
         )
+    printed: dict[str, Any] = {}
+    if letter is not None:
+        printed = {
+            "letter_date": letter.date,
+            "letter_channel": letter.channel,
+            "pay_by": letter.pay_by,
+            "objection_deadline": letter.objection_deadline,
+            "report_after": letter.report_after,
+        }
+        if letter_text is None:
+            letter_text = letter.text
     event = Event(
-        kind=kind, on=on, channel=channel, note=note, recorded_at=now, letter_text=letter_text
+        kind=kind,
+        on=on,
+        channel=channel,
+        note=note,
+        recorded_at=now,
+        letter_text=letter_text,
+        document_sha256=document_sha256,
+        proof=proof.strip(),
+        **printed,
     )
     return _append_event(data, tenant, event, now, actor)
 
@@ -170,6 +288,59 @@ def record_step(
     event = Event(
         kind=kind, on=on, channel=Channel(channel) if channel else None, note=note, recorded_at=now
     )
+    return _append_event(data, tenant, event, now, actor)
+
+
+LCV_FACT_KINDS = (
+    EventKind.DREIGENDE_HUISUITZETTING,
+    EventKind.INCASSOKOSTEN_GESTOPT,
+    EventKind.INCASSO_ON_HOLD,
+    EventKind.SIGNAAL_GENEGEERD,
+)
+
+
+def record_fact(
+    data: VaultData,
+    tenant_id: str,
+    kind: EventKind,
+    on: dt.date,
+    note: str = "",
+    now: dt.datetime | None = None,
+    actor: str = "app",
+) -> Event:
+    """A fact of the LCV process with its date: a threatening situation (dreigende huisuitzetting;
+    the municipality acts within 3 working days, werkinstructie stap 3), no further collection costs
+    (LCV 4.2 b), or the bailiff or collection agency put on hold (LCV 4.2 c), which follow help
+    accepted and are refused before a "help accepted" feedback; or that the meldpunt ignored the
+    latest signal's row (werkinstructie stap 3), which voids that signal (``workflow.without_ignored``)."""
+    now = _now(now)
+    tenant = _tenant(data, tenant_id)
+    kind = EventKind(kind)
+    if kind not in LCV_FACT_KINDS:
+        raise ValueError(
+            "Kies: dreigende huisuitzetting, geen verdere incassokosten of incasso on hold."
+        )
+    _not_in_future(on, now, "De datum")
+    _not_before_tenancy(tenant, on, "De datum")
+    if kind == EventKind.SIGNAAL_GENEGEERD:
+        signals = [e for e in tenant.events if e.kind == EventKind.SIGNAAL and e.on <= on]
+        if not signals:
+            raise ValueError(
+                "Er is geen signaal vastgelegd dat het meldpunt kan hebben genegeerd (werkinstructie stap 3)."
+            )
+    elif kind != EventKind.DREIGENDE_HUISUITZETTING:
+        accepted = [
+            e
+            for e in tenant.events
+            if e.kind == EventKind.TERUGKOPPELING
+            and e.feedback == FeedbackStatus.HULP_GEACCEPTEERD
+            and e.on <= on
+        ]
+        if not accepted:
+            raise ValueError(
+                "Dit hoort bij de opschorting na 'hulp geaccepteerd' (LCV 4.2 b–c): leg eerst die terugkoppeling vast."
+            )
+    event = Event(kind=kind, on=on, note=note, recorded_at=now)
     return _append_event(data, tenant, event, now, actor)
 
 
@@ -250,9 +421,15 @@ def record_signal(
     actor: str = "app",
     *,
     note: str = "",
+    upload_sha256: str | None = None,
+    meldpunt_reference: str = "",
 ) -> Event:
     """LCV 3.1, 3.4: the signal was delivered to the meldpunt. Amount and months come from the
-    ledger on ``on``. Refused (``RuleViolation``) unless every rule in ``rules`` passes."""
+    ledger on ``on``. Refused (``RuleViolation``) unless every rule in ``rules`` passes.
+
+    The event keeps which columns the signal filled (``sharing.signal_record``, the function that
+    builds the upload file and the entry card), the SHA-256 of the uploaded file and the meldpunt's
+    reference when given: the dossier shows what was shared (issue 13.7)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De meldingsdatum")
@@ -276,6 +453,9 @@ def record_signal(
         months=arrears.months,
         note=note,
         recorded_at=now,
+        shared_fields=shared_labels(signal_record(tenant, agreement, arrears)),
+        upload_sha256=upload_sha256,
+        meldpunt_reference=meldpunt_reference.strip(),
     )
     return _append_event(data, tenant, event, now, actor)
 

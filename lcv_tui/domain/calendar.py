@@ -5,6 +5,11 @@ recognised holidays do not count — Nieuwjaarsdag, Tweede Paasdag, Koningsdag, 
 (Bevrijdingsdag), Hemelvaartsdag, Tweede Pinksterdag, Eerste en Tweede Kerstdag (Eerste Paas-
 en Pinksterdag fall on a Sunday). Goede Vrijdag is not a recognised holiday under that act.
 
+Post is delivered on other days than it is worked: PostNL delivers letters (brievenpost) from
+Tuesday to Saturday since 2020 (Postwet 2009 and Postbesluit 2009 art. 4, as amended: delivery on
+five days a week; PostNL, "Bezorgdagen post": "Brieven bezorgen wij van dinsdag tot en met
+zaterdag"), and not on the public holidays above. ``add_delivery_days`` counts those days.
+
 Every function here is a pure function of its (immutable, hashable) arguments, and the workflow
 asks for the same few hundred dates for every case, so the answers are remembered (``lru_cache``).
 """
@@ -82,4 +87,26 @@ def next_working_day(day: dt.date) -> dt.date:
     current = day
     while not is_working_day(current):
         current += dt.timedelta(days=1)
+    return current
+
+
+POSTNL_DELIVERY_WEEKDAYS = frozenset({1, 2, 3, 4, 5})
+"""Tuesday (1) to Saturday (5): the days PostNL delivers letters (``datetime.weekday`` numbers)."""
+
+
+def is_delivery_day(day: dt.date) -> bool:
+    """PostNL delivers letters on ``day``: Tuesday to Saturday, not on a public holiday (see the module text)."""
+    return day.weekday() in POSTNL_DELIVERY_WEEKDAYS and day not in public_holidays(day.year)
+
+
+@lru_cache(maxsize=4096)
+def add_delivery_days(day: dt.date, count: int) -> dt.date:
+    """The ``count``-th PostNL delivery day after ``day`` (0 → ``day`` itself): a letter posted on
+    ``day`` is delivered on the first, so "received on the second delivery day" is ``count=2``."""
+    current = day
+    remaining = count
+    while remaining > 0:
+        current += dt.timedelta(days=1)
+        if is_delivery_day(current):
+            remaining -= 1
     return current

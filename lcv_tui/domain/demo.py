@@ -13,12 +13,7 @@ from decimal import Decimal
 
 from lcv_tui.domain import audit, ledger
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.deadlines import (
-    DEMAND_PAYMENT_DAYS,
-    REMINDER_PAYMENT_DAYS,
-    first_signal_day,
-    pay_by,
-)
+from lcv_tui.domain.deadlines import first_signal_day, letter_date, letter_pay_by
 from lcv_tui.domain.models import (
     Agreement,
     Channel,
@@ -376,9 +371,20 @@ def _build(
         tenant.events.append(item)
         return item
 
-    reminder = due + dt.timedelta(days=4)
-    demand = max(due + dt.timedelta(days=14), pay_by(reminder, REMINDER_PAYMENT_DAYS))
-    summons = max(add_months(due, 1) + dt.timedelta(days=4), pay_by(demand, DEMAND_PAYMENT_DAYS))
+    post = Channel.POST
+    reminder = letter_date(due + dt.timedelta(days=4))
+    demand = letter_date(
+        max(
+            due + dt.timedelta(days=14),
+            letter_pay_by(EventKind.HERINNERING, reminder, post, settings),
+        )
+    )
+    summons = letter_date(
+        max(
+            add_months(due, 1) + dt.timedelta(days=4),
+            letter_pay_by(EventKind.AANMANING, demand, post, settings),
+        )
+    )
     signal_on = max(
         add_months(due, 1) + dt.timedelta(days=19),
         first_signal_day(summons, Channel.POST, settings),

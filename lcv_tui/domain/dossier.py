@@ -24,7 +24,6 @@ from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.letters import slug
 from lcv_tui.domain.models import (
     LETTER_KINDS,
-    Channel,
     Event,
     EventKind,
     FeedbackStatus,
@@ -65,6 +64,19 @@ class DossierItem:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """Bijlage ``number``: the PDF of a letter as sent, known by its SHA-256."""
+
+    number: int
+    sha256: str
+    label: str  # "Herinnering van 05-11-2026"
+
+    @property
+    def filename_part(self) -> str:
+        return f"bijlage-{self.number}_{slug(self.label)}"
+
+
+@dataclass(frozen=True)
 class Dossier:
     tenant_id: str
     surname: str
@@ -74,6 +86,10 @@ class Dossier:
     items: tuple[DossierItem, ...]
     audit_problems: tuple[str, ...]
     sections: tuple[Section, ...] = field(default=())
+    advice: tuple[Section, ...] = field(default=())
+    """Advice for the landlord: not part of the exhibit, written on a page of its own."""
+    attachments: tuple[Attachment, ...] = field(default=())
+    """The letters as sent (the PDFs kept by the store), numbered as the exhibit names them."""
 
     @property
     def not_in_log(self) -> tuple[DossierItem, ...]:
@@ -94,19 +110,34 @@ class Dossier:
 
     @property
     def text(self) -> str:
-        """The plain-text twin of the PDF."""
-        out = [self.title, "=" * len(self.title), self.generated, ""]
-        for section in self.sections:
-            out += [section.title, "-" * len(section.title)]
-            for block in section.blocks:
-                if block.style == "quote":
-                    out += [
-                        "    | " + line if line else "    |" for line in block.text.splitlines()
-                    ]
-                else:
-                    out.append(block.text)
-                out.append("")
-        return "\n".join(out).rstrip() + "\n"
+        """The plain-text twin of the PDF (the exhibit only; see ``advice_text``)."""
+        return _sections_text(self.title, self.generated, self.sections)
+
+    @property
+    def advice_title(self) -> str:
+        return f"Aanwijzingen voor de verhuurder — {self.title.split(' — ', 1)[-1]}"
+
+    @property
+    def advice_text(self) -> str:
+        """Advice for the landlord, apart from the exhibit."""
+        return _sections_text(
+            self.advice_title,
+            "Geen onderdeel van het bewijsdossier. " + self.generated,
+            self.advice,
+        )
+
+
+def _sections_text(title: str, generated: str, sections: tuple[Section, ...]) -> str:
+    out = [title, "=" * len(title), generated, ""]
+    for section in sections:
+        out += [section.title, "-" * len(section.title)]
+        for block in section.blocks:
+            if block.style == "quote":
+                out += ["    | " + line if line else "    |" for line in block.text.splitlines()]
+            else:
+                out.append(block.text)
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 # --- audit check ---------------------------------------------------------------------------
@@ -156,6 +187,41 @@ def _dates(items: list[DossierItem]) -> str:
         f"{format_date(i.event.on)} ({i.event.kind.label.lower()}{'; ' + NOT_IN_LOG if not i.in_log else ''})"
         for i in items
     )
+
+
+TITLE_OF = {
+    EventKind.HERINNERING: "Herinnering",
+    EventKind.AANMANING: "Aanmaning",
+    EventKind.SOMMATIE: "Sommatie",
+}
+
+
+def _recorded(event: Event) -> str:
+    """When the fact was recorded, beside the date stated for it (a court weighs both)."""
+    if event.recorded_at is None:
+        return "Vastgelegd: tijdstip onbekend."
+    return f"Vastgelegd op {event.recorded_at.strftime('%d-%m-%Y %H:%M')}."
+
+
+def _printed_lines(event: Event) -> list[str]:
+    """What a recorded letter printed, and how it went out (issue 13.1)."""
+    lines = []
+    if event.letter_date is not None:
+        written_for = f", geschreven {event.letter_channel.label}" if event.letter_channel else ""
+        lines.append(f"Datum in de brief: {format_date(event.letter_date)}{written_for}.")
+    printed = []
+    if event.pay_by is not None:
+        printed.append(f"betalen uiterlijk {format_date(event.pay_by)}")
+    if event.objection_deadline is not None:
+        printed.append(f"bezwaar uiterlijk {format_date(event.objection_deadline)}")
+    if event.report_after is not None:
+        printed.append(f"melden na {format_date(event.report_after)}")
+    if printed:
+        lines.append("In de brief: " + "; ".join(printed) + ".")
+    if event.proof:
+        lines.append(f"Bewijs van verzending: {event.proof}.")
+    lines.append(_recorded(event))
+    return lines
 
 
 def current_case(data: VaultData, tenant: Tenant, on: dt.date) -> workflow.Case | None:
@@ -369,25 +435,42 @@ def build_dossier(
         chronology.append(Block("Er zijn geen gebeurtenissen vastgelegd.", "alert"))
     sections.append(Section("Verloop", tuple(chronology)))
 
-    # 6. letters with copies
+    # 6. letters as sent: what each printed, how it went out, the PDF kept (by SHA-256) and its text
     letter_blocks: list[Block] = []
+    attachments: list[Attachment] = []
     for item in written:
         event = item.event
         channel = event.channel.label if event.channel else "kanaal niet vastgelegd"
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
-        letter_blocks.append(
-            Block(
-                f"{event.kind.label} op {format_date(event.on)}, {channel}{flag}.",
-                "text" if item.in_log else "alert",
+        lines = [f"{event.kind.label} op {format_date(event.on)}, {channel}{flag}."]
+        lines += _printed_lines(event)
+        if event.document_sha256:
+            number = next(
+                (a.number for a in attachments if a.sha256 == event.document_sha256),
+                len(attachments) + 1,
             )
-        )
+            if number > len(attachments):
+                attachments.append(
+                    Attachment(
+                        number,
+                        event.document_sha256,
+                        f"{TITLE_OF.get(event.kind, event.kind.label)} van "
+                        f"{format_date(event.letter_date or event.on)}",
+                    )
+                )
+            lines.append(
+                f"Verstuurde brief (PDF): bijlage {number}, SHA-256 {event.document_sha256}."
+            )
+        else:
+            lines.append("Geen PDF van de verstuurde brief bewaard; alleen de tekst hieronder.")
+        letter_blocks.append(Block("\n".join(lines), "text" if item.in_log else "alert"))
         if event.letter_text:
             letter_blocks.append(Block(event.letter_text.rstrip("\n"), "quote"))
         else:
             letter_blocks.append(Block("Geen kopie van de brieftekst vastgelegd.", "alert"))
     if not letter_blocks:
         letter_blocks.append(Block("Er zijn geen brieven vastgelegd.", "alert"))
-    sections.append(Section("Brieven", tuple(letter_blocks)))
+    sections.append(Section("Brieven zoals verstuurd", tuple(letter_blocks)))
 
     # 7. objection
     objection_blocks: list[Block] = []
@@ -397,6 +480,7 @@ def build_dossier(
         event = item.event
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
         text = f"{format_date(event.on)}: {event.kind.label}{_channel(event)}{flag}."
+        text += f" {_recorded(event)}"
         if event.note:
             text += f" Notitie: {event.note}"
         objection_blocks.append(Block(text))
@@ -421,7 +505,7 @@ def build_dossier(
         )
     if summonses:
         last = summonses[-1].event
-        deadline = deadlines.objection_deadline(last.on, last.channel or Channel.POST, settings)
+        deadline = deadlines.effective_objection_deadline(last, settings)
         received_in_time = [
             i for i in objections if i.event.kind == EventKind.BEZWAAR and i.event.on <= deadline
         ]
@@ -455,9 +539,12 @@ def build_dossier(
         )
     sections.append(Section("Bezwaar (LCV 2.2)", tuple(objection_blocks)))
 
-    # 8. signal, two months
+    # 8. signal (advice on when to go to court goes to the landlord's page, not the exhibit)
     signal_blocks: list[Block] = []
-    signals = _first(items, EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN)
+    advice_blocks: list[Block] = []
+    signals = _first(
+        items, EventKind.SIGNAAL, EventKind.SIGNAAL_INGETROKKEN, EventKind.SIGNAAL_GENEGEERD
+    )
     for item in signals:
         event = item.event
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
@@ -468,6 +555,17 @@ def build_dossier(
                 f"{format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand{flag}."
             )
             signal_blocks.append(Block(text, "text" if item.in_log else "alert"))
+            shared = []
+            if event.shared_fields:
+                shared.append(
+                    "Gedeeld (kolommen die gevuld waren): " + ", ".join(event.shared_fields) + "."
+                )
+            if event.upload_sha256:
+                shared.append(f"Uploadbestand: SHA-256 {event.upload_sha256}.")
+            if event.meldpunt_reference:
+                shared.append(f"Kenmerk van het meldpunt: {event.meldpunt_reference}.")
+            shared.append(_recorded(event))
+            signal_blocks.append(Block("\n".join(shared)))
             feedback_due = event.on + dt.timedelta(weeks=FEEDBACK_WEEKS)
             signal_blocks.append(
                 Block(
@@ -477,14 +575,23 @@ def build_dossier(
             )
             two_months = add_months(event.on, COURT_WAIT_MONTHS)
             state = "verstreken" if two_months <= on else "nog niet verstreken"
-            signal_blocks.append(
+            advice_blocks.append(
                 Block(
-                    f"Twee maanden na het signaal: {format_date(two_months)} ({state} op {format_date(on)}). Verschillende "
-                    "kantonrechters verwachten dat er ten minste twee maanden verstreken zijn tussen het signaal aan de gemeente "
-                    "en de dagvaarding van de huurder; dagvaard niet eerder.",
+                    f"Twee maanden na het signaal van {format_date(event.on)}: {format_date(two_months)} ({state} op "
+                    f"{format_date(on)}). Verschillende kantonrechters verwachten dat er ten minste twee maanden "
+                    "verstreken zijn tussen het signaal aan de gemeente en de dagvaarding van de huurder; dagvaard "
+                    "niet eerder.",
                     "text" if two_months <= on else "alert",
                 )
             )
+        elif event.kind == EventKind.SIGNAAL_GENEGEERD:
+            text = (
+                f"Het meldpunt heeft het signaal genegeerd (vastgelegd op {format_date(event.on)}{flag}): "
+                "het telt niet als gemeld (werkinstructie stap 3)."
+            )
+            if event.note:
+                text += f" Notitie: {event.note}"
+            signal_blocks.append(Block(text, "alert"))
         else:
             text = f"Signaal ingetrokken op {format_date(event.on)}{_channel(event)}{flag}."
             if event.note:
@@ -506,14 +613,33 @@ def build_dossier(
             )
         )
         if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD:
-            end = event.on + dt.timedelta(days=SUSPENSION_DAYS)
-            state = "loopt nog" if end >= on else "afgelopen"
+            # The case's facts, so the dossier says what the agenda and the tenant file say.
+            current = (
+                case is not None and case.accepted is not None and case.accepted.id == event.id
+            )
+            lapsed = ""
+            if current and case is not None and case.suspension_until is not None:
+                end = case.suspension_until
+                if case.collection_may_resume and end >= on:
+                    state = "vervallen"
+                    lapsed = case.collection_note
+                else:
+                    state = "loopt nog" if case.suspension_in_force else "afgelopen"
+            else:
+                end = event.on + dt.timedelta(days=SUSPENSION_DAYS)
+                state = "loopt nog" if end >= on else "afgelopen"
             feedback_blocks.append(
                 Block(
                     f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste {SUSPENSION_DAYS} dagen, tot en met "
-                    f"{format_date(end)} ({state} op {format_date(on)}). Tijdens de opschorting: geen aanmaningen, geen verdere "
-                    "buitengerechtelijke incassokosten, incassobureau en deurwaarder on hold (LCV 4.1, 4.2 a–c). De opschorting "
-                    "geldt alleen zolang de nieuwe huur wordt betaald (LCV 4.1 d, 4.3)."
+                    f"{format_date(end)} ({state} op {format_date(on)}) (LCV 4.1, 4.2 a)."
+                    + (f" {lapsed}" if lapsed else "")
+                )
+            )
+            advice_blocks.append(
+                Block(
+                    f"Tijdens de opschorting tot en met {format_date(end)}: geen aanmaningen, geen verdere "
+                    "buitengerechtelijke incassokosten, incassobureau en deurwaarder on hold (LCV 4.2 a–c). De "
+                    "opschorting geldt alleen zolang de nieuwe huur wordt betaald (LCV 4.1 d, 4.3)."
                 )
             )
     if not feedback_blocks:
@@ -534,4 +660,6 @@ def build_dossier(
         items=tuple(items),
         audit_problems=problems,
         sections=tuple(sections),
+        advice=(Section("Aanwijzingen", tuple(advice_blocks)),) if advice_blocks else (),
+        attachments=tuple(attachments),
     )

@@ -20,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from lcv_tui.domain import deadlines
 from lcv_tui.domain.ledger import Arrears
-from lcv_tui.domain.models import Channel, EventKind, Landlord, Settings, Tenant
+from lcv_tui.domain.models import Channel, Event, EventKind, Landlord, Settings, Tenant
 from lcv_tui.domain.sharing import (
     ANNOUNCED_DATA_PHRASE,
 )  # what texts 1 and 2 announce = what a signal shares
@@ -244,6 +245,46 @@ SUBJECTS = {
 }
 
 
+_SEQUENCE = (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)
+_ARTICLE_NAME = {
+    EventKind.HERINNERING: "onze herinnering",
+    EventKind.AANMANING: "onze aanmaning",
+    EventKind.SOMMATIE: "onze sommatie",
+}
+
+
+def earlier_letters(
+    kind: EventKind, tenant: Tenant, on: dt.date, settings: Settings
+) -> tuple[Event, ...]:
+    """The letters of this arrears episode that come before ``kind`` in the werkinstructie's order
+    and were recorded as sent on or before ``on``: the latest of each kind, in order. Read from the
+    case the workflow builds, so a letter names the same letters every view shows."""
+    from lcv_tui.domain.workflow import case_for
+
+    case = case_for(tenant, on, settings=settings, agreement=None)
+    if case is None:
+        return ()
+    before = _SEQUENCE[: _SEQUENCE.index(kind)] if kind in _SEQUENCE else ()
+    latest: dict[EventKind, Event] = {}
+    for event in case.letters:
+        if event.kind in before:
+            latest[event.kind] = event
+    return tuple(latest[k] for k in before if k in latest)
+
+
+def _dated(event: Event) -> dt.date:
+    """The date a recorded letter bore (its own date when recorded, else the day it was sent)."""
+    return event.letter_date or event.on
+
+
+def _earlier_phrase(earlier: Sequence[Event]) -> str:
+    """``onze herinnering van 5 november 2026 en onze aanmaning van 16 november 2026``."""
+    parts = [f"{_ARTICLE_NAME[e.kind]} van {format_date_long(_dated(e))}" for e in earlier]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
 def build_letter(
     kind: EventKind,
     *,
@@ -253,8 +294,14 @@ def build_letter(
     on: dt.date,
     settings: Settings,
     channel: Channel = Channel.POST,
+    earlier: Sequence[Event] | None = None,
 ) -> Letter:
-    """The letter of ``kind`` for ``tenant`` dated ``on``, naming the arrears as given.
+    """The letter of ``kind`` for ``tenant`` written on ``on``, naming the arrears as given.
+
+    The letter is dated on a working day (``deadlines.letter_date``: ``on`` or the next working
+    day); its pay-by date counts from the assumed receipt (``deadlines.letter_pay_by``), and the
+    aanmaning and the sommatie name the earlier letters of the episode with their dates
+    (``earlier``; by default ``earlier_letters``).
 
     Refuses (``LetterRefused``) when nothing is open, for a kind that is not a letter, and — for the
     sommatie — when the landlord has no objection e-mail address (tekst 2 must name one).
@@ -272,14 +319,19 @@ def build_letter(
             "De sommatie (tekst 2) moet het e-mailadres noemen waar de huurder bezwaar kan maken. "
             "Vul bij Instellingen › Verhuurder het 'E-mailadres voor bezwaar' in en maak de brief opnieuw."
         )
+    on = deadlines.letter_date(on)
+    if earlier is None:
+        earlier = earlier_letters(kind, tenant, on, settings)
+    previous = _earlier_phrase(earlier)
+    pay_by = deadlines.letter_pay_by(kind, on, channel, settings)
     house = _house(tenant)
     how = _how_to_pay(landlord, tenant)
     total = format_money(arrears.amount)
     objection_deadline: dt.date | None = None
     report_after: dt.date | None = None
+    paragraphs: tuple[str, ...]
 
     if kind == EventKind.HERINNERING:
-        pay_by = deadlines.pay_by(on, deadlines.REMINDER_PAYMENT_DAYS)
         paragraphs = (
             f"Volgens onze administratie hebben wij de huur voor de woning aan {house} nog niet (volledig) ontvangen. "
             "Het gaat om:",
@@ -292,9 +344,13 @@ def build_letter(
             + " Dan zoeken wij samen met u naar een oplossing.",
         )
     elif kind == EventKind.AANMANING:
-        pay_by = deadlines.pay_by(on, deadlines.DEMAND_PAYMENT_DAYS)
+        opening = (
+            f"Volgens onze administratie staat er voor de woning aan {house} nog een bedrag open:"
+        )
+        if previous:
+            opening = f"Op {format_date_long(_dated(earlier[-1]))} stuurden wij u een herinnering. {opening}"
         paragraphs = (
-            f"Volgens onze administratie staat er voor de woning aan {house} nog een bedrag open:",
+            opening,
             _open_items(arrears),
             f"Wij verzoeken u dringend het bedrag van {total} uiterlijk op {format_date_long(pay_by)} te betalen {how}.",
             "Lukt het niet om het bedrag op tijd te betalen? "
@@ -304,7 +360,6 @@ def build_letter(
             "Heeft u het bedrag inmiddels betaald? Dan kunt u deze brief als niet verzonden beschouwen.",
         )
     else:
-        pay_by = deadlines.pay_by(on, deadlines.SUMMONS_PAYMENT_DAYS)
         receipt = deadlines.assumed_receipt(on, channel, settings)
         objection_deadline = deadlines.objection_deadline(on, channel, settings)
         report_after = max(objection_deadline, pay_by)
@@ -324,13 +379,15 @@ def build_letter(
             else ""
         )
         paragraphs = (
-            f"Ondanks onze eerdere brieven staat er voor de woning aan {house} nog steeds een bedrag open:",
+            f"Ondanks {previous or 'onze eerdere brieven'} staat er voor de woning aan {house} nog steeds "
+            "een bedrag open:",
             _open_items(arrears),
-            f"Wij sommeren u het bedrag van {total} binnen {deadlines.SUMMONS_PAYMENT_DAYS} dagen, uiterlijk op "
-            f"{format_date_long(pay_by)}, te betalen {how}. Betaalt u niet op tijd, dan zijn wij genoodzaakt verdere "
-            "stappen te nemen om het bedrag te innen.",
+            receipt_text
+            + f"Wij sommeren u het bedrag van {total} binnen {deadlines.SUMMONS_PAYMENT_DAYS} dagen na ontvangst "
+            f"van deze brief, uiterlijk op {format_date_long(pay_by)}, te betalen {how}. Betaalt u niet op tijd, "
+            "dan zijn wij genoodzaakt verdere stappen te nemen om het bedrag te innen.",
             *tekst_2(landlord, settings),
-            receipt_text + when,
+            when,
             "Lukt het niet om het bedrag op tijd te betalen? " + _contact_sentence(landlord),
         )
 
@@ -361,28 +418,76 @@ def build_letter(
 TENANT_INFORMATION_TITLE = "Voorkomen en vroegsignalering van huurschulden"
 
 
-def tenant_information_text(landlord: Landlord) -> str:
-    """The werkinstructie's "Informatie aan de huurder", for the landlord's website or a leaflet.
+def _contact_lines(landlord: Landlord) -> str:
+    """Name, postal address, e-mail and phone of the landlord, one per line."""
+    lines = [landlord.name, *landlord.address_lines]
+    if landlord.email:
+        lines.append(f"E-mail: {landlord.email}")
+    if landlord.phone:
+        lines.append(f"Telefoon: {format_phone(landlord.phone)}")
+    return "\n".join(lines)
 
-    The landlord's name replaces "VGM NL vastgoedmanagers {dan wel …}"; because the landlord now
-    speaks for itself, "zij" becomes "wij" (the source text already ends in the first person).
+
+def _objection_ways(landlord: Landlord) -> str:
+    """How to object: by e-mail to the objection address, and by post to the landlord's address."""
+    email = landlord.objection_email or landlord.email
+    post = " ".join(", ".join([landlord.name, *landlord.address_lines]).split())
+    ways = []
+    if email:
+        ways.append(f"per e-mail aan {email}")
+    if landlord.address_lines:
+        ways.append(f"per post aan {post}")
+    if not ways:
+        return "Laat het ons schriftelijk weten."
+    return "Laat het ons schriftelijk weten: " + " of ".join(ways) + "."
+
+
+def tenant_information_text(landlord: Landlord, *, retention_months: int = 12) -> str:
+    """Information for tenants about early signalling, for the landlord's website or a leaflet.
+
+    It starts from the werkinstructie's "Informatie aan de huurder" (the landlord's name replaces
+    "VGM NL vastgoedmanagers {dan wel …}", and the landlord speaks as "wij"), without its dated
+    sentences ("Op 1 januari 2021 …"), and adds what AVG art. 13 asks a controller to tell: who is
+    responsible and how to reach them (lid 1 a), why and on which legal basis (lid 1 c: Wgs art. 3a and
+    the Besluit gemeentelijke schuldhulpverlening), the recipients (lid 1 e: the municipality and the
+    meldpunt), how long the data is kept (lid 2 a: ``retention_months``, the vault's retention
+    setting), the tenant's rights (lid 2 b) and the right to complain to the Autoriteit
+    Persoonsgegevens (lid 2 d), and how to object (LCV 2.2; e-mail and post). Plain Dutch (B1):
+    short sentences, one subject per paragraph.
     """
+    months = f"{retention_months} {'maand' if retention_months == 1 else 'maanden'}"
     paragraphs = (
         TENANT_INFORMATION_TITLE,
-        "Steeds meer gemeenten werken samen met woningcorporaties, private verhuurders, zorgverzekeraars en energie- "
-        "en drinkwaterbedrijven om zo vroeg mogelijk hulp te kunnen bieden aan mensen met betaalachterstanden op vaste "
-        "lasten. Bij deze vroegsignalering van schulden biedt de gemeente hulp aan voordat mensen zelf aan de bel trekken.",
-        "Op 1 januari 2021 is de gewijzigde Wet Gemeentelijke Schuldhulpverlening (Wgs) ingegaan. Gemeenten kunnen "
-        "mensen met (huur)achterstanden daardoor beter en sneller vinden en vervolgens helpen.",
-        "Mensen met schulden zijn nu vaak veel tijd kwijt met het op orde brengen van de administratie. Sinds 1 januari "
-        "2021 mogen hulpverleners zelf gegevens verzamelen en registers raadplegen. Het gaat bijvoorbeeld om informatie "
-        "over achterstanden, inkomen en vermogen. Uitwisseling van persoonsgegevens gebeurt altijd doelgericht en "
-        "zorgvuldig, met inachtneming van de privacyregels.",
+        "Gemeenten willen mensen met schulden zo vroeg mogelijk helpen. Daarom werken zij samen met verhuurders, "
+        "zorgverzekeraars en energie- en drinkwaterbedrijven. Heeft u een betalingsachterstand, dan kan de gemeente "
+        "u hulp aanbieden. Dat heet vroegsignalering.",
         f"{landlord.name} wil voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken wij "
         "samen met de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer "
         "dan 30 dagen. Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor "
         "gemeentelijke schuldhulpverlening, tenzij u hier bezwaar tegen maakt.",
-        _announced_data_sentence(),
+        "Welke gegevens delen wij?\n"
+        + _announced_data_sentence()
+        + " Andere gegevens delen wij niet.",
+        "Wie is verantwoordelijk?\nWij zijn verantwoordelijk voor het delen van uw gegevens. U bereikt ons zo:\n"
+        + _contact_lines(landlord),
+        "Waarom mag dit?\nDe wet staat het toe: artikel 3a van de Wet gemeentelijke schuldhulpverlening (Wgs) en het "
+        "Besluit gemeentelijke schuldhulpverlening. Het doel is dat de gemeente u hulp kan aanbieden voordat uw "
+        "schulden groter worden.",
+        "Wie krijgt uw gegevens?\nDe gemeente waar u woont, of de organisatie die de gemeente daarvoor inschakelt. "
+        "Wij sturen de gegevens via het beveiligde digitale meldpunt dat uw gemeente gebruikt (RIS Matching van "
+        "Inforing, VPS van BKR of de website Achterstanden aanleveren). Het meldpunt geeft de gegevens alleen door "
+        "aan de gemeente.",
+        f"Hoe lang bewaren wij uw gegevens?\nWij bewaren de gegevens over de melding tot {months} nadat uw huur is "
+        "geëindigd en de achterstand is afgehandeld. Daarna verwijderen wij ze. De gemeente bewaart haar eigen "
+        "gegevens volgens haar eigen regels.",
+        "Wat zijn uw rechten?\nU mag ons vragen welke gegevens wij over u hebben en aan wie wij ze gaven. U mag ons "
+        "vragen gegevens te verbeteren of te verwijderen, of het gebruik te beperken. Bent u het niet eens met hoe "
+        "wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens "
+        "(https://autoriteitpersoonsgegevens.nl).",
+        "Wilt u niet dat wij uw gegevens aan de gemeente geven?\nDan kunt u bezwaar maken. "
+        + _objection_ways(landlord)
+        + " Maakt u bezwaar, dan melden wij u niet aan bij de gemeente. Dan ziet u ook af van de hulp die de "
+        "gemeente via deze weg aanbiedt.",
         f"Meer informatie kunt u vinden op: {VROEGSIGNALERING_URL}\n{_privacy_sentence(landlord)}",
     )
     return "\n\n".join(paragraphs) + "\n"

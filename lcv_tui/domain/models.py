@@ -281,6 +281,10 @@ class EventKind(StrEnum):
     SIGNAAL = "signaal"  # signal delivered to the meldpunt (LCV 3.1, 3.4)
     SIGNAAL_INGETROKKEN = "signaal_ingetrokken"  # signal withdrawn after payment (werkinstructie)
     TERUGKOPPELING = "terugkoppeling"  # feedback from the municipality (LCV 3.13)
+    DREIGENDE_HUISUITZETTING = "dreigende_huisuitzetting"  # threatening situation: the municipality acts within 3 working days
+    INCASSOKOSTEN_GESTOPT = "incassokosten_gestopt"  # no further collection costs (LCV 4.2 b)
+    INCASSO_ON_HOLD = "incasso_on_hold"  # bailiff or collection agency put on hold (LCV 4.2 c)
+    SIGNAAL_GENEGEERD = "signaal_genegeerd"  # the meldpunt ignored the row (werkinstructie stap 3)
 
     @property
     def label(self) -> str:
@@ -299,6 +303,10 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.SIGNAAL: "Signaal afgegeven",
     EventKind.SIGNAAL_INGETROKKEN: "Signaal ingetrokken",
     EventKind.TERUGKOPPELING: "Terugkoppeling van de gemeente",
+    EventKind.DREIGENDE_HUISUITZETTING: "Dreigende huisuitzetting gemeld",
+    EventKind.INCASSOKOSTEN_GESTOPT: "Geen verdere incassokosten (LCV 4.2 b)",
+    EventKind.INCASSO_ON_HOLD: "Incassobureau of deurwaarder on hold (LCV 4.2 c)",
+    EventKind.SIGNAAL_GENEGEERD: "Meldpunt heeft het signaal genegeerd",
 }
 
 LETTER_KINDS = (EventKind.HERINNERING, EventKind.AANMANING, EventKind.SOMMATIE)
@@ -327,6 +335,8 @@ class FeedbackStatus(StrEnum):
     GEEN_INWONER = "geen_inwoner"
     OVERLEDEN = "overleden"
     OVERIG = "overig"
+    BETALING_NIET_HERVAT = "betaling_niet_hervat"  # LCV 3.14: payments cannot resume at once
+    INLOPEN_VOLGENDE_MAAND = "inlopen_volgende_maand"  # LCV 3.14: catches up next month
 
     @property
     def label(self) -> str:
@@ -337,6 +347,8 @@ class FeedbackStatus(StrEnum):
             "geen_inwoner": "Geen inwoner van deze gemeente",
             "overleden": "Overleden",
             "overig": "Andere reden",
+            "betaling_niet_hervat": "Huurder kan de betalingen niet direct hervatten (LCV 3.14)",
+            "inlopen_volgende_maand": "Huurder loopt de achterstand volgende maand in (LCV 3.14)",
         }[self.value]
 
 
@@ -437,6 +449,10 @@ class Agreement(Model):
         Decimal("0.00"), description="Drempelbedrag van de gemeente; lager wordt niet gemeld."
     )
     note: str = ""
+    ended_on: dt.date | None = Field(
+        None,
+        description="Laatste dag van de overeenkomst na opzegging of beëindiging (LCV 7.1); leeg: loopt door.",
+    )
 
     @field_validator("gemeente")
     @classmethod
@@ -509,10 +525,42 @@ class Event(Model):
     recorded_at: dt.datetime | None = None
     # letters: the exact text that was sent, kept as evidence
     letter_text: str | None = None
+    # letters: the document sent and what it printed (issue 13.1; LCV 2.1: the burden of proof)
+    document_sha256: str | None = Field(
+        None,
+        pattern="^[0-9a-f]{64}$",
+        description="SHA-256 van het verstuurde document (PDF), versleuteld bewaard in de gegevensmap.",
+    )
+    letter_date: dt.date | None = Field(None, description="De datum die in de brief staat.")
+    letter_channel: Channel | None = Field(
+        None, description="Het kanaal waarvoor de brief geschreven is (post, e-mail, afgegeven)."
+    )
+    pay_by: dt.date | None = Field(None, description="Betaal-uiterlijk-datum in de brief.")
+    objection_deadline: dt.date | None = Field(
+        None, description="Laatste dag voor bezwaar zoals in de brief (tekst 2)."
+    )
+    report_after: dt.date | None = Field(
+        None, description="Na deze dag meldt de verhuurder, zoals in de brief (tekst 2)."
+    )
+    proof: str = Field(
+        "",
+        max_length=200,
+        description="Bewijs van verzending: nummer van de aangetekende zending of message-id van de e-mail.",
+    )
     # signals: what was delivered, how
     route: Route | None = None
     amount: Money | None = None
     months: int | None = Field(None, ge=1)
+    shared_fields: list[str] = Field(
+        default_factory=list,
+        description="Kolommen die in het signaal gevuld waren (wat met de gemeente is gedeeld).",
+    )
+    upload_sha256: str | None = Field(
+        None, pattern="^[0-9a-f]{64}$", description="SHA-256 van het geüploade bestand."
+    )
+    meldpunt_reference: str = Field(
+        "", max_length=200, description="Kenmerk dat het meldpunt aan de melding gaf."
+    )
     # feedback from the municipality
     feedback: FeedbackStatus | None = None
 
@@ -756,10 +804,19 @@ class Settings(Model):
         2,
         ge=0,
         le=10,
-        description="Werkdagen na verzending waarop een brief per post als ontvangen geldt (bezwaartermijn tekst 2).",
+        description=(
+            "Bezorgdagen van PostNL (dinsdag t/m zaterdag, geen feestdagen) na verzending waarop een brief "
+            "per post als ontvangen geldt (bezwaartermijn tekst 2); standaard de tweede bezorgdag."
+        ),
     )
     email_receipt_days: int = Field(
-        0, ge=0, le=10, description="Dagen na verzending waarop een e-mail als ontvangen geldt."
+        0,
+        ge=0,
+        le=10,
+        description=(
+            "Dagen na verzending waarop een e-mail als ontvangen geldt; valt die dag niet op een "
+            "werkdag, dan de eerstvolgende werkdag."
+        ),
     )
     objection_window_days: int = Field(
         7,

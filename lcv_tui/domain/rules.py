@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from lcv_tui.domain.calendar import add_months
-from lcv_tui.domain.models import EventKind, FeedbackStatus, Meldpunt
+from lcv_tui.domain.models import Agreement, Event, EventKind, FeedbackStatus, Meldpunt
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ ONCE_A_MONTH = "once_a_month"
 REPEAT_GROWN = "repeat_grown"
 NOT_DECEASED = "not_deceased"
 STILL_RESIDENT = "still_resident"
+SUSPENDED = "suspended"
 
 
 @lru_cache(maxsize=4096)
@@ -240,7 +241,7 @@ def rule_personal_contact(case: Case) -> Reason:
     )
 
 
-def _evidence(case: Case, explicit: EventKind):
+def _evidence(case: Case, explicit: EventKind) -> Event | None:
     """LCV 2.1 c/d evidence: the explicit event, or the aanmaning (text 1) or sommatie (text 2),
     whose texts point to debt help and offer to pass the data to the municipality."""
     return case.first_of(explicit, EventKind.AANMANING, EventKind.SOMMATIE)
@@ -307,9 +308,34 @@ def rule_no_objection(case: Case) -> Reason:
     )
 
 
+def _window_source(case: Case) -> str:
+    """Which date set the window's end, when the letter printed another one than the app computes."""
+    from lcv_tui.domain.deadlines import objection_deadline
+
+    sommatie = case.sommatie
+    if sommatie is None or case.objection_deadline is None or sommatie.channel is None:
+        return ""
+    computed = objection_deadline(sommatie.on, sommatie.channel, case.settings)
+    printed = max(
+        (d for d in (sommatie.objection_deadline, sommatie.report_after) if d is not None),
+        default=None,
+    )
+    if printed is None or printed == computed:
+        return ""
+    return (
+        f" De brief noemde {fmt_date(printed)}; uit de verzending {sommatie.channel.label} op "
+        f"{fmt_date(sommatie.on)} volgt {fmt_date(computed)}. De latere datum geldt."
+    )
+
+
 def rule_objection_window(case: Case) -> Reason:
     """Werkinstructie stap 2, text 2: signal only when nothing was heard within 7 days after the
-    tenant received the sommatie; so the sommatie must have been sent and the window be over."""
+    tenant received the sommatie; so the sommatie must have been sent and the window be over.
+
+    The window ends on the later of the deadline computed from the recorded sending (date and
+    channel) and the dates the letter printed (objection deadline, "melden na"): the tenant may rely
+    on what the letter said (issue 13.1; LCV 2.2). ``Case.objection_deadline`` is that later date
+    (``deadlines.effective_objection_deadline``)."""
     article = "werkinstructie stap 2 (tekst 2)"
     if case.sommatie is None or case.objection_deadline is None:
         return Reason(
@@ -321,12 +347,13 @@ def rule_objection_window(case: Case) -> Reason:
             "sommatie ontbreekt",
         )
     deadline = case.objection_deadline
+    source = _window_source(case)
     if case.on <= deadline:
         return Reason(
             OBJECTION_WINDOW,
             article,
             False,
-            f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.",
+            f"De bezwaartermijn van tekst 2 loopt tot en met {fmt_date(deadline)}.{source}",
             f"Wacht tot {fmt_date(deadline + dt.timedelta(days=1))}.",
             f"bezwaartermijn tot {fmt_date(deadline)}",
         )
@@ -334,7 +361,7 @@ def rule_objection_window(case: Case) -> Reason:
         OBJECTION_WINDOW,
         article,
         True,
-        f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.",
+        f"De bezwaartermijn van tekst 2 is verstreken op {fmt_date(deadline)}.{source}",
     )
 
 
@@ -353,6 +380,15 @@ def rule_agreement(case: Case) -> Reason:
             "Achterstanden aanleveren en leg hem daarna vast.",
             "geen overeenkomst",
         )
+    if agreement.ended_on is not None and agreement.ended_on < case.on:
+        return Reason(
+            AGREEMENT,
+            "LCV 7.1",
+            False,
+            f"De overeenkomst met gemeente {agreement.gemeente} is geëindigd op {fmt_date(agreement.ended_on)}.",
+            f"Sluit een nieuwe overeenkomst met gemeente {agreement.gemeente} voordat u weer meldt.",
+            "overeenkomst geëindigd",
+        )
     if agreement.meldpunt != Meldpunt.WEBSITE and agreement.signed_on > case.on:
         return Reason(
             AGREEMENT,
@@ -368,6 +404,59 @@ def rule_agreement(case: Case) -> Reason:
         True,
         f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.",
     )
+
+
+def agreement_term(agreement: Agreement, on: dt.date) -> tuple[dt.date, dt.date] | None:
+    """LCV 7.1: the agreement runs one year from signing and renews tacitly by a year unless ended
+    3 months before. The current term's end and the last day to give notice for it, as of ``on``;
+    ``None`` once the agreement has ended (``Agreement.ended_on``)."""
+    if agreement.ended_on is not None and agreement.ended_on < on:
+        return None
+    end = add_months(agreement.signed_on, 12)
+    while end <= on:
+        end = add_months(end, 12)
+    return end - dt.timedelta(days=1), add_months(end, -3) - dt.timedelta(days=1)
+
+
+def suspension_duties(case: Case) -> tuple[Reason, ...]:
+    """LCV 4.2 b and c after "help accepted": no further collection costs, and the bailiff or
+    collection agency put on hold, each a recorded step with its date (on or after the acceptance).
+    Empty when no help was accepted."""
+    accepted = case.accepted
+    if accepted is None:
+        return ()
+    found = []
+    for code, article, kind, what in (
+        (
+            "no_further_costs",
+            "LCV 4.2 b",
+            EventKind.INCASSOKOSTEN_GESTOPT,
+            "geen verdere incassokosten",
+        ),
+        (
+            "collection_on_hold",
+            "LCV 4.2 c",
+            EventKind.INCASSO_ON_HOLD,
+            "incassobureau of deurwaarder on hold",
+        ),
+    ):
+        done = [e for e in case.events if e.kind == kind and e.on >= accepted.on]
+        if done:
+            found.append(
+                Reason(code, article, True, f"Vastgelegd op {fmt_date(done[0].on)}: {what}.")
+            )
+        else:
+            found.append(
+                Reason(
+                    code,
+                    article,
+                    False,
+                    f"Nog niet vastgelegd: {what}.",
+                    f"Leg vast wanneer u dit deed (hulp geaccepteerd op {fmt_date(accepted.on)}).",
+                    what,
+                )
+            )
+    return tuple(found)
 
 
 def rule_once_a_month(case: Case) -> Reason:
@@ -461,6 +550,25 @@ def rule_still_resident(case: Case) -> Reason:
     )
 
 
+def rule_not_suspended(case: Case) -> Reason:
+    """LCV 4.1, 4.2 a: once the tenant accepted help, the landlord suspends the collection process
+    for at most 30 days; a signal is part of that process, so none is delivered while the suspension
+    is in force. It ends after the 30 days, or earlier when new rent goes unpaid without contact
+    from the municipality (LCV 4.1 d, 4.3)."""
+    article = "LCV 4.1, 4.2 a"
+    if not case.suspension_in_force or case.suspension_until is None:
+        return Reason(SUSPENDED, article, True, "Het incassotraject is niet opgeschort.")
+    until = case.suspension_until
+    return Reason(
+        SUSPENDED,
+        article,
+        False,
+        f"De huurder heeft hulp geaccepteerd: het incassotraject is opgeschort tot en met {fmt_date(until)}.",
+        f"Meld niet tijdens de opschorting; kijk na {fmt_date(until)} opnieuw.",
+        f"opgeschort tot {fmt_date(until)}",
+    )
+
+
 RULES: tuple[Callable[[Case], Reason], ...] = (
     rule_in_arrears,
     rule_days_overdue,
@@ -476,6 +584,7 @@ RULES: tuple[Callable[[Case], Reason], ...] = (
     rule_repeat_grown,
     rule_not_deceased,
     rule_still_resident,
+    rule_not_suspended,
 )
 
 

@@ -173,6 +173,24 @@ def signal_record(tenant: Tenant, agreement: Agreement | None, arrears: Arrears)
     )
 
 
+def shared_labels(record: SignalRecord) -> list[str]:
+    """The column titles a signal filled: what was shared with the municipality (for the dossier)."""
+    filled = {
+        "achternaam": record.achternaam,
+        "voorletters": record.voorletters,
+        "straatnaam": record.straatnaam,
+        "huisnummer": record.huisnummer,
+        "toevoeging": record.toevoeging,
+        "postcode": record.postcode,
+        "woonplaats": record.woonplaats,
+        "telefoon": ", ".join(record.telefoon),
+        "email": record.email,
+        "maanden": str(record.maanden),
+        "bedrag": str(record.bedrag),
+    }
+    return [label for name, label in FIELD_LABELS.items() if filled[name]]
+
+
 def _display(field_name: str, tenant: Tenant, arrears: Arrears) -> str:
     if field_name == "telefoon":
         return ", ".join(tenant.phones[:3])
@@ -227,6 +245,18 @@ class Selection:
     def upload_records(self) -> list[SignalRecord]:
         """Records for the upload file (RIS Matching, BKR VPS)."""
         return [r for r in self.records if r.route == Route.UPLOAD]
+
+    @property
+    def upload_meldpunten(self) -> list[Meldpunt]:
+        """The meldpunten that get an upload file, in a fixed order (RIS Matching, then BKR VPS)."""
+        found = {r.meldpunt for r in self.upload_records}
+        return [m for m in (Meldpunt.RIS_MATCHING, Meldpunt.BKR_VPS) if m in found]
+
+    def upload_records_for(self, meldpunt: Meldpunt) -> list[SignalRecord]:
+        """Records for the upload file of one meldpunt: one file per meldpunt, so no row reaches a
+        meldpunt that does not serve the tenant's municipality (werkinstructie stap 1: the municipality
+        chooses the meldpunt; issue 13.5)."""
+        return [r for r in self.upload_records if r.meldpunt == meldpunt]
 
     @property
     def website_records(self) -> list[SignalRecord]:

@@ -26,6 +26,7 @@ Nothing here reads the clock: ``on`` is passed in.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -33,12 +34,11 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import ledger, rules
-from lcv_tui.domain.calendar import add_months
+from lcv_tui.domain.calendar import add_months, add_working_days
 from lcv_tui.domain.deadlines import (
-    DEMAND_PAYMENT_DAYS,
-    REMINDER_PAYMENT_DAYS,
-    objection_deadline,
-    pay_by,
+    effective_objection_deadline,
+    event_pay_by,
+    letter_date,
 )
 from lcv_tui.domain.ledger import ZERO, Arrears
 from lcv_tui.domain.models import (
@@ -74,6 +74,7 @@ DEMAND_AFTER = dt.timedelta(
 SUMMONS_AFTER = dt.timedelta(days=4)  # sommatie with text 2 ~ the 5th of the next month
 SIGNAL_AFTER = dt.timedelta(days=19)  # signal ~ the 20th of the next month
 FEEDBACK_WINDOW = dt.timedelta(weeks=4)  # LCV 3.13: uiterlijk 4 weken
+THREAT_WORKING_DAYS = 3  # werkinstructie stap 3: "binnen 3 werkdagen bij een bedreigende situatie"
 SUSPENSION = dt.timedelta(days=30)  # LCV 4.2 a-c: maximaal 30 dagen
 
 
@@ -201,6 +202,14 @@ FEEDBACK_NEXT_STEP: dict[FeedbackStatus, str] = {
     FeedbackStatus.GEEN_INWONER: "Geen inwoner van deze gemeente: controleer de gemeente van deze huurder (postcode en adres) en meld zo nodig bij de juiste gemeente.",
     FeedbackStatus.OVERLEDEN: "De huurder is overleden: meld deze huurder niet meer en sluit het dossier af.",
     FeedbackStatus.OVERIG: "Lees de toelichting van de gemeente in het meldpunt en handel daarnaar; het incassotraject loopt door.",
+    FeedbackStatus.BETALING_NIET_HERVAT: (
+        "De huurder kan de betalingen niet direct hervatten (LCV 3.14): overleg met de gemeente over een "
+        "oplossing; hervat het incassotraject niet op eigen gezag (LCV 4.3)."
+    ),
+    FeedbackStatus.INLOPEN_VOLGENDE_MAAND: (
+        "De huurder loopt de achterstand volgende maand in (LCV 3.14): bewaak die betaling; hervat het "
+        "incassotraject niet zolang die afspraak loopt (LCV 4.3)."
+    ),
 }
 
 
@@ -285,12 +294,23 @@ class Case:
         )
 
     @property
+    def suspension_in_force(self) -> bool:
+        """Collection is suspended today (LCV 4.1, 4.2 a): help accepted, within the 30 days, and the
+        suspension has not lapsed because new rent went unpaid (LCV 4.1 d, 4.3). Every view reads this."""
+        return self.suspended and not self.collection_may_resume
+
+    @property
     def feedback_status(self) -> FeedbackStatus | None:
         return self.feedback.feedback if self.feedback else None
 
     @property
+    def threatening(self) -> Event | None:
+        """The latest threatening situation (dreigende huisuitzetting) recorded in this case."""
+        return _last_of(self.events, EventKind.DREIGENDE_HUISUITZETTING)
+
+    @property
     def feedback_due_by(self) -> dt.date | None:
-        return self.last_signal.on + FEEDBACK_WINDOW if self.last_signal else None
+        return feedback_due(self.last_signal, self.threatening)
 
     @property
     def stage(self) -> Stage:
@@ -379,10 +399,29 @@ def needs_case(tenant: Tenant, on: dt.date) -> bool:
 
 
 def _ordered(tenant: Tenant, on: dt.date) -> list[Event]:
-    """The tenant's events up to ``on``, by date and, on one date, in the order recorded (the sort is stable)."""
+    """The tenant's events up to ``on``, by date and, on one date, in the order recorded (the sort is
+    stable), without the signals a meldpunt ignored (``without_ignored``)."""
     events = [event for event in tenant.events if event.on <= on]
     events.sort(key=attrgetter("on"))
-    return events
+    return without_ignored(events)
+
+
+def without_ignored(events: list[Event]) -> list[Event]:
+    """Werkinstructie stap 3: a meldpunt ignores a row it cannot place (a municipality that does not
+    use it, a wrong postcode) and says so after the upload. A recorded SIGNAAL_GENEGEERD voids the
+    latest signal before it: that tenant was not signalled, and nothing follows from it (no feedback
+    to wait for, no withdrawal, no monthly limit)."""
+    if not any(event.kind == EventKind.SIGNAAL_GENEGEERD for event in events):
+        return events
+    voided: set[str] = set()
+    latest: Event | None = None
+    for event in events:
+        if event.kind == EventKind.SIGNAAL:
+            latest = event
+        elif event.kind == EventKind.SIGNAAL_GENEGEERD and latest is not None:
+            voided.add(latest.id)
+            latest = None
+    return [e for e in events if e.id not in voided and e.kind != EventKind.SIGNAAL_GENEGEERD]
 
 
 def active_objection(events: list[Event]) -> Event | None:
@@ -535,9 +574,7 @@ def build_case(
     sommatie = _last_of(letters, EventKind.SOMMATIE)
     objection = active_objection(all_events)
     deadline = (
-        objection_deadline(sommatie.on, sommatie.channel, settings)
-        if sommatie and sommatie.channel
-        else None
+        effective_objection_deadline(sommatie, settings) if sommatie and sommatie.channel else None
     )
     last_signal = _last_of(events, EventKind.SIGNAAL)
     feedback = accepted = None
@@ -620,21 +657,26 @@ def _sent_on(day: dt.date, channel: Channel | None) -> str:
 # The letters' dates, from the due date that opened the case and the letter before (if it was sent).
 
 
-def reminder_date(first_due: dt.date, previous: Event | None = None) -> dt.date:
-    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days (the first letter: ``previous`` is None)."""
-    return first_due + REMINDER_AFTER
+def reminder_date(
+    first_due: dt.date, previous: Event | None = None, settings: Settings | None = None
+) -> dt.date:
+    """Werkinstructie: herinnering around the 5th, i.e. due date + 4 days (the first letter: ``previous``
+    is None), on a working day (letters are dated on working days, ``deadlines.letter_date``)."""
+    return letter_date(first_due + REMINDER_AFTER)
 
 
-def demand_date(first_due: dt.date, reminder: Event | None) -> dt.date:
-    """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the reminder's pay-by date."""
+def demand_date(first_due: dt.date, reminder: Event | None, settings: Settings) -> dt.date:
+    """Werkinstructie: aanmaning with text 1 around the 15th (due + 14), after the pay-by date the
+    reminder gave (``deadlines.event_pay_by``), on a working day."""
     base = first_due + DEMAND_AFTER
-    return max(base, pay_by(reminder.on, REMINDER_PAYMENT_DAYS)) if reminder else base
+    return letter_date(max(base, event_pay_by(reminder, settings)) if reminder else base)
 
 
-def summons_date(first_due: dt.date, demand: Event | None) -> dt.date:
-    """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the demand's pay-by date."""
+def summons_date(first_due: dt.date, demand: Event | None, settings: Settings) -> dt.date:
+    """Werkinstructie: sommatie with text 2 around the 5th of the second month, after the pay-by date
+    the demand gave (``deadlines.event_pay_by``), on a working day."""
     base = add_months(first_due, 1) + SUMMONS_AFTER
-    return max(base, pay_by(demand.on, DEMAND_PAYMENT_DAYS)) if demand else base
+    return letter_date(max(base, event_pay_by(demand, settings)) if demand else base)
 
 
 def signal_date(case: Case) -> dt.date:
@@ -665,7 +707,9 @@ def _step(
     return Step(key, label, suggested, done_on, status, article, explanation, evidence)
 
 
-_LETTER_PLAN = (
+_LETTER_PLAN: tuple[
+    tuple[StepKey, EventKind, Callable[[dt.date, Event | None, Settings], dt.date], str], ...
+] = (
     (
         StepKey.HERINNERING,
         EventKind.HERINNERING,
@@ -699,7 +743,7 @@ def _letter_steps(case: Case) -> list[Step]:
     steps = []
     previous_ready = True
     for index, (key, _, date_of, instruction) in enumerate(_LETTER_PLAN):
-        suggested = date_of(case.first_due, sent[index - 1] if index else None)
+        suggested = date_of(case.first_due, sent[index - 1] if index else None, case.settings)
         event = sent[index]
         later_sent = any(sent[index + 1 :]) or signalled
         if event is not None:
@@ -913,8 +957,20 @@ def _signal_step(case: Case) -> Step:
     return _step(key, suggested, StepStatus.BLOCKED, f"{first.text} {first.fix}".strip())
 
 
+def feedback_due(signal: Event | None, threatening: Event | None) -> dt.date | None:
+    """LCV 3.13: the municipality acts at the latest 4 weeks after the signal; in a threatening
+    situation (eviction; werkinstructie stap 3 after Wgs art. 4) within 3 working days of the later of
+    the signal and the report of the threat."""
+    if signal is None:
+        return None
+    if threatening is not None:
+        return add_working_days(max(signal.on, threatening.on), THREAT_WORKING_DAYS)
+    return signal.on + FEEDBACK_WINDOW
+
+
 def _feedback_step(case: Case) -> Step:
-    """LCV 3.13: the municipality feeds back within 4 weeks, and only when help was accepted."""
+    """LCV 3.13: the municipality feeds back within 4 weeks (3 working days in a threatening
+    situation), and only when help was accepted."""
     key = StepKey.TERUGKOPPELING
     signal = case.last_signal
     if signal is None:
@@ -924,7 +980,8 @@ def _feedback_step(case: Case) -> Step:
             StepStatus.UPCOMING,
             "Volgt na de melding: binnen 4 weken, alleen als de huurder hulp accepteert.",
         )
-    window_end = signal.on + FEEDBACK_WINDOW
+    window_end = feedback_due(signal, case.threatening)
+    assert window_end is not None
     if case.feedback is not None:
         status = case.feedback.feedback
         assert status is not None

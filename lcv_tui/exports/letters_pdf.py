@@ -23,8 +23,10 @@ only Python. fpdf is imported inside the functions that need it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from lcv_tui.domain.letters import Letter
 from lcv_tui.exports.files import write_private
@@ -48,16 +50,29 @@ ADDRESS_HEIGHT = 40.0
 ADDRESS_FONT = 11.0
 ADDRESS_LINE = 5.0
 LETTERHEAD_BOTTOM = 42.0
-BODY_TOP = 100.0
+BODY_TOP = 94.0
+BODY_FONT = 9.5
+BODY_LINE = 4.15
+PARAGRAPH_GAP = 1.7
 FOLD_MARKS = (99.0, 198.0)
 
 
-def new_pdf(title: str, author: str, on: dt.date):
+def new_pdf(title: str, author: str, on: dt.date) -> Any:
     """An A4 document with the DejaVu fonts registered and a page-numbered footer."""
     from fpdf import FPDF
 
     class _Document(FPDF):
         footer_text = ""
+        header_text = ""  # on every page after the first: whose letter this is
+
+        def header(self) -> None:  # called by fpdf on each page
+            if self.page_no() > 1 and self.header_text:
+                self.set_y(8)
+                self.set_font(FONT_FAMILY, "", 8)
+                self.set_text_color(80, 80, 80)
+                self.cell(0, 4, f"{self.header_text} · pagina {self.page_no()} van {{nb}}")
+                self.set_text_color(0, 0, 0)
+                self.set_y(18)
 
         def footer(self) -> None:  # called by fpdf on each page
             self.set_y(-12)
@@ -80,7 +95,9 @@ def new_pdf(title: str, author: str, on: dt.date):
     return pdf
 
 
-def _fit_size(pdf, lines: Iterable[str], size: float, width: float, minimum: float = 8.0) -> float:
+def _fit_size(
+    pdf: Any, lines: Iterable[str], size: float, width: float, minimum: float = 8.0
+) -> float:
     """The largest font size ≤ ``size`` at which every line fits ``width`` (not below ``minimum``)."""
     while size > minimum:
         pdf.set_font(FONT_FAMILY, "", size)
@@ -95,6 +112,8 @@ def render_letter_pdf(letter: Letter) -> bytes:
 
     author = letter.sender[0] if letter.sender else "Verhuurder"
     pdf = new_pdf(f"{letter.title} {letter.date.strftime('%d-%m-%Y')}", author, letter.date)
+    pdf.header_text = f"{letter.recipient[0] if letter.recipient else letter.surname} · {letter.title} {letter.date.strftime('%d-%m-%Y')}"
+    pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
 
     # fold marks for a window envelope (sheet folded in three)
@@ -117,53 +136,96 @@ def render_letter_pdf(letter: Letter) -> bytes:
             pdf.set_xy(PAGE_WIDTH - RIGHT - 70, 15 + index * step)
             pdf.cell(70, step, line, align="R")
 
-    # address block in the window
-    lines = list(letter.recipient)[: int(ADDRESS_HEIGHT // ADDRESS_LINE)]
-    size = _fit_size(pdf, lines, ADDRESS_FONT, ADDRESS_WIDTH)
-    pdf.set_font(FONT_FAMILY, "", size)
+    # address block in the window: a long line wraps within the 85 mm instead of shrinking
+    pdf.set_font(FONT_FAMILY, "", ADDRESS_FONT)
     y = ADDRESS_TOP
-    for line in lines:
+    bottom = ADDRESS_TOP + ADDRESS_HEIGHT
+    for line in letter.recipient:
+        if y + ADDRESS_LINE > bottom + 0.01:
+            break
         pdf.set_xy(ADDRESS_LEFT, y)
-        pdf.cell(ADDRESS_WIDTH, ADDRESS_LINE, line)
-        y += ADDRESS_LINE
+        pdf.multi_cell(
+            ADDRESS_WIDTH,
+            ADDRESS_LINE,
+            line,
+            align="L",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
+            max_line_height=ADDRESS_LINE,
+        )
+        y = min(pdf.get_y(), bottom)
 
     # place, date, subject
     pdf.set_xy(LEFT, BODY_TOP)
-    pdf.set_font(FONT_FAMILY, "", 10)
-    pdf.cell(TEXT_WIDTH, 5, letter.place_date, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(4)
-    pdf.set_font(FONT_FAMILY, "B", 10)
+    pdf.set_font(FONT_FAMILY, "", BODY_FONT)
+    pdf.cell(
+        TEXT_WIDTH, BODY_LINE, keep_dates(letter.place_date), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+    pdf.ln(3)
+    pdf.set_font(FONT_FAMILY, "B", BODY_FONT)
     pdf.multi_cell(
-        TEXT_WIDTH, 5, f"Betreft: {letter.subject}", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        TEXT_WIDTH,
+        BODY_LINE,
+        f"Betreft: {letter.subject}",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align="L",
     )
     if letter.reference:
-        pdf.set_font(FONT_FAMILY, "", 10)
-        pdf.cell(TEXT_WIDTH, 5, letter.reference, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(6)
+        pdf.set_font(FONT_FAMILY, "", BODY_FONT)
+        pdf.cell(TEXT_WIDTH, BODY_LINE, letter.reference, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
 
-    # body
-    pdf.set_font(FONT_FAMILY, "", 10)
+    # body: dates and amounts never break across lines
+    pdf.set_font(FONT_FAMILY, "", BODY_FONT)
     for paragraph in (letter.salutation, *letter.paragraphs):
-        # A no-break space keeps "€" on the line of its amount.
         pdf.multi_cell(
             TEXT_WIDTH,
-            5,
-            paragraph.replace("€ ", "€\u00a0"),
+            BODY_LINE,
+            keep_dates(paragraph),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
             align="L",
         )
-        pdf.ln(3)
-    pdf.ln(2)
+        pdf.ln(PARAGRAPH_GAP)
+    pdf.ln(1)
+    # the closing and the signature stay together: a new page first when they would be split
+    closing_height = BODY_LINE * len(letter.closing)
+    if pdf.get_y() + closing_height > pdf.h - pdf.b_margin:
+        pdf.add_page()
     for line in letter.closing:
-        pdf.multi_cell(TEXT_WIDTH, 5, line or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.multi_cell(
+            TEXT_WIDTH, BODY_LINE, line or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
     return bytes(pdf.output())
 
 
-def write_letter_pdf(letter: Letter, folder: str | Path, *, stem: str | None = None) -> Path:
-    """Write ``YYYY-MM-DD_<kind>_<surname>.pdf`` in ``folder`` (0600, atomic); returns its path."""
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_LONG_DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b")
+
+
+def keep_dates(text: str) -> str:
+    """No-break spaces inside ``5 november 2026`` and after ``€``, so a date or an amount is never
+    split over two lines."""
+    return _LONG_DATE.sub("\\1\u00a0\\2\u00a0\\3", text).replace("€ ", "€\u00a0")
+
+
+KeepPdf = Callable[[Letter, bytes], None]
+"""Called with each letter and the exact PDF bytes written, e.g. to keep them as evidence."""
+
+
+def write_letter_pdf(
+    letter: Letter, folder: str | Path, *, stem: str | None = None, keep: KeepPdf | None = None
+) -> Path:
+    """Write ``YYYY-MM-DD_<kind>_<surname>.pdf`` in ``folder`` (0600, atomic); returns its path.
+    ``keep(letter, pdf)`` gets the bytes written (rendering is deterministic: the same letter gives
+    the same bytes, so the file's SHA-256 is the one kept)."""
     path = Path(folder).expanduser() / f"{stem or letter.filename_stem}.pdf"
-    return write_private(path, render_letter_pdf(letter))
+    pdf = render_letter_pdf(letter)
+    written = write_private(path, pdf)
+    if keep is not None:
+        keep(letter, pdf)
+    return written
 
 
 def write_letter_text(letter: Letter, folder: str | Path, *, stem: str | None = None) -> Path:
@@ -189,6 +251,7 @@ def write_letters(
     progress: Callable[[int, int], None] | None = None,
     *,
     with_text: bool = True,
+    keep: KeepPdf | None = None,
 ) -> list[Path]:
     """Write every letter as PDF (and, by default, its text twin) in one go.
 
@@ -201,7 +264,7 @@ def write_letters(
     for done, (letter, stem) in enumerate(
         zip(letters, unique_stems(letters), strict=True), start=1
     ):
-        paths.append(write_letter_pdf(letter, folder, stem=stem))
+        paths.append(write_letter_pdf(letter, folder, stem=stem, keep=keep))
         if with_text:
             paths.append(write_letter_text(letter, folder, stem=stem))
         if progress is not None:

@@ -100,6 +100,16 @@ RIS_2021 = Profile(
     sheet_title="Signalen",
 )
 
+BKR_VPS_2021 = replace(
+    RIS_2021,
+    key="bkr-vps-2021",
+    name="BKR VPS — kolommen van de werkinstructie 2021",
+    version="werkinstructie v1.0 (1 mei 2021); BKR heeft (nog) geen eigen sjabloon gepubliceerd",
+)
+"""The upload file for BKR VPS (Vindplaats van Schulden). The werkinstructie gives one layout for
+upload files; until BKR's own template is known, VPS gets the same columns in a file of its own,
+so that a row never goes to a meldpunt that does not serve the tenant's municipality (issue 13.5)."""
+
 WITHDRAWAL_2021 = Profile(
     key="intrekken-2021",
     name="RIS Matching — meldingen intrekken",
@@ -113,7 +123,19 @@ WITHDRAWAL_2021 = Profile(
     sheet_title="Intrekken",
 )
 
-PROFILES: dict[str, Profile] = {p.key: p for p in (RIS_2021, WITHDRAWAL_2021)}
+PROFILES: dict[str, Profile] = {p.key: p for p in (RIS_2021, BKR_VPS_2021, WITHDRAWAL_2021)}
+
+UPLOAD_PROFILES: dict[str, Profile] = {"ris_matching": RIS_2021, "bkr_vps": BKR_VPS_2021}
+"""The upload profile per meldpunt (``models.Meldpunt`` value); the website takes no file."""
+
+FILE_STEMS: dict[str, str] = {"ris_matching": "ris-matching", "bkr_vps": "bkr-vps"}
+"""The meldpunt's name in an upload file's name: ``signalen-bkr-vps-2026-11-23.xlsx``."""
+
+
+def upload_profile(meldpunt: str) -> Profile:
+    """The upload profile for a meldpunt (``Meldpunt`` value); ``KeyError`` for the website."""
+    return UPLOAD_PROFILES[str(meldpunt)]
+
 
 # Column titles that must never appear in a file that leaves the app: personal data the LCV
 # process does not need (werkinstructie: "verboden om meer informatie aan te leveren").

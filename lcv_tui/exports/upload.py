@@ -23,6 +23,8 @@ through the careful per-value path (:func:`neutralise`), which XLSX always takes
 
 from __future__ import annotations
 
+import hashlib
+
 import csv
 import io
 import itertools
@@ -87,6 +89,7 @@ class WriteResult:
     rows: int
     fmt: str
     profile: str
+    sha256: str = ""  # of the bytes written: the dossier names the file uploaded by it
 
 
 class _RowPlan:
@@ -387,4 +390,10 @@ def write_upload(
     records = list(records)
     data = render_upload(records, fmt=fmt, profile=profile, extra_phone_columns=extra_phone_columns)
     written = write_private(path, data)
-    return WriteResult(path=written, rows=len(records), fmt=fmt, profile=profile.key)
+    return WriteResult(
+        path=written,
+        rows=len(records),
+        fmt=fmt,
+        profile=profile.key,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

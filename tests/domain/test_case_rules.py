@@ -41,6 +41,7 @@ def test_ready_case_passes_every_rule_and_lists_them_all():
         rules.REPEAT_GROWN,
         rules.NOT_DECEASED,
         rules.STILL_RESIDENT,
+        rules.SUSPENDED,
     ]
     articles = {r.code: r.article for r in v.reasons}
     assert articles[rules.DAYS_OVERDUE] == "LCV 3.1 d"

@@ -40,8 +40,10 @@ def test_worked_example_from_the_werkinstructie():
     assert case.opened_on == D(2026, 3, 2) and case.first_due == D(2026, 3, 1)
     assert case.stage == Stage.TE_LAAT
     assert case.step(StepKey.HERINNERING).suggested == D(2026, 3, 5)
-    assert case.step(StepKey.AANMANING).suggested == D(2026, 3, 15)
-    assert case.step(StepKey.SOMMATIE).suggested == D(2026, 4, 5)
+    # Letters are dated on working days (issue 13.2): the 15th is a Sunday, the 5th of April is
+    # Easter Sunday and the 6th Easter Monday.
+    assert case.step(StepKey.AANMANING).suggested == D(2026, 3, 16)
+    assert case.step(StepKey.SOMMATIE).suggested == D(2026, 4, 7)
 
     # Stap 1: reminder on the 5th.
     assert (

@@ -174,8 +174,15 @@ def test_worked_case(case):
         "Signaal afgegeven op 21-12-2026 via uploadbestand (meldpunt RIS Matching (Inforing)): € 2.550,00, 3 maanden achterstand."
         in text
     )
-    assert "Twee maanden na het signaal: 21-02-2027 (verstreken op 01-03-2027)." in text
-    assert "kantonrechters" in text
+    # Advice for the landlord is on a page of its own, not in the exhibit (issue 13.7).
+    assert "kantonrechters" not in text
+    advice = dossier.advice_text
+    assert "Geen onderdeel van het bewijsdossier." in advice
+    assert (
+        "Twee maanden na het signaal van 21-12-2026: 21-02-2027 (verstreken op 01-03-2027)."
+        in advice
+    )
+    assert "kantonrechters" in advice and "incassobureau en deurwaarder on hold" in advice
     # feedback and the 30-day suspension
     assert "11-01-2027: terugkoppeling van de gemeente: Hulp geaccepteerd." in text
     assert "tot en met 10-02-2027 (afgelopen op 01-03-2027)" in text
@@ -228,10 +235,15 @@ def test_objection_is_shown(case):
             on=dt.date(2026, 12, 11),
             channel=Channel.EMAIL,
             note="Per e-mail.",
+            recorded_at=dt.datetime(2026, 12, 12, 9, 30, tzinfo=dt.UTC),
         ),
     )
     text = build_dossier(data, tenant.id, dt.date(2026, 12, 12)).text
-    assert "11-12-2026: Bezwaar ontvangen (per e-mail). Notitie: Per e-mail." in text
+    # the date stated and when it was recorded, side by side (issue 13.7)
+    assert (
+        "11-12-2026: Bezwaar ontvangen (per e-mail). Vastgelegd op 12-12-2026 09:30. Notitie: Per e-mail."
+        in text
+    )
     assert "LCV 2.2" in text and "Geen bezwaar ontvangen" not in text
 
 
@@ -251,7 +263,7 @@ def test_write_dossier_pdf_and_text(case, tmp_path):
     for needle in (
         "niet in logboek",
         "€ 2.550,00",
-        "21-02-2027",
+        "Brieven zoals verstuurd",
         "Dĳk-Öztürk",
         "bezwaar@brouwer-vastgoed.nl",
         "Bewijsdossier vroegsignalering",
@@ -274,3 +286,56 @@ def test_objection_from_an_earlier_episode_is_still_in_force():
     assert "Geen overeenkomst met de gemeente Enschede vastgelegd." in dossier.text
     whole = build_dossier(data, tenant.id, dt.date(2026, 12, 10), whole_file=True)
     assert whole.since is None and len(whole.items) == 2
+
+
+def test_the_exhibit_names_each_letter_as_sent_with_its_hash_and_attaches_the_pdf(tmp_path):
+    """README "Betrouwbaarheid en veiligheid", promise 18. Issue 13.7: copies of the letters as sent, with hashes; what each printed and how it went out;
+    the advice for the landlord in a file of its own, not in the exhibit."""
+    import hashlib
+
+    from lcv_tui.domain import actions, ledger
+    from lcv_tui.domain.letters import build_letter
+    from lcv_tui.domain.models import Settings
+    from lcv_tui.exports.dossier_pdf import write_dossier_bundle
+
+    tenant = make_tenant()
+    data = VaultData(landlord=make_landlord(), tenants=[tenant])
+    on = dt.date(2026, 11, 5)
+    letter = build_letter(
+        EventKind.HERINNERING,
+        landlord=data.landlord,
+        tenant=tenant,
+        arrears=ledger.arrears(tenant, on),
+        on=on,
+        settings=Settings(),
+    )
+    pdf = b"%PDF-1.4 the letter as sent"
+    sha = hashlib.sha256(pdf).hexdigest()
+    actions.record_letter(
+        data,
+        tenant.id,
+        EventKind.HERINNERING,
+        on,
+        Channel.POST,
+        now=dt.datetime(2026, 11, 5, 16, 0, tzinfo=dt.UTC),
+        letter=letter,
+        document_sha256=sha,
+        proof="RR123456785NL",
+    )
+    dossier = build_dossier(data, tenant.id, dt.date(2026, 11, 20))
+    text = dossier.text
+    assert f"Verstuurde brief (PDF): bijlage 1, SHA-256 {sha}." in text
+    assert "Datum in de brief: 05-11-2026, geschreven per post." in text
+    assert "In de brief: betalen uiterlijk 16-11-2026." in text
+    assert "Bewijs van verzending: RR123456785NL." in text
+    assert "Vastgelegd op 05-11-2026 16:00." in text
+    paths, missing = write_dossier_bundle(dossier, tmp_path, {sha: pdf})
+    assert missing == []
+    names = [p.name for p in paths]
+    assert (
+        "2026-11-20_bewijsdossier_van-dijk-ozturk_bijlage-1_herinnering-van-05-11-2026.pdf" in names
+    )
+    attached = next(p for p in paths if "bijlage-1" in p.name)
+    assert hashlib.sha256(attached.read_bytes()).hexdigest() == sha
+    _, missing = write_dossier_bundle(dossier, tmp_path / "zonder", {})
+    assert missing == ["Bijlage 1 (Herinnering van 05-11-2026) ontbreekt: de PDF is niet gevonden."]

@@ -59,7 +59,7 @@ def test_herinnering_pdf_amounts_dates_and_diacritics(tmp_path):
     text = pdf_text(path)
     assert "€ 1.700,00" in text
     assert "€ 850,00" in text
-    assert "5 november 2026" in text and "12 november 2026" in text
+    assert "5 november 2026" in text and "16 november 2026" in text
     for word in ("Dĳk-Öztürk", "Hélène", "Ruïnelaan"):
         assert word in text
     assert "2311 EZ  Leiden" in text or "2311 EZ Leiden" in text
@@ -155,3 +155,84 @@ def test_font_is_shipped_with_the_package():
         "setuptools"
     ]["package-data"]["lcv_tui"]
     assert "exports/fonts/*" in package_data
+
+
+# --- issue 13.9: letters a landlord can post ---------------------------------------------------
+
+
+def _pages(letter) -> list[str]:
+    from io import BytesIO
+
+    reader = PdfReader(BytesIO(letters_pdf.render_letter_pdf(letter)))
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.mark.parametrize(
+    ("kind", "on"),
+    [
+        (EventKind.HERINNERING, dt.date(2026, 11, 5)),
+        (EventKind.AANMANING, dt.date(2026, 11, 16)),
+        (EventKind.SOMMATIE, dt.date(2026, 12, 7)),
+    ],
+)
+def test_each_letter_fits_one_a4_page_and_the_sommatie_shows_the_objection_date_on_it(kind, on):
+    """Issue 13.9: one page in the normal case (three months open, a long address); the concrete
+    objection date of tekst 2 stands on page 1 (werkinstructie stap 2, tekst 2)."""
+    tenant = make_tenant(
+        surname="van den Heuvel-Oosterhuis-Brinkman",
+        initials="J.P.M.",
+        street="Burgemeester van Roijensingel Oostzijde",
+        town="Capelle aan den IJssel",
+    )
+    pages = _pages(make(kind, on, tenant=tenant))
+    assert len(pages) == 1
+    if kind == EventKind.SOMMATIE:
+        assert "16 december 2026" in pages[0]
+
+
+def test_a_long_address_wraps_inside_the_window_at_full_size():
+    """Issue 13.9: a long address line wraps within the 85 mm window instead of shrinking."""
+    tenant = make_tenant(street="Burgemeester Jhr. Mr. Dr. van Roijensingel Oostzijde Verlengd")
+    letter = make(EventKind.HERINNERING, dt.date(2026, 11, 5), tenant=tenant)
+    reader = PdfReader(__import__("io").BytesIO(letters_pdf.render_letter_pdf(letter)))
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        from_top = 297 - tm[5] / MM
+        in_window = letters_pdf.ADDRESS_TOP - 1 <= from_top <= letters_pdf.ADDRESS_TOP + 41
+        if in_window and ("Burgemeester" in text or "Verlengd" in text):
+            sizes.append(font_size * tm[0])
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert len(sizes) >= 2 and min(sizes) >= letters_pdf.ADDRESS_FONT - 0.01  # wrapped, not shrunk
+
+
+def test_a_later_page_names_the_tenant_and_the_closing_never_splits():
+    """Issue 13.9: many open months push the letter onto a second page; that page carries the
+    tenant's name and its page number, and the closing and signature stay together."""
+    tenant = make_tenant(tenancy_start=dt.date(2025, 1, 1))
+    pages = _pages(make(EventKind.SOMMATIE, dt.date(2026, 12, 7), tenant=tenant))
+    assert len(pages) == 2
+    assert "M. van Dĳk-Öztürk · Sommatie 07-12-2026 · pagina 2 van 2" in pages[1]
+    closing = ("Met vriendelijke groet,", "Brouwer Vastgoedbeheer", "Hélène Brouwer")
+    holder = [page for page in pages if closing[0] in page]
+    assert len(holder) == 1 and all(line in holder[0] for line in closing)
+
+
+def test_dates_and_amounts_never_break_across_lines():
+    """Issue 13.9: no-break spaces inside a long date and after the euro sign."""
+    text = letters_pdf.keep_dates("uiterlijk op 14 december 2026, € 2.550,00")
+    assert text == "uiterlijk op 14\u00a0december\u00a02026, €\u00a02.550,00"
+    tenant = make_tenant(tenancy_start=dt.date(2025, 1, 1))
+    lines = "\n".join(
+        _pages(make(EventKind.SOMMATIE, dt.date(2026, 12, 7), tenant=tenant))
+    ).splitlines()
+    months = (
+        "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    )
+    for this, following in zip(lines, lines[1:], strict=False):
+        split_date = re.search(r"\b\d{1,2}$", this.strip()) and re.match(
+            rf"({months})\b", following.strip()
+        )
+        assert not split_date, (this, following)
+        assert not this.strip().endswith("€"), this

@@ -97,12 +97,14 @@ def test_herinnering_has_no_debt_help_text():
     assert not re.search(r"\bmelding", text)
     assert "€ 1.700,00" in made.text
     assert "Huur oktober 2026" in made.text and "Huur november 2026" in made.text
+    # Posted Thursday 5 November, received on the second PostNL delivery day (Saturday 7 November);
+    # 7 days after receipt is Saturday 14 November, so Monday 16 November (Algemene termijnenwet art. 1).
     assert (
         made.pay_by
-        == deadlines.pay_by(HERINNERING_ON, deadlines.REMINDER_PAYMENT_DAYS)
-        == dt.date(2026, 11, 12)
+        == deadlines.letter_pay_by(EventKind.HERINNERING, HERINNERING_ON, Channel.POST, Settings())
+        == dt.date(2026, 11, 16)
     )
-    assert "12 november 2026" in made.text
+    assert "16 november 2026" in made.text
     assert "NL91 ABNA 0417 1643 00" in made.text
     assert made.objection_deadline is None and made.report_after is None
 
@@ -142,12 +144,12 @@ def test_sommatie_contains_tekst_2_verbatim_and_the_concrete_dates():
     )
     assert (
         made.pay_by
-        == deadlines.pay_by(SOMMATIE_ON, deadlines.SUMMONS_PAYMENT_DAYS)
+        == deadlines.letter_pay_by(EventKind.SOMMATIE, SOMMATIE_ON, Channel.POST, settings)
         == dt.date(2026, 12, 14)
     )
     assert made.report_after == dt.date(2026, 12, 16)
     assert "Als wij uiterlijk op 16 december 2026 niets van u hebben vernomen" in made.text
-    assert "binnen 5 dagen, uiterlijk op 14 december 2026" in made.text
+    assert "binnen 5 dagen na ontvangst van deze brief, uiterlijk op 14 december 2026" in made.text
     assert "€ 2.550,00" in made.text
     assert "voorbeeld" not in made.text and "vastgoedmanager.nl" not in made.text
 
@@ -223,3 +225,24 @@ def test_tenant_information_names_the_landlord():
     assert "VGM" not in text and "dan wel" not in text and "{" not in text
     assert "tenzij u hier bezwaar tegen maakt" in text
     assert "https://vroegsignaleringshv.nl/" in text
+
+
+def test_tenant_information_meets_avg_article_13_in_plain_dutch():
+    """Issue 13.10; AVG art. 13: controller and contact (lid 1 a), legal basis (lid 1 c: Wgs art. 3a and
+    the Besluit), recipients (lid 1 e: gemeente and meldpunt), retention (lid 2 a), rights (lid 2 b),
+    complaint to the Autoriteit Persoonsgegevens (lid 2 d), and how to object by e-mail and post
+    (LCV 2.2). No stale dates, short sentences (B1)."""
+    text = tenant_information_text(make_landlord(), retention_months=18)
+    assert "Wij zijn verantwoordelijk" in text and "Ruïnelaan 4" in text
+    assert "info@brouwer-vastgoed.nl" in text and "071 2345678" in text
+    assert "artikel 3a van de Wet gemeentelijke schuldhulpverlening" in text
+    assert "Besluit gemeentelijke schuldhulpverlening" in text
+    assert "De gemeente waar u woont" in text and "digitale meldpunt" in text
+    assert "tot 18 maanden nadat uw huur is geëindigd" in text
+    assert "verbeteren of te verwijderen" in text
+    assert "Autoriteit Persoonsgegevens" in text
+    assert "per e-mail aan bezwaar@brouwer-vastgoed.nl" in text
+    assert "per post aan Brouwer Vastgoedbeheer, Ruïnelaan 4, 2311 EZ Leiden." in text
+    assert not re.search(r"\b(19|20)\d\d\b", text)  # no dates that go stale
+    sentences = [s for s in re.split(r"[.?!]\s", text.replace("\n", " ")) if s.strip()]
+    assert max(len(s.split()) for s in sentences) <= 40

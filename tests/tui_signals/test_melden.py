@@ -113,7 +113,7 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
         dialog = app.screen
         assert isinstance(dialog, SaveFileDialog)
         assert dialog.query_one("#path").value == str(
-            locations.export_dir / "signalen-2026-11-23.xlsx"
+            locations.export_dir / "signalen-ris-matching-2026-11-23.xlsx"
         )
         dialog.query_one("#path").value = str(target)
         await pilot.press("ctrl+s")

@@ -113,6 +113,11 @@ class LettersScreen(Screen[None]):
         return self.app.clock.today()
 
     def on_mount(self) -> None:
+        from lcv_tui.tui.letter_evidence import LetterDocuments
+
+        workspace = self.app.workspace
+        assert workspace is not None
+        self.documents = LetterDocuments(workspace)
         self.plan()
         self.table.focus()
 
@@ -215,6 +220,7 @@ class LettersScreen(Screen[None]):
                 list(letters),
                 folder,
                 progress=lambda done, total: self.post_message(LettersProgress(done, total)),
+                keep=self.documents.keep,
             )
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
@@ -276,7 +282,21 @@ class LettersScreen(Screen[None]):
 
         workspace = self.app.workspace
         assert workspace is not None
-        dialog = LetterSentDialog(today=self.today, subject=subject, values=values, error=error)
+        data = workspace.data
+
+        def check(sent) -> list[str]:
+            found: list[str] = []
+            for key in keys:
+                letter = self.letters[key]
+                for warning in actions.letter_warnings(
+                    data, key, letter.kind, sent.on, sent.channel, letter
+                ):
+                    found.append(f"{self.names[key][0]}: {warning}" if len(keys) > 1 else warning)
+            return found
+
+        dialog = LetterSentDialog(
+            today=self.today, subject=subject, values=values, error=error, check=check
+        )
 
         def answered(sent) -> None:
             if sent is None:
@@ -292,7 +312,9 @@ class LettersScreen(Screen[None]):
                         letter.kind,
                         sent.on,
                         sent.channel,
-                        letter_text=letter.text,
+                        letter=letter,
+                        document_sha256=self.documents.sha(letter),
+                        proof=sent.proof,
                         now=self.app.clock.now(),
                         actor=workspace.actor,
                     )

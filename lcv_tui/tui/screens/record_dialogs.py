@@ -45,12 +45,20 @@ STEP_KINDS = (
     EventKind.PERSOONLIJK_CONTACT,
     EventKind.SCHULDHULP_GEWEZEN,
     EventKind.GEGEVENS_AANGEBODEN,
+    EventKind.DREIGENDE_HUISUITZETTING,
+    EventKind.INCASSOKOSTEN_GESTOPT,
+    EventKind.INCASSO_ON_HOLD,
+    EventKind.SIGNAAL_GENEGEERD,
 )
 
 STEP_ARTICLES = {
     EventKind.PERSOONLIJK_CONTACT: "LCV 2.1 b",
     EventKind.SCHULDHULP_GEWEZEN: "LCV 2.1 c",
     EventKind.GEGEVENS_AANGEBODEN: "LCV 2.1 d",
+    EventKind.DREIGENDE_HUISUITZETTING: "werkinstructie stap 3",
+    EventKind.INCASSOKOSTEN_GESTOPT: "LCV 4.2 b",
+    EventKind.INCASSO_ON_HOLD: "LCV 4.2 c",
+    EventKind.SIGNAAL_GENEGEERD: "werkinstructie stap 3",
 }
 
 LETTER_NAMES = {
@@ -127,6 +135,7 @@ class LetterRequest:
 class LetterSent:
     on: dt.date
     channel: Channel
+    proof: str = ""  # registered-post number or e-mail message id (optional)
 
 
 # --- the base dialog --------------------------------------------------------------------------
@@ -354,10 +363,10 @@ class AdjustmentDialog(RecordDialog[AdjustmentEntry]):
 
 
 class StepDialog(RecordDialog[StepEntry]):
-    TITLE_TEXT = "Stap vastleggen (LCV 2.1)"
+    TITLE_TEXT = "Stap vastleggen (LCV 2.1, 4.2)"
     INTRO = (
-        "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1). b: persoonlijk contact gezocht (hoe?); "
-        "c: gewezen op schuldhulpverlening; d: aangeboden de gegevens aan de gemeente door te geven."
+        "Leg vast wat u deed en wanneer: de bewijslast ligt bij u (LCV 2.1 b–d). Ook een dreigende "
+        "huisuitzetting, en na 'hulp geaccepteerd' de stappen van LCV 4.2 b en c."
     )
 
     def __init__(self, *, kind: EventKind = EventKind.PERSOONLIJK_CONTACT, **kwargs) -> None:
@@ -524,9 +533,18 @@ class LetterSentDialog(RecordDialog[LetterSent]):
         "en begint bij een sommatie de bezwaartermijn van tekst 2. Niet verstuurd? Kies Annuleren: er verandert niets."
     )
 
-    def __init__(self, *, channel: Channel = Channel.POST, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        channel: Channel = Channel.POST,
+        check: Callable[[LetterSent], list[str]] | None = None,
+        **kwargs,
+    ) -> None:
+        """``check(entry)`` returns what is odd about the entry (``domain.actions.letter_warnings``):
+        when it returns anything, the dialog shows it and asks "Weet u het zeker?" first."""
         super().__init__(**kwargs)
         self.channel = channel
+        self.check = check
 
     def compose_fields(self) -> ComposeResult:
         yield self.date_field(label="Verstuurd op *")
@@ -536,9 +554,41 @@ class LetterSentDialog(RecordDialog[LetterSent]):
             [(channel_name(c), c.value) for c in LETTER_CHANNELS],
             self.channel.value,
         )
+        yield FormField(
+            "proof",
+            "Bewijs van verzending",
+            value=self.value("proof"),
+            help="Niet verplicht: het nummer van de aangetekende zending of de message-id van de e-mail.",
+        )
 
     def read(self) -> LetterSent | dict[str, str]:
-        return self.dated(lambda on_: LetterSent(on_, Channel(self.selected("channel"))))
+        proof = self.text("proof").strip()
+        if len(proof) > 200:
+            return {"proof": "Te lang (hoogstens 200 tekens)."}
+        return self.dated(lambda on_: LetterSent(on_, Channel(self.selected("channel")), proof))
+
+    def action_confirm(self) -> None:
+        result = self.read()
+        if isinstance(result, dict):
+            show_errors(self, result, summary=self.query_one("#record-summary", Static))
+            return
+        warnings = self.check(result) if self.check is not None else []
+        if not warnings:
+            super().action_confirm()
+            return
+        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+        question = "\n\n".join([*warnings, "Weet u het zeker?"])
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.last_values = self.current_values()
+                self.dismiss(result)
+
+        self.app.push_screen(
+            ConfirmScreen(question, yes="Ja, vastleggen", no="Nee, terug", title="Klopt dit?"),
+            answered,
+        )
 
 
 class TextPreviewScreen(ModalScreen[bool]):

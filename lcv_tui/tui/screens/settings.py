@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from lcv_tui.tui.app import LcvApp
 
 SETTING_LABELS: dict[str, str] = {
-    "post_receipt_working_days": "Ontvangst brief per post (werkdagen)",
+    "post_receipt_working_days": "Ontvangst post (bezorgdagen di–za)",
     "email_receipt_days": "Ontvangst e-mail (dagen)",
     "objection_window_days": "Bezwaartermijn tekst 2 (dagen)",
     "backups_keep": "Aantal reservekopieën",

@@ -23,8 +23,10 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
+from lcv_tui.domain.models import Meldpunt
 from lcv_tui.domain.validation import format_date, format_date_long, format_money
 from lcv_tui.tui.screens.base import SectionScreen
+from lcv_tui.tui.screens.dialogs import ChoiceScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -144,12 +146,16 @@ def gemeente_choices(data: VaultData) -> list[tuple[str, str]]:
     ]
 
 
-def default_upload_path(folder: Path, today: dt.date, gemeente: str, fmt: str) -> Path:
-    """``…/exports/signalen-2026-11-23.xlsx``, with the gemeente in the name when filtered;
-    ``-2``, ``-3``… when a file of that name exists already."""
+def default_upload_path(
+    folder: Path, today: dt.date, gemeente: str, fmt: str, meldpunt: Meldpunt | None = None
+) -> Path:
+    """``…/exports/signalen-ris-matching-2026-11-23.xlsx``: the meldpunt in the name (one file per
+    meldpunt), the gemeente too when filtered; ``-2``, ``-3``… when a file of that name exists already."""
     from lcv_tui.exports.files import unused_path
+    from lcv_tui.exports.profiles import FILE_STEMS
 
-    part = f"-{'-'.join(gemeente.casefold().split())}" if gemeente else ""
+    part = f"-{FILE_STEMS[meldpunt.value]}" if meldpunt is not None else ""
+    part += f"-{'-'.join(gemeente.casefold().split())}" if gemeente else ""
     return unused_path(folder / f"signalen{part}-{today.isoformat()}.{fmt}")
 
 
@@ -168,6 +174,8 @@ class UploadWritten(Message):
     rows: int
     fmt: str
     tenant_ids: tuple[str, ...]
+    meldpunt: Meldpunt | None = None
+    sha256: str = ""
 
 
 @dataclass
@@ -182,6 +190,8 @@ class PendingUpload:
     path: Path
     tenant_ids: tuple[str, ...]
     fmt: str
+    meldpunt: Meldpunt | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -417,55 +427,107 @@ class SignalsScreen(SectionScreen):
 
     @on(Button.Pressed, "#make-upload")
     def action_make_upload(self) -> None:
-        workspace = self.app.workspace
-        if workspace is None or self.selection is None:
+        """One upload file per meldpunt (issue 13.5): with rows for RIS Matching and BKR VPS, ask which
+        file to make now; the other follows with u again."""
+        if self.app.workspace is None or self.selection is None:
             return
-        records = list(self.selection.upload_records)
-        if not records:
+        meldpunten = self.selection.upload_meldpunten
+        if not meldpunten:
             self.notify(
                 "Er is niemand om via een uploadbestand te melden.",
                 severity="warning",
                 markup=False,
             )
             return
+        if len(meldpunten) == 1:
+            self._make_upload_for(meldpunten[0])
+            return
+        selection = self.selection
+
+        def chosen(key: str | None) -> None:
+            for meldpunt in meldpunten:
+                if key == meldpunt.value:
+                    self._make_upload_for(meldpunt)
+
+        counts = ", ".join(f"{m.label}: {len(selection.upload_records_for(m))}" for m in meldpunten)
+        self.app.push_screen(
+            ChoiceScreen(
+                f"Elk meldpunt krijgt een eigen bestand, met alleen de huurders uit gemeenten die dat meldpunt "
+                f"gebruiken ({counts}). Welk bestand maakt u nu?",
+                [(m.value, m.label) for m in meldpunten] + [("cancel", "Annuleren")],
+                title="Uploadbestand per meldpunt",
+            ),
+            chosen,
+        )
+
+    def _make_upload_for(self, meldpunt: Meldpunt) -> None:
+        workspace = self.app.workspace
+        if workspace is None or self.selection is None:
+            return
+        records = self.selection.upload_records_for(meldpunt)
         settings = workspace.data.settings
         fmt = settings.export_format
         today = self.app.clock.today()
-        path = default_upload_path(self.app.locations.export_dir, today, self.gemeente, fmt)
+        path = default_upload_path(
+            self.app.locations.export_dir, today, self.gemeente, fmt, meldpunt
+        )
 
         def chosen(choice: FileChoice | None) -> None:
             if choice is None:
                 return
             self.query_one("#melden-buttons").loading = True
-            self._write(records, choice.path, choice.fmt, settings.extra_phone_columns)
+            self._write(records, choice.path, choice.fmt, settings.extra_phone_columns, meldpunt)
 
         count = len(records)
         where = f"gemeente {self.gemeente}" if self.gemeente else "alle gemeenten"
         intro = (
-            f"{count} {'signaal' if count == 1 else 'signalen'} voor {where}. Het bestand bevat alleen wat u mag "
-            "delen. Maken legt nog niets vast: dat doet u na het uploaden met Geüpload bevestigen."
+            f"{count} {'signaal' if count == 1 else 'signalen'} voor {meldpunt.label} ({where}). Het bestand bevat "
+            "alleen wat u mag delen. Maken legt nog niets vast: dat doet u na het uploaden met Geüpload bevestigen."
         )
-        self.app.push_screen(SaveFileDialog("Uploadbestand maken", intro, str(path), fmt), chosen)
+        self.app.push_screen(
+            SaveFileDialog(f"Uploadbestand {meldpunt.label}", intro, str(path), fmt), chosen
+        )
 
     @work(thread=True, exclusive=True, group="melden-write")
     def _write(
-        self, records: list[SignalRecord], path: str, fmt: str, extra_phone_columns: bool
+        self,
+        records: list[SignalRecord],
+        path: str,
+        fmt: str,
+        extra_phone_columns: bool,
+        meldpunt: Meldpunt,
     ) -> None:
         from lcv_tui.exports.files import ExportError
+        from lcv_tui.exports.profiles import upload_profile
         from lcv_tui.exports.upload import write_upload
 
         try:
-            result = write_upload(records, path, fmt=fmt, extra_phone_columns=extra_phone_columns)
+            result = write_upload(
+                records,
+                path,
+                fmt=fmt,
+                profile=upload_profile(meldpunt.value),
+                extra_phone_columns=extra_phone_columns,
+            )
         except ExportError as exc:
             self.post_message(UploadFailed(exc.message))
             return
         self.post_message(
-            UploadWritten(result.path, result.rows, result.fmt, tuple(r.tenant_id for r in records))
+            UploadWritten(
+                result.path,
+                result.rows,
+                result.fmt,
+                tuple(r.tenant_id for r in records),
+                meldpunt,
+                result.sha256,
+            )
         )
 
     def on_upload_written(self, message: UploadWritten) -> None:
         self.query_one("#melden-buttons").loading = False
-        self.pending = PendingUpload(message.path, message.tenant_ids, message.fmt)
+        self.pending = PendingUpload(
+            message.path, message.tenant_ids, message.fmt, message.meldpunt, message.sha256
+        )
         self.notify(
             f"Bestand opgeslagen in {message.path}",
             title="Uploadbestand gemaakt",
@@ -501,7 +563,8 @@ class SignalsScreen(SectionScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Heeft u {pending.path.name} geüpload bij het meldpunt?\n\n"
+                f"Heeft u {pending.path.name} geüpload bij "
+                f"{pending.meldpunt.label if pending.meldpunt else 'het meldpunt'}?\n\n"
                 f"Dan legt de app voor {'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand "
                 f"vast: signaal afgegeven op {format_date(today)} via het uploadbestand.",
                 yes="Ja, geüpload",
@@ -514,7 +577,9 @@ class SignalsScreen(SectionScreen):
     def _record_uploaded(self, pending: PendingUpload) -> None:
         from lcv_tui.domain.models import Route
 
-        recorded, refused = record_signals(self.app, pending.tenant_ids, Route.UPLOAD)
+        recorded, refused = record_signals(
+            self.app, pending.tenant_ids, Route.UPLOAD, upload_sha256=pending.sha256 or None
+        )
         self.pending = None
         self._show_pending()
         if recorded:
@@ -563,7 +628,9 @@ class SignalsScreen(SectionScreen):
         self.reload()
 
 
-def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tuple[int, list[str]]:
+def record_signals(
+    app: LcvApp, tenant_ids: tuple[str, ...], route: Route, *, upload_sha256: str | None = None
+) -> tuple[int, list[str]]:
     """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
@@ -591,6 +658,7 @@ def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tu
                 route=route,
                 now=app.clock.now(),
                 actor=workspace.actor,
+                upload_sha256=upload_sha256,
             )
         except RuleViolation as exc:
             refused.append(f"{name}: {exc.message}")

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.workflow import Case
     from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.letter_evidence import LetterDocuments
 
 EntryT = TypeVar("EntryT")
 
@@ -242,6 +243,7 @@ class TenantFileScreen(Screen[None]):
         super().__init__()
         self.tenant_id = tenant_id
         self.case: Case | None = None
+        self._letter_documents: LetterDocuments | None = None
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -366,6 +368,17 @@ class TenantFileScreen(Screen[None]):
 
         self.app.push_screen(dialog, answered)
 
+    @property
+    def letter_documents(self) -> LetterDocuments:
+        """The PDFs of letters written from this file, kept as evidence until recorded (issue 13.1)."""
+        if self._letter_documents is None:
+            from lcv_tui.tui.letter_evidence import LetterDocuments
+
+            workspace = self.app.workspace
+            assert workspace is not None
+            self._letter_documents = LetterDocuments(workspace)
+        return self._letter_documents
+
     def _dialog_args(self, values: dict[str, str] | None, error: str) -> dict:
         return {
             "today": self.today,
@@ -415,15 +428,20 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.domain import actions
 
         def record(entry) -> str:
-            actions.record_step(
-                self.data,
-                self.tenant_id,
-                entry.kind,
-                entry.on,
-                entry.channel,
-                entry.note,
-                **self._when(),
-            )
+            if entry.kind in actions.LCV_FACT_KINDS:
+                actions.record_fact(
+                    self.data, self.tenant_id, entry.kind, entry.on, entry.note, **self._when()
+                )
+            else:
+                actions.record_step(
+                    self.data,
+                    self.tenant_id,
+                    entry.kind,
+                    entry.on,
+                    entry.channel,
+                    entry.note,
+                    **self._when(),
+                )
             return f"{entry.kind.label} vastgelegd"
 
         self._record(lambda values, error: StepDialog(**self._dialog_args(values, error)), record)
@@ -544,7 +562,7 @@ class TenantFileScreen(Screen[None]):
         from lcv_tui.exports.letters_pdf import write_letters
 
         try:
-            paths = write_letters([letter], folder)
+            paths = write_letters([letter], folder, keep=self.letter_documents.keep)
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return
@@ -572,7 +590,16 @@ class TenantFileScreen(Screen[None]):
         """Writing a letter changes nothing; this asks whether it was sent, and records it only then."""
         from lcv_tui.domain import actions
 
-        dialog = LetterSentDialog(channel=letter.channel, **self._dialog_args(values, error))
+        data, tenant_id = self.data, self.tenant_id
+
+        def check(sent) -> list[str]:
+            return actions.letter_warnings(
+                data, tenant_id, letter.kind, sent.on, sent.channel, letter
+            )
+
+        dialog = LetterSentDialog(
+            channel=letter.channel, check=check, **self._dialog_args(values, error)
+        )
 
         def answered(sent) -> None:
             if sent is None:
@@ -589,7 +616,9 @@ class TenantFileScreen(Screen[None]):
                     letter.kind,
                     sent.on,
                     sent.channel,
-                    letter_text=letter.text,
+                    letter=letter,
+                    document_sha256=self.letter_documents.sha(letter),
+                    proof=sent.proof,
                     **self._when(),
                 )
             except ValueError as exc:
@@ -618,12 +647,18 @@ class TenantFileScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="tenant-file-files")
     def write_dossier(self, dossier, folder: Path) -> None:
-        from lcv_tui.exports.dossier_pdf import write_dossier
+        from lcv_tui.exports.dossier_pdf import write_dossier_bundle
         from lcv_tui.exports.files import ExportError
+        from lcv_tui.store.documents import stored_documents
 
+        workspace = self.app.workspace
+        assert workspace is not None
+        stored = stored_documents(workspace.vault, [a.sha256 for a in dossier.attachments])
         try:
-            paths = write_dossier(dossier, folder)
+            paths, missing = write_dossier_bundle(dossier, folder, stored)
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return
+        if missing:
+            self.post_message(ExportFailed(" ".join(missing)))
         self.post_message(FilesWritten(tuple(paths), folder, ()))

@@ -60,7 +60,9 @@ class TenantInfoScreen(Screen[None]):
                 "Vul eerst uw gegevens als verhuurder in (Instellingen): de tekst noemt uw naam."
             )
         else:
-            self.text = tenant_information_text(landlord)
+            self.text = tenant_information_text(
+                landlord, retention_months=workspace.data.settings.retention_months
+            )
             self.query_one("#info-text", Static).update(self.text)
         self.query_one("#info-scroll", VerticalScroll).focus()
         self.refresh_bindings()

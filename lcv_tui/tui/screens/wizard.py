@@ -47,6 +47,7 @@ from lcv_tui.tui.wizard.steps import (
 )
 
 if TYPE_CHECKING:
+    from lcv_tui.domain.letters import Letter
     from lcv_tui.domain.models import Channel
     from lcv_tui.tui.app import LcvApp
 
@@ -149,9 +150,11 @@ def _button_id(action: StepAction) -> str:
 class MadeLetter:
     kind: EventKind
     channel: Channel
-    on: dt.date
+    on: dt.date  # the date the letter bears (a working day)
     text: str
     paths: tuple[Path, ...]
+    letter: Letter | None = None
+    sha256: str | None = None  # the PDF kept in the document store (issue 13.1)
 
 
 @dataclass
@@ -663,6 +666,7 @@ class WizardScreen(Screen[None]):
         from lcv_tui.domain.letters import LetterRefused, build_letter
         from lcv_tui.exports.files import ExportError
         from lcv_tui.exports.letters_pdf import write_letter_pdf, write_letter_text
+        from lcv_tui.tui.letter_evidence import LetterDocuments
         from lcv_tui.tui.screens.letters import letter_folder
 
         workspace = self.app.workspace
@@ -688,14 +692,24 @@ class WizardScreen(Screen[None]):
                 settings=data.settings,
                 channel=channel,
             )
-            paths = (write_letter_pdf(letter, folder), write_letter_text(letter, folder))
+            documents = LetterDocuments(workspace)
+            paths = (
+                write_letter_pdf(letter, folder, keep=documents.keep),
+                write_letter_text(letter, folder),
+            )
         except LetterRefused as exc:
             self.post_message(WizardFileFailed("Brief niet gemaakt", exc.message))
             return
         except ExportError as exc:
             self.post_message(WizardFileFailed("Brief niet opgeslagen", exc.message))
             return
-        self.post_message(LetterWritten(MadeLetter(kind, channel, on, letter.text, paths)))
+        self.post_message(
+            LetterWritten(
+                MadeLetter(
+                    kind, channel, letter.date, letter.text, paths, letter, documents.sha(letter)
+                )
+            )
+        )
 
     def on_letter_written(self, message: LetterWritten) -> None:
         self.query_one("#step-actions").loading = False
@@ -733,14 +747,32 @@ class WizardScreen(Screen[None]):
             data, now, actor = self._who()
             text = made.text if made is not None else None
             actions.record_letter(
-                data, self.tenant_id, kind, entry.on, entry.channel, text, now=now, actor=actor
+                data,
+                self.tenant_id,
+                kind,
+                entry.on,
+                entry.channel,
+                text,
+                now=now,
+                actor=actor,
+                letter=made.letter if made is not None else None,
+                document_sha256=made.sha256 if made is not None else None,
+                proof=entry.proof,
             )
             self.made_letter = None
             return f"{kind.label} vastgelegd"
 
+        def check(entry) -> list[str]:
+            data, _, _ = self._who()
+            letter = made.letter if made is not None else None
+            return actions.letter_warnings(
+                data, self.tenant_id, kind, entry.on, entry.channel, letter
+            )
+
         self._ask(
             lambda values, error: LetterSentDialog(
                 channel=channel,
+                check=check,
                 today=today,
                 subject=subject,
                 values=values if values is not None else initial,
