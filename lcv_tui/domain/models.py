@@ -680,7 +680,7 @@ class Tenant(Model):
     payments: list[Payment] = Field(default_factory=list)
     adjustments: list[Adjustment] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    co_tenants: list[CoTenant] = Field(default_factory=list, max_length=4)
+    co_tenants: list[CoTenant] = Field(default_factory=list, max_length=2)
     corrections: list[Correction] = Field(default_factory=list)
 
     @field_validator("klantnummer")

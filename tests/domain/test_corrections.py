@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from domain_builders import D, NOW, add, ev, full_process, make_tenant, vault
+from domain_builders import NOW, D, add, ev, full_process, make_tenant, vault
 from pydantic import ValidationError
 
 from lcv_tui.domain import actions, audit, ledger, rules
