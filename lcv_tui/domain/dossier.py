@@ -175,7 +175,8 @@ def correction_blocks(
                 lines.append("Vervangen door een gegeven dat later zelf is gecorrigeerd.")
         at = correction.recorded_at
         lines.append(
-            f"Gecorrigeerd op {format_date(at.date())} {at:%H:%M} ({correction.actor}). "
+            f"{'Vervallen verklaard' if correction.voided else 'Gecorrigeerd'} op "
+            f"{format_date(at.date())} {at:%H:%M} ({correction.actor}). "
             f"Reden: {correction.reason}"
         )
         entries = entries_by_ref.get(original.id, [])

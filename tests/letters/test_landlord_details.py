@@ -156,3 +156,32 @@ def test_long_names_go_on_lines_of_their_own():
 def test_a_co_tenant_needs_a_surname():
     with pytest.raises(ValidationError, match="Achternaam van de medehuurder"):
         CoTenant(initials="P.", surname=" ")
+
+
+# --- the CLI prints the warnings ----------------------------------------------------------------
+
+
+def test_cli_letters_prints_the_warnings_before_writing(tmp_path, monkeypatch, locations):
+    import io
+
+    from lcv_tui.cli import main
+    from lcv_tui.clock import FixedClock
+    from lcv_tui.domain.models import VaultData
+    from lcv_tui.store.vault import Vault
+
+    passphrase = "correct paard batterij nietje"
+    data = VaultData(landlord=make_landlord(iban="", privacy_url=""), tenants=[make_tenant()])
+    Vault.create(locations, passphrase, data)
+    monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["letters", "--out", str(tmp_path / "brieven"), "--data-dir", str(locations.data_dir)],
+        clock=FixedClock.on(ON[EventKind.HERINNERING]),
+        out=out,
+        err=err,
+    )
+    assert code == 0, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Let op: Er is geen IBAN ingevuld")
+    assert not any("privacyverklaring" in line for line in lines)  # a herinnering has no text 1
+    assert len(list((tmp_path / "brieven").iterdir())) == 2

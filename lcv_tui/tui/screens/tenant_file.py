@@ -562,7 +562,11 @@ class TenantFileScreen(Screen[None]):
     def action_correct(self) -> None:
         """Correct or void the record selected on the "Vastgelegd" tab (issue 12.5)."""
         from lcv_tui.domain import actions
-        from lcv_tui.tui.screens.correction_dialog import CorrectionDialog, describe
+        from lcv_tui.tui.screens.correction_dialog import (
+            CorrectionDialog,
+            CorrectionEntry,
+            describe,
+        )
 
         tabs = self.query_one("#file-tabs", TabbedContent)
         table = self.query_one("#file-records", RecordTable)
@@ -585,7 +589,7 @@ class TenantFileScreen(Screen[None]):
             return
         record = actions.find_record(self.tenant, key)
 
-        def record_it(entry) -> str:
+        def record_it(entry: CorrectionEntry) -> str:
             label = actions.record_label(record)
             if entry.void:
                 actions.void_record(
@@ -662,17 +666,18 @@ class TenantFileScreen(Screen[None]):
                 self.action_letter(dialog.last_values, exc.message)
                 return
 
+            def save(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.write_letter(letter, letter_folder(self.app))
+
             def preview(go: bool | None = True) -> None:
-                if not go:
-                    return
-                self.app.push_screen(
-                    TextPreviewScreen(
-                        f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text
-                    ),
-                    lambda save: (
-                        self.write_letter(letter, letter_folder(self.app)) if save else None
-                    ),
-                )
+                if go:
+                    self.app.push_screen(
+                        TextPreviewScreen(
+                            f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text
+                        ),
+                        save,
+                    )
 
             warnings = letter_warnings(landlord, [letter.kind])
             if warnings:
