@@ -481,9 +481,15 @@ def _file_problem(events: list[Event]) -> str | None:
 
 
 def _replacement(
-    tenant: Tenant, original: Record, changes: Mapping[str, Any], now: dt.datetime
+    tenant: Tenant,
+    original: Record,
+    changes: Mapping[str, Any],
+    now: dt.datetime,
+    *,
+    moved: bool = False,
 ) -> Record:
-    """A new record: the original with ``changes``, a new id, checked as when it was first recorded."""
+    """A new record: the original with ``changes``, a new id, checked as when it was first recorded
+    (on ``tenant``, the one it will belong to; ``moved``: it may stay otherwise unchanged)."""
     kind = record_kind(original)
     allowed = CORRECTABLE_FIELDS[kind]
     if isinstance(original, Event):
@@ -500,7 +506,7 @@ def _replacement(
     current = (
         dataclasses.asdict(original) if isinstance(original, Payment) else original.model_dump()
     )
-    if all(current.get(name) == value for name, value in values.items()):
+    if not moved and all(current.get(name) == value for name, value in values.items()):
         raise ValueError(
             "Er verandert niets: pas de datum, het bedrag of het kanaal aan, of laat het gegeven vervallen."
         )
@@ -538,12 +544,22 @@ def _put_right(
     reason: str,
     now: dt.datetime | None,
     actor: str,
+    to_tenant_id: str | None = None,
 ) -> Correction:
     now = _now(now)
     tenant = _tenant(data, tenant_id)
     original = find_record(tenant, record_id)
     kind = record_kind(original)
-    replacement = None if changes is None else _replacement(tenant, original, changes, now)
+    target = tenant
+    if to_tenant_id is not None:
+        target = _tenant(data, to_tenant_id)
+        if target is tenant:
+            raise ValueError("Kies een andere huurder: het gegeven staat al bij deze huurder.")
+    replacement = (
+        None
+        if changes is None
+        else _replacement(target, original, changes, now, moved=target is not tenant)
+    )
     correction = Correction.model_validate(
         {
             "original_id": original.id,
@@ -552,27 +568,35 @@ def _put_right(
             "recorded_at": now,
             "actor": actor,
             "replacement_id": replacement.id if replacement is not None else None,
+            "replacement_tenant_id": target.id if target is not tenant else None,
         }
     )
     records = _records_of(tenant, kind)
     index = next(i for i, record in enumerate(records) if record is original)
     if isinstance(original, Event):
         events = [e for e in tenant.events if e is not original]
-        if isinstance(replacement, Event):
+        if isinstance(replacement, Event) and target is tenant:
             events.insert(index, replacement)
         problem = _file_problem(events)
+        if problem is None and isinstance(replacement, Event) and target is not tenant:
+            problem = _file_problem([*target.events, replacement])
         if problem is not None:
             raise ValueError(problem)
     # Checked in full above: from here on nothing can fail halfway.
-    if replacement is None:
+    if replacement is None or target is not tenant:
         del records[index]
     else:
         records[index] = replacement
+    if replacement is not None and target is not tenant:
+        _records_of(target, kind).append(replacement)
     tenant.corrections.append(correction)
+    action = "correction.void"
+    if replacement is not None:
+        action = "correction.replace" if target is tenant else "correction.move"
     audit.append(
         data.audit,
         at=now,
-        action="correction.void" if replacement is None else "correction.replace",
+        action=action,
         actor=actor,
         tenant_id=tenant.id,
         ref=original.id,
@@ -584,17 +608,16 @@ def _put_right(
             if isinstance(replacement, Payment)
             else replacement.model_dump_json()
         )
-        action = (
-            f"event.{replacement.kind.value}"
-            if isinstance(replacement, Event)
-            else f"{record_kind(replacement)}.add"
-        )
         audit.append(
             data.audit,
             at=now,
-            action=action,
+            action=(
+                f"event.{replacement.kind.value}"
+                if isinstance(replacement, Event)
+                else f"{record_kind(replacement)}.add"
+            ),
             actor=actor,
-            tenant_id=tenant.id,
+            tenant_id=target.id,
             ref=replacement.id,
             content=audit.digest(content),
         )
@@ -633,6 +656,23 @@ def correct_record(
     ``void_record``. Two audit entries: the correction (ref: the original's id; its digest covers
     the replacement's id) and the new record (ref: its own id)."""
     return _put_right(data, tenant_id, record_id, replacement, reason, now, actor)
+
+
+def move_record(
+    data: VaultData,
+    tenant_id: str,
+    record_id: str,
+    *,
+    to_tenant_id: str,
+    reason: str,
+    now: dt.datetime | None,
+    actor: str = "app",
+) -> Correction:
+    """A payment, letter or step recorded on the wrong tenant moves to the right one: a new record
+    (new id, same facts) in ``to_tenant_id``'s file, checked as a new one would be there; the
+    original stays in this tenant's corrections ("verplaatst"), without naming the other tenant in
+    this tenant's dossier."""
+    return _put_right(data, tenant_id, record_id, {}, reason, now, actor, to_tenant_id)
 
 
 # --- tenants -------------------------------------------------------------------------------------

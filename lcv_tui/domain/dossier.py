@@ -167,7 +167,9 @@ def correction_blocks(
     for correction in corrections:
         original = correction.original
         lines = [f"{_record_summary(original)} — {correction.status_label.upper()}"]
-        if not correction.voided:
+        if correction.replacement_tenant_id is not None:
+            lines.append("Overgebracht naar het dossier van de juiste huurder (hier niet genoemd).")
+        elif not correction.voided:
             replacement = replacements.get(correction.replacement_id or "")
             if replacement is not None:
                 lines.append(f"Vervangen door: {_record_summary(replacement)}.")
@@ -175,7 +177,7 @@ def correction_blocks(
                 lines.append("Vervangen door een gegeven dat later zelf is gecorrigeerd.")
         at = correction.recorded_at
         lines.append(
-            f"{'Vervallen verklaard' if correction.voided else 'Gecorrigeerd'} op "
+            f"{'Vervallen verklaard' if correction.voided else correction.status_label.capitalize()} op "
             f"{format_date(at.date())} {at:%H:%M} ({correction.actor}). "
             f"Reden: {correction.reason}"
         )

@@ -186,10 +186,8 @@ def recipient_lines(tenant: Tenant) -> tuple[str, ...]:
     spaces, town."""
     names = [tenant.display_name, *(co.display_name for co in tenant.co_tenants)]
     together = " en ".join(names)
-    if len(together) <= ADDRESS_LINE_WIDTH:
-        lines = [together]
-    else:
-        lines = [names[0], *(f"en {name}" for name in names[1:])]
+    fits = len(together) <= ADDRESS_LINE_WIDTH
+    lines = [together] if fits else [names[0], *(f"en {name}" for name in names[1:])]
     if tenant.address_line:
         lines.append(tenant.address_line)
     lines.append(f"{tenant.postcode}  {tenant.town}".rstrip())

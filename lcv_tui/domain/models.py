@@ -573,6 +573,9 @@ class Correction(Model):
     recorded_at: dt.datetime
     actor: str = Field("app", max_length=40)
     replacement_id: str | None = None
+    replacement_tenant_id: str | None = Field(
+        None, description="Set when the replacement went to another tenant's file (a move)."
+    )
 
     @field_validator("reason")
     @classmethod
@@ -608,6 +611,8 @@ class Correction(Model):
 
     @property
     def status_label(self) -> str:
+        if self.replacement_tenant_id is not None:
+            return "verplaatst"
         return "vervallen" if self.voided else "gecorrigeerd"
 
 

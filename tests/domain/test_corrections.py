@@ -260,3 +260,43 @@ def test_corrections_count_as_activity_for_retention():
     later = dt.datetime(2026, 10, 1, 9)
     actions.void_record(data, tenant.id, tenant.payments[0].id, reason="Dubbel", now=later)
     assert last_activity(tenant) == later.date()
+
+
+def test_a_letter_on_the_wrong_tenant_moves_to_the_right_one():
+    wrong = add(make_tenant(paid_before=D(2026, 3, 1)), ev(EventKind.HERINNERING, D(2026, 3, 5)))
+    right = make_tenant(surname="Jansen", house_number=14, paid_before=D(2026, 3, 1))
+    data = vault(wrong, right)
+    letter = wrong.events[0]
+    correction = actions.move_record(
+        data, wrong.id, letter.id, to_tenant_id=right.id, reason="Bij de buren geboekt", now=NOW
+    )
+    assert wrong.events == [] and correction.status_label == "verplaatst"
+    (moved,) = right.events
+    assert moved.id == correction.replacement_id != letter.id
+    assert (moved.kind, moved.on, moved.channel) == (letter.kind, letter.on, letter.channel)
+    assert actions.signal_verdict(data, right.id, READY_ON).reason(rules.REMINDER).ok
+    assert not actions.signal_verdict(data, wrong.id, READY_ON).reason(rules.REMINDER).ok
+    fix, added = data.audit[-2], data.audit[-1]
+    assert (fix.action, fix.tenant_id, fix.ref) == ("correction.move", wrong.id, letter.id)
+    assert (added.action, added.tenant_id, added.ref) == ("event.herinnering", right.id, moved.id)
+    text = build_dossier(data, wrong.id, NOW.date(), whole_file=True).text
+    assert "VERPLAATST" in text and "Jansen" not in text
+
+
+def test_a_move_is_checked_in_the_other_file():
+    wrong = make_tenant(paid_before=D(2026, 3, 1))
+    right = make_tenant(
+        surname="Jansen", house_number=14, start=D(2026, 4, 1), paid_before=D(2026, 4, 2)
+    )
+    data = vault(wrong, right)
+    payment = wrong.payments[0]
+    with pytest.raises(ValueError, match="andere huurder"):
+        actions.move_record(data, wrong.id, payment.id, to_tenant_id=wrong.id, reason="x", now=NOW)
+    step = actions.record_step(
+        data, wrong.id, EventKind.SCHULDHULP_GEWEZEN, D(2026, 3, 10), now=NOW
+    )
+    with pytest.raises(ValueError, match="vóór het begin van de huur"):
+        actions.move_record(data, wrong.id, step.id, to_tenant_id=right.id, reason="x", now=NOW)
+    assert step in wrong.events and right.events == [] and wrong.corrections == []
+    actions.move_record(data, wrong.id, payment.id, to_tenant_id=right.id, reason="x", now=NOW)
+    assert right.payments[-1].amount == payment.amount and payment not in wrong.payments

@@ -11,7 +11,7 @@ from workflow_helpers import SIZE, fill, open_file, settle, tenant_id, text
 
 from lcv_tui.domain.models import EventKind
 from lcv_tui.store.vault import Vault
-from lcv_tui.tui.screens.correction_dialog import VOID, CorrectionDialog
+from lcv_tui.tui.screens.correction_dialog import MOVE, VOID, CorrectionDialog
 from lcv_tui.tui.screens.dialogs import ConfirmScreen
 from lcv_tui.tui.screens.letters import LettersScreen
 from lcv_tui.tui.screens.tenant_file import CORRECTED_PREFIX, TenantFileScreen
@@ -199,3 +199,35 @@ async def test_tenant_form_takes_co_tenants(new_app):
         saved = app.workspace.data.tenant(tenant.id)
         assert [c.display_name for c in saved.co_tenants] == ["P. de Boer"]
         assert isinstance(app.screen, TenantFileScreen) or app.screen is not form
+
+
+async def test_a_letter_on_the_wrong_tenant_is_moved(new_app):
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _open_records(pilot, "H-1005")
+        data = app.workspace.data
+        wrong = data.tenant(tenant_id(app, "H-1005"))
+        right = data.tenant(tenant_id(app, "H-1004"))
+        letter = next(e for e in wrong.events if e.kind == EventKind.AANMANING)
+        screen.query_one("#file-records", RecordTable).move_cursor_to(letter.id)
+        await pilot.click("#correct")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#what", Select).value = MOVE
+        await pilot.pause()
+        assert dialog.query_one("#move-fields").display
+        assert not dialog.query_one("#correct-fields").display
+        fill(dialog, move_to="H-9999", reason="Bij de verkeerde huurder vastgelegd")
+        await pilot.click("#confirm")
+        await settle(pilot)
+        assert isinstance(app.screen, CorrectionDialog)
+        assert "Geen andere huurder gevonden" in text(app.screen, "#record-summary")
+        fill(app.screen, move_to="H-1004")
+        await pilot.click("#confirm")
+        await settle(pilot)
+        assert app.screen is screen
+        assert letter not in wrong.events and wrong.corrections[-1].status_label == "verplaatst"
+        moved = next(e for e in right.events if e.id == wrong.corrections[-1].replacement_id)
+        assert (moved.kind, moved.on) == (letter.kind, letter.on)
+        assert data.audit[-2].action == "correction.move"

@@ -33,15 +33,18 @@ from lcv_tui.tui.widgets.form import FormField
 
 CORRECT = "correct"
 VOID = "void"
+MOVE = "move"
 
 
 @dataclass(frozen=True)
 class CorrectionEntry:
-    """``void`` True: let the record lapse; else ``changes`` holds the fields that change."""
+    """``void`` True: let the record lapse; ``move_to``: the klantnummer or surname typed for the
+    tenant it belongs to; else ``changes`` holds the fields that change."""
 
     void: bool
     reason: str
     changes: dict[str, Any] = field(default_factory=dict)
+    move_to: str = ""
 
 
 def describe(record: Payment | Adjustment | Event) -> str:
@@ -89,7 +92,11 @@ class CorrectionDialog(RecordDialog[CorrectionEntry]):
         yield from self.choice(
             "what",
             "Wat wilt u doen? *",
-            [("Corrigeren (datum, bedrag of kanaal)", CORRECT), ("Laten vervallen", VOID)],
+            [
+                ("Corrigeren (datum, bedrag of kanaal)", CORRECT),
+                ("Laten vervallen", VOID),
+                ("Verplaatsen naar de juiste huurder", MOVE),
+            ],
             CORRECT,
         )
         with Vertical(id="correct-fields"):
@@ -116,6 +123,13 @@ class CorrectionDialog(RecordDialog[CorrectionEntry]):
                     + [(channel_name(c), c.value) for c in self.channels],
                     current.value if current is not None else NO_CHANNEL,
                 )
+        with Vertical(id="move-fields"):
+            yield FormField(
+                "move_to",
+                "Juiste huurder *",
+                value=self.value("move_to"),
+                help="Klantnummer of achternaam van de huurder bij wie dit hoort.",
+            )
         yield FormField(
             "reason",
             "Reden *",
@@ -130,6 +144,7 @@ class CorrectionDialog(RecordDialog[CorrectionEntry]):
     @on(Select.Changed, "#what")
     def _show_fields(self) -> None:
         self.query_one("#correct-fields").display = self.selected("what") == CORRECT
+        self.query_one("#move-fields").display = self.selected("what") == MOVE
 
     def read(self) -> CorrectionEntry | dict[str, str]:
         errors: dict[str, str] = {}
@@ -140,6 +155,11 @@ class CorrectionDialog(RecordDialog[CorrectionEntry]):
             )
         if self.selected("what") == VOID:
             return errors or CorrectionEntry(True, reason)
+        if self.selected("what") == MOVE:
+            move_to = self.text("move_to").strip()
+            if not move_to:
+                errors["move_to"] = "Vul het klantnummer of de achternaam van de juiste huurder in."
+            return errors or CorrectionEntry(False, reason, move_to=move_to)
         record = self.record
         changes: dict[str, Any] = {}
         on_ = self.parse_date(errors)

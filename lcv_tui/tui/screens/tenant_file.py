@@ -224,6 +224,28 @@ def _record_details(record: Payment | Adjustment | Event) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def other_tenant(data: VaultData, tenant_id: str, text: str) -> Tenant:
+    """The one other tenant whose klantnummer is ``text``, else whose surname is (or contains) it;
+    a Dutch ``ValueError`` when there is none or more than one."""
+    key = " ".join(text.split()).casefold()
+    others = [t for t in data.tenants if t.id != tenant_id]
+    for match in (
+        lambda t: bool(t.klantnummer) and t.klantnummer.casefold() == key,
+        lambda t: t.surname.casefold() == key,
+        lambda t: key in t.surname.casefold(),
+    ):
+        found = [t for t in others if match(t)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise ValueError(
+                f"Er zijn {len(found)} huurders met '{text.strip()}': geef het klantnummer."
+            )
+    raise ValueError(
+        f"Geen andere huurder gevonden met klantnummer of achternaam '{text.strip()}'."
+    )
+
+
 def recorded_records(tenant: Tenant) -> list[Record]:
     """Everything recorded in the file, newest first: payments, adjustments and events that count,
     and the originals that were corrected or voided, marked so (issue 12.5)."""
@@ -591,6 +613,17 @@ class TenantFileScreen(Screen[None]):
 
         def record_it(entry: CorrectionEntry) -> str:
             label = actions.record_label(record)
+            if entry.move_to:
+                other = other_tenant(self.data, self.tenant_id, entry.move_to)
+                actions.move_record(
+                    self.data,
+                    self.tenant_id,
+                    record.id,
+                    to_tenant_id=other.id,
+                    reason=entry.reason,
+                    **self._when(),
+                )
+                return f"{label} ({format_date(record.on)}) verplaatst naar {other.display_name}"
             if entry.void:
                 actions.void_record(
                     self.data, self.tenant_id, record.id, reason=entry.reason, **self._when()
