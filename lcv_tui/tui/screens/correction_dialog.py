@@ -77,6 +77,11 @@ def channel_options(record: Payment | Adjustment | Event) -> list[Channel] | Non
 
 class CorrectionDialog(RecordDialog[CorrectionEntry]):
     CSS_PATH = "record_dialogs.tcss"
+    DEFAULT_CSS = """
+    CorrectionDialog #correct-fields, CorrectionDialog #move-fields {
+        height: auto;
+    }
+    """
     TITLE_TEXT = "Corrigeren"
     INTRO = "Het oorspronkelijke gegeven blijft met uw reden bewaard in dossier en logboek."
     CONFIRM = "Corrigeren"
