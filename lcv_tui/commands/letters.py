@@ -30,7 +30,7 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write every letter due on ``--on`` (default today) as PDF and text, in one go."""
     from lcv_tui.domain import ledger
     from lcv_tui.domain.agenda import due_letters
-    from lcv_tui.domain.letters import LetterRefused, build_letter
+    from lcv_tui.domain.letters import LetterRefused, build_letter, letter_warnings
     from lcv_tui.exports.files import ExportError
     from lcv_tui.exports.letters_pdf import write_letters
     from lcv_tui.store.errors import VaultError
@@ -77,6 +77,8 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Er zijn op {on:%d-%m-%Y} geen brieven te versturen.")
         return EXIT_OK
     if letters:
+        for warning in letter_warnings(data.landlord, (letter.kind for letter in letters)):
+            ctx.say(f"Let op: {warning}")
         try:
             paths = write_letters(letters, folder)
         except ExportError as exc:

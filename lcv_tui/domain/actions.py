@@ -11,8 +11,9 @@ to do; a signal the rules forbid raises ``rules.RuleViolation``, which carries t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
@@ -26,6 +27,7 @@ from lcv_tui.domain.models import (
     AdjustmentKind,
     Agreement,
     Channel,
+    Correction,
     Event,
     EventKind,
     FeedbackStatus,
@@ -36,6 +38,7 @@ from lcv_tui.domain.models import (
     Settings,
     Tenant,
     VaultData,
+    new_id,
 )
 from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
@@ -48,7 +51,7 @@ STEP_KINDS = (
     EventKind.SCHULDHULP_GEWEZEN,
     EventKind.GEGEVENS_AANGEBODEN,
 )
-PROTECTED_TENANT_FIELDS = frozenset({"id", "payments", "adjustments", "events"})
+PROTECTED_TENANT_FIELDS = frozenset({"id", "payments", "adjustments", "events", "corrections"})
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -612,6 +615,289 @@ def apply_rent_increase(
         content=audit.digest(content),
     )
     return changes
+# --- putting mistakes right ------------------------------------------------------------------------
+
+Record = Payment | Adjustment | Event
+
+CORRECTABLE_FIELDS: dict[str, frozenset[str]] = {
+    "payment": frozenset({"on", "amount", "note"}),
+    "adjustment": frozenset({"kind", "on", "amount", "note"}),
+    "event": frozenset({"on", "channel", "note"}),
+}
+"""What a correction may change, per kind of record; the kind of a step or letter never changes
+(record the right one and let the wrong one lapse). A signal may also correct what it delivered
+(amount, months, route), feedback what was fed back."""
+
+_EVENT_EXTRA_FIELDS: dict[EventKind, frozenset[str]] = {
+    EventKind.SIGNAAL: frozenset({"amount", "months", "route"}),
+    EventKind.SIGNAAL_INGETROKKEN: frozenset({"route"}),
+    EventKind.TERUGKOPPELING: frozenset({"feedback"}),
+}
+
+
+def record_kind(record: Record) -> str:
+    """``payment``, ``adjustment`` or ``event``: the list of the tenant's file the record lives in."""
+    if isinstance(record, Payment):
+        return "payment"
+    if isinstance(record, Adjustment):
+        return "adjustment"
+    return "event"
+
+
+def record_label(record: Record) -> str:
+    """What the record is, in Dutch: ``Betaling``, ``Extra post``, ``Herinnering verstuurd``."""
+    if isinstance(record, Payment):
+        return "Betaling"
+    if isinstance(record, Adjustment):
+        return record.kind.label
+    return record.kind.label
+
+
+def _records_of(tenant: Tenant, kind: str) -> list[Any]:
+    if kind == "payment":
+        return tenant.payments
+    if kind == "adjustment":
+        return tenant.adjustments
+    return tenant.events
+
+
+def find_record(tenant: Tenant, record_id: str) -> Record:
+    """The payment, adjustment or event of ``tenant`` with this id (``ValueError`` in Dutch if none)."""
+    for records in (tenant.payments, tenant.adjustments, tenant.events):
+        for record in records:
+            if record.id == record_id:
+                return record
+    if any(c.original_id == record_id for c in tenant.corrections):
+        raise ValueError("Dit gegeven is al gecorrigeerd of vervallen: kies het nieuwe gegeven.")
+    raise ValueError("Dit gegeven staat niet (meer) in het dossier van deze huurder.")
+
+
+def _file_problem(events: list[Event]) -> str | None:
+    """Whether the events still make sense in order (a withdrawal needs what it withdraws, feedback
+    a signal before it), as a Dutch message naming the record that would be left hanging."""
+    objection: Event | None = None
+    signal_open = False
+    signalled = False
+    for event in sorted(events, key=lambda e: e.on):
+        if event.kind == EventKind.BEZWAAR:
+            objection = event
+        elif event.kind == EventKind.BEZWAAR_INGETROKKEN:
+            if objection is None:
+                return (
+                    f"Het intrekken van het bezwaar op {format_date(event.on)} hoort bij een bezwaar "
+                    "dat er dan niet meer is: laat eerst dat intrekken vervallen, of corrigeer het."
+                )
+            objection = None
+        elif event.kind == EventKind.SIGNAAL:
+            signal_open = signalled = True
+        elif event.kind == EventKind.SIGNAAL_INGETROKKEN:
+            if not signal_open:
+                return (
+                    f"Het intrekken van het signaal op {format_date(event.on)} hoort bij een signaal "
+                    "dat er dan niet meer is: laat eerst dat intrekken vervallen, of corrigeer het."
+                )
+            signal_open = False
+        elif event.kind == EventKind.TERUGKOPPELING and not signalled:
+            return (
+                f"De terugkoppeling van {format_date(event.on)} hoort bij een signaal dat er dan niet "
+                "meer is: laat eerst die terugkoppeling vervallen, of corrigeer haar."
+            )
+    return None
+
+
+def _replacement(
+    tenant: Tenant,
+    original: Record,
+    changes: Mapping[str, Any],
+    now: dt.datetime,
+    *,
+    moved: bool = False,
+) -> Record:
+    """A new record: the original with ``changes``, a new id, checked as when it was first recorded
+    (on ``tenant``, the one it will belong to; ``moved``: it may stay otherwise unchanged)."""
+    kind = record_kind(original)
+    allowed = CORRECTABLE_FIELDS[kind]
+    if isinstance(original, Event):
+        allowed = allowed | _EVENT_EXTRA_FIELDS.get(original.kind, frozenset())
+    refused = sorted(set(changes) - allowed)
+    if refused:
+        raise ValueError(
+            f"Bij een {record_label(original).lower()} kunt u dit niet corrigeren ({', '.join(refused)}): "
+            "laat het gegeven vervallen en leg het juiste opnieuw vast."
+        )
+    values = dict(changes)
+    if "amount" in values and values["amount"] is not None:
+        values["amount"] = parse_amount(values["amount"])
+    current = (
+        dataclasses.asdict(original) if isinstance(original, Payment) else original.model_dump()
+    )
+    if not moved and all(current.get(name) == value for name, value in values.items()):
+        raise ValueError(
+            "Er verandert niets: pas de datum, het bedrag of het kanaal aan, of laat het gegeven vervallen."
+        )
+    merged = {**current, **values, "id": new_id()}
+    record: Record
+    if isinstance(original, Payment):
+        record = Payment(**merged)
+        _not_in_future(record.on, now, "De betaaldatum")
+    elif isinstance(original, Adjustment):
+        record = Adjustment.model_validate(merged)
+    else:
+        merged["recorded_at"] = now
+        record = Event.model_validate(merged)
+        _not_in_future(record.on, now, "De datum")
+        if record.kind in LETTER_KINDS:
+            if record.channel not in LETTER_CHANNELS:
+                raise ValueError(
+                    "Een brief is schriftelijk: kies per post, per e-mail of afgegeven (LCV 2.1 a)."
+                )
+            _not_before_tenancy(tenant, record.on, "De verzenddatum")
+        elif record.kind in STEP_KINDS:
+            if record.kind == EventKind.PERSOONLIJK_CONTACT and record.channel is None:
+                raise ValueError(
+                    "Leg vast hoe u contact zocht: telefonisch, bij een bezoek, per e-mail of per post (LCV 2.1 b)."
+                )
+            _not_before_tenancy(tenant, record.on, "De datum")
+    return record
+
+
+def _put_right(
+    data: VaultData,
+    tenant_id: str,
+    record_id: str,
+    changes: Mapping[str, Any] | None,
+    reason: str,
+    now: dt.datetime | None,
+    actor: str,
+    to_tenant_id: str | None = None,
+) -> Correction:
+    now = _now(now)
+    tenant = _tenant(data, tenant_id)
+    original = find_record(tenant, record_id)
+    kind = record_kind(original)
+    target = tenant
+    if to_tenant_id is not None:
+        target = _tenant(data, to_tenant_id)
+        if target is tenant:
+            raise ValueError("Kies een andere huurder: het gegeven staat al bij deze huurder.")
+    replacement = (
+        None
+        if changes is None
+        else _replacement(target, original, changes, now, moved=target is not tenant)
+    )
+    correction = Correction.model_validate(
+        {
+            "original_id": original.id,
+            kind: original,
+            "reason": reason,
+            "recorded_at": now,
+            "actor": actor,
+            "replacement_id": replacement.id if replacement is not None else None,
+            "replacement_tenant_id": target.id if target is not tenant else None,
+        }
+    )
+    records = _records_of(tenant, kind)
+    index = next(i for i, record in enumerate(records) if record is original)
+    if isinstance(original, Event):
+        events = [e for e in tenant.events if e is not original]
+        if isinstance(replacement, Event) and target is tenant:
+            events.insert(index, replacement)
+        problem = _file_problem(events)
+        if problem is None and isinstance(replacement, Event) and target is not tenant:
+            problem = _file_problem([*target.events, replacement])
+        if problem is not None:
+            raise ValueError(problem)
+    # Checked in full above: from here on nothing can fail halfway.
+    if replacement is None or target is not tenant:
+        del records[index]
+    else:
+        records[index] = replacement
+    if replacement is not None and target is not tenant:
+        _records_of(target, kind).append(replacement)
+    tenant.corrections.append(correction)
+    action = "correction.void"
+    if replacement is not None:
+        action = "correction.replace" if target is tenant else "correction.move"
+    audit.append(
+        data.audit,
+        at=now,
+        action=action,
+        actor=actor,
+        tenant_id=tenant.id,
+        ref=original.id,
+        content=audit.digest(correction.model_dump_json()),
+    )
+    if replacement is not None:
+        content = (
+            replacement.to_json()
+            if isinstance(replacement, Payment)
+            else replacement.model_dump_json()
+        )
+        audit.append(
+            data.audit,
+            at=now,
+            action=(
+                f"event.{replacement.kind.value}"
+                if isinstance(replacement, Event)
+                else f"{record_kind(replacement)}.add"
+            ),
+            actor=actor,
+            tenant_id=target.id,
+            ref=replacement.id,
+            content=audit.digest(content),
+        )
+    return correction
+
+
+def void_record(
+    data: VaultData,
+    tenant_id: str,
+    record_id: str,
+    *,
+    reason: str,
+    now: dt.datetime | None,
+    actor: str = "app",
+) -> Correction:
+    """Declare a recorded payment, adjustment, letter, step, objection, signal, feedback or
+    withdrawal void ("vervallen"), with a reason. The original moves into the correction record, so
+    the ledger, the workflow, the rules and the exports no longer count it; the dossier and the
+    audit log keep it (LCV 2.1: what the landlord proves must be what happened)."""
+    return _put_right(data, tenant_id, record_id, None, reason, now, actor)
+
+
+def correct_record(
+    data: VaultData,
+    tenant_id: str,
+    record_id: str,
+    *,
+    replacement: Mapping[str, Any],
+    reason: str,
+    now: dt.datetime | None,
+    actor: str = "app",
+) -> Correction:
+    """Replace a recorded fact by a corrected one ("gecorrigeerd"): ``replacement`` names the fields
+    that change (``on``, ``amount``, ``channel``, ``note``, … see ``CORRECTABLE_FIELDS``). The new
+    record gets a new id and is checked as a new one would be; the original is kept as in
+    ``void_record``. Two audit entries: the correction (ref: the original's id; its digest covers
+    the replacement's id) and the new record (ref: its own id)."""
+    return _put_right(data, tenant_id, record_id, replacement, reason, now, actor)
+
+
+def move_record(
+    data: VaultData,
+    tenant_id: str,
+    record_id: str,
+    *,
+    to_tenant_id: str,
+    reason: str,
+    now: dt.datetime | None,
+    actor: str = "app",
+) -> Correction:
+    """A payment, letter or step recorded on the wrong tenant moves to the right one: a new record
+    (new id, same facts) in ``to_tenant_id``'s file, checked as a new one would be there; the
+    original stays in this tenant's corrections ("verplaatst"), without naming the other tenant in
+    this tenant's dossier."""
+    return _put_right(data, tenant_id, record_id, {}, reason, now, actor, to_tenant_id)
 
 
 # --- tenants -------------------------------------------------------------------------------------

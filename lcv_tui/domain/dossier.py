@@ -24,9 +24,13 @@ from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.letters import slug
 from lcv_tui.domain.models import (
     LETTER_KINDS,
+    Adjustment,
+    AuditEntry,
+    Correction,
     Event,
     EventKind,
     FeedbackStatus,
+    Payment,
     Tenant,
     VaultData,
 )
@@ -161,6 +165,70 @@ def check_event(event: Event, entries_by_ref: dict[str, list]) -> tuple[bool, st
     )
 
 
+def _record_summary(record: Payment | Adjustment | Event) -> str:
+    """``Betaling van 01-11-2026: € 850,00``: what a corrected record said, for the dossier."""
+    if isinstance(record, Payment):
+        text = f"Betaling van {format_date(record.on)}: {format_money(record.amount)}"
+    elif isinstance(record, Adjustment):
+        text = f"{record.kind.label} van {format_date(record.on)}: {format_money(record.amount)}"
+    else:
+        text = f"{record.kind.label} op {format_date(record.on)}{_channel(record)}"
+        if record.kind == EventKind.SIGNAAL and record.amount is not None:
+            text += f": {format_money(record.amount)}, {record.months} maand(en)"
+        if record.feedback is not None:
+            text += f": {record.feedback.label}"
+    if record.note:
+        text += f" (notitie: {record.note})"
+    return text
+
+
+def _record_json(record: Payment | Adjustment | Event) -> str:
+    return record.to_json() if isinstance(record, Payment) else record.model_dump_json()
+
+
+def correction_blocks(
+    tenant: Tenant, corrections: list[Correction], entries_by_ref: dict[str, list[AuditEntry]]
+) -> list[Block]:
+    """Each correction: the original marked "vervallen" or "gecorrigeerd", what replaced it, the
+    reason, when and by whom, and whether both the original and the correction are in the log."""
+    replacements: dict[str, Payment | Adjustment | Event] = {p.id: p for p in tenant.payments}
+    replacements.update((a.id, a) for a in tenant.adjustments)
+    replacements.update((e.id, e) for e in tenant.events)
+    blocks = []
+    for correction in corrections:
+        original = correction.original
+        lines = [f"{_record_summary(original)} — {correction.status_label.upper()}"]
+        if correction.replacement_tenant_id is not None:
+            lines.append("Overgebracht naar het dossier van de juiste huurder (hier niet genoemd).")
+        elif not correction.voided:
+            replacement = replacements.get(correction.replacement_id or "")
+            if replacement is not None:
+                lines.append(f"Vervangen door: {_record_summary(replacement)}.")
+            else:
+                lines.append("Vervangen door een gegeven dat later zelf is gecorrigeerd.")
+        at = correction.recorded_at
+        lines.append(
+            f"{'Vervallen verklaard' if correction.voided else correction.status_label.capitalize()} op "
+            f"{format_date(at.date())} {at:%H:%M} ({correction.actor}). "
+            f"Reden: {correction.reason}"
+        )
+        entries = entries_by_ref.get(original.id, [])
+        original_digest = audit.digest(_record_json(original))
+        correction_digest = audit.digest(correction.model_dump_json())
+        first = next((e for e in entries if e.digest == original_digest), None)
+        second = next((e for e in entries if e.digest == correction_digest), None)
+        in_log = first is not None and second is not None
+        lines.append(
+            "Logboek: "
+            + (f"oorspronkelijk vastgelegd in regel {first.seq}" if first else NOT_IN_LOG)
+            + "; "
+            + (f"correctie in regel {second.seq}" if second else f"correctie {NOT_IN_LOG}")
+            + "."
+        )
+        blocks.append(Block("\n".join(lines), "text" if in_log else "alert"))
+    return blocks
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -256,7 +324,7 @@ def build_dossier(
         since = case.opened_on if case is not None else None
 
     problems = tuple(audit.verify(data.audit))
-    by_ref: dict[str, list] = {}
+    by_ref: dict[str, list[AuditEntry]] = {}
     for entry in data.audit:
         if entry.ref:
             by_ref.setdefault(entry.ref, []).append(entry)
@@ -285,6 +353,8 @@ def build_dossier(
         if landlord.contact_person:
             lines.append(f"Contactpersoon: {landlord.contact_person}")
         lines += landlord.address_lines
+        if landlord.kvk:
+            lines.append(f"KvK-nummer: {landlord.kvk}")
         if landlord.phone:
             lines.append(f"Telefoon: {format_phone(landlord.phone)}")
         if landlord.email:
@@ -295,6 +365,8 @@ def build_dossier(
     else:
         parties.append(Block("Verhuurder: niet ingevuld in de instellingen.", "alert"))
     lines = [f"Huurder: {tenant.display_name}"]
+    if tenant.co_tenants:
+        lines.append("Medehuurder(s): " + ", ".join(co.display_name for co in tenant.co_tenants))
     if tenant.klantnummer:
         lines.append(f"Klantnummer: {tenant.klantnummer}")
     lines.append(f"Adres: {tenant.address_line}, {tenant.postcode}  {tenant.town}".rstrip())
@@ -415,6 +487,7 @@ def build_dossier(
     sections.append(Section("Maatschappelijk verantwoorde incasso (LCV 2.1)", tuple(step_blocks)))
 
     # 5. chronology
+    replaced = {c.replacement_id for c in tenant.corrections if c.replacement_id}
     chronology = []
     for item in items:
         event = item.event
@@ -428,6 +501,8 @@ def build_dossier(
             )
         if event.kind == EventKind.TERUGKOPPELING and event.feedback is not None:
             lines.append(f"Terugkoppeling: {event.feedback.label}.")
+        if event.id in replaced:
+            lines.append("Dit is een correctie van een eerder vastgelegd gegeven: zie Correcties.")
         lines.append(_arrears_line(item.arrears))
         lines.append(f"Logboek: {item.log_note}.")
         chronology.append(Block("\n".join(lines), "text" if item.in_log else "alert"))
@@ -650,6 +725,27 @@ def build_dossier(
             )
         )
     sections.append(Section("Terugkoppeling en opschorting (LCV 3.13, 4)", tuple(feedback_blocks)))
+
+    # 10. corrections: the originals stay in the dossier, marked (issue 12.5)
+    corrections = [
+        c
+        for c in tenant.corrections
+        if c.recorded_at.date() <= on
+        and (since is None or c.original.on >= since or c.recorded_at.date() >= since)
+    ]
+    if corrections:
+        sections.append(
+            Section(
+                "Correcties",
+                (
+                    Block(
+                        "Wat hieronder als vervallen of gecorrigeerd staat, telt niet meer mee in de "
+                        "stand en de stappen hierboven; het blijft hier en in het logboek bewaard."
+                    ),
+                    *correction_blocks(tenant, corrections, by_ref),
+                ),
+            )
+        )
 
     return Dossier(
         tenant_id=tenant.id,

@@ -7,7 +7,8 @@ Werkinstructie, "Voorgestelde werkwijze":
 
 Texts 1 and 2 are reproduced verbatim; the only adaptations are the ones a printed letter needs:
 the link "Home - Vroegsignalering (vroegsignaleringshv.nl)" is written out as a URL, the example
-objection address is replaced by the landlord's, the privacy statement gets the landlord's URL when
+objection address is replaced by the landlord's (and text 2 is followed by the postal address for
+objections when there is one: "schriftelijk" includes a letter), the privacy statement gets the landlord's URL when
 one is set, and the "7 dagen" of text 2 follows the objection window in the settings (at least 7).
 The list of shared data comes from ``sharing.ANNOUNCED_DATA_PHRASE`` so the letters announce exactly
 what a signal shares.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -30,7 +31,7 @@ from lcv_tui.domain.models import Channel, Event, EventKind, Landlord, Settings,
 from lcv_tui.domain.sharing import (
     ANNOUNCED_DATA_PHRASE,
 )  # what texts 1 and 2 announce = what a signal shares
-from lcv_tui.domain.validation import format_date_long, format_money, format_phone
+from lcv_tui.domain.validation import format_date_long, format_iban, format_money, format_phone
 
 VROEGSIGNALERING_URL = "https://vroegsignaleringshv.nl/"
 
@@ -111,6 +112,15 @@ def _privacy_sentence(landlord: Landlord) -> str:
     return _PRIVACY_SENTENCE
 
 
+def _objection_by_post(landlord: Landlord) -> tuple[str, ...]:
+    """Beside the e-mail address of text 2, the postal address for a written objection: after the
+    verbatim text, so that text stays as the werkinstructie has it."""
+    address = landlord.objection_postal_address
+    if not address:
+        return ()
+    return (f"U kunt uw bezwaar ook per post sturen aan {landlord.name}, {address}.",)
+
+
 def _announced_data_sentence() -> str:
     return f"In deze melding aan de gemeente verstrekken wij naast {ANNOUNCED_DATA_PHRASE}."
 
@@ -141,6 +151,7 @@ def tekst_2(landlord: Landlord, settings: Settings) -> tuple[str, ...]:
         _privacy_sentence(landlord),
         "Indien u aangeeft bezwaar te hebben dat wij uw gegevens delen dan ziet u af van schuldhulpverlening. "
         "Als u geen bezwaar heeft gemaakt, melden wij u aan bij de gemeente voor schuldhulpverlening.",
+        *_objection_by_post(landlord),
     )
 
 
@@ -157,13 +168,26 @@ def sender_lines(landlord: Landlord) -> tuple[str, ...]:
     if landlord.email:
         lines.append(f"E-mail {landlord.email}")
     if landlord.iban:
-        lines.append(f"IBAN {landlord.iban}")
+        lines.append(f"IBAN {format_iban(landlord.iban)}")
+    if landlord.kvk:
+        lines.append(f"KvK {landlord.kvk}")
+    if landlord.statutory_seat:
+        lines.append(f"Statutair gevestigd te {landlord.statutory_seat}")
     return tuple(lines)
 
 
+ADDRESS_LINE_WIDTH = 45
+"""Characters that fit on one line of a window envelope's address block."""
+
+
 def recipient_lines(tenant: Tenant) -> tuple[str, ...]:
-    """The address block for a window envelope: name; street, number, addition; postcode, two spaces, town."""
-    lines = [tenant.display_name]
+    """The address block for a window envelope: name (and co-tenants: "J. Jansen en P. de Vries",
+    each on a line of their own when that does not fit); street, number, addition; postcode, two
+    spaces, town."""
+    names = [tenant.display_name, *(co.display_name for co in tenant.co_tenants)]
+    together = " en ".join(names)
+    fits = len(together) <= ADDRESS_LINE_WIDTH
+    lines = [together] if fits else [names[0], *(f"en {name}" for name in names[1:])]
     if tenant.address_line:
         lines.append(tenant.address_line)
     lines.append(f"{tenant.postcode}  {tenant.town}".rstrip())
@@ -171,9 +195,10 @@ def recipient_lines(tenant: Tenant) -> tuple[str, ...]:
 
 
 def salutation(tenant: Tenant) -> str:
-    """``Geachte heer/mevrouw Van Dĳk,``: a particle is capitalised when no initials precede it."""
-    name = tenant.surname
-    return f"Geachte heer/mevrouw {name[:1].upper()}{name[1:]},"
+    """``Geachte heer/mevrouw Van Dĳk,``: a particle is capitalised when no initials precede it.
+    Co-tenants are addressed too: ``Geachte heer/mevrouw Jansen en heer/mevrouw De Vries,``."""
+    surnames = [tenant.surname, *(co.surname for co in tenant.co_tenants)]
+    return "Geachte " + " en ".join(f"heer/mevrouw {n[:1].upper()}{n[1:]}" for n in surnames) + ","
 
 
 def _place_date(landlord: Landlord, on: dt.date) -> str:
@@ -204,7 +229,10 @@ def _how_to_pay(landlord: Landlord, tenant: Tenant) -> str:
         else f"uw adres ({tenant.address_line or tenant.house_label})"
     )
     if landlord.iban:
-        return f"op rekeningnummer {landlord.iban} ten name van {landlord.name}, onder vermelding van {reference}"
+        return (
+            f"op rekeningnummer {format_iban(landlord.iban)} ten name van {landlord.name}, "
+            f"onder vermelding van {reference}"
+        )
     return f"op de rekening waarop u gewoonlijk de huur betaalt, onder vermelding van {reference}"
 
 
@@ -228,6 +256,34 @@ def _closing(landlord: Landlord) -> tuple[str, ...]:
 
 def _reference(tenant: Tenant) -> str:
     return f"Klantnummer: {tenant.klantnummer}" if tenant.klantnummer else ""
+
+
+# --- warnings before a letter is written ----------------------------------------------------
+
+PRIVACY_KINDS = (EventKind.AANMANING, EventKind.SOMMATIE)
+"""Letters whose text (tekst 1, tekst 2) refers the tenant to the landlord's privacy statement."""
+
+
+def letter_warnings(landlord: Landlord, kinds: Iterable[EventKind]) -> tuple[str, ...]:
+    """What the landlord should know before letters of ``kinds`` are written, in Dutch (empty: none).
+
+    Every letter asks for payment: without an IBAN it can only say "op de rekening waarop u
+    gewoonlijk de huur betaalt". Texts 1 and 2 refer to "ons Privacy statement": without a link the
+    tenant cannot find it. Neither stops the letter; the landlord decides whether to go on.
+    """
+    kinds = set(kinds)
+    warnings = []
+    if kinds and not landlord.iban:
+        warnings.append(
+            "Er is geen IBAN ingevuld: de brief vraagt om betaling 'op de rekening waarop u gewoonlijk "
+            "de huur betaalt'. Vul uw IBAN in bij Instellingen › Uw gegevens als verhuurder."
+        )
+    if kinds.intersection(PRIVACY_KINDS) and not landlord.privacy_url:
+        warnings.append(
+            "Er is geen link naar uw privacyverklaring ingevuld: tekst 1 en 2 verwijzen de huurder naar "
+            "'ons Privacy statement' zonder te zeggen waar dat staat. Vul de link in bij Instellingen."
+        )
+    return tuple(warnings)
 
 
 # --- the letters -----------------------------------------------------------------------------

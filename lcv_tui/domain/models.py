@@ -377,6 +377,14 @@ class Landlord(Model):
     privacy_url: str = Field(
         "", description="Waar de huurder uw privacyverklaring vindt (tekst 1 en 2)."
     )
+    kvk: str = Field("", description="KvK-nummer (8 cijfers), als u een onderneming bent.")
+    statutory_seat: str = Field(
+        "", description="Statutaire zetel van uw bv of stichting (voor het briefhoofd)."
+    )
+    objection_address: str = Field(
+        "",
+        description="Postadres voor bezwaar (tekst 2), naast het e-mailadres; leeg = uw adres hierboven.",
+    )
 
     @field_validator("name")
     @classmethod
@@ -389,7 +397,9 @@ class Landlord(Model):
             raise ValueError("Naam is te lang (hoogstens 100 tekens).")
         return text
 
-    @field_validator("contact_person", "street", "house_number", "town", "iban", "privacy_url")
+    @field_validator(
+        "contact_person", "street", "house_number", "town", "statutory_seat", "objection_address"
+    )
     @classmethod
     @unless_trusted
     def _text(cls, value: str) -> str:
@@ -397,6 +407,24 @@ class Landlord(Model):
         if len(text) > 120:
             raise ValueError("Te lang (hoogstens 120 tekens).")
         return text
+
+    @field_validator("iban")
+    @classmethod
+    @unless_trusted
+    def _iban(cls, value: str) -> str:
+        return v.normalise_iban(value)
+
+    @field_validator("kvk")
+    @classmethod
+    @unless_trusted
+    def _kvk(cls, value: str) -> str:
+        return v.normalise_kvk(value)
+
+    @field_validator("privacy_url")
+    @classmethod
+    @unless_trusted
+    def _privacy_url(cls, value: str) -> str:
+        return v.normalise_url(value)
 
     @field_validator("postcode")
     @classmethod
@@ -424,6 +452,16 @@ class Landlord(Model):
         if self.postcode or self.town:
             lines.append(f"{self.postcode}  {self.town}".strip())
         return lines
+
+    @property
+    def objection_postal_address(self) -> str:
+        """Where a tenant can send a written objection by post (tekst 2): the address given for it,
+        else the landlord's own postal address when complete; ``""`` when there is neither."""
+        if self.objection_address:
+            return self.objection_address
+        if (self.street or self.house_number) and self.postcode and self.town:
+            return ", ".join(" ".join(line.split()) for line in self.address_lines)
+        return ""
 
 
 DEFAULT_SHARED_FIELDS = frozenset(
@@ -578,6 +616,89 @@ class Event(Model):
         return self
 
 
+class Correction(Model):
+    """A recorded fact put right: voided ("vervallen"), or replaced by a corrected record
+    ("gecorrigeerd", ``replacement_id`` names the new one). The original leaves the tenant's
+    payments, adjustments or events and is kept here verbatim, so every computation uses the
+    corrected facts while the file, the dossier and the audit log still show what was recorded
+    first, and why it changed (LCV 2.1: the burden of proof is the landlord's)."""
+
+    id: str = Field(default_factory=new_id)
+    original_id: str
+    payment: Payment | None = None
+    adjustment: Adjustment | None = None
+    event: Event | None = None
+    reason: str = Field(max_length=500)
+    recorded_at: dt.datetime
+    actor: str = Field("app", max_length=40)
+    replacement_id: str | None = None
+    replacement_tenant_id: str | None = Field(
+        None, description="Set when the replacement went to another tenant's file (a move)."
+    )
+
+    @field_validator("reason")
+    @classmethod
+    @unless_trusted
+    def _reason(cls, value: str) -> str:
+        text = v.clean_text(value)
+        if not text:
+            raise ValueError(
+                "Geef een reden voor de correctie, bijvoorbeeld 'verkeerde datum ingevoerd'."
+            )
+        return text
+
+    @model_validator(mode="after")
+    @skipped_when_trusted
+    def _one_original(self) -> Correction:
+        if _TRUSTED_LOAD.get():
+            return self
+        originals = [r for r in (self.payment, self.adjustment, self.event) if r is not None]
+        if len(originals) != 1 or originals[0].id != self.original_id:
+            raise ValueError("Een correctie bewaart precies één oorspronkelijk gegeven.")
+        return self
+
+    @property
+    def original(self) -> Payment | Adjustment | Event:
+        record = self.payment or self.adjustment or self.event
+        assert record is not None
+        return record
+
+    @property
+    def voided(self) -> bool:
+        """True for a plain void; False when a corrected record replaced the original."""
+        return self.replacement_id is None
+
+    @property
+    def status_label(self) -> str:
+        if self.replacement_tenant_id is not None:
+            return "verplaatst"
+        return "vervallen" if self.voided else "gecorrigeerd"
+
+
+class CoTenant(Model):
+    """A co-tenant (medehuurder): named beside the tenant in the letters' address and salutation.
+    Not part of a signal: the upload file names one tenant (werkinstructie, kolom Achternaam)."""
+
+    surname: str
+    initials: str = ""
+
+    @field_validator("surname")
+    @classmethod
+    @unless_trusted
+    def _surname(cls, value: str) -> str:
+        return v.normalise_name(value, what="Achternaam van de medehuurder")
+
+    @field_validator("initials")
+    @classmethod
+    @unless_trusted
+    def _initials(cls, value: str) -> str:
+        return v.normalise_initials(value)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.initials} {self.surname}".strip()
+
+
 _NAME_PARTICLES = frozenset(
     {
         "van",
@@ -654,6 +775,8 @@ class Tenant(Model):
     rent_changes: list[RentChange] = Field(
         default_factory=list, description="Huurwijzigingen; ``rent`` is de huur bij de start."
     )
+    co_tenants: list[CoTenant] = Field(default_factory=list, max_length=2)
+    corrections: list[Correction] = Field(default_factory=list)
 
     @field_validator("klantnummer")
     @classmethod

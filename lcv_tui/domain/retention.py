@@ -20,6 +20,7 @@ def last_activity(tenant: Tenant) -> dt.date | None:
     days += [e.on for e in tenant.events]
     days += [p.on for p in tenant.payments]
     days += [a.on for a in tenant.adjustments]
+    days += [c.recorded_at.date() for c in tenant.corrections]
     return max(days) if days else None
 
 

@@ -170,6 +170,57 @@ def normalise_phone(value: str) -> str:
     )
 
 
+def normalise_iban(value: str) -> str:
+    """``nl91 abna 0417 1643 00`` → ``NL91ABNA0417164300``: checked on country, length and check
+    digits with python-stdnum (its ``iban`` module follows the ISO 13616 registry)."""
+    from stdnum import iban
+    from stdnum.exceptions import ValidationError as NumberError
+
+    text = clean_text(value)
+    if not text:
+        return ""
+    try:
+        return str(iban.validate(text))
+    except NumberError:
+        raise ValueError(
+            "Ongeldig IBAN: controleer het nummer, bijvoorbeeld NL91 ABNA 0417 1643 00 "
+            "(landcode, 2 controlecijfers, bankcode en rekeningnummer)."
+        ) from None
+
+
+def format_iban(value: str) -> str:
+    """``NL91 ABNA 0417 1643 00``: groups of four, as on a bank card and in letters."""
+    return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
+
+
+def normalise_kvk(value: str) -> str:
+    """A KvK number (Handelsregister): exactly 8 digits; spaces and dots are dropped."""
+    text = re.sub(r"[\s.]", "", clean_text(value))
+    if not text:
+        return ""
+    if not (text.isdigit() and len(text) == 8):
+        raise ValueError("Ongeldig KvK-nummer: een KvK-nummer heeft precies 8 cijfers.")
+    return text
+
+
+def normalise_url(value: str) -> str:
+    """A web address for letters (the privacy statement): ``https://``, added when left out."""
+    text = clean_text(value)
+    if not text:
+        return ""
+    if " " in text or len(text) > 200:
+        raise ValueError(
+            "Ongeldig webadres: gebruik één adres zonder spaties, bijvoorbeeld https://www.voorbeeld.nl/privacy."
+        )
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        text = "https://" + text
+    scheme, _, rest = text.partition("://")
+    host = rest.split("/", 1)[0]
+    if scheme.lower() not in ("http", "https") or "." not in host or host.startswith("."):
+        raise ValueError("Ongeldig webadres: gebruik de vorm https://www.voorbeeld.nl/privacy.")
+    return f"{scheme.lower()}://{rest}"
+
+
 def format_phone(value: str) -> str:
     """Readable grouping for screens and letters; storage keeps the compact form."""
     if len(value) == 10 and value.startswith("06"):

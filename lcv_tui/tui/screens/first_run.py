@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
 
 from lcv_tui.domain.errors import field_errors
+from lcv_tui.tui.onboarding import EXISTING_TENANTS
 from lcv_tui.tui.screens.base import TracksEdits
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
@@ -32,6 +33,27 @@ LANDLORD_FIELDS: tuple[tuple[str, str, str], ...] = (
         "objection_email",
         "E-mailadres voor bezwaar *",
         "Nodig voor tekst 2 in de sommatie: hier kan de huurder bezwaar maken tegen het delen van zijn gegevens.",
+    ),
+    (
+        "objection_address",
+        "Postadres voor bezwaar",
+        "De sommatie noemt het naast het e-mailadres; leeg = uw adres hieronder. Bijv. Postbus 12, 2300 AA Leiden.",
+    ),
+    (
+        "iban",
+        "IBAN",
+        "Hierop betaalt de huurder; de brieven noemen het. Bijv. NL91 ABNA 0417 1643 00.",
+    ),
+    (
+        "privacy_url",
+        "Link naar uw privacyverklaring",
+        "Tekst 1 en 2 verwijzen ernaar. Bijv. https://www.voorbeeld.nl/privacy.",
+    ),
+    ("kvk", "KvK-nummer", "8 cijfers; alleen als u een onderneming bent."),
+    (
+        "statutory_seat",
+        "Statutaire zetel",
+        "Voor een bv of stichting: de plaats uit de statuten (komt in het briefhoofd).",
     ),
     ("phone", "Telefoon", ""),
     ("street", "Straat", ""),
@@ -90,6 +112,7 @@ class FirstRunScreen(TracksEdits, Screen[None]):
                 classes="screen-intro",
                 markup=False,
             )
+            yield Static(EXISTING_TENANTS, classes="screen-intro", id="first-tenants", markup=False)
             yield Static("", classes="form-summary", id="form-summary", markup=False)
             yield Static("Uw gegevens als verhuurder", classes="first-heading")
             yield from field_rows(

@@ -90,6 +90,7 @@ class LettersScreen(Screen[None]):
         self.names: dict[str, tuple[str, str]] = {}
         self.status: dict[str, str] = {}
         self.refused: list[str] = []
+        self.warnings: tuple[str, ...] = ()
         self.written = False
         self.writing = False
 
@@ -102,6 +103,7 @@ class LettersScreen(Screen[None]):
             COLUMNS, empty_text="Er zijn vandaag geen brieven te versturen.", id="letters"
         )
         yield Static("", id="letters-refused", markup=False)
+        yield Static("", id="letters-warnings", markup=False)
         yield Footer()
 
     @property
@@ -125,7 +127,7 @@ class LettersScreen(Screen[None]):
         """Build today's letters from the agenda (nothing is written yet)."""
         from lcv_tui.domain import ledger
         from lcv_tui.domain.agenda import due_letters
-        from lcv_tui.domain.letters import LetterRefused, build_letter
+        from lcv_tui.domain.letters import LetterRefused, build_letter, letter_warnings
 
         workspace = self.app.workspace
         assert workspace is not None
@@ -165,6 +167,12 @@ class LettersScreen(Screen[None]):
         refused = self.query_one("#letters-refused", Static)
         refused.update("\n".join(self.refused))
         refused.display = bool(self.refused)
+        self.warnings = letter_warnings(
+            data.landlord, (made.kind for made in self.letters.values())
+        )
+        warnings = self.query_one("#letters-warnings", Static)
+        warnings.update("\n".join(f"⚠ {warning}" for warning in self.warnings))
+        warnings.display = bool(self.warnings)
         self._show()
 
     def _show(self) -> None:
@@ -203,6 +211,20 @@ class LettersScreen(Screen[None]):
     # --- writing --------------------------------------------------------------------------------
 
     def action_write(self) -> None:
+        if not self.letters or self.writing:
+            return
+        if self.warnings:
+            from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+            question = "\n\n".join([*self.warnings, "Toch de brieven maken?"])
+            self.app.push_screen(
+                ConfirmScreen(question, yes="Toch maken", no="Eerst invullen", title="Let op"),
+                lambda go: self._write() if go else None,
+            )
+            return
+        self._write()
+
+    def _write(self) -> None:
         if not self.letters or self.writing:
             return
         self.writing = True

@@ -18,9 +18,9 @@ from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from lcv_tui.domain import ledger
 from lcv_tui.domain.errors import first_message
@@ -46,7 +46,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
 
 if TYPE_CHECKING:
     from lcv_tui.domain.letters import Letter
-    from lcv_tui.domain.models import Agreement, Tenant, VaultData
+    from lcv_tui.domain.models import Adjustment, Agreement, Event, Payment, Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.workflow import Case
     from lcv_tui.tui.app import LcvApp
@@ -70,6 +70,17 @@ LEDGER_COLUMNS = (
     Column("credit", "Credit", min_width=11, max_width=12, align="right"),
     Column("saldo", "Saldo", min_width=11, max_width=13, align="right"),
 )
+
+
+RECORD_COLUMNS = (
+    Column("datum", "Datum", min_width=10, max_width=10),
+    Column("soort", "Wat", min_width=12, max_width=34),
+    Column("details", "Details", min_width=10, max_width=40),
+    Column("status", "Status", min_width=10, max_width=40),
+)
+
+CORRECTED_PREFIX = "correctie:"
+"""Key prefix of a row that shows a corrected or voided original (kept as evidence, not correctable)."""
 
 
 # --- what the file shows: plain functions of the domain's answers -------------------------------
@@ -182,6 +193,7 @@ def contact_text(tenant: Tenant, agreement: Agreement | None, on: dt.date | None
     end = format_date(tenant.tenancy_end) if tenant.tenancy_end else "loopt"
     rows = (
         ("Naam", tenant.display_name),
+        ("Medehuurders", ", ".join(co.display_name for co in tenant.co_tenants) or "–"),
         ("Klantnummer", tenant.klantnummer or "–"),
         ("Adres", tenant.address_line or "–"),
         ("Postcode en plaats", f"{tenant.postcode} {tenant.town}".strip()),
@@ -214,6 +226,92 @@ def ledger_records(tenant: Tenant, on: dt.date) -> list[Record]:
     return records[::-1]
 
 
+def _record_details(record: Payment | Adjustment | Event) -> str:
+    from lcv_tui.domain.models import Adjustment, Payment
+
+    if isinstance(record, (Payment, Adjustment)):
+        parts = [format_money(record.amount), record.note]
+    else:
+        parts = [record.channel.label if record.channel else "", record.note]
+        if record.amount is not None:
+            parts.insert(0, format_money(record.amount))
+        if record.feedback is not None:
+            parts.insert(0, record.feedback.label)
+    return " · ".join(part for part in parts if part)
+
+
+def other_tenant(data: VaultData, tenant_id: str, text: str) -> Tenant:
+    """The one other tenant whose klantnummer is ``text``, else whose surname is (or contains) it;
+    a Dutch ``ValueError`` when there is none or more than one."""
+    key = " ".join(text.split()).casefold()
+    others = [t for t in data.tenants if t.id != tenant_id]
+    for match in (
+        lambda t: bool(t.klantnummer) and t.klantnummer.casefold() == key,
+        lambda t: t.surname.casefold() == key,
+        lambda t: key in t.surname.casefold(),
+    ):
+        found = [t for t in others if match(t)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise ValueError(
+                f"Er zijn {len(found)} huurders met '{text.strip()}': geef het klantnummer."
+            )
+    raise ValueError(
+        f"Geen andere huurder gevonden met klantnummer of achternaam '{text.strip()}'."
+    )
+
+
+def recorded_records(tenant: Tenant) -> list[Record]:
+    """Everything recorded in the file, newest first: payments, adjustments and events that count,
+    and the originals that were corrected or voided, marked so (issue 12.5)."""
+    from lcv_tui.domain.actions import record_label
+
+    replaced = {c.replacement_id for c in tenant.corrections if c.replacement_id}
+    rows: list[tuple[dt.date, int, Record]] = []
+    live: list[Payment | Adjustment | Event] = [
+        *tenant.payments,
+        *tenant.adjustments,
+        *tenant.events,
+    ]
+    for order, record in enumerate(live):
+        status = "✓ telt mee (na correctie)" if record.id in replaced else "✓ telt mee"
+        label = record_label(record)
+        rows.append(
+            (
+                record.on,
+                order,
+                Record(
+                    key=record.id,
+                    cells=(format_date(record.on), label, _record_details(record), status),
+                    sort_keys=(record.on, label, "", status),
+                    search="",
+                ),
+            )
+        )
+    for order, correction in enumerate(tenant.corrections, start=len(live)):
+        original = correction.original
+        label = record_label(original)
+        status = (
+            f"✗ {correction.status_label} op {format_date(correction.recorded_at.date())}: "
+            f"{correction.reason}"
+        )
+        rows.append(
+            (
+                original.on,
+                order,
+                Record(
+                    key=CORRECTED_PREFIX + correction.id,
+                    cells=(format_date(original.on), label, _record_details(original), status),
+                    sort_keys=(original.on, label, "", status),
+                    search="",
+                ),
+            )
+        )
+    rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    return [record for _, _, record in rows]
+
+
 # --- the screen -------------------------------------------------------------------------------
 
 
@@ -237,6 +335,7 @@ class TenantFileScreen(Screen[None]):
         Binding("c", "adjustment", "Correctie", id="file.adjustment"),
         Binding("d", "dossier", "Bewijsdossier", id="file.dossier"),
         Binding("e", "edit", "Gegevens", id="file.edit", show=False),
+        Binding("ctrl+r", "correct", "Corrigeren…", id="file.correct"),
     ]
 
     def __init__(self, tenant_id: str) -> None:
@@ -280,6 +379,17 @@ class TenantFileScreen(Screen[None]):
                 yield RecordTable(
                     LEDGER_COLUMNS, empty_text="Nog geen huur of betalingen.", id="file-ledger"
                 )
+            with TabPane("Vastgelegd", id="tab-records"), Vertical():
+                yield RecordTable(
+                    RECORD_COLUMNS, empty_text="Nog niets vastgelegd.", id="file-records"
+                )
+                with Horizontal(id="file-records-buttons"):
+                    yield Static(
+                        "Iets verkeerd vastgelegd? Kies de regel en druk Enter of Ctrl+R.",
+                        id="file-records-hint",
+                        markup=False,
+                    )
+                    yield Button("Corrigeren…", id="correct")
             with TabPane("Gegevens", id="tab-contact"), VerticalScroll():
                 yield Static("", id="file-contact", markup=False)
         yield KeyFooter()
@@ -321,6 +431,9 @@ class TenantFileScreen(Screen[None]):
         table = self.query_one("#file-ledger", RecordTable)
         table.set_records(ledger_records(tenant, today))
         table.action_first()
+        records = self.query_one("#file-records", RecordTable)
+        records.set_records(recorded_records(tenant))
+        records.action_first()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -499,6 +612,77 @@ class TenantFileScreen(Screen[None]):
             lambda values, error: SignalWithdrawalDialog(**self._dialog_args(values, error)), record
         )
 
+    @on(RecordTable.Selected, "#file-records")
+    @on(Button.Pressed, "#correct")
+    def action_correct(self) -> None:
+        """Correct or void the record selected on the "Vastgelegd" tab (issue 12.5)."""
+        from lcv_tui.domain import actions
+        from lcv_tui.tui.screens.correction_dialog import (
+            CorrectionDialog,
+            CorrectionEntry,
+            describe,
+        )
+
+        tabs = self.query_one("#file-tabs", TabbedContent)
+        table = self.query_one("#file-records", RecordTable)
+        if tabs.active != "tab-records":
+            tabs.active = "tab-records"
+            table.focus()
+            self.notify("Kies de regel die u wilt corrigeren en druk Enter.", timeout=4)
+            return
+        key = table.current_key
+        if key is None:
+            self.notify("Er is nog niets vastgelegd om te corrigeren.", timeout=4)
+            return
+        if key.startswith(CORRECTED_PREFIX):
+            self.notify(
+                "Dit gegeven is al gecorrigeerd of vervallen; het blijft als bewijs bewaard. "
+                "Kies de regel die nu meetelt.",
+                timeout=6,
+                markup=False,
+            )
+            return
+        record = actions.find_record(self.tenant, key)
+
+        def record_it(entry: CorrectionEntry) -> str:
+            label = actions.record_label(record)
+            if entry.move_to:
+                other = other_tenant(self.data, self.tenant_id, entry.move_to)
+                actions.move_record(
+                    self.data,
+                    self.tenant_id,
+                    record.id,
+                    to_tenant_id=other.id,
+                    reason=entry.reason,
+                    **self._when(),
+                )
+                return f"{label} ({format_date(record.on)}) verplaatst naar {other.display_name}"
+            if entry.void:
+                actions.void_record(
+                    self.data, self.tenant_id, record.id, reason=entry.reason, **self._when()
+                )
+                return f"{label} ({format_date(record.on)}) vervallen"
+            actions.correct_record(
+                self.data,
+                self.tenant_id,
+                record.id,
+                replacement=entry.changes,
+                reason=entry.reason,
+                **self._when(),
+            )
+            return f"{label} ({format_date(record.on)}) gecorrigeerd"
+
+        self._record(
+            lambda values, error: CorrectionDialog(
+                record,
+                today=self.today,
+                subject=describe(record),
+                values=values,
+                error=error,
+            ),
+            record_it,
+        )
+
     def action_guide_signal(self) -> None:
         from lcv_tui.tui.screens.wizard import open_wizard
 
@@ -529,7 +713,7 @@ class TenantFileScreen(Screen[None]):
         dialog = LetterDialog(kind=next_letter(self.case), **self._dialog_args(values, error))
 
         def answered(request) -> None:
-            from lcv_tui.domain.letters import LetterRefused, build_letter
+            from lcv_tui.domain.letters import LetterRefused, build_letter, letter_warnings
 
             if request is None:
                 return
@@ -547,12 +731,31 @@ class TenantFileScreen(Screen[None]):
             except LetterRefused as exc:
                 self.action_letter(dialog.last_values, exc.message)
                 return
-            self.app.push_screen(
-                TextPreviewScreen(
-                    f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text
-                ),
-                lambda save: self.write_letter(letter, letter_folder(self.app)) if save else None,
-            )
+
+            def save(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.write_letter(letter, letter_folder(self.app))
+
+            def preview(go: bool | None = True) -> None:
+                if go:
+                    self.app.push_screen(
+                        TextPreviewScreen(
+                            f"{LETTER_NAMES[letter.kind]} voor {tenant.display_name}", letter.text
+                        ),
+                        save,
+                    )
+
+            warnings = letter_warnings(landlord, [letter.kind])
+            if warnings:
+                from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+                question = "\n\n".join([*warnings, "Toch de brief maken?"])
+                self.app.push_screen(
+                    ConfirmScreen(question, yes="Toch maken", no="Eerst invullen", title="Let op"),
+                    preview,
+                )
+            else:
+                preview()
 
         self.app.push_screen(dialog, answered)
 

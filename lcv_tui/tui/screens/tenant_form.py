@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("surname", "Achternaam *", "", ""),
     ("initials", "Voorletters", "", ""),
+    (
+        "co1_surname",
+        "Medehuurder: achternaam",
+        "Optioneel; de brieven noemen ook deze huurder.",
+        "",
+    ),
+    ("co1_initials", "Medehuurder: voorletters", "", ""),
+    ("co2_surname", "Tweede medehuurder: achternaam", "", ""),
+    ("co2_initials", "Tweede medehuurder: voorletters", "", ""),
     ("klantnummer", "Klantnummer", "Uw eigen referentie.", ""),
     ("street", "Straat", "", ""),
     ("house_number", "Huisnummer *", "Alleen het getal.", ""),
@@ -54,6 +63,8 @@ ONBOARDING_FIELDS = ("paid_through", "opening_arrears", "opening_arrears_due")
 """Onboarding an existing tenant (issue 12.1); model-level messages name their field by its label."""
 
 PHONE_FIELDS = ("phone1", "phone2", "phone3")
+CO_TENANT_FIELDS = (("co1_surname", "co1_initials"), ("co2_surname", "co2_initials"))
+"""Co-tenants (medehuurders), who fill ``co_tenants``: addressed in the letters with the tenant."""
 
 
 def _gemeente_suggester() -> SuggestFromList | None:
@@ -68,7 +79,11 @@ def _initial_values(tenant: Tenant | None) -> dict[str, str]:
     if tenant is None:
         return {"due_day": "1"}
     phones = [v.format_phone(p) for p in tenant.phones] + ["", "", ""]
+    co_tenants = {}
+    for (surname, initials), co in zip(CO_TENANT_FIELDS, tenant.co_tenants, strict=False):
+        co_tenants.update({surname: co.surname, initials: co.initials})
     return {
+        **co_tenants,
         "surname": tenant.surname,
         "initials": tenant.initials,
         "klantnummer": tenant.klantnummer,
@@ -94,6 +109,29 @@ def _initial_values(tenant: Tenant | None) -> dict[str, str]:
             v.format_date(tenant.opening_arrears_due) if tenant.opening_arrears_due else ""
         ),
     }
+
+
+def _co_tenants(values: dict[str, str], errors: dict[str, str]) -> list[dict[str, str]]:
+    """The co-tenants typed in the form; a message under the field that is wrong or missing."""
+    from lcv_tui.domain.models import CoTenant
+
+    found = []
+    for surname_field, initials_field in CO_TENANT_FIELDS:
+        surname = values.get(surname_field, "").strip()
+        initials = values.get(initials_field, "").strip()
+        if not surname and not initials:
+            continue
+        if not surname:
+            errors[surname_field] = "Vul ook de achternaam van de medehuurder in."
+            continue
+        try:
+            co = CoTenant(surname=surname, initials=initials)
+        except ValidationError as exc:
+            for name, message in field_errors(exc).items():
+                errors[initials_field if name == "initials" else surname_field] = message
+            continue
+        found.append(co.model_dump())
+    return found
 
 
 def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[str, str]:
@@ -133,6 +171,7 @@ def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[s
         if phone:
             phones.append(phone)
     data["phones"] = phones
+    data["co_tenants"] = _co_tenants(values, errors)
     if values["gemeente"].strip():
         from lcv_tui.domain.municipalities import checked
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from lcv_tui.tui.onboarding import EMPTY_VAULT
 from lcv_tui.tui.screens.base import SectionScreen
 from lcv_tui.tui.tenant_rows import COLUMNS, status_text, tenant_record, tenant_records
 from lcv_tui.tui.widgets.record_table import RecordTable
@@ -79,7 +80,7 @@ class TenantListScreen(SectionScreen):
         shown, total = len(table.shown), table.total
         what = "huurder" if total == 1 else "huurders"
         count = f"{total} {what}" if shown == total else f"{shown} van {total} {what}"
-        self.query_one("#tenants-count", Static).update(count + sort)
+        self.query_one("#tenants-count", Static).update(count + sort if total else EMPTY_VAULT)
 
     # --- filter and focus ---------------------------------------------------------------------
 
