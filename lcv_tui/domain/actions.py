@@ -12,10 +12,13 @@ to do; a signal the rules forbid raises ``rules.RuleViolation``, which carries t
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from lcv_tui.domain import audit, ledger
+from lcv_tui.domain.bank import Assignment, BankImportResult, BankPlan, LineKind
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
     LETTER_KINDS,
@@ -30,6 +33,7 @@ from lcv_tui.domain.models import (
     Route,
     Tenant,
     VaultData,
+    new_id,
 )
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
 from lcv_tui.domain.validation import format_date, parse_amount
@@ -466,3 +470,94 @@ def delete_tenant(
     audit.append(
         data.audit, at=now, action="tenant.delete", actor=actor, tenant_id=tenant.id, ref=tenant.id
     )
+
+
+# --- bank statements ----------------------------------------------------------------------------
+
+
+def record_bank_import(
+    data: VaultData,
+    plan: BankPlan,
+    assignments: Sequence[Assignment] = (),
+    *,
+    now: dt.datetime,
+    actor: str,
+) -> BankImportResult:
+    """Record a read bank statement: every matched line, and every suggested or unmatched line the
+    landlord assigned to a tenant, as a payment on its booking day (a storno as a negative payment),
+    carrying the transaction's identity so it is never recorded twice. An assignment may remember
+    the payer's IBAN on the tenant. One audit entry for the whole import, with ids and counts only.
+
+    Refuses (``ValueError``, nothing changed) an assignment to an unknown tenant or of a line that
+    is not waiting for one; lines recorded meanwhile (same identity) are skipped, not doubled.
+    """
+    now = _now(now)
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    read_before = {p.bank_ref for t in data.tenants for p in t.payments if p.bank_ref}
+    lines = {line.identity: line for line in plan.lines}
+    chosen: dict[str, Assignment] = {}
+    for assignment in assignments:
+        line = lines.get(assignment.identity)
+        if line is None or line.kind not in (LineKind.SUGGESTED, LineKind.UNMATCHED):
+            raise ValueError(
+                "Deze transactie wacht niet op een keuze (meer): lees het afschrift opnieuw in."
+            )
+        if assignment.tenant_id not in by_id:
+            raise ValueError(
+                "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
+            )
+        chosen[assignment.identity] = assignment
+    result = BankImportResult()
+    new: list[tuple[Tenant, Payment]] = []
+    remember: dict[str, list[str]] = {}
+    for line in plan.lines:
+        choice = chosen.get(line.identity)
+        tenant_id = line.tenant_id if line.kind == LineKind.MATCHED else None
+        if choice is not None:
+            tenant_id = choice.tenant_id
+        if tenant_id is None:
+            continue
+        if line.identity in read_before:
+            result.already_read += 1
+            continue
+        transaction = line.transaction
+        tenant = by_id[tenant_id]
+        note = f"Bank: {transaction.description}" if transaction.description else "Bank"
+        payment = Payment(
+            on=transaction.booked,
+            amount=transaction.amount,
+            note=note[:200],
+            bank_ref=line.identity,
+            reversal=transaction.amount < 0,
+        )
+        new.append((tenant, payment))
+        read_before.add(line.identity)
+        iban = transaction.counter_iban
+        if choice is not None and choice.remember_iban and iban:
+            owners = [t.id for t in data.tenants if iban in t.ibans]
+            if not owners and iban not in remember.setdefault(tenant_id, []):
+                remember[tenant_id].append(iban)
+    for tenant_id, ibans in remember.items():
+        tenant = by_id[tenant_id]
+        tenant.ibans = [*tenant.ibans, *ibans]
+        result.ibans_remembered.append(tenant_id)
+    for tenant, payment in new:
+        tenant.payments.append(payment)
+        result.payments.append((tenant.id, payment.id))
+        result.reversals += payment.reversal
+    if result.payments or result.ibans_remembered:
+        summary = {
+            "payments": result.payments,
+            "reversals": result.reversals,
+            "ibans_remembered": result.ibans_remembered,
+            "counts": plan.counts(),
+        }
+        audit.append(
+            data.audit,
+            at=now,
+            action="bank.import",
+            actor=actor,
+            ref=new_id(),
+            content=audit.digest(json.dumps(summary, sort_keys=True)),
+        )
+    return result
