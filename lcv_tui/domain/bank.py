@@ -201,19 +201,22 @@ def transaction_identities(transactions: Iterable[BankTransaction]) -> list[str]
 # --- indexes ------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:[-/.]\w+)*")
+_MAX_PARTS = 8  # parts per stretch looked at: a klantnummer has a few, not dozens
 _PARTICLES = frozenset(
     {"van", "de", "der", "den", "het", "'t", "t", "ten", "ter", "te", "in", "op", "la", "le", "du"}
 )
 
 
 def _words(text: str) -> set[str]:
-    """Every word of ``text``, casefolded: runs joined by ``-``, ``/`` or ``.`` (``H-1001``) and
-    each of their parts (``H``, ``1001``), so a klantnummer is found only as a whole word."""
+    """Every word of ``text``, casefolded, so a klantnummer is found only as a whole word: in a run
+    joined by ``-``, ``/`` or ``.`` (``huur/h-1001/nov``) every stretch of whole parts counts
+    (``h-1001``, ``1001``, ``huur/h``…), never a part of a part (``h-10010`` holds no ``h-1001``)."""
     words: set[str] = set()
     for match in _WORD.finditer(text.casefold()):
-        token = match.group()
-        words.add(token)
-        words.update(re.split(r"[-/.]", token))
+        pieces = re.split(r"([-/.])", match.group())
+        for start in range(0, len(pieces), 2):
+            for end in range(start, min(len(pieces), start + 2 * _MAX_PARTS), 2):
+                words.add("".join(pieces[start : end + 1]))
     return words
 
 
