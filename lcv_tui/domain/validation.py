@@ -20,6 +20,7 @@ _UNISSUED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
+_IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}$")
 _APOSTROPHES = "'\u2019\u2018`´"
 MONTHS_NL = (
     "januari",
@@ -182,12 +183,17 @@ def normalise_iban(value: str) -> str:
     if not text:
         return ""
     try:
-        return iban.validate(text)
+        compact = iban.validate(text)
     except StdnumError:
+        compact = ""
+    # stdnum also takes digits of other scripts ("٩١"); an IBAN is plain ASCII.
+    if not _IBAN.match(compact):
+        shown = text if len(text) <= 40 else text[:40] + "…"
         raise ValueError(
-            f"Dit IBAN klopt niet: controleer {text} op een tikfout "
+            f"Dit IBAN klopt niet: controleer {shown} op een tikfout "
             "(landcode, 2 controlecijfers en het rekeningnummer, bijvoorbeeld NL91 ABNA 0417 1643 00)."
-        ) from None
+        )
+    return compact
 
 
 def parse_ibans(value: str) -> list[str]:
