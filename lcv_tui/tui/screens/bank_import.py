@@ -146,10 +146,11 @@ class BankImportScreen(MeldenSubScreen):
         from lcv_tui.exports.bank import read_statement
         from lcv_tui.exports.files import ExportError
 
+        def progress(done: int, total: int) -> None:
+            self.post_message(ReadProgress(done, total))
+
         try:
-            statement = read_statement(
-                path, progress=lambda done, total: self.post_message(ReadProgress(done, total))
-            )
+            statement = read_statement(path, progress=progress)
             plan = plan_bank_import(data, statement, today=today)
         except ExportError as exc:
             self.post_message(BankReadFailed(exc.message))
@@ -261,8 +262,10 @@ class BankImportScreen(MeldenSubScreen):
             f"Al eerder ingelezen: {len(plan.already_read)} · overgeslagen (uitgaand of in de "
             f"toekomst): {len(plan.ignored)}"
         )
-        self.query_one("#bank-preview").mount_all(widgets)
+        preview = self.query_one("#bank-preview", VerticalScroll)
+        preview.mount_all(widgets)
         self.query_one("#bank-record", Button).disabled = not (plan.matched or self.choices)
+        preview.focus()  # arrows and Page Down scroll the preview; Tab goes on to the choices
 
     def assignments(self) -> list[Assignment]:
         from lcv_tui.domain.bank import Assignment
