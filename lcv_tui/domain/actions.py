@@ -494,6 +494,7 @@ def record_bank_import(
     now = _now(now)
     by_id = {tenant.id: tenant for tenant in data.tenants}
     read_before = {p.bank_ref for t in data.tenants for p in t.payments if p.bank_ref}
+    registered = {iban for t in data.tenants for iban in t.ibans}
     lines = {line.identity: line for line in plan.lines}
     chosen: dict[str, Assignment] = {}
     for assignment in assignments:
@@ -533,10 +534,10 @@ def record_bank_import(
         new.append((tenant, payment))
         read_before.add(line.identity)
         iban = transaction.counter_iban
-        if choice is not None and choice.remember_iban and iban:
-            owners = [t.id for t in data.tenants if iban in t.ibans]
-            if not owners and iban not in remember.setdefault(tenant_id, []):
-                remember[tenant_id].append(iban)
+        # An IBAN already on a tenant is not added to another: it would make both ambiguous.
+        if choice is not None and choice.remember_iban and iban and iban not in registered:
+            registered.add(iban)
+            remember.setdefault(tenant_id, []).append(iban)
     for tenant_id, ibans in remember.items():
         tenant = by_id[tenant_id]
         tenant.ibans = [*tenant.ibans, *ibans]

@@ -32,6 +32,7 @@ from lcv_tui.domain.models import Tenant, VaultData
 from lcv_tui.domain.validation import format_date, format_money
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 KLANTNUMMER_MIN_LENGTH = 3
 """A klantnummer shorter than this (``7``, ``12``) is not looked for in descriptions: it would be
@@ -176,9 +177,10 @@ def _identity_key(transaction: BankTransaction) -> str:
     day, amount and the other party. Descriptions and references differ between CAMT, MT940 and
     CSV, so they are left out; equal transactions on one day are told apart by their order."""
     party = transaction.counter_iban or " ".join(transaction.counter_name.casefold().split())
-    return "|".join(
-        (transaction.account, transaction.booked.isoformat(), str(transaction.amount), party)
-    )
+    amount = str(
+        transaction.amount.quantize(CENT)
+    )  # MT940 may write "1040," where CSV has "1040,00"
+    return "|".join((transaction.account, transaction.booked.isoformat(), amount, party))
 
 
 def transaction_identities(transactions: Iterable[BankTransaction]) -> list[str]:

@@ -328,3 +328,21 @@ def test_matching_is_linear_in_vault_and_statement():
     actions.record_bank_import(data, plan, now=NOW, actor="test")
     assert time.perf_counter() - started < 5
     assert len(plan.matched) == 10_000
+
+
+def test_remembering_an_iban_of_another_tenant_does_not_share_it(demo):
+    hart = by_number(demo, "H-1003")
+    bakker = by_number(demo, "H-1007")
+    shared = hart.ibans[0]
+    hart.ibans = []
+    statement = Statement("t", (tx(3, "12.00", shared, "M. 't Hart", "gift"),))
+    plan = plan_bank_import(demo, statement, today=TODAY)
+    hart.ibans = [shared]  # registered meanwhile (e.g. in the form)
+    actions.record_bank_import(
+        demo,
+        plan,
+        [Assignment(plan.lines[0].identity, bakker.id, remember_iban=True)],
+        now=NOW,
+        actor="t",
+    )
+    assert bakker.ibans == [] and bakker.payments[-1].amount == Decimal("12.00")

@@ -253,3 +253,35 @@ def test_random_bytes_never_crash(prefix, noise):
         assert exc.message and exc.message[0].isupper()
     else:
         assert all(isinstance(t.amount, Decimal) for t in statement.transactions)
+
+
+def test_mt940_amount_without_cents_has_the_same_identity_as_csv():
+    mt940 = (
+        b":20:X\n:25:NL91ABNA0417164300\n:28C:1\n:60F:C261101EUR0,\n"
+        b":61:2611031103C1040,NTRFNONREF\n"
+        b":86:/CNTP/NL08DEMO0100001003/DEMONL2A/M. 't Hart/UTRECHT/REMI/USTD//Huur oktober/\n"
+        b":62F:C261103EUR1040,\n"
+    )
+    statement = parse_statement(mt940)
+    assert statement.transactions[0].amount == Decimal("1040.00")
+    csv = read_statement(demo_statements()[1])
+    assert transaction_identities(statement.transactions) == transaction_identities(
+        csv.transactions[:1]
+    )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    source=st.sampled_from([path.read_bytes() for path in demo_statements()]),
+    start=st.integers(min_value=0, max_value=2000),
+    length=st.integers(min_value=1, max_value=40),
+    noise=st.binary(min_size=1, max_size=40),
+)
+def test_damaged_statements_never_crash(source, start, length, noise):
+    """A real statement with a stretch replaced by random bytes: read, or a Dutch error."""
+    start = min(start, len(source))
+    damaged = source[:start] + noise + source[start + length :]
+    try:
+        parse_statement(damaged)
+    except BankFileError as exc:
+        assert exc.message and exc.message[0].isupper()

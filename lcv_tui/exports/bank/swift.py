@@ -103,7 +103,8 @@ def _transaction(data: dict[str, Any]) -> BankTransaction:
         raise _unreadable()
     # C credit, D debit, RC reversal of a credit (money goes out), RD reversal of a debit.
     debit = status in ("D", "RC")
-    signed = -abs(amount) if debit else abs(amount)
+    amount = abs(amount).quantize(Decimal("0.01"))
+    signed = -amount if debit else amount
     booked = data.get("entry_date") or data.get("date")
     if not isinstance(booked, dt.date):
         raise _unreadable()
