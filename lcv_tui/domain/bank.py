@@ -400,7 +400,7 @@ def _plan_reversal(
             transaction,
             identity,
             LineKind.UNMATCHED,
-            "storno (terugboeking) zonder herkende huurder: leg deze zo nodig zelf vast",
+            "storno (terugboeking) zonder herkende huurder: kies zo nodig zelf de huurder",
         )
     tenant = index.by_id[tenant_id]
     if _paid_before(tenant, transaction.booked, planned) < -transaction.amount:
@@ -408,7 +408,8 @@ def _plan_reversal(
             transaction,
             identity,
             LineKind.UNMATCHED,
-            "storno (terugboeking) zonder eerdere betaling van deze huurder om terug te boeken",
+            "storno (terugboeking), maar deze huurder heeft geen eerdere betaling om terug te boeken: "
+            "controleer het en kies zo nodig zelf de huurder",
         )
     return BankLine(
         transaction, identity, LineKind.MATCHED, f"storno; {reason}", tenant_id=tenant_id

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pathlib
+import sys
 
 import pytest
 
-GOLDEN = pathlib.Path(__file__).parent / "golden"
-PASSPHRASE = "geheime wachtzin voor de test"
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+from bank_support import PASSPHRASE
 
 
 @pytest.fixture

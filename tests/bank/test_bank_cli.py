@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from conftest import GOLDEN, PASSPHRASE
+from bank_support import GOLDEN, PASSPHRASE
 
 from lcv_tui.cli import main
 from lcv_tui.exports.bank import demo_statements

@@ -98,8 +98,7 @@ def test_storno_without_a_payment_to_reverse_is_not_recorded(demo):
         demo, Statement("t", (tx(5, "-100.00", tenant.ibans[0], reversal=True),)), today=TODAY
     )
     assert (
-        plan.lines[0].kind == LineKind.UNMATCHED
-        and "zonder eerdere betaling" in plan.lines[0].reason
+        plan.lines[0].kind == LineKind.UNMATCHED and "geen eerdere betaling" in plan.lines[0].reason
     )
     # ... but a payment and its storno in one statement are both recorded
     plan, result = record(
@@ -346,3 +345,16 @@ def test_remembering_an_iban_of_another_tenant_does_not_share_it(demo):
         actor="t",
     )
     assert bakker.ibans == [] and bakker.payments[-1].amount == Decimal("12.00")
+
+
+def test_an_unmatched_storno_assigned_by_the_landlord_is_a_negative_payment(demo):
+    bakker = by_number(demo, "H-1007")
+    statement = Statement(
+        "t", (tx(6, "-815.00", "NL84DEMO0100007007", "J. Bakker", reversal=True),)
+    )
+    plan = plan_bank_import(demo, statement, today=TODAY)
+    assert plan.lines[0].kind == LineKind.UNMATCHED and "storno" in plan.lines[0].reason
+    actions.record_bank_import(
+        demo, plan, [Assignment(plan.lines[0].identity, bakker.id)], now=NOW, actor="t"
+    )
+    assert (bakker.payments[-1].amount, bakker.payments[-1].reversal) == (Decimal("-815.00"), True)

@@ -7,7 +7,7 @@ import shutil
 from decimal import Decimal
 
 import pytest
-from conftest import GOLDEN
+from bank_support import GOLDEN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

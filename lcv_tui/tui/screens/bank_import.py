@@ -231,7 +231,7 @@ class BankImportScreen(MeldenSubScreen):
                     markup=False,
                 )
             )
-            if index >= CHOICE_LIMIT or line.transaction.amount < 0:
+            if index >= CHOICE_LIMIT:
                 continue
             first = [tenants[t] for t in line.candidates if t in tenants]
             rest = [t for t in everyone if t.id not in line.candidates]
