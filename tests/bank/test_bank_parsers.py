@@ -140,6 +140,14 @@ def test_ing_comma_variant():
     ]
 
 
+def test_mt940_ing_with_swift_blocks():
+    statement = read_statement(GOLDEN / "mt940-ing.sta")
+    assert _summary(statement) == [
+        ("2026-11-03", "1040.00", "NL08DEMO0100001003", "M T HART", "Huur H-1003 nov", False)
+    ]
+    assert statement.accounts == [OWN] and statement.transactions[0].bank_ref == "00000000001005"
+
+
 def test_mt940_rabobank_and_abn_amro_styles():
     rabo = read_statement(GOLDEN / "mt940-rabobank.sta")
     assert _summary(rabo) == [
