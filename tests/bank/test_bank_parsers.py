@@ -293,3 +293,12 @@ def test_damaged_statements_never_crash(source, start, length, noise):
         parse_statement(damaged)
     except BankFileError as exc:
         assert exc.message and exc.message[0].isupper()
+
+
+def test_ing_english_export():
+    statement = read_statement(GOLDEN / "ing-english.csv")
+    assert statement.format == "ING CSV"
+    assert _summary(statement) == [
+        ("2026-11-02", "845.00", "NL13DEMO0100001010", "R. Dijkstra", "huur november", False),
+        ("2026-11-03", "-312.40", "", "Gemeente Voorbeeld", "OZB 2026", False),
+    ]

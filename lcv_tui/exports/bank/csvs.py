@@ -34,8 +34,22 @@ _ING_COLUMNS = (
 _RABO_COLUMNS = ("iban/bban", "datum", "bedrag", "tegenrekening iban/bban", "naam tegenpartij")
 
 
+# ING's English export names the same columns in English.
+_ENGLISH = {
+    "date": "datum",
+    "name / description": "naam / omschrijving",
+    "account": "rekening",
+    "counterparty": "tegenrekening",
+    "debit/credit": "af bij",
+    "amount (eur)": "bedrag (eur)",
+    "transaction type": "mutatiesoort",
+    "notifications": "mededelingen",
+}
+
+
 def _title(text: str) -> str:
-    return " ".join(text.strip().strip('"').casefold().split())
+    title = " ".join(text.strip().strip('"').casefold().split())
+    return _ENGLISH.get(title, title)
 
 
 def _delimiter(first_line: str) -> str:
@@ -102,14 +116,14 @@ def _ing_row(cell: Cell) -> BankTransaction:
     booked = dt.datetime.strptime(cell("datum"), "%Y%m%d").date()
     amount = parse_amount(cell("bedrag (eur)"), decimal_comma="," in cell("bedrag (eur)"))
     direction = cell("af bij").casefold()
-    if direction not in ("af", "bij"):
+    if direction not in ("af", "bij", "debit", "credit"):
         raise ValueError(direction)
-    signed = -abs(amount) if direction == "af" else abs(amount)
+    signed = -abs(amount) if direction in ("af", "debit") else abs(amount)
     notes = fold(cell("mededelingen"))
     description = _ing_description(notes)
     kind = cell("mutatiesoort") or cell("mutatie soort")
     reversal = signed < 0 and bool(REVERSAL_WORDS.search(notes) or REVERSAL_WORDS.search(kind))
-    reference = re.search(r"Kenmerk:\s*(\S+)", notes)
+    reference = re.search(r"(?:Kenmerk|Reference):\s*(\S+)", notes)
     return BankTransaction(
         booked=booked,
         amount=signed,
@@ -123,7 +137,8 @@ def _ing_row(cell: Cell) -> BankTransaction:
 
 
 _ING_LABELS = re.compile(
-    r"\b(Naam|Omschrijving|IBAN|Kenmerk|Machtiging ID|Incassant ID|Valutadatum|Datum/Tijd|Referentie):\s*"
+    r"\b(Naam|Omschrijving|IBAN|Kenmerk|Machtiging ID|Incassant ID|Valutadatum|Datum/Tijd|Referentie|"
+    r"Name|Description|Reference|Mandate ID|Creditor ID|Value date|Date/time):\s*"
 )
 
 
@@ -132,7 +147,7 @@ def _ing_description(notes: str) -> str:
     is the ``Omschrijving`` part when there is one, else the whole text."""
     parts = _ING_LABELS.split(notes)
     labelled = dict(zip(parts[1::2], (p.strip() for p in parts[2::2]), strict=True))
-    return labelled.get("Omschrijving") or notes
+    return labelled.get("Omschrijving") or labelled.get("Description") or notes
 
 
 def _rabo_row(cell: Cell) -> BankTransaction:
