@@ -107,10 +107,19 @@ async def test_read_assign_and_record(signals_app, demo_vault, tmp_path):
         assert isinstance(app.screen, ImportScreen)
 
 
-async def test_palette_command_and_demo_button(locations, clock, demo_vault):
+async def test_palette_command_and_demo_button(locations, clock, demo_vault, monkeypatch):
     from lcv_testing import PASSPHRASE, MemoryKeyring
 
+    from lcv_tui.exports import bank
     from lcv_tui.tui.app import make_app
+    from lcv_tui.tui.screens.bank_import import ReadProgress
+
+    monkeypatch.setattr(bank, "_CHUNK", 1024)  # a "large" file: the progress bar moves
+    progress: list[tuple[int, int]] = []
+
+    def hook(message):
+        if isinstance(message, ReadProgress):
+            progress.append((message.done, message.total))
 
     app = make_app(
         locations,
@@ -120,7 +129,7 @@ async def test_palette_command_and_demo_button(locations, clock, demo_vault):
         animation_level="none",
         demo=True,
     )
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Bankafschrift inlezen" in titles
@@ -131,6 +140,9 @@ async def test_palette_command_and_demo_button(locations, clock, demo_vault):
         await pilot.click("#bank-demo")
         await settle(pilot)
         assert "4 gekoppeld" in text(screen.query_one("#bank-status"))
+        size = demo_statements()[0].stat().st_size
+        assert len(progress) == -(-size // 1024) and progress[-1] == (size, size)
+        assert screen.query_one("#bank-progress").progress == size
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, BankImportScreen)
