@@ -330,18 +330,18 @@ def plan_bank_import(data: VaultData, statement: Statement, *, today: dt.date) -
     index = _Index(data)
     transactions = statement.transactions
     identities = transaction_identities(transactions)
-    # What each tenant has paid, for a reversal's check that there was a payment to reverse.
+    # Credits matched in this statement, by tenant: a storno may reverse one of them. Planned in
+    # booking order for that reason; the plan keeps the file's order.
     planned_credits: dict[str, list[tuple[dt.date, Decimal]]] = defaultdict(list)
-    lines: list[BankLine] = []
-    order = sorted(range(len(transactions)), key=lambda i: transactions[i].booked)
     planned: dict[int, BankLine] = {}
-    for i in order:
+    for i in sorted(range(len(transactions)), key=lambda i: transactions[i].booked):
         transaction, identity = transactions[i], identities[i]
         planned[i] = line = _plan_line(index, transaction, identity, today, planned_credits)
         if line.kind == LineKind.MATCHED and line.tenant_id and transaction.amount > 0:
             planned_credits[line.tenant_id].append((transaction.booked, transaction.amount))
-    lines = [planned[i] for i in range(len(transactions))]
-    return BankPlan(format=statement.format, lines=tuple(lines))
+    return BankPlan(
+        format=statement.format, lines=tuple(planned[i] for i in range(len(transactions)))
+    )
 
 
 def _plan_line(
