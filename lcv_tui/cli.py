@@ -54,6 +54,7 @@ HANDLERS: dict[str, str] = {
     "check": "lcv_tui.commands.check:run",
     "import-tenants": "lcv_tui.commands.imports:run_tenants",
     "import-payments": "lcv_tui.commands.imports:run_payments",
+    "import-bank": "lcv_tui.commands.imports:run_bank",
     "letters": "lcv_tui.commands.letters:run_letters",
     "dossier": "lcv_tui.commands.letters:run_dossier",
     "tenant-info": "lcv_tui.commands.letters:run_tenant_info",
@@ -171,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PAD")
 
     p = sub.add_parser(
-        "import", parents=[common], help="lees huurders of betalingen in uit CSV of XLSX"
+        "import",
+        parents=[common],
+        help="lees huurders of betalingen in uit CSV of XLSX, of een bankafschrift",
     )
     import_sub = p.add_subparsers(
         dest="import_kind", metavar="SOORT", required=True, parser_class=DutchArgumentParser
@@ -185,6 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument(
             "--dry-run", action="store_true", help="alleen controleren en een voorbeeld tonen"
         )
+
+    q = import_sub.add_parser(
+        "bank",
+        parents=[common],
+        help="bankafschrift inlezen (CAMT.053, MT940, CSV van ING of Rabobank)",
+    )
+    q.add_argument("path", metavar="PAD")
+    q.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="alleen tonen wat er gekoppeld wordt, niets vastleggen",
+    )
 
     p = sub.add_parser(
         "letters", parents=[common], help="maak alle brieven die vandaag verstuurd moeten worden"

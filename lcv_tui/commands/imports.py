@@ -1,4 +1,4 @@
-"""``lcv-tui import tenants|payments PAD [--skip-bad] [--dry-run]``.
+"""``lcv-tui import tenants|payments PAD [--skip-bad] [--dry-run]`` and ``lcv-tui import bank PAD [--dry-run]``.
 
 Shows which columns were recognised, what will be added, every row with an error (with its row
 number) and every duplicate; then adds all or nothing. The column mapping that worked is kept in
@@ -112,3 +112,77 @@ def _run(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
         f"Ingelezen: {result.added} {what}{skipped}; {result.duplicates} dubbel en niet opnieuw toegevoegd."
     )
     return EXIT_OK
+
+
+def run_bank(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``lcv-tui import bank PAD [--dry-run]``: read a bank statement and record the rent in it.
+
+    Exit codes: 0 every incoming transaction matched or read before; 1 some not matched (listed;
+    the matched ones are recorded unless ``--dry-run``); 2 no access to the vault; 3 the file
+    cannot be read.
+    """
+    from lcv_tui.domain import actions
+    from lcv_tui.domain.bank import describe, plan_bank_import
+    from lcv_tui.exports.bank import read_statement
+    from lcv_tui.exports.files import ExportError
+    from lcv_tui.store.errors import VaultError
+    from lcv_tui.store.workspace import open_workspace
+
+    try:
+        statement = read_statement(args.path)
+    except ExportError as exc:
+        return ctx.fail(exc.message, EXIT_IO)
+    try:
+        workspace = open_workspace(
+            ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend, actor="cli"
+        )
+    except VaultError as exc:
+        return ctx.fail(exc.message, exc.exit_code)
+    data = workspace.data
+    plan = plan_bank_import(data, statement, today=ctx.clock.today())
+    names = {tenant.id: tenant for tenant in data.tenants}
+
+    def who(tenant_id: str) -> str:
+        tenant = names[tenant_id]
+        return f"{tenant.klantnummer} {tenant.display_name}".strip()
+
+    ctx.say(f"{statement.format}: {len(statement.transactions)} transactie(s).")
+    for line in plan.matched:
+        assert line.tenant_id is not None
+        ctx.say(
+            f"  GEKOPPELD  {describe(line)}\n             → {who(line.tenant_id)} ({line.reason})"
+        )
+    for line in plan.suggested:
+        options = ", ".join(who(t) for t in line.candidates)
+        ctx.say(f"  VOORSTEL   {describe(line)}\n             → {options}? ({line.reason})")
+    for line in plan.unmatched:
+        ctx.say(f"  NIET       {describe(line)}\n             ({line.reason})")
+    counts = plan.counts()
+    ctx.say(
+        f"{counts['matched']} gekoppeld, {counts['suggested']} voorstel(len), "
+        f"{counts['unmatched']} niet gekoppeld, {counts['already_read']} al eerder ingelezen, "
+        f"{counts['ignored']} overgeslagen (uitgaand)."
+    )
+    if plan.suggested or plan.unmatched:
+        ctx.say(
+            "Voorstellen en niet-gekoppelde transacties worden niet vastgelegd: kies de huurder in de "
+            "app (Bankafschrift inlezen), of zet het IBAN of klantnummer bij de huurder en lees "
+            "het afschrift opnieuw in."
+        )
+    outcome = EXIT_OK if plan.all_matched else EXIT_REFUSED
+    if args.dry_run:
+        ctx.say("Proefrun (--dry-run): er is niets vastgelegd.")
+        return outcome
+    if not plan.matched:
+        ctx.say("Niets nieuws om vast te leggen.")
+        return outcome
+    result = actions.record_bank_import(data, plan, now=ctx.clock.now(), actor="import")
+    workspace.mark_dirty()
+    try:
+        workspace.commit()
+    except VaultError as exc:
+        return ctx.fail(exc.message, exc.exit_code)
+    ctx.say(
+        f"Vastgelegd: {len(result.payments)} betaling(en), waarvan {result.reversals} storno('s)."
+    )
+    return outcome

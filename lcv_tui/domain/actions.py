@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from lcv_tui.domain import audit, deadlines, ledger
+from lcv_tui.domain.bank import Assignment, BankImportResult, BankPlan, LineKind, bank_refs_read
 from lcv_tui.domain.letters import Letter
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
@@ -615,6 +617,8 @@ def apply_rent_increase(
         content=audit.digest(content),
     )
     return changes
+
+
 # --- putting mistakes right ------------------------------------------------------------------------
 
 Record = Payment | Adjustment | Event
@@ -1051,3 +1055,95 @@ def delete_tenant(
     audit.append(
         data.audit, at=now, action="tenant.delete", actor=actor, tenant_id=tenant.id, ref=tenant.id
     )
+
+
+# --- bank statements ----------------------------------------------------------------------------
+
+
+def record_bank_import(
+    data: VaultData,
+    plan: BankPlan,
+    assignments: Sequence[Assignment] = (),
+    *,
+    now: dt.datetime,
+    actor: str,
+) -> BankImportResult:
+    """Record a read bank statement: every matched line, and every suggested or unmatched line the
+    landlord assigned to a tenant, as a payment on its booking day (a storno as a negative payment),
+    carrying the transaction's identity so it is never recorded twice. An assignment may remember
+    the payer's IBAN on the tenant. One audit entry for the whole import, with ids and counts only.
+
+    Refuses (``ValueError``, nothing changed) an assignment to an unknown tenant or of a line that
+    is not waiting for one; lines recorded meanwhile (same identity) are skipped, not doubled.
+    """
+    now = _now(now)
+    by_id = {tenant.id: tenant for tenant in data.tenants}
+    read_before = {ref for t in data.tenants for ref in bank_refs_read(t)}
+    registered = {iban for t in data.tenants for iban in t.ibans}
+    lines = {line.identity: line for line in plan.lines}
+    chosen: dict[str, Assignment] = {}
+    for assignment in assignments:
+        line = lines.get(assignment.identity)
+        if line is None or line.kind not in (LineKind.SUGGESTED, LineKind.UNMATCHED):
+            raise ValueError(
+                "Deze transactie wacht niet op een keuze (meer): lees het afschrift opnieuw in."
+            )
+        if assignment.tenant_id not in by_id:
+            raise ValueError(
+                "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
+            )
+        chosen[assignment.identity] = assignment
+    result = BankImportResult()
+    new: list[tuple[Tenant, Payment]] = []
+    remember: dict[str, list[str]] = {}
+    for line in plan.lines:
+        choice = chosen.get(line.identity)
+        tenant_id = line.tenant_id if line.kind == LineKind.MATCHED else None
+        if choice is not None:
+            tenant_id = choice.tenant_id
+        if tenant_id is None:
+            continue
+        if line.identity in read_before:
+            result.already_read += 1
+            continue
+        transaction = line.transaction
+        tenant = by_id[tenant_id]
+        note = f"Bank: {transaction.description}" if transaction.description else "Bank"
+        payment = Payment(
+            on=transaction.booked,
+            amount=transaction.amount,
+            note=note[:200],
+            bank_ref=line.identity,
+            reversal=transaction.amount < 0,
+        )
+        new.append((tenant, payment))
+        read_before.add(line.identity)
+        iban = transaction.counter_iban
+        # An IBAN already on a tenant is not added to another: it would make both ambiguous.
+        if choice is not None and choice.remember_iban and iban and iban not in registered:
+            registered.add(iban)
+            remember.setdefault(tenant_id, []).append(iban)
+    for tenant_id, ibans in remember.items():
+        tenant = by_id[tenant_id]
+        tenant.ibans = [*tenant.ibans, *ibans]
+        result.ibans_remembered.append(tenant_id)
+    for tenant, payment in new:
+        tenant.payments.append(payment)
+        result.payments.append((tenant.id, payment.id))
+        result.reversals += payment.reversal
+    if result.payments or result.ibans_remembered:
+        summary = {
+            "payments": result.payments,
+            "reversals": result.reversals,
+            "ibans_remembered": result.ibans_remembered,
+            "counts": plan.counts(),
+        }
+        audit.append(
+            data.audit,
+            at=now,
+            action="bank.import",
+            actor=actor,
+            ref=new_id(),
+            content=audit.digest(json.dumps(summary, sort_keys=True)),
+        )
+    return result

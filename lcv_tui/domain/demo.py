@@ -514,12 +514,27 @@ def _audit_log(data: VaultData, today: dt.date) -> None:
             )
 
 
+DEMO_IBANS: dict[str, str] = {
+    "H-1001": "NL62DEMO0100001001",
+    "H-1002": "NL35DEMO0100001002",
+    "H-1003": "NL08DEMO0100001003",
+    "H-1004": "NL78DEMO0100001004",
+    "H-1005": "NL51DEMO0100001005",
+    "H-1010": "NL13DEMO0100001010",
+}
+"""Klantnummer → the account a demo tenant pays from. Bank code DEMO: no bank has it, so no real
+account can be meant. The demo statements (``lcv_tui/exports/bank/demo``) pay from these."""
+
+
 def build_demo(today: dt.date) -> VaultData:
     """A complete, fictional vault for ``today``: every stage of the process is present."""
     settings = Settings(wizard_seen=True)
     agreements = _agreements(today)
     by_gemeente = {a.gemeente: a for a in agreements}
     tenants = [_fit(p, today, by_gemeente.get(p.gemeente), settings) for p in PROFILES]
+    for tenant in tenants:
+        if tenant.klantnummer in DEMO_IBANS:
+            tenant.ibans = [DEMO_IBANS[tenant.klantnummer]]
     data = VaultData(
         landlord=_landlord(), settings=settings, agreements=agreements, tenants=tenants
     )

@@ -1,7 +1,8 @@
 """The data model: what the vault holds. Pydantic v2, validated, with Dutch error messages.
 
-Deliberately absent: BSN, birth date, bank account of the tenant, or any other personal data
-the LCV process does not need. What is not in the model cannot leak into an export.
+Deliberately absent: BSN, birth date, or any other personal data the LCV process does not need.
+What is not in the model cannot leak into an export. The IBANs a tenant pays from
+(``Tenant.ibans``) are kept only to match bank statements to tenants; no export shares them.
 """
 
 from __future__ import annotations
@@ -128,8 +129,10 @@ class _AmountTable(dict[str, Decimal]):
 _AMOUNTS = _AmountTable()
 
 
-def positive_money(message: str) -> Any:
+def positive_money(message: str, *, allow_negative: bool = False) -> Any:
     """``Money`` that must be above € 0,00, refused with ``message``: one validator call per value.
+    With ``allow_negative`` only € 0,00 is refused (the model then says when a negative amount may
+    stand, as ``Payment`` does for a reversal).
 
     On a trusted load the stored text (``"780.50"``) maps to one shared ``Decimal`` per distinct
     amount: most payments are the rent, so at 10,000 tenants this keeps 12 MB of equal ``Decimal``
@@ -141,6 +144,8 @@ def positive_money(message: str) -> Any:
         if _TRUSTED_LOAD.get() and type(value) is str:
             return _AMOUNTS[value]
         amount = handler(value)
+        if amount < 0 and allow_negative:
+            return -_money(-amount)
         if amount <= 0:
             raise ValueError(message)
         return _money(amount)
@@ -505,6 +510,9 @@ class Agreement(Model):
 # --- tenants, their ledger and their file ----------------------------------------------------
 
 
+PAYMENT_NOT_POSITIVE = "Een betaling moet groter zijn dan € 0,00."
+
+
 @dataclass(slots=True, frozen=True, kw_only=True, config=ConfigDict(extra="forbid"))
 class Payment:
     """A payment received. A slotted, frozen dataclass rather than a ``Model``: a vault holds one per
@@ -514,8 +522,29 @@ class Payment:
 
     id: str = Field(default_factory=new_id)
     on: dt.date
-    amount: positive_money("Een betaling moet groter zijn dan € 0,00.")  # type: ignore[valid-type]
+    amount: positive_money(PAYMENT_NOT_POSITIVE, allow_negative=True)  # type: ignore[valid-type]
     note: str = Field("", max_length=200)
+    bank_ref: str = Field(
+        default="",
+        max_length=80,
+        description="Identiteit van de banktransactie (bankafschrift inlezen): zo telt geen transactie twee keer.",
+    )
+    reversal: bool = Field(
+        default=False,
+        description="Storno: een eerdere betaling kwam terug (een teruggeboekte incasso); het bedrag is negatief.",
+    )
+
+    @model_validator(mode="after")
+    @skipped_when_trusted
+    def _sign(self) -> Payment:
+        """Only a reversal (storno) of an earlier payment has a negative amount."""
+        if _TRUSTED_LOAD.get():
+            return self
+        if self.reversal and self.amount >= 0:
+            raise ValueError("Een storno (terugboeking) heeft een negatief bedrag.")
+        if not self.reversal and self.amount <= 0:
+            raise ValueError(PAYMENT_NOT_POSITIVE)
+        return self
 
     def to_json(self) -> str:
         """The payment as JSON, as the vault stores it (what the audit digest is taken of)."""
@@ -753,6 +782,10 @@ class Tenant(Model):
     gemeente: str
     phones: list[str] = Field(default_factory=list)
     email: str = ""
+    ibans: list[str] = Field(
+        default_factory=list,
+        description="IBAN(s) waarvan deze huurder betaalt: bankafschriften koppelen betalingen hieraan.",
+    )
     rent: positive_money("Huur moet groter zijn dan € 0,00.")  # type: ignore[valid-type]
     due_day: int = Field(1, ge=1, le=28)
     tenancy_start: dt.date
@@ -853,6 +886,15 @@ class Tenant(Model):
     @unless_trusted
     def _email(cls, value: str) -> str:
         return v.normalise_email(value)
+
+    @field_validator("ibans")
+    @classmethod
+    @unless_trusted
+    def _ibans(cls, value: list[str]) -> list[str]:
+        ibans = v.parse_ibans(",".join(value))
+        if len(ibans) > 10:
+            raise ValueError("Hoogstens 10 IBANs per huurder.")
+        return ibans
 
     @model_validator(mode="after")
     @skipped_when_trusted

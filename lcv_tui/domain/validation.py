@@ -20,6 +20,7 @@ _UNISSUED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
+_IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}$")
 _APOSTROPHES = "'\u2019\u2018`´"
 MONTHS_NL = (
     "januari",
@@ -171,25 +172,42 @@ def normalise_phone(value: str) -> str:
 
 
 def normalise_iban(value: str) -> str:
-    """``nl91 abna 0417 1643 00`` → ``NL91ABNA0417164300``: checked on country, length and check
-    digits with python-stdnum (its ``iban`` module follows the ISO 13616 registry)."""
+    """``nl91 abna 0417 1643 00`` → ``NL91ABNA0417164300`` (compact, as stored and matched); ``""`` stays empty.
+
+    Checked by python-stdnum: the country's length and layout and the ISO 7064 check digits.
+    """
     from stdnum import iban
-    from stdnum.exceptions import ValidationError as NumberError
+    from stdnum.exceptions import ValidationError as StdnumError
 
     text = clean_text(value)
     if not text:
         return ""
     try:
-        return str(iban.validate(text))
-    except NumberError:
+        compact = iban.validate(text)
+    except StdnumError:
+        compact = ""
+    # stdnum also takes digits of other scripts ("٩١"); an IBAN is plain ASCII.
+    if not _IBAN.match(compact):
+        shown = text if len(text) <= 40 else text[:40] + "…"
         raise ValueError(
-            "Ongeldig IBAN: controleer het nummer, bijvoorbeeld NL91 ABNA 0417 1643 00 "
-            "(landcode, 2 controlecijfers, bankcode en rekeningnummer)."
-        ) from None
+            f"Dit IBAN klopt niet: controleer {shown} op een tikfout "
+            "(landcode, 2 controlecijfers en het rekeningnummer, bijvoorbeeld NL91 ABNA 0417 1643 00)."
+        )
+    return compact
+
+
+def parse_ibans(value: str) -> list[str]:
+    """Comma- or semicolon-separated IBANs as typed in a form or an import column, each normalised; doubles once."""
+    result: list[str] = []
+    for part in re.split(r"[,;]", value):
+        compact = normalise_iban(part)
+        if compact and compact not in result:
+            result.append(compact)
+    return result
 
 
 def format_iban(value: str) -> str:
-    """``NL91 ABNA 0417 1643 00``: groups of four, as on a bank card and in letters."""
+    """``NL91ABNA0417164300`` → ``NL91 ABNA 0417 1643 00``: groups of four, as on a bank card."""
     return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
 
 

@@ -151,6 +151,21 @@ TENANT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "e mail address",
         ),
     ),
+    "ibans": (
+        "IBAN",
+        (
+            "iban",
+            "ibans",
+            "iban betaler",
+            "iban huurder",
+            "rekeningnummer",
+            "bankrekening",
+            "bankrekeningnummer",
+            "tegenrekening",
+            "bank account",
+            "account number",
+        ),
+    ),
     "rent": (
         "Huur",
         (
@@ -579,6 +594,9 @@ def plan_tenants_table(
             if p in positions
         ]
         values["phones"] = [p for p in phones if p]
+        if "ibans" in positions:
+            # one cell, several IBANs separated by commas; Tenant checks and normalises them
+            values["ibans"] = [_text(_cell(row, positions, "ibans"))]
         gemeente = _text(_cell(row, positions, "gemeente"))
         if gemeente:
             official = canonical_gemeente(gemeente)

@@ -23,9 +23,8 @@ through the careful per-value path (:func:`neutralise`), which XLSX always takes
 
 from __future__ import annotations
 
-import hashlib
-
 import csv
+import hashlib
 import io
 import itertools
 import os

@@ -253,6 +253,13 @@ class LcvApp(App[None]):
 
         open_wizard(self, tenant_id)
 
+    def action_bank_import(self) -> None:
+        if not self.unlocked or self._editing():
+            return
+        from lcv_tui.tui.screens.bank_import import BankImportScreen
+
+        self.push_screen(BankImportScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if self.unlocked and not self._editing():
             yield SystemCommand("Nieuwe huurder", "Een huurder toevoegen", self.action_new_tenant)
@@ -260,6 +267,11 @@ class LcvApp(App[None]):
                 "Huurverhoging",
                 "De huur van alle of gekozen huurders verhogen per datum, met voorbeeld",
                 self.action_rent_increase,
+            )
+            yield SystemCommand(
+                "Bankafschrift inlezen",
+                "Betalingen van huurders uit een afschrift (CAMT.053, MT940, CSV van ING of Rabobank)",
+                self.action_bank_import,
             )
             for s in SECTIONS:
                 yield SystemCommand(

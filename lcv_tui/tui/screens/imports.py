@@ -208,6 +208,13 @@ class ImportScreen(MeldenSubScreen):
                 yield Input(id="import-path", select_on_focus=False)
                 yield Button("Lezen (Enter)", id="import-read", variant="primary")
         yield Static("", id="import-status", markup=False)
+        yield Button("Bankafschrift inlezen…", id="import-bank")
+
+    @on(Button.Pressed, "#import-bank")
+    def _bank(self) -> None:
+        from lcv_tui.tui.screens.bank_import import BankImportScreen
+
+        self.app.push_screen(BankImportScreen())
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#import-status", Static)

@@ -45,6 +45,12 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("phone2", "Telefoon 2", "", ""),
     ("phone3", "Telefoon 3", "", ""),
     ("email", "E-mail", "", "naam@voorbeeld.nl"),
+    (
+        "ibans",
+        "IBAN(s) van de betaler",
+        "Koppelt bankafschriften; meer dan één: scheid met komma's.",
+        "NL91 ABNA 0417 1643 00",
+    ),
     ("rent", "Huur per maand *", "Bijvoorbeeld 850,00.", ""),
     ("due_day", "Vervaldag", "Dag van de maand (1–28).", ""),
     ("tenancy_start", "Ingangsdatum huur *", "Dag-maand-jaar.", "1-1-2025"),
@@ -97,6 +103,7 @@ def _initial_values(tenant: Tenant | None) -> dict[str, str]:
         "phone2": phones[1],
         "phone3": phones[2],
         "email": tenant.email,
+        "ibans": ", ".join(v.format_iban(iban) for iban in tenant.ibans),
         "rent": v.format_decimal_nl(tenant.rent),
         "due_day": str(tenant.due_day),
         "tenancy_start": v.format_date(tenant.tenancy_start),
@@ -172,6 +179,7 @@ def build_tenant(values: dict[str, str], base: Tenant | None) -> Tenant | dict[s
             phones.append(phone)
     data["phones"] = phones
     data["co_tenants"] = _co_tenants(values, errors)
+    data["ibans"] = parse("ibans", v.parse_ibans) or []
     if values["gemeente"].strip():
         from lcv_tui.domain.municipalities import checked
 
