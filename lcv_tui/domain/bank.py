@@ -57,19 +57,6 @@ class BankTransaction:
 
 
 @dataclass(frozen=True, slots=True)
-def bank_refs_read(tenant: Tenant) -> set[str]:
-    """Identities of the bank transactions already read for ``tenant``, including payments that
-    were voided or corrected since (kept in ``tenant.corrections``): a voided transaction read
-    again must not come back."""
-    refs = {payment.bank_ref for payment in tenant.payments if payment.bank_ref}
-    refs.update(
-        c.payment.bank_ref
-        for c in tenant.corrections
-        if c.payment is not None and c.payment.bank_ref
-    )
-    return refs
-
-
 class Statement:
     """What a statement file holds: its format's name (for messages) and its transactions."""
 
@@ -438,3 +425,16 @@ def describe(line: BankLine) -> str:
     if t.description:
         text += f" · {t.description[:60]}"
     return text
+
+
+def bank_refs_read(tenant: Tenant) -> set[str]:
+    """Identities of the bank transactions already read for ``tenant``, including payments that
+    were voided or corrected since (kept in ``tenant.corrections``): a voided transaction read
+    again must not come back."""
+    refs = {payment.bank_ref for payment in tenant.payments if payment.bank_ref}
+    refs.update(
+        c.payment.bank_ref
+        for c in tenant.corrections
+        if c.payment is not None and c.payment.bank_ref
+    )
+    return refs
