@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="wijzig de wachtzin (oude uit LCV_TUI_PASSPHRASE, nieuwe uit LCV_TUI_NEW_PASSPHRASE)",
     )
+    p.add_argument(
+        "--remove-backups",
+        action="store_true",
+        help="verwijder de reservekopieën (er komt één nieuwe) in plaats van ze opnieuw te versleutelen",
+    )
+    p.add_argument(
+        "--remove-set-aside",
+        action="store_true",
+        help="verwijder apart bewaarde kluisbestanden (kluis.lcv.beschadigd-*) zonder te vragen",
+    )
     sub.add_parser("backups", parents=[common], help="toon de reservekopieën van de kluis")
     p = sub.add_parser("restore", parents=[common], help="zet een reservekopie terug")
     p.add_argument(

@@ -16,9 +16,9 @@ import os
 import re
 import secrets
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from lcv_tui.domain.models import (
 from lcv_tui.paths import VAULT_FILENAME, Locations
 from lcv_tui.store import fsio, keyring_slot, sections
 from lcv_tui.store import kdf as kdf_module
+from lcv_tui.store import lock as vault_lock
 from lcv_tui.store.errors import (
     KeyringUnavailable,
     PassphraseRequired,
@@ -358,6 +359,83 @@ def _newest_good(locations: Locations, creds: _Credentials) -> Path | None:
     return None
 
 
+REKEY, REMOVE = "rekey", "remove"
+"""What ``change_passphrase`` does with the backups: re-encrypt them, or remove them (keeping one fresh copy)."""
+
+
+@dataclass
+class RekeyResult:
+    """What a passphrase change did with the other encrypted files of the data folder."""
+
+    rekeyed: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    left: list[Path] = field(default_factory=list)
+    """Files that could not be re-encrypted (damaged, unreadable, another vault's): older data, old key."""
+    set_aside_removed: list[Path] = field(default_factory=list)
+    set_aside_left: list[Path] = field(default_factory=list)
+    """Set-aside vault files (``kluis.lcv.beschadigd-*``) the user chose to keep: they open with the old passphrase."""
+
+
+def _reseal(file: VaultFile, old_key: bytes, new_key: bytes, slots: list[Slot]) -> bytes:
+    """``file`` (with its body) encrypted again under ``new_key`` with a fresh nonce and ``slots``,
+    keeping its format version and compression (the plaintext is not touched)."""
+    try:
+        plaintext = AESGCM(old_key).decrypt(file.core.data_nonce, file.body, file.aad)
+    except InvalidTag:
+        raise FormatError("de versleutelde gegevens passen niet bij de sleutel.") from None
+    nonce = os.urandom(NONCE_SIZE)
+    core_bytes = Core(file.core.vault_id, nonce, file.core.compression).to_bytes()
+    body = AESGCM(new_key).encrypt(nonce, plaintext, data_aad(core_bytes, file.version))
+    return assemble(core_bytes, slots, body, file.version)
+
+
+def _rekey_vault_file(
+    path: Path, vault_id: str, old_key: bytes, new_key: bytes, slots: list[Slot]
+) -> None:
+    """Re-encrypt one file in the vault format (a backup) under ``new_key``; refuses another vault's file."""
+    file = parse(_read(path))
+    if file.core.vault_id != vault_id:
+        raise FormatError("een bestand van een andere kluis.")
+    fsio.replace_atomically(path, _reseal(file, old_key, new_key, slots))
+
+
+def _remove(path: Path) -> bool:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class EncryptedFiles:
+    """One kind of file in the data folder encrypted with the vault's data key.
+
+    ``find`` lists them; ``rekey(path, vault_id, old_key, new_key, slots)`` re-encrypts one under the
+    new key (raising ``OSError``, ``FormatError`` or ``VaultError`` when it cannot); ``removable``
+    says whether "remove instead of re-encrypt" applies to them (the backups).
+    """
+
+    name: str
+    find: Callable[[Locations], list[Path]]
+    rekey: Callable[[Path, str, bytes, bytes, list[Slot]], None]
+    removable: bool = False
+
+
+REKEYED_FILES: tuple[EncryptedFiles, ...] = (
+    EncryptedFiles(
+        "reservekopieën",
+        lambda locations: [b.path for b in list_backups(locations)],
+        _rekey_vault_file,
+        removable=True,
+    ),
+)
+"""Every kind of file a passphrase change re-encrypts besides the vault itself. A new kind of
+encrypted file under the data folder is added here, and only here."""
+
+
 class Vault:
     """An open vault: the data key in memory, the file's current header and body, and the audit
     chunks on disk together with the ``AuditLog`` they belong to (so a save adds only new lines)."""
@@ -420,7 +498,7 @@ class Vault:
             data_key, vault_id, sections.pack(_document(data), chunks, data.audit.last)
         )
         try:
-            fsio.ensure_private_dir(locations.data_dir)
+            fsio.secure_data_dir(locations.data_dir)
         except OSError as exc:
             raise fsio.write_error(exc, locations.data_dir) from None
         vault = cls(
@@ -534,21 +612,77 @@ class Vault:
             )
         return file.body
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Rewrite only the passphrase slot (data ciphertext unchanged), here and in this vault's backups."""
+    def change_passphrase(
+        self, old: str, new: str, *, backups: str = REKEY, remove_set_aside: bool = False
+    ) -> RekeyResult:
+        """A new passphrase *and* a new random data key: the vault is re-encrypted under the new key.
+
+        A copy of the vault made before the change (a copied folder, an old backup, a set-aside file)
+        opens with the old passphrase and shows the data as it was then, never anything saved later.
+        So the other encrypted files of this folder (``REKEYED_FILES``: the backups, and any further
+        kind added there) are re-encrypted too, or with ``backups=REMOVE`` deleted except one fresh
+        copy of the re-keyed vault. ``remove_set_aside`` deletes the files ``restore_backup`` set
+        aside (they still open with the old passphrase); without it they are listed in the result.
+        Holds the vault's lock. The vault is written first; a backup that cannot be re-encrypted is
+        left as it is and counted (it holds older data only, under the old passphrase).
+        """
         check_passphrase(new)
+        if backups not in (REKEY, REMOVE):
+            raise ValueError(backups)
         slot = self._file.slot(PASSPHRASE)
         assert slot is not None and slot.salt is not None and slot.kdf is not None
         unwrapped = _unwrap(slot, kdf_module.derive(old, slot.salt, slot.kdf), self.vault_id)
         if unwrapped is None or not hmac.compare_digest(unwrapped, self._data_key):
             raise WrongPassphrase("De huidige wachtzin klopt niet; de wachtzin is niet gewijzigd.")
-        new_slot = _passphrase_slot(new, self._data_key, self.vault_id, kdf_module.DEFAULT_KDF)
-        slots = [new_slot] + [s for s in self._file.slots if s.kind != PASSPHRASE]
-        self._write(
-            assemble(self._file.core_bytes, slots, self._body(), self._file.version), keep=None
+        with vault_lock.locked(self.locations):
+            return self._rekey(new, backups=backups, remove_set_aside=remove_set_aside)
+
+    def _rekey(self, new: str, *, backups: str, remove_set_aside: bool) -> RekeyResult:
+        old_key, new_key = self._data_key, AESGCM.generate_key(bit_length=256)
+        slots = [_passphrase_slot(new, new_key, self.vault_id, kdf_module.DEFAULT_KDF)]
+        remembered_key = None
+        if self.remembered:
+            remembered_key = os.urandom(keyring_slot.KEY_SIZE)
+            if keyring_slot.store_key(self.vault_id, remembered_key, self._keyring_backend):
+                slots.append(_wrap(KEYRING, remembered_key, new_key, self.vault_id))
+            else:
+                remembered_key = None  # the keyring refused: open by passphrase from now on
+        current = VaultFile(
+            self._file.core,
+            self._file.core_bytes,
+            self._file.slots,
+            self._body(),
+            self._file.version,
         )
-        self._file.slots = slots
-        self._rewrite_backup_slots()
+        raw = _reseal(current, old_key, new_key, slots)
+        self._write(raw, keep=None)
+        self._file = parse(raw)
+        self._file.body = b""
+        self._data_key = new_key
+        result = RekeyResult()
+        for kind in REKEYED_FILES:
+            for path in kind.find(self.locations):
+                if backups == REMOVE and kind.removable:
+                    if _remove(path):
+                        result.removed.append(path)
+                    continue
+                try:
+                    kind.rekey(path, self.vault_id, old_key, new_key, slots)
+                except (OSError, FormatError, VaultError):
+                    result.left.append(path)
+                    continue
+                result.rekeyed.append(path)
+        if backups == REMOVE:
+            try:
+                self._take_backup(link=False)
+            except OSError as exc:
+                raise fsio.write_error(exc, self.locations.backup_dir) from None
+        for path in set_aside_files(self.locations):
+            if remove_set_aside and _remove(path):
+                result.set_aside_removed.append(path)
+            else:
+                result.set_aside_left.append(path)
+        return result
 
     def set_remember(self, enabled: bool) -> None:
         """Add or remove the keyring slot; raises ``KeyringUnavailable`` when enabling is impossible here."""
@@ -611,6 +745,10 @@ class Vault:
 
     def _write(self, raw: bytes, *, keep: int | None) -> None:
         """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first and prune to ``keep``."""
+        with vault_lock.locked(self.locations):
+            self._write_locked(raw, keep=keep)
+
+    def _write_locked(self, raw: bytes, *, keep: int | None) -> None:
         target = self.path
         try:
             fsio.ensure_private_dir(target.parent)
@@ -636,23 +774,6 @@ class Vault:
             raise
         if keep is not None:
             prune_backups(self.locations, keep)
-
-    def _rewrite_backup_slots(self) -> None:
-        """Give this vault's backups the current slots, so an old passphrase opens no copy either.
-
-        Best effort: a backup that cannot be rewritten still holds only ciphertext, and the save itself succeeded.
-        """
-        for backup in list_backups(self.locations):
-            try:
-                file = parse(backup.path.read_bytes())
-                if file.core.vault_id != self.vault_id:
-                    continue
-                fsio.replace_atomically(
-                    backup.path,
-                    assemble(file.core_bytes, self._file.slots, file.body, file.version),
-                )
-            except (OSError, FormatError, VaultError):
-                continue
 
 
 # --- backups --------------------------------------------------------------------------------
@@ -725,7 +846,13 @@ def newest_good_backup(
 
 def restore_backup(locations: Locations, backup_path: Path) -> Path | None:
     """Put ``backup_path`` back as the vault, atomically; the current file is kept aside as
-    ``kluis.lcv.beschadigd-<timestamp>`` (returned). Refuses a backup whose header is damaged."""
+    ``kluis.lcv.beschadigd-<timestamp>`` (returned). Refuses a backup whose header is damaged.
+    Holds the vault's lock (``VaultLocked`` while another process has the vault open)."""
+    with vault_lock.locked(locations):
+        return _restore_locked(locations, backup_path)
+
+
+def _restore_locked(locations: Locations, backup_path: Path) -> Path | None:
     raw = _read(backup_path)
     try:
         parse(raw)
