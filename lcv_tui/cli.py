@@ -146,15 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
     q = export_sub.add_parser(
         "signals", parents=[common], help="signalen voor het digitaal meldpunt"
     )
-    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument(
+        "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
+    )
+    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
     q = export_sub.add_parser(
         "withdrawals", parents=[common], help="intrekkingen (betaald na melding)"
     )
-    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument(
+        "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
+    )
+    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
 
     p = sub.add_parser(

@@ -200,6 +200,7 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
     """Show (or with ``--apply`` remove) former tenants whose retention period has passed."""
     from lcv_tui.domain.retention import purgeable
     from lcv_tui.domain.validation import format_date
+    from lcv_tui.exports.cleanup import remove_tenant_files
     from lcv_tui.store import VaultError, open_workspace
     from lcv_tui.store.retention import purge
 
@@ -227,6 +228,12 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
         result = purge(workspace, [t.id for t in candidates])
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
+    files = remove_tenant_files(
+        ctx.locations,
+        candidates,
+        workspace.data.tenants,
+        letters_dir=workspace.data.settings.letters_dir,
+    )
     ctx.say(
         f"{len(result.removed)} huurder(s) verwijderd uit de kluis. {result.backups_deleted} oudere reservekopie(ën) "
         "verwijderd; er is één nieuwe reservekopie zonder deze gegevens."
@@ -236,4 +243,17 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
             f"Let op: {path} is een eerder apart bewaard kluisbestand en kan deze gegevens nog bevatten; "
             "verwijder het als u het niet meer nodig hebt."
         )
+    if files.removed:
+        ctx.say(
+            f"Verwijderd uit de gegevensmap ({len(files.removed)} bestand(en): brieven, dossiers, uploadbestanden):"
+        )
+        for path in files.removed:
+            ctx.say(f"  {path}")
+    for path in files.ambiguous:
+        ctx.say(
+            f"Niet verwijderd: {path} draagt de achternaam van een verwijderde huurder, maar ook van een "
+            "huurder die blijft. Bekijk het zelf en verwijder het als het van de oud-huurder is."
+        )
+    for path, reason in files.failed:
+        ctx.say(f"Kon {path} niet verwijderen ({reason}); verwijder het zelf.")
     return EXIT_OK

@@ -126,7 +126,7 @@ class UnlockScreen(Screen[None]):
         except VaultError as exc:
             self.post_message(UnlockFailed(exc, typed))
             return
-        except Exception as exc:  # noqa: BLE001 - see the docstring
+        except Exception as exc:  # see the docstring
             name = type(exc).__name__
             del exc, passphrase
             self.post_message(
