@@ -53,6 +53,7 @@ from lcv_tui.store.errors import (
     WrongPassphrase,
 )
 from lcv_tui.store.fileformat import (
+    CHECK_SIZE,
     FORMAT_VERSION,
     KEYRING,
     NONCE_SIZE,
@@ -87,22 +88,37 @@ def _slot_aad(kind: str, vault_id: str) -> bytes:
     return f"lcv-tui slot {kind} {vault_id}".encode("ascii")
 
 
+def _slot_check(kind: str, wrapping_key: bytes, vault_id: str) -> bytes:
+    return hmac.new(wrapping_key, b"check " + _slot_aad(kind, vault_id), "sha256").digest()[
+        :CHECK_SIZE
+    ]
+
+
 def _wrap(kind: str, wrapping_key: bytes, data_key: bytes, vault_id: str, **extra: Any) -> Slot:
     nonce = os.urandom(NONCE_SIZE)
     return Slot(
         kind,
         nonce,
         AESGCM(wrapping_key).encrypt(nonce, data_key, _slot_aad(kind, vault_id)),
+        check=_slot_check(kind, wrapping_key, vault_id),
         **extra,
     )
 
 
 def _unwrap(slot: Slot, wrapping_key: bytes, vault_id: str) -> bytes | None:
+    """The data key, or None for a wrong wrapping key. A slot whose check says the key is right but
+    whose wrapped key does not open has been damaged or tampered with: ``FormatError``."""
     try:
         return AESGCM(wrapping_key).decrypt(
             slot.nonce, slot.wrapped, _slot_aad(slot.kind, vault_id)
         )
     except InvalidTag:
+        if slot.check is not None and hmac.compare_digest(
+            slot.check, _slot_check(slot.kind, wrapping_key, vault_id)
+        ):
+            raise FormatError(
+                "een sleutelvak is beschadigd (de wachtzin of sleutel klopt, maar het vak zelf niet)."
+            ) from None
         return None
 
 
@@ -456,6 +472,8 @@ class Vault:
         self._keyring_backend = keyring_backend
         self._chunks = chunks
         self._log = log
+        self._pending_slots: list[Slot] | None = None
+        """Slots to write at the next save instead of the file's (a passphrase slot below ``kdf.MINIMUM``)."""
 
     # --- opening and creating -------------------------------------------------------------
 
@@ -486,6 +504,8 @@ class Vault:
             raise VaultExists(locations.vault_path)
         params = kdf or kdf_module.DEFAULT_KDF
         params.check()
+        if kdf_module.below_minimum(params):
+            raise ValueError("key derivation below kdf.MINIMUM")
         data_key = AESGCM.generate_key(bit_length=256)
         vault_id = secrets.token_hex(16)
         slots = [_passphrase_slot(passphrase, data_key, vault_id, params)]
@@ -533,14 +553,21 @@ class Vault:
             raise VaultDamaged(
                 str(exc), path=path, good_backup=_newest_good(locations, creds), searched=True
             ) from None
-        return cls(
+        vault = cls(
             locations,
             file,
             data_key,
             keyring_backend=keyring_backend,
             chunks=chunks,
             log=data.audit,
-        ), data
+        )
+        if passphrase is not None and kdf_module.below_minimum(vault.kdf):
+            # A slot below the minimum is made again, with today's parameters, at the next save.
+            new_slot = _passphrase_slot(
+                passphrase, data_key, file.core.vault_id, kdf_module.DEFAULT_KDF
+            )
+            vault._pending_slots = [new_slot] + [s for s in file.slots if s.kind != PASSPHRASE]
+        return vault, data
 
     # --- properties -----------------------------------------------------------------------
 
@@ -556,6 +583,10 @@ class Vault:
     def remembered(self) -> bool:
         """True when this vault has a keyring slot ("onthouden op deze computer")."""
         return self._file.slot(KEYRING) is not None
+
+    @property
+    def _current_slots(self) -> list[Slot]:
+        return self._pending_slots or self._file.slots
 
     @property
     def kdf(self) -> KdfParams:
@@ -583,10 +614,10 @@ class Vault:
         core_bytes, body = _seal(
             self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last)
         )
-        self._write(assemble(core_bytes, self._file.slots, body), keep=data.settings.backups_keep)
-        self._file = VaultFile(
-            Core.from_bytes(core_bytes), core_bytes, list(self._file.slots), body
-        )
+        slots = self._pending_slots or self._file.slots
+        self._write(assemble(core_bytes, slots, body), keep=data.settings.backups_keep)
+        self._pending_slots = None
+        self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), body)
         self._saved(chunks, log)
 
     def _saved(self, chunks: tuple[sections.Chunk, ...], log: AuditLog) -> None:
@@ -631,7 +662,10 @@ class Vault:
             raise ValueError(backups)
         slot = self._file.slot(PASSPHRASE)
         assert slot is not None and slot.salt is not None and slot.kdf is not None
-        unwrapped = _unwrap(slot, kdf_module.derive(old, slot.salt, slot.kdf), self.vault_id)
+        try:
+            unwrapped = _unwrap(slot, kdf_module.derive(old, slot.salt, slot.kdf), self.vault_id)
+        except FormatError as exc:
+            raise VaultDamaged(str(exc), path=self.path) from None
         if unwrapped is None or not hmac.compare_digest(unwrapped, self._data_key):
             raise WrongPassphrase("De huidige wachtzin klopt niet; de wachtzin is niet gewijzigd.")
         with vault_lock.locked(self.locations):
@@ -656,6 +690,7 @@ class Vault:
         )
         raw = _reseal(current, old_key, new_key, slots)
         self._write(raw, keep=None)
+        self._pending_slots = None
         self._file = parse(raw)
         self._file.body = b""
         self._data_key = new_key
@@ -688,18 +723,18 @@ class Vault:
         """Add or remove the keyring slot; raises ``KeyringUnavailable`` when enabling is impossible here."""
         if not enabled:
             if self.remembered:
-                slots = [s for s in self._file.slots if s.kind != KEYRING]
+                slots = [s for s in self._current_slots if s.kind != KEYRING]
                 self._write(
                     assemble(self._file.core_bytes, slots, self._body(), self._file.version),
                     keep=None,
                 )
-                self._file.slots = slots
+                self._file.slots, self._pending_slots = slots, None
             keyring_slot.forget_key(self.vault_id, self._keyring_backend)
             return
         key = os.urandom(keyring_slot.KEY_SIZE)
         if not keyring_slot.store_key(self.vault_id, key, self._keyring_backend):
             raise KeyringUnavailable()
-        slots = [s for s in self._file.slots if s.kind != KEYRING] + [
+        slots = [s for s in self._current_slots if s.kind != KEYRING] + [
             _wrap(KEYRING, key, self._data_key, self.vault_id)
         ]
         try:
@@ -709,7 +744,7 @@ class Vault:
         except VaultWriteError:
             keyring_slot.forget_key(self.vault_id, self._keyring_backend)
             raise
-        self._file.slots = slots
+        self._file.slots, self._pending_slots = slots, None
 
     def replace_backups_with_current(self) -> int:
         """Delete every backup and keep one copy of the vault as it is now; returns how many were deleted.
