@@ -38,6 +38,7 @@ from lcv_tui.domain.models import (
     trusted_load,
     trusted_validator,
 )
+from lcv_tui.fsutil import fsync_dir
 from lcv_tui.paths import VAULT_FILENAME, Locations
 from lcv_tui.store import fsio, keyring_slot, sections
 from lcv_tui.store import kdf as kdf_module
@@ -472,6 +473,8 @@ class Vault:
         self._keyring_backend = keyring_backend
         self._chunks = chunks
         self._log = log
+        self.clock: Callable[[], dt.datetime] = dt.datetime.now
+        """The time backups are named and kept by (tests set their own)."""
         self._pending_slots: list[Slot] | None = None
         """Slots to write at the next save instead of the file's (a passphrase slot below ``kdf.MINIMUM``)."""
 
@@ -615,7 +618,9 @@ class Vault:
             self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last)
         )
         slots = self._pending_slots or self._file.slots
-        self._write(assemble(core_bytes, slots, body), keep=data.settings.backups_keep)
+        self._write(
+            assemble(core_bytes, slots, body), keep=BackupPolicy.from_settings(data.settings)
+        )
         self._pending_slots = None
         self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), body)
         self._saved(chunks, log)
@@ -768,22 +773,22 @@ class Vault:
     def _take_backup(self, *, link: bool = True) -> Path:
         backup_dir = self.locations.backup_dir
         fsio.ensure_private_dir(backup_dir)
-        moment = dt.datetime.now()
+        moment = self.clock()
         while True:
             target = backup_dir / f"kluis-{moment:%Y%m%d-%H%M%S-%f}.lcv"
             if not target.exists():
                 break
             moment += dt.timedelta(microseconds=1)
         fsio.copy_private(self.path, target, link=link)
-        fsio.fsync_dir(backup_dir)
+        fsync_dir(backup_dir)
         return target
 
-    def _write(self, raw: bytes, *, keep: int | None) -> None:
+    def _write(self, raw: bytes, *, keep: BackupPolicy | None) -> None:
         """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first and prune to ``keep``."""
         with vault_lock.locked(self.locations):
             self._write_locked(raw, keep=keep)
 
-    def _write_locked(self, raw: bytes, *, keep: int | None) -> None:
+    def _write_locked(self, raw: bytes, *, keep: BackupPolicy | None) -> None:
         target = self.path
         try:
             fsio.ensure_private_dir(target.parent)
@@ -808,7 +813,7 @@ class Vault:
                 fsio.remove_quietly(backup)
             raise
         if keep is not None:
-            prune_backups(self.locations, keep)
+            prune_backups(self.locations, keep, now=self.clock())
 
 
 # --- backups --------------------------------------------------------------------------------
@@ -835,11 +840,54 @@ def list_backups(locations: Locations) -> list[Backup]:
     return backups
 
 
-def prune_backups(locations: Locations, keep: int) -> None:
-    """Delete all but the ``keep`` newest backups; a file that cannot be deleted is tried again next time."""
-    for backup in list_backups(locations)[max(keep, 1) :]:
-        fsio.remove_quietly(backup.path)
-    fsio.fsync_dir(locations.backup_dir)
+@dataclass(frozen=True)
+class BackupPolicy:
+    """Which backups stay: the ``keep`` newest, and besides them the newest of each of the last
+    ``daily`` days and of each of the last ``weekly`` ISO weeks, so a busy hour of saves never
+    pushes out yesterday's or last week's copy (``Settings.backups_*``)."""
+
+    keep: int = 5
+    daily: int = 14
+    weekly: int = 8
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> BackupPolicy:
+        return cls(settings.backups_keep, settings.backups_daily, settings.backups_weekly)
+
+
+def backups_to_keep(backups: list[Backup], policy: BackupPolicy, now: dt.datetime) -> set[Path]:
+    """The backups ``policy`` keeps at ``now`` (``backups`` newest first, as ``list_backups`` gives)."""
+    kept = {b.path for b in backups[: max(policy.keep, 1)]}
+    first_day = now.date() - dt.timedelta(days=policy.daily - 1)
+    this_week = now.date() - dt.timedelta(days=now.weekday())
+    first_week = this_week - dt.timedelta(weeks=policy.weekly - 1)
+    days: set[dt.date] = set()
+    weeks: set[dt.date] = set()
+    for backup in backups:  # newest first: the first one seen of a day or week is its newest
+        day = backup.taken_at.date()
+        week = day - dt.timedelta(days=day.weekday())
+        if policy.daily > 0 and first_day <= day and day not in days:
+            days.add(day)
+            kept.add(backup.path)
+        if policy.weekly > 0 and first_week <= week and week not in weeks:
+            weeks.add(week)
+            kept.add(backup.path)
+    return kept
+
+
+def prune_backups(
+    locations: Locations, policy: BackupPolicy | int, *, now: dt.datetime | None = None
+) -> None:
+    """Delete the backups ``policy`` does not keep (an int: only the newest so many); a file that
+    cannot be deleted is tried again next time."""
+    if isinstance(policy, int):
+        policy = BackupPolicy(policy, 0, 0)
+    backups = list_backups(locations)
+    kept = backups_to_keep(backups, policy, now or dt.datetime.now())
+    for backup in backups:
+        if backup.path not in kept:
+            fsio.remove_quietly(backup.path)
+    fsync_dir(locations.backup_dir)
 
 
 def set_aside_files(locations: Locations) -> list[Path]:

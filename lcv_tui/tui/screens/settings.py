@@ -31,6 +31,8 @@ SETTING_LABELS: dict[str, str] = {
     "email_receipt_days": "Ontvangst e-mail (dagen)",
     "objection_window_days": "Bezwaartermijn tekst 2 (dagen)",
     "backups_keep": "Aantal reservekopieën",
+    "backups_daily": "Reservekopieën per dag (dagen)",
+    "backups_weekly": "Reservekopieën per week (weken)",
     "retention_months": "Bewaartermijn (maanden)",
     "extra_phone_columns": "Telefoon 2 en 3 in het uploadbestand",
     "letters_dir": "Map voor brieven",
