@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
 from tui_helpers import SIZE, settle
 
 from lcv_tui.store import kdf
@@ -94,3 +95,81 @@ def test_a_crash_prints_a_dutch_message_and_no_locals(new_app, vault, capsys):
     captured = capsys.readouterr()
     assert code == 1 and CRASHED in captured.err
     assert "geheime" not in captured.out + captured.err and "Traceback" not in captured.err
+
+
+def _record_notes(app) -> list[str]:
+    """Every notification text the app shows (through its public ``notify``)."""
+    notes: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        notes.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify
+    return notes
+
+
+async def _change_passphrase(pilot, app, new: str) -> None:
+    from tui_helpers import PASSPHRASE, to_section
+
+    await to_section(pilot, "instellingen")
+    await pilot.click("#change-passphrase")
+    await pilot.pause()
+    screen = app.screen
+    screen.query_one("#field-current").value = PASSPHRASE
+    screen.query_one("#field-new").value = new
+    screen.query_one("#field-new2").value = new
+    screen.query_one("#change").press()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("answer", ["yes", "no"])
+async def test_set_aside_files_are_removed_only_when_the_user_agrees(
+    new_app, vault, locations, answer
+):
+    """Promise: a new passphrase means a new key. In Instellingen, changing the passphrase asks
+    whether set-aside vault files (which open with the old passphrase) may be removed."""
+    from tui_helpers import unlock
+
+    from lcv_tui.store import Vault, list_backups, restore_backup
+    from lcv_tui.store.vault import set_aside_files
+    from lcv_tui.tui.screens.dialogs import ConfirmScreen
+
+    vault.save(Vault.open(locations, "correct paard batterij nietje")[1])
+    restore_backup(locations, list_backups(locations)[0].path)
+    assert len(set_aside_files(locations)) == 1
+    app = new_app()
+    notes = _record_notes(app)
+    async with app.run_test(size=(120, 80)) as pilot:  # the vault part of Instellingen in view
+        await unlock(pilot)
+        await _change_passphrase(pilot, app, "een gloednieuwe wachtzin")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click(f"#{answer}")
+        await settle(pilot)
+        assert any("Wachtzin gewijzigd" in note for note in notes)
+    assert (set_aside_files(locations) == []) == (answer == "yes")
+    assert Vault.open(locations, "een gloednieuwe wachtzin")[1].tenants
+
+
+async def test_a_lock_file_is_announced_on_unlock(new_app, vault, locations, monkeypatch):
+    """Promise: never silently unlocked. Where the folder cannot be locked, the app says it uses a
+    lock file."""
+    import errno
+
+    from tui_helpers import unlock
+
+    from lcv_tui.store import lock as vault_lock
+
+    def unsupported(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(vault_lock.fcntl, "flock", unsupported)
+    app = new_app()
+    notes = _record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        assert app.workspace is not None
+        assert any("vergrendelbestand" in note for note in notes)
+        assert (locations.data_dir / vault_lock.LOCK_FILE_NAME).exists()
+    assert not (locations.data_dir / vault_lock.LOCK_FILE_NAME).exists()

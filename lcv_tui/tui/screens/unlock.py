@@ -145,7 +145,10 @@ class UnlockScreen(Screen[None]):
     def on_unlocked(self, message: Unlocked) -> None:
         self._done_trying()
         self.query_one("#passphrase", PassphraseInput).clear()
+        lock = message.workspace.lock
         self.app.open_workspace(message.workspace)
+        if lock is not None and lock.notice:
+            self.app.notify(lock.notice, severity="warning", timeout=12)
 
     def on_unlock_failed(self, message: UnlockFailed) -> None:
         from lcv_tui.store.errors import (
