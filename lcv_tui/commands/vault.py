@@ -81,9 +81,12 @@ def run_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
             bool(set_aside)
             and _agree(
                 ctx,
-                f"Er {'zijn' if len(set_aside) > 1 else 'is'} {len(set_aside)} apart bewaard(e) "
-                "kluisbestand(en) (van een eerdere 'restore'); die openen met de oude wachtzin. "
-                "Verwijderen?",
+                (
+                    "Er is 1 apart bewaard kluisbestand"
+                    if len(set_aside) == 1
+                    else f"Er zijn {len(set_aside)} apart bewaarde kluisbestanden"
+                )
+                + " (van een eerdere 'restore'); die openen met de oude wachtzin. Verwijderen?",
             )
         )
         result = workspace.vault.change_passphrase(

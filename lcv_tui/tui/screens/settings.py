@@ -279,9 +279,13 @@ class PassphraseChangeScreen(ModalScreen[bool]):
             return
         self.app.push_screen(
             ConfirmScreen(
-                f"Er {'zijn' if len(set_aside) > 1 else 'is'} {len(set_aside)} apart bewaard(e) "
-                "kluisbestand(en) van een eerdere 'terugzetten'. Die openen nog met de oude wachtzin "
-                "en tonen de gegevens van toen. Verwijderen?",
+                (
+                    "Er is 1 apart bewaard kluisbestand"
+                    if len(set_aside) == 1
+                    else f"Er zijn {len(set_aside)} apart bewaarde kluisbestanden"
+                )
+                + " van een eerdere 'terugzetten'. Die openen nog met de oude wachtzin en tonen "
+                "de gegevens van toen. Verwijderen?",
                 yes="Verwijderen",
                 no="Bewaren",
                 title="Apart bewaarde kluisbestanden",
