@@ -199,7 +199,7 @@ def check_xlsx_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
         )
     table = []
     for row in cells:
-        classified = []
+        classified: list[tuple[Any, str]] = []
         for value, kind in row:
             if value is None:
                 classified.append(("", "s"))

@@ -21,14 +21,11 @@ CRASHED = (
 )
 
 
-class _Nowhere(io.TextIOBase):
+class _Nowhere(io.StringIO):
     """A text stream that keeps nothing."""
 
     def write(self, text: str) -> int:
         return len(text)
-
-    def writable(self) -> bool:
-        return True
 
 
 def run_app(app: LcvApp, **run_options: Any) -> int:
