@@ -168,21 +168,19 @@ def seal_json(data_key: bytes, vault_id: str, document: bytes) -> tuple[bytes, b
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is parsed into models, then freeze them.
+    """Pause the cyclic garbage collector while a document is parsed into models.
 
     A load creates some ten objects per payment; with the collector on, it scans the growing heap
-    again and again (60 % of the load time at 10,000 tenants), though nothing new can be garbage yet.
-    The models live as long as the vault is open, so afterwards ``gc.freeze()`` moves them out of
-    the collector's sight: no later collection scans them again (each such scan would pause the
-    screen for 0.1 s at 10,000 tenants). Reference counting still frees them when they are dropped;
-    they hold no reference cycles.
+    again and again, though nothing new can be garbage yet: measured at 10,000 tenants, a load
+    takes 0.59 s with the collector running and 0.25-0.30 s with it paused. The pause lasts only
+    the parse and the collector's earlier state is restored (nothing is frozen: the models stay
+    in the collector's sight like any other object).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 

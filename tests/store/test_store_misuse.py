@@ -230,3 +230,14 @@ def test_passwd_asks_about_set_aside_files_or_takes_the_flag(
     monkeypatch.setenv("LCV_TUI_NEW_PASSPHRASE", passphrase)
     code, out, _err = _cli(locations, clock, "passwd", "--remove-set-aside")
     assert code == 0 and "Verwijderd:" in out and set_aside_files(locations) == []
+
+
+def test_a_load_freezes_nothing_and_leaves_the_collector_as_it_was(vault, locations, passphrase):
+    """Promise: no process-wide tricks in the store: opening a vault leaves the garbage collector
+    enabled and freezes no object (``gc.freeze`` is not used)."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert gc.isenabled()
+    Vault.open(locations, passphrase)
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
