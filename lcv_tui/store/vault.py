@@ -15,6 +15,7 @@ import json
 import os
 import re
 import secrets
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -471,6 +472,8 @@ class Vault:
         self._keyring_backend = keyring_backend
         self._chunks = chunks
         self._log = log
+        self._busy = threading.RLock()
+        """Held by a save and a passphrase change: the app runs them in worker threads."""
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         """The time backups are named and kept by (tests set their own)."""
         self._pending_slots: list[Slot] | None = None
@@ -599,6 +602,10 @@ class Vault:
 
     def save(self, data: VaultData) -> None:
         """Encrypt and write ``data`` atomically, keeping the previous file as a backup; raises ``VaultWriteError``."""
+        with self._busy:  # never at the same time as a passphrase change in another thread
+            self._save(data)
+
+    def _save(self, data: VaultData) -> None:
         log = data.audit
         if (
             log is self._log
@@ -671,7 +678,7 @@ class Vault:
             raise VaultDamaged(str(exc), path=self.path) from None
         if unwrapped is None or not hmac.compare_digest(unwrapped, self._data_key):
             raise WrongPassphrase("De huidige wachtzin klopt niet; de wachtzin is niet gewijzigd.")
-        with vault_lock.locked(self.locations):
+        with vault_lock.locked(self.locations), self._busy:
             return self._rekey(new, backups=backups, remove_set_aside=remove_set_aside)
 
     def _rekey(self, new: str, *, backups: str, remove_set_aside: bool) -> RekeyResult:
