@@ -731,6 +731,10 @@ class Vault:
 
     def set_remember(self, enabled: bool) -> None:
         """Add or remove the keyring slot; raises ``KeyringUnavailable`` when enabling is impossible here."""
+        with self._busy:
+            self._set_remember(enabled)
+
+    def _set_remember(self, enabled: bool) -> None:
         if not enabled:
             if self.remembered:
                 slots = [s for s in self._current_slots if s.kind != KEYRING]
