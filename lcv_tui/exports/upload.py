@@ -29,9 +29,9 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
