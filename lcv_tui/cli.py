@@ -20,7 +20,7 @@ from lcv_tui import __version__
 if TYPE_CHECKING:
     from lcv_tui.clock import Clock
 
-from lcv_tui.commands.context import EXIT_ACCESS, EXIT_REFUSED, CliContext
+from lcv_tui.commands.context import EXIT_ACCESS, EXIT_IO, EXIT_REFUSED, CliContext
 
 
 def _date(text: str) -> dt.date:
@@ -103,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="wijzig de wachtzin (oude uit LCV_TUI_PASSPHRASE, nieuwe uit LCV_TUI_NEW_PASSPHRASE)",
     )
+    p.add_argument(
+        "--remove-backups",
+        action="store_true",
+        help="verwijder de reservekopieën (er komt één nieuwe) in plaats van ze opnieuw te versleutelen",
+    )
+    p.add_argument(
+        "--remove-set-aside",
+        action="store_true",
+        help="verwijder apart bewaarde kluisbestanden (kluis.lcv.beschadigd-*) zonder te vragen",
+    )
     sub.add_parser("backups", parents=[common], help="toon de reservekopieën van de kluis")
     p = sub.add_parser("restore", parents=[common], help="zet een reservekopie terug")
     p.add_argument(
@@ -153,15 +163,21 @@ def build_parser() -> argparse.ArgumentParser:
     q = export_sub.add_parser(
         "signals", parents=[common], help="signalen voor het digitaal meldpunt"
     )
-    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument(
+        "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
+    )
+    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
     q = export_sub.add_parser(
         "withdrawals", parents=[common], help="intrekkingen (betaald na melding)"
     )
-    q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument(
+        "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
+    )
+    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
 
     p = sub.add_parser(
@@ -245,35 +261,103 @@ def main(
     err: TextIO | None = None,
     keyring_backend: object | None = None,
 ) -> int:
+    """Run one command. The one top-level guard lives here: a closed pipe (``agenda --json | head``)
+    ends quietly, a file-system error gives a Dutch message and exit 3, anything unexpected a Dutch
+    message, a short crash note without values or locals, and exit 1. Never a traceback."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    from lcv_tui.clock import SystemClock
-    from lcv_tui.paths import Locations
-
-    ctx = CliContext(
-        locations=Locations.resolve(getattr(args, "data_dir", None)),
-        clock=clock or SystemClock(),
-        out=out or sys.stdout,
-        err=err or sys.stderr,
-        keyring_backend=keyring_backend,
-    )
-    handler = resolve_handler(_handler_name(args))
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
-        return handler(args, ctx)
+        from lcv_tui.clock import SystemClock
+        from lcv_tui.paths import Locations
+
+        ctx = CliContext(
+            locations=Locations.resolve(getattr(args, "data_dir", None)),
+            clock=clock or SystemClock(),
+            out=out,
+            err=err,
+            keyring_backend=keyring_backend,
+        )
+        handler = resolve_handler(_handler_name(args))
+        try:
+            code = handler(args, ctx)
+            out.flush()  # a closed pipe shows here, inside the guard, not at interpreter exit
+            return code
+        finally:
+            _release_vault_locks(err)
     except KeyboardInterrupt:
-        return ctx.fail("Afgebroken.", EXIT_REFUSED)
-    finally:
-        _release_vault_locks()
+        return _say(err, "Afgebroken.", EXIT_REFUSED)
+    except BrokenPipeError:
+        if out is sys.__stdout__:
+            _silence_stdout()
+        return EXIT_REFUSED
+    except OSError as exc:
+        where = f" ({exc.filename})" if isinstance(exc.filename, str) else ""
+        return _say(
+            err,
+            f"Een bestand kon niet worden gelezen of geschreven{where}: "
+            f"{exc.strerror or 'onbekende fout'}. Controleer het pad, de vrije ruimte en de rechten "
+            "en probeer het opnieuw.",
+            EXIT_IO,
+        )
+    except Exception as exc:
+        return _say(
+            err,
+            "Er ging iets onverwachts mis; de opdracht is afgebroken en de kluis is niet gewijzigd "
+            "door deze fout. Probeer het opnieuw; blijft het gebeuren, meld dan deze technische "
+            f"gegevens (zonder persoonsgegevens): {_crash_note(exc)}",
+            EXIT_REFUSED,
+        )
 
 
-def _release_vault_locks() -> None:
+def _say(err: TextIO, text: str, code: int) -> int:
+    import contextlib
+
+    with contextlib.suppress(
+        OSError, ValueError
+    ):  # stderr itself may be gone: the code still tells
+        print(text, file=err)
+    return code
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at the null device so the interpreter's last flush is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _crash_note(exc: BaseException) -> str:
+    """The exception's type and where it happened (file, line, function), without its message or
+    any local variable: those may hold a tenant's data or a passphrase."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "lcv_tui" in f.filename] or frames[-1:]
+    separators = "/\\"
+    places = ", ".join(
+        f"{f.filename.rsplit('lcv_tui', 1)[-1].lstrip(separators)}:{f.lineno} {f.name}"
+        for f in ours[-3:]
+    )
+    return f"{type(exc).__name__} in {places or 'onbekend'} (lcv-tui {__version__})"
+
+
+def _release_vault_locks(err: TextIO) -> None:
     """The vault lock a command took lasts as long as the command (``store.lock``; looked up rather
-    than imported, so a run that never opened the vault does not load the store)."""
+    than imported, so a run that never opened the vault does not load the store). A note about a
+    lock file (a folder the system cannot lock) is shown once."""
     lock = sys.modules.get("lcv_tui.store.lock")
     if lock is not None:
+        for notice in lock.take_notices():
+            _say(err, notice, 0)
         lock.release_all()
 
 

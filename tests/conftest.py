@@ -42,11 +42,30 @@ def _isolated_env(monkeypatch, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _cheap_kdf(monkeypatch):
-    """Vaults made in tests use a near-free Argon2id, so a test that opens a vault costs milliseconds, not 0.3 s."""
+    """Vaults made in tests use a near-free Argon2id, so a test that opens a vault costs milliseconds, not 0.3 s.
+
+    The minimum a slot must meet (``kdf.MINIMUM``, RFC 9106 / OWASP) is lowered to the same cheap
+    parameters here, explicitly; tests of the minimum itself put the real one back.
+    """
     from lcv_tui.store import kdf
 
+    cheap = kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1)
+    monkeypatch.setattr(kdf, "DEFAULT_KDF", cheap)
     monkeypatch.setattr(
-        kdf, "DEFAULT_KDF", kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1)
+        kdf, "MINIMUM", {kdf.ARGON2ID: cheap, kdf.SCRYPT: kdf.KdfParams(kdf.SCRYPT, 2, 1, 1)}
+    )
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring_is_trusted(monkeypatch):
+    """The in-memory keyring of ``lcv_testing`` counts as a secure OS keyring in tests (explicitly:
+    ``keyring_slot.TRUSTED_BACKENDS`` lists the real ones)."""
+    from lcv_tui.store import keyring_slot
+
+    monkeypatch.setattr(
+        keyring_slot,
+        "TRUSTED_BACKENDS",
+        keyring_slot.TRUSTED_BACKENDS | {"lcv_testing.MemoryKeyring"},
     )
 
 

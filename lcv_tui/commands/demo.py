@@ -53,15 +53,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Openen: lcv-tui --data-dir {locations.data_dir}")
         return EXIT_OK
     from lcv_tui.tui.app import make_app
+    from lcv_tui.tui.crash import run_app
 
-    make_app(
-        locations,
-        ctx.clock,
-        keyring_backend=ctx.keyring_backend,
-        demo=True,
-        passphrase=DEMO_PASSPHRASE,
-    ).run()
+    code = run_app(
+        make_app(
+            locations,
+            ctx.clock,
+            keyring_backend=ctx.keyring_backend,
+            demo=True,
+            passphrase=DEMO_PASSPHRASE,
+        )
+    )
     ctx.say(
         f"De demokluis blijft staan in {locations.data_dir}; verwijder die map als u hem niet meer nodig hebt."
     )
-    return EXIT_OK
+    return code

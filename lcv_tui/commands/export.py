@@ -53,7 +53,7 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     from lcv_tui.domain.validation import format_date_long, format_money
     from lcv_tui.exports.check import check_file
-    from lcv_tui.exports.files import ExportError
+    from lcv_tui.exports.files import ExportError, out_target
     from lcv_tui.exports.profiles import RIS_2021
     from lcv_tui.exports.upload import write_upload
 
@@ -119,10 +119,11 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
         )
 
     try:
+        target, fmt = out_target(args.out, fmt=args.format, force=args.force)
         result = write_upload(
             upload,
-            args.out,
-            fmt=args.format,
+            target,
+            fmt=fmt,
             profile=RIS_2021,
             extra_phone_columns=data.settings.extra_phone_columns,
         )
@@ -156,7 +157,7 @@ def run_withdrawals(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.domain.models import Route
     from lcv_tui.domain.validation import format_date, format_date_long
     from lcv_tui.exports.check import check_file
-    from lcv_tui.exports.files import ExportError
+    from lcv_tui.exports.files import ExportError, out_target
     from lcv_tui.exports.profiles import WITHDRAWAL_2021
     from lcv_tui.exports.withdrawal import select_withdrawals, write_withdrawals
 
@@ -191,7 +192,8 @@ def run_withdrawals(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         return EXIT_OK
     try:
-        result = write_withdrawals(upload, args.out, fmt=args.format, profile=WITHDRAWAL_2021)
+        target, fmt = out_target(args.out, fmt=args.format, force=args.force)
+        result = write_withdrawals(upload, target, fmt=fmt, profile=WITHDRAWAL_2021)
     except ExportError as exc:
         return ctx.fail(exc.message, EXIT_IO)
     report = check_file(result.path, WITHDRAWAL_2021)

@@ -11,6 +11,6 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.tui.app import make_app
+    from lcv_tui.tui.crash import run_app
 
-    make_app(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend).run()
-    return 0
+    return run_app(make_app(ctx.locations, ctx.clock, keyring_backend=ctx.keyring_backend))

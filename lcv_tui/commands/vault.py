@@ -42,9 +42,25 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def _agree(ctx: CliContext, question: str) -> bool:
+    """Ask a yes/no question on the terminal; without a terminal the answer is no."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return False
+    print(f"{question} [j/N] ", end="", file=ctx.out, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
+
+
 def run_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Change the passphrase: the old one from ``LCV_TUI_PASSPHRASE``, the new one from ``LCV_TUI_NEW_PASSPHRASE``."""
-    from lcv_tui.store import Vault, VaultError, check_passphrase
+    """Change the passphrase (and the data key): the old one from ``LCV_TUI_PASSPHRASE``, the new one
+    from ``LCV_TUI_NEW_PASSPHRASE``. Holds the vault's lock from reading to writing."""
+    from lcv_tui.store import VaultError, check_passphrase, open_workspace
+    from lcv_tui.store.vault import REKEY, REMOVE, set_aside_files
 
     old, new = _passphrase(), _passphrase(ENV_NEW_PASSPHRASE)
     if old is None:
@@ -57,13 +73,52 @@ def run_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     try:
         check_passphrase(new)
-        vault, _ = Vault.open(ctx.locations, old, keyring_backend=ctx.keyring_backend)
-        vault.change_passphrase(old, new)
+        workspace = open_workspace(
+            ctx.locations, ctx.clock, passphrase=old, keyring_backend=ctx.keyring_backend
+        )
+        set_aside = set_aside_files(ctx.locations)
+        remove_set_aside = getattr(args, "remove_set_aside", False) or (
+            bool(set_aside)
+            and _agree(
+                ctx,
+                (
+                    "Er is 1 apart bewaard kluisbestand"
+                    if len(set_aside) == 1
+                    else f"Er zijn {len(set_aside)} apart bewaarde kluisbestanden"
+                )
+                + " (van een eerdere 'restore'); die openen met de oude wachtzin. Verwijderen?",
+            )
+        )
+        result = workspace.vault.change_passphrase(
+            old,
+            new,
+            backups=REMOVE if getattr(args, "remove_backups", False) else REKEY,
+            remove_set_aside=remove_set_aside,
+        )
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
     ctx.say(
-        "De wachtzin is gewijzigd, ook in de reservekopieën. Open de kluis voortaan met de nieuwe wachtzin."
+        "De wachtzin is gewijzigd en de kluis is opnieuw versleuteld met een nieuwe sleutel. "
+        "Open de kluis voortaan met de nieuwe wachtzin."
     )
+    if result.rekeyed:
+        ctx.say(f"{len(result.rekeyed)} reservekopie(ën) opnieuw versleuteld.")
+    if result.removed:
+        ctx.say(
+            f"{len(result.removed)} reservekopie(ën) verwijderd; er is één nieuwe reservekopie gemaakt."
+        )
+    for path in result.left:
+        ctx.say(
+            f"Let op: {path} kon niet opnieuw worden versleuteld; het opent nog met de oude wachtzin "
+            "(met de gegevens van toen). Verwijder het als u het niet meer nodig hebt."
+        )
+    for path in result.set_aside_removed:
+        ctx.say(f"Verwijderd: {path}")
+    for path in result.set_aside_left:
+        ctx.say(
+            f"Let op: {path} is een apart bewaard kluisbestand; het opent nog met de oude wachtzin "
+            "(met de gegevens van toen). Verwijder het met 'lcv-tui passwd --remove-set-aside' of zelf."
+        )
     return EXIT_OK
 
 
@@ -89,7 +144,20 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Put a backup back (the named one, or the newest that opens); the current file is kept aside."""
+    """Put a backup back (the named one, or the newest that opens); the current file is kept aside.
+    Holds the vault's lock throughout (refused while the app has the vault open)."""
+    from lcv_tui.store import VaultError
+    from lcv_tui.store.lock import locked
+
+    passphrase = _passphrase()
+    try:
+        with locked(ctx.locations):
+            return _restore(args, ctx, passphrase)
+    except VaultError as exc:
+        return ctx.fail(exc.message, exc.exit_code)
+
+
+def _restore(args: argparse.Namespace, ctx: CliContext, passphrase: str | None) -> int:
     from lcv_tui.store import (
         VaultError,
         check_backup,
@@ -98,7 +166,6 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         restore_backup,
     )
 
-    passphrase = _passphrase()
     try:
         if args.backup:
             path = resolve_backup(ctx.locations, args.backup)
@@ -136,6 +203,7 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
     """Show (or with ``--apply`` remove) former tenants whose retention period has passed."""
     from lcv_tui.domain.retention import purgeable
     from lcv_tui.domain.validation import format_date
+    from lcv_tui.exports.cleanup import remove_tenant_files
     from lcv_tui.store import VaultError, open_workspace
     from lcv_tui.store.retention import purge
 
@@ -163,6 +231,12 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
         result = purge(workspace, [t.id for t in candidates])
     except VaultError as exc:
         return ctx.fail(exc.message, exc.exit_code)
+    files = remove_tenant_files(
+        ctx.locations,
+        candidates,
+        workspace.data.tenants,
+        letters_dir=workspace.data.settings.letters_dir,
+    )
     ctx.say(
         f"{len(result.removed)} huurder(s) verwijderd uit de kluis. {result.backups_deleted} oudere reservekopie(ën) "
         "verwijderd; er is één nieuwe reservekopie zonder deze gegevens."
@@ -172,4 +246,17 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
             f"Let op: {path} is een eerder apart bewaard kluisbestand en kan deze gegevens nog bevatten; "
             "verwijder het als u het niet meer nodig hebt."
         )
+    if files.removed:
+        ctx.say(
+            f"Verwijderd uit de gegevensmap ({len(files.removed)} bestand(en): brieven, dossiers, uploadbestanden):"
+        )
+        for path in files.removed:
+            ctx.say(f"  {path}")
+    for path in files.ambiguous:
+        ctx.say(
+            f"Niet verwijderd: {path} draagt de achternaam van een verwijderde huurder, maar ook van een "
+            "huurder die blijft. Bekijk het zelf en verwijder het als het van de oud-huurder is."
+        )
+    for path, reason in files.failed:
+        ctx.say(f"Kon {path} niet verwijderen ({reason}); verwijder het zelf.")
     return EXIT_OK

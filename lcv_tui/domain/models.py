@@ -992,6 +992,18 @@ class Settings(Model):
     backups_keep: int = Field(
         5, ge=1, le=50, description="Aantal reservekopieën van de kluis dat bewaard blijft."
     )
+    backups_daily: int = Field(
+        14,
+        ge=0,
+        le=366,
+        description="Daarnaast één reservekopie per dag, voor dit aantal dagen terug.",
+    )
+    backups_weekly: int = Field(
+        8,
+        ge=0,
+        le=260,
+        description="En één reservekopie per week, voor dit aantal weken terug.",
+    )
     retention_months: int = Field(
         12,
         ge=1,

@@ -8,7 +8,6 @@ column, in Dutch, with what to do. ``ok`` is True only when the file is fit to u
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import os
@@ -18,7 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from lcv_tui.domain import validation
-from lcv_tui.exports.files import ExportError, read_bytes
+from lcv_tui.exports import sheets
+from lcv_tui.exports.files import ExportError
 from lcv_tui.exports.profiles import (
     FORBIDDEN_HEADERS,
     INTEGER,
@@ -82,17 +82,16 @@ def _letter(index: int) -> str:
 
 def check_file(path: str | os.PathLike[str], profile: Profile = RIS_2021) -> CheckReport:
     """Check the CSV or XLSX file at ``path`` against ``profile``. Raises ``ExportError`` only when
-    the file cannot be read at all."""
-    data = read_bytes(path)
-    name = str(path).lower()
-    if data[:4] == b"PK\x03\x04" or name.endswith((".xlsx", ".xlsm")):
+    the file cannot be read at all (or is beyond ``sheets``' limits)."""
+    data = sheets.read_limited(path)
+    if sheets.is_xlsx(data, path):
         return check_xlsx_bytes(data, profile)
     return check_csv_bytes(data, profile)
 
 
 def guess_profile(path: str | os.PathLike[str]) -> Profile:
     """The withdrawal layout when the first row looks like it (Klantnummer, no Achternaam), else RIS."""
-    data = read_bytes(path)
+    data = sheets.read_limited(path)
     if data[:4] == b"PK\x03\x04" or str(path).lower().endswith((".xlsx", ".xlsm")):
         from openpyxl import load_workbook
 
@@ -170,7 +169,11 @@ def check_csv_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
         return report
     first_line = text.splitlines()[0] if text.splitlines() else ""
     delimiter = _detect_delimiter(first_line, profile.dialect.delimiter, report)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        rows = sheets.csv_rows(text, delimiter)
+    except ExportError as exc:
+        report.problems.append(Problem(None, None, exc.message))
+        return report
     # each cell as (value, kind) with kind "s" for text: CSV has only text
     table = [[(value, "s") for value in row] for row in rows]
     _check_table(table, profile, report, number_cells=False)
@@ -178,51 +181,37 @@ def check_csv_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
 
 
 def check_xlsx_bytes(data: bytes, profile: Profile = RIS_2021) -> CheckReport:
-    from openpyxl import load_workbook
 
     report = CheckReport(fmt="xlsx", profile=profile.key, encoding="xlsx")
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
-        report.problems.append(
+        cells, titles = sheets.xlsx_cells(data, data_only=False)
+    except ExportError as exc:
+        report.problems.append(Problem(None, None, exc.message))
+        return report
+    if len(titles) > 1:
+        report.warnings.append(
             Problem(
                 None,
                 None,
-                "Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of maak het opnieuw met lcv-tui.",
+                f"Het bestand heeft {len(titles)} werkbladen; alleen het eerste ('{titles[0]}') wordt "
+                "gecontroleerd. Het meldpunt leest meestal ook alleen het eerste.",
             )
         )
-        return report
-    try:
-        sheets = workbook.worksheets
-        if len(sheets) > 1:
-            report.warnings.append(
-                Problem(
-                    None,
-                    None,
-                    f"Het bestand heeft {len(sheets)} werkbladen; alleen het eerste ('{sheets[0].title}') wordt gecontroleerd. Het meldpunt leest meestal ook alleen het eerste.",
-                )
-            )
-        table = []
-        for row in sheets[0].iter_rows():
-            cells = []
-            for cell in row:
-                value = getattr(cell, "value", None)
-                kind = getattr(cell, "data_type", "s")
-                if value is None:
-                    cells.append(("", "s"))
-                elif kind == "f" or (
-                    isinstance(value, str) and kind != "s" and value.startswith("=")
-                ):
-                    cells.append((str(value), "f"))
-                elif isinstance(value, bool):
-                    cells.append((str(value), "b"))
-                elif isinstance(value, (int, float, Decimal)):
-                    cells.append((value, "n"))
-                else:
-                    cells.append((str(value), "s"))
-            table.append(cells)
-    finally:
-        workbook.close()
+    table = []
+    for row in cells:
+        classified: list[tuple[Any, str]] = []
+        for value, kind in row:
+            if value is None:
+                classified.append(("", "s"))
+            elif kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
+                classified.append((str(value), "f"))
+            elif isinstance(value, bool):
+                classified.append((str(value), "b"))
+            elif isinstance(value, (int, float, Decimal)):
+                classified.append((value, "n"))
+            else:
+                classified.append((str(value), "s"))
+        table.append(classified)
     _check_table(table, profile, report, number_cells=True)
     return report
 
@@ -361,12 +350,13 @@ def _check_value(
             number = int(value)
         else:
             text = str(value).strip()
-            if not re.fullmatch(r"-?\d+", text):
+            if not re.fullmatch(r"-?[0-9]{1,9}", text):
+                shown = text if len(text) <= 20 else f"{text[:20]}…"
                 report.problems.append(
                     Problem(
                         row_no,
                         label,
-                        f"'{text}' is geen heel getal: vul het aantal maanden als heel getal in, bijvoorbeeld 2.",
+                        f"'{shown}' is geen heel getal van redelijke grootte: vul het aantal maanden als heel getal in, bijvoorbeeld 2.",
                     )
                 )
                 return None

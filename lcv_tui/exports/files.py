@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from lcv_tui.fsutil import fsync_dir
+from lcv_tui.fsutil import IN_USE_HINT, fsync_dir, full_fsync, replace_retrying
 
 
 class ExportError(Exception):
@@ -47,7 +48,10 @@ def _make_parents(folder: Path) -> None:
             break
         current = current.parent
     for path in reversed(missing):
-        path.mkdir(mode=0o700)
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: not ours to change
         os.chmod(path, 0o700)
 
 
@@ -64,16 +68,63 @@ def unused_path(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically with mode 0600; returns the absolute path.
+FORMAT_BY_SUFFIX = {".csv": "csv", ".xlsx": "xlsx"}
 
-    Raises :class:`ExportError` with a Dutch message when it fails; no temporary file stays behind.
-    """
+
+def out_target(path: str | os.PathLike[str], *, fmt: str | None, force: bool) -> tuple[Path, str]:
+    """The file a ``--out PAD`` names, and its format. The format follows the extension (``.csv``
+    or ``.xlsx``); a ``--format`` that contradicts it, or a name without either, is refused. An
+    existing file is replaced only with ``force``; something that is not a regular file (a folder,
+    a device, a pipe) never. Raises :class:`ExportError` with a Dutch message."""
     target = Path(path).expanduser().absolute()
-    if target.is_dir():
+    suffix = target.suffix.lower()
+    by_name = FORMAT_BY_SUFFIX.get(suffix)
+    if by_name is None:
+        wanted = f".{fmt}" if fmt else ".xlsx of .csv"
+        raise ExportError(
+            f"Kan {target.name} niet schrijven: geef de bestandsnaam de extensie {wanted}, "
+            "zodat het formaat klopt met de naam."
+        )
+    if fmt is not None and fmt != by_name:
+        raise ExportError(
+            f"De naam {target.name} hoort bij {by_name.upper()}, maar het gevraagde formaat is "
+            f"{fmt.upper()}. Kies de naam met .{fmt}, of laat --format weg."
+        )
+    _refuse_special(target)
+    if target.exists() and not force:
+        raise ExportError(
+            f"{target} bestaat al. Kies een andere naam, of vervang het bestand met --force."
+        )
+    return target, by_name
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse a target that exists and is not a regular file (nor a link to one)."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ExportError(f"Kan {target} niet schrijven: {_reason(exc)}.") from None
+    if stat.S_ISDIR(mode):
         raise ExportError(
             f"Kan {target} niet schrijven: het pad is een map; geef een bestandsnaam op, bijvoorbeeld signalen.xlsx."
         )
+    if not stat.S_ISREG(mode):
+        raise ExportError(
+            f"Kan {target} niet schrijven: daar staat geen gewoon bestand (maar bijvoorbeeld een "
+            "apparaat of een pijp). Kies een andere naam."
+        )
+
+
+def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically with mode 0600; returns the absolute path.
+
+    Never replaces something that is not a regular file (a folder, a device node, a pipe). Raises
+    :class:`ExportError` with a Dutch message when it fails; no temporary file stays behind.
+    """
+    target = Path(path).expanduser().absolute()
+    _refuse_special(target)
     tmp_name: str | None = None
     try:
         _make_parents(target.parent)
@@ -83,8 +134,13 @@ def write_private(path: str | os.PathLike[str], data: bytes) -> Path:
                 os.fchmod(handle.fileno(), 0o600)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
+            full_fsync(handle.fileno())
+        try:
+            replace_retrying(tmp_name, target)
+        except PermissionError:
+            raise ExportError(
+                f"Kan {target} niet schrijven: {IN_USE_HINT.format(folder=target.parent)}."
+            ) from None
         tmp_name = None
         os.chmod(target, 0o600)
         fsync_dir(target.parent)

@@ -18,9 +18,7 @@ The mapping that was used is in ``plan.mapping``; the caller may remember it in
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -34,7 +32,8 @@ from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Tenant, VaultData, onboarding_field
 from lcv_tui.domain.municipalities import canonical as canonical_gemeente
 from lcv_tui.domain.municipalities import unknown_message
-from lcv_tui.exports.files import ExportError, read_bytes
+from lcv_tui.exports import sheets
+from lcv_tui.exports.files import ExportError
 
 TENANTS = "tenants"
 PAYMENTS = "payments"
@@ -379,8 +378,8 @@ class ImportRefused(ExportError):
 
 def read_table(path: str | os.PathLike[str]) -> list[list[Any]]:
     """The first sheet (XLSX) or the rows (CSV) as lists of raw values; header first."""
-    data = read_bytes(path)
-    if data[:4] == b"PK\x03\x04" or str(path).lower().endswith((".xlsx", ".xlsm")):
+    data = sheets.read_limited(path)
+    if sheets.is_xlsx(data, path):
         return _read_xlsx(data)
     return _read_csv(data)
 
@@ -399,28 +398,13 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         )
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise ExportError(
-            "Het CSV-bestand is beschadigd (bijvoorbeeld een ongeldig teken of een aanhalingsteken dat niet "
-            "gesloten wordt): bewaar het opnieuw vanuit uw spreadsheet."
-        ) from None
+    return list(sheets.csv_rows(text, delimiter))
 
 
 def _read_xlsx(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a damaged or foreign file: openpyxl raises many kinds
-        raise ExportError(
-            "Het bestand is geen leesbaar Excel-bestand (.xlsx): open en bewaar het opnieuw in Excel, of bewaar het als CSV."
-        ) from None
-    try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+    """Every row of the first sheet, whatever its ``<dimension>`` declares (see ``sheets``)."""
+    cells, _titles = sheets.xlsx_cells(data, data_only=True)
+    return [[value for value, _kind in row] for row in cells]
 
 
 def detect_mapping(
@@ -623,12 +607,12 @@ def plan_tenants_table(
         raw_day = _text(_cell(row, positions, "due_day"))
         if raw_day:
             day = re.sub(r"^(\d+)\s*(e|ste|de|st|nd|rd|th)?$", r"\1", raw_day.casefold())
-            if not day.isdigit() or not 1 <= int(day) <= 28:
+            if not (day.isascii() and day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 28):
                 errors.append(
                     RowIssue(
                         row_no,
                         labels["due_day"],
-                        f"'{raw_day}' is geen geldige vervaldag: gebruik een dag van 1 tot en met 28.",
+                        f"'{raw_day[:20]}' is geen geldige vervaldag: gebruik een dag van 1 tot en met 28.",
                     )
                 )
             else:

@@ -66,12 +66,20 @@ class VaultMissing(VaultError):
 class VaultLocked(VaultError):
     """Another process has this vault open (see ``store.lock``)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, owner: tuple[int, str] | None = None) -> None:
         self.path = path
-        super().__init__(
+        self.owner = owner
+        text = (
             "De kluis is al geopend in een ander venster of programma (lcv-tui). Sluit dat eerst en "
             f"probeer het dan opnieuw; er is niets gewijzigd. (Vergrendeling: {path})"
         )
+        if path.name.endswith(".pid"):
+            who = f"proces {owner[0]} op computer {owner[1]}" if owner else "een onbekend proces"
+            text += (
+                f" Het vergrendelbestand noemt {who}. Draait lcv-tui daar niet meer, verwijder dan "
+                "dit bestand en probeer opnieuw."
+            )
+        super().__init__(text)
 
 
 class VaultExists(VaultError):

@@ -42,6 +42,7 @@ CHECKSUM_SIZE = 32
 NONCE_SIZE = 12
 TAG_SIZE = 16
 KEY_SIZE = 32
+CHECK_SIZE = 16
 MAX_SECTION = 64 * 1024
 CIPHER = "aes-256-gcm"
 COMPRESSION = {1: "zlib", 2: "zlib", 3: "zstd"}
@@ -80,6 +81,9 @@ class Slot:
     wrapped: bytes
     kdf: KdfParams | None = None
     salt: bytes | None = None
+    check: bytes | None = None
+    """A short MAC of the slot under its wrapping key: when the key is right but the wrapped data
+    key does not open, the slot is damaged (not a wrong passphrase). Slots made before it have none."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -87,6 +91,8 @@ class Slot:
             "nonce": b64(self.nonce),
             "wrapped": b64(self.wrapped),
         }
+        if self.check is not None:
+            out["check"] = b64(self.check)
         if self.kind == PASSPHRASE:
             assert self.kdf is not None and self.salt is not None
             out["kdf"] = self.kdf.to_json()
@@ -100,13 +106,15 @@ class Slot:
         expected = {"kind", "nonce", "wrapped"} | (
             {"kdf", "salt"} if value["kind"] == PASSPHRASE else set()
         )
-        if set(value) != expected:
+        if set(value) - {"check"} != expected:
             raise FormatError("een sleutelvak in de kop is onleesbaar.")
         slot = cls(
             value["kind"],
             unb64(value["nonce"], NONCE_SIZE),
             unb64(value["wrapped"], KEY_SIZE + TAG_SIZE),
         )
+        if "check" in value:
+            slot.check = unb64(value["check"], CHECK_SIZE)
         if slot.kind == PASSPHRASE:
             try:
                 slot.kdf = KdfParams.from_json(value["kdf"])

@@ -12,8 +12,8 @@ import os
 import secrets
 from pathlib import Path
 
-from lcv_tui.fsutil import fsync_dir
-from lcv_tui.store.errors import VaultWriteError
+from lcv_tui.fsutil import IN_USE_HINT, O_BINARY, fsync_dir, full_fsync, replace_retrying
+from lcv_tui.store.errors import VaultError, VaultWriteError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -37,11 +37,43 @@ def write_error(exc: OSError, folder: Path) -> VaultWriteError:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) if needed; a folder we create gets mode 0700."""
+    """Create ``path`` if needed; every folder created here, missing parents too, gets mode 0700
+    whatever the umask (``mkdir(parents=True)`` would give the parents the umask's mode)."""
     if path.is_dir():
         return
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    os.chmod(path, DIR_MODE)
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made by someone else meanwhile: not ours to change
+        os.chmod(folder, DIR_MODE)
+
+
+def secure_data_dir(path: Path) -> None:
+    """The data folder: created 0700, or, when it existed before, tightened to 0700. A folder that
+    belongs to another user is refused with the reason (``VaultError``): that user could read or
+    replace the vault. (Windows has no such modes; its user folders are private already.)"""
+    ensure_private_dir(path)
+    if not hasattr(os, "geteuid"):
+        return
+    info = path.stat()
+    if info.st_uid != os.geteuid():
+        raise VaultError(
+            f"De gegevensmap {path} is van een andere gebruiker (uid {info.st_uid}). Die kan uw kluis "
+            "lezen of vervangen. Kies een eigen map met --data-dir, of laat de map aan u toewijzen; "
+            "er is niets gewijzigd."
+        )
+    if info.st_mode & 0o077:
+        os.chmod(path, DIR_MODE)
 
 
 def temp_path_for(target: Path) -> Path:
@@ -64,6 +96,7 @@ def write_temp(target: Path, data: bytes) -> Path:
         | os.O_EXCL
         | getattr(os, "O_CLOEXEC", 0)
         | getattr(os, "O_NOFOLLOW", 0)
+        | O_BINARY
     )
     fd = os.open(temp, flags, FILE_MODE)
     try:
@@ -73,7 +106,7 @@ def write_temp(target: Path, data: bytes) -> Path:
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        full_fsync(fd)
     except BaseException:
         os.close(fd)
         remove_quietly(temp)
@@ -94,7 +127,13 @@ def replace_atomically(target: Path, data: bytes) -> None:
 def commit_temp(temp: Path, target: Path) -> None:
     """Move a written temp file over ``target``; on failure the temp file is removed and ``target`` untouched."""
     try:
-        os.replace(temp, target)
+        replace_retrying(temp, target)
+    except PermissionError:
+        remove_quietly(temp)
+        raise VaultWriteError(
+            IN_USE_HINT.format(folder=target.parent),
+            "controleer dan de rechten van die map en probeer opnieuw.",
+        ) from None
     except OSError as exc:
         remove_quietly(temp)
         raise write_error(exc, target.parent) from None
@@ -118,7 +157,7 @@ def copy_private(source: Path, target: Path, *, link: bool = True) -> None:
     data = source.read_bytes()
     temp = write_temp(target, data)
     try:
-        os.replace(temp, target)
+        replace_retrying(temp, target)
     except BaseException:
         remove_quietly(temp)
         raise

@@ -99,6 +99,23 @@ DEFAULT_KDF: KdfParams = ARGON2ID_DEFAULT if _argon2_available() else SCRYPT_DEF
 """Used for new passphrase slots; tests monkeypatch it with cheap parameters."""
 
 
+MINIMUM: dict[str, KdfParams] = {
+    ARGON2ID: KdfParams(ARGON2ID, memory_kib=19 * 1024, iterations=2, lanes=1),
+    SCRYPT: KdfParams(SCRYPT, memory_kib=2**17, iterations=1, lanes=1),
+}
+"""The least work a passphrase slot may have: OWASP's minimum for Argon2id (19 MiB, 2 passes; RFC
+9106 recommends more, which ``DEFAULT_KDF`` uses) and for scrypt (N = 2^17, r = 8). A vault whose
+slot is below it still opens, and its slot is made again with ``DEFAULT_KDF`` at the next save
+(``Vault``). The test suite lowers this constant, explicitly, together with ``DEFAULT_KDF``
+(``tests/conftest.py``: ``_cheap_kdf``)."""
+
+
+def below_minimum(params: KdfParams) -> bool:
+    """True when ``params`` do less work than ``MINIMUM`` for their algorithm."""
+    floor = MINIMUM[params.algorithm]
+    return params.memory_kib < floor.memory_kib or params.iterations < floor.iterations
+
+
 def normalise_passphrase(passphrase: str) -> bytes:
     """NFC, so 'é' typed as one or as two code points on different systems gives the same key."""
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")

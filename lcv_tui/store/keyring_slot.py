@@ -1,10 +1,11 @@
 """The keyring slot's key, kept in the operating system's keyring ("onthouden op deze computer").
 
-Only a real OS store is accepted (macOS Keychain, Windows Credential Locker, Secret Service,
-KWallet): the fail and null backends, chainers without a real backend, anything from
-``keyrings.alt`` and any plaintext store are refused, so the key is never written in plaintext.
-Every call is wrapped: whatever the keyring does, the caller falls back to the passphrase.
-The passphrase slot always exists, so losing the keyring never loses the data.
+Only the known secure OS stores are used (``TRUSTED_BACKENDS``: macOS Keychain, Windows Credential
+Locker, Secret Service, KWallet), by their exact class; anything else, a plaintext or encrypted
+file store from ``keyrings.alt``, a third-party backend, the fail and null backends, means "no
+keyring", so the key is never written where the app cannot vouch for it. Every call is wrapped:
+whatever the keyring does, the caller falls back to the passphrase. The passphrase slot always
+exists, so losing the keyring never loses the data.
 """
 
 from __future__ import annotations
@@ -17,20 +18,28 @@ SERVICE = "lcv-tui"
 KEY_SIZE = 32
 MIN_PRIORITY = 1
 
-_REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+TRUSTED_BACKENDS: frozenset[str] = frozenset(
+    {
+        "keyring.backends.macOS.Keyring",
+        "keyring.backends.Windows.WinVaultKeyring",
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+    }
+)
+"""The keyring backends (``module.Class``, exact class) the key may be stored in. The test suite
+adds its in-memory keyring here, explicitly, in the root ``conftest.py``; nothing else does."""
+
+
+def _name(backend: Any) -> str:
+    cls = type(backend)
+    return f"{getattr(cls, '__module__', '')}.{getattr(cls, '__qualname__', '')}"
 
 
 def _acceptable(backend: Any) -> bool:
-    """A single (non-chainer) backend that stores secrets in a real, protected OS store."""
+    """One of the known secure OS stores (exact class), and viable on this computer."""
     try:
-        cls = type(backend)
-        module = getattr(cls, "__module__", "") or ""
-        name = cls.__name__.lower()
-        if (
-            module.startswith(_REFUSED_MODULES)
-            or "plaintext" in name
-            or "plaintext" in module.lower()
-        ):
+        if _name(backend) not in TRUSTED_BACKENDS:
             return False
         priority = backend.priority
         return isinstance(priority, (int, float)) and priority >= MIN_PRIORITY

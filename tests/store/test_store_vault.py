@@ -134,25 +134,31 @@ def test_passphrase_strength_hints():
     assert all(isinstance(hint, str) and hint for _, hint in (weak, strong))
 
 
-def test_change_passphrase_keeps_data_body_and_keyring_slot(
+def test_change_passphrase_makes_a_new_data_key_for_the_vault_and_its_backups(
     locations, data, passphrase, memory_keyring
 ):
+    """Promise: a new passphrase means a new key. The vault and every backup are re-encrypted under a
+    new random data key; the keyring slot follows; the old passphrase opens nothing that is left."""
     vault = Vault.create(locations, passphrase, data, remember=True, keyring_backend=memory_keyring)
     vault.save(data)
     vault.save(data)
-    body_before = fileformat.parse(locations.vault_path.read_bytes()).body
-    vault.change_passphrase(passphrase, "een nieuwe wachtzin")
+    before = fileformat.parse(locations.vault_path.read_bytes())
+    old_key = vault._data_key
+    result = vault.change_passphrase(passphrase, "een nieuwe wachtzin")
     after = fileformat.parse(locations.vault_path.read_bytes())
-    assert after.body == body_before
+    assert after.body != before.body and vault._data_key != old_key
+    assert after.core.vault_id == before.core.vault_id
     assert Vault.open(locations, "een nieuwe wachtzin")[1] == data
     assert Vault.open(locations, passphrase=None, keyring_backend=memory_keyring)[1] == data
     with pytest.raises(WrongPassphrase):
         Vault.open(locations, passphrase)
     backups = list_backups(locations)
-    assert len(backups) == 2
+    assert len(backups) == 2 and sorted(result.rekeyed) == sorted(b.path for b in backups)
     for backup in backups:
+        assert check_backup(locations, backup.path, "een nieuwe wachtzin") == data
         with pytest.raises(WrongPassphrase):
             check_backup(locations, backup.path, passphrase)
+    vault.save(data)  # the open vault goes on with the new key
 
 
 def test_change_passphrase_refuses_wrong_old(vault, locations):

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, Switch
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Settings
 from lcv_tui.tui.screens.base import SectionScreen, TracksEdits
+from lcv_tui.tui.screens.dialogs import ConfirmScreen
 from lcv_tui.tui.screens.first_run import LANDLORD_FIELDS, landlord_from
 from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
@@ -30,6 +31,8 @@ SETTING_LABELS: dict[str, str] = {
     "email_receipt_days": "Ontvangst e-mail (dagen)",
     "objection_window_days": "Bezwaartermijn tekst 2 (dagen)",
     "backups_keep": "Aantal reservekopieën",
+    "backups_daily": "Reservekopieën per dag (dagen)",
+    "backups_weekly": "Reservekopieën per week (weken)",
     "retention_months": "Bewaartermijn (maanden)",
     "extra_phone_columns": "Telefoon 2 en 3 in het uploadbestand",
     "letters_dir": "Map voor brieven",
@@ -265,18 +268,45 @@ class PassphraseChangeScreen(ModalScreen[bool]):
         if "new" not in errors and values["new"] != values["new2"]:
             errors["new2"] = "De twee nieuwe wachtzinnen zijn niet gelijk."
         show_errors(self, errors)
-        if not errors:
-            self.query_one("#passphrase-box").loading = True
-            self._run(values["current"], values["new"])
+        if errors:
+            return
+        from lcv_tui.store.vault import set_aside_files
+
+        old, new = values["current"], values["new"]
+        set_aside = set_aside_files(self.app.locations)
+        if not set_aside:
+            self._start(old, new, False)
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                (
+                    "Er is 1 apart bewaard kluisbestand"
+                    if len(set_aside) == 1
+                    else f"Er zijn {len(set_aside)} apart bewaarde kluisbestanden"
+                )
+                + " van een eerdere 'terugzetten'. Die openen nog met de oude wachtzin en tonen "
+                "de gegevens van toen. Verwijderen?",
+                yes="Verwijderen",
+                no="Bewaren",
+                title="Apart bewaarde kluisbestanden",
+                danger=True,
+            ),
+            lambda remove: self._start(old, new, bool(remove)),
+        )
+
+    def _start(self, old: str, new: str, remove_set_aside: bool) -> None:
+        self.query_one("#passphrase-box").loading = True
+        self._run(old, new, remove_set_aside)
 
     @work(thread=True, exclusive=True, group="vault")
-    def _run(self, old: str, new: str) -> None:
+    def _run(self, old: str, new: str, remove_set_aside: bool) -> None:
+        """A new passphrase and a new data key; the backups are re-encrypted (see ``Vault.change_passphrase``)."""
         from lcv_tui.store.errors import VaultError
 
         workspace = self.app.workspace
         assert workspace is not None
         try:
-            workspace.vault.change_passphrase(old, new)
+            workspace.vault.change_passphrase(old, new, remove_set_aside=remove_set_aside)
         except VaultError as exc:
             self.post_message(PassphraseChanged(exc))
             return

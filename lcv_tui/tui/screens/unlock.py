@@ -49,6 +49,8 @@ class UnlockScreen(Screen[None]):
     def __init__(self, passphrase: str | None = None) -> None:
         super().__init__()
         self._first_passphrase = passphrase
+        self.trying = False
+        """True while a key derivation runs: one at a time, and input is ignored meanwhile."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="🔒")
@@ -81,18 +83,35 @@ class UnlockScreen(Screen[None]):
     @on(PassphraseInput.Submitted, "#passphrase")
     @on(Button.Pressed, "#unlock")
     def _submit(self) -> None:
+        if self.trying:
+            return  # a try runs: keys and clicks wait for its answer
         field = self.query_one("#passphrase", PassphraseInput)
         if not field.value:
             self._say("Typ uw wachtzin en druk op Enter.", error=True)
             return
-        self._attempt(field.value, typed=True)
+        typed = field.value
+        field.clear()  # the field never keeps a passphrase once it is tried
+        self._attempt(typed, typed=True)
 
     def _attempt(self, passphrase: str | None, *, typed: bool) -> None:
+        if self.trying:
+            return
+        self.trying = True
         self._box.loading = True
+        self.query_one("#passphrase", PassphraseInput).disabled = True
+        self.query_one("#unlock", Button).disabled = True
         self._open(passphrase, typed)
 
-    @work(thread=True, exclusive=True, group="vault")
+    def _done_trying(self) -> None:
+        self.trying = False
+        self._box.loading = False
+        self.query_one("#passphrase", PassphraseInput).disabled = False
+        self.query_one("#unlock", Button).disabled = False
+
+    @work(thread=True, group="vault", exit_on_error=False)
     def _open(self, passphrase: str | None, typed: bool) -> None:
+        """One try (``trying`` keeps it to one at a time). Whatever happens, the answer is a message:
+        an unexpected error never reaches Textual's crash output, whose traceback would show locals."""
         from lcv_tui.store.errors import VaultError
         from lcv_tui.store.workspace import open_workspace
 
@@ -107,12 +126,29 @@ class UnlockScreen(Screen[None]):
         except VaultError as exc:
             self.post_message(UnlockFailed(exc, typed))
             return
+        except Exception as exc:  # see the docstring
+            name = type(exc).__name__
+            del exc, passphrase
+            self.post_message(
+                UnlockFailed(
+                    VaultError(
+                        f"De kluis kon niet worden geopend door een onverwachte fout ({name}). "
+                        "Probeer het opnieuw; blijft het gebeuren, open de kluis dan met 'lcv-tui agenda' "
+                        "om de melding te zien."
+                    ),
+                    typed,
+                )
+            )
+            return
         self.post_message(Unlocked(workspace))
 
     def on_unlocked(self, message: Unlocked) -> None:
-        self._box.loading = False
+        self._done_trying()
         self.query_one("#passphrase", PassphraseInput).clear()
+        lock = message.workspace.lock
         self.app.open_workspace(message.workspace)
+        if lock is not None and lock.notice:
+            self.app.notify(lock.notice, severity="warning", timeout=12)
 
     def on_unlock_failed(self, message: UnlockFailed) -> None:
         from lcv_tui.store.errors import (
@@ -122,7 +158,7 @@ class UnlockScreen(Screen[None]):
             WrongPassphrase,
         )
 
-        self._box.loading = False
+        self._done_trying()
         error = message.error
         field = self.query_one("#passphrase", PassphraseInput)
         field.clear()
@@ -147,7 +183,8 @@ class UnlockScreen(Screen[None]):
         from lcv_tui.tui.screens.dialogs import ConfirmScreen
 
         def answered(restore: bool | None) -> None:
-            if restore:
+            if restore and not self.trying:
+                self.trying = True
                 self._box.loading = True
                 self._restore(backup)
 
@@ -162,7 +199,7 @@ class UnlockScreen(Screen[None]):
             answered,
         )
 
-    @work(thread=True, exclusive=True, group="vault")
+    @work(thread=True, group="vault")
     def _restore(self, backup: Path) -> None:
         from lcv_tui.store.errors import VaultError
         from lcv_tui.store.vault import restore_backup
@@ -172,10 +209,21 @@ class UnlockScreen(Screen[None]):
         except VaultError as exc:
             self.post_message(UnlockFailed(exc, True))
             return
+        except OSError as exc:
+            self.post_message(
+                UnlockFailed(
+                    VaultError(
+                        f"Terugzetten is mislukt ({exc.strerror or type(exc).__name__}); de kluis is "
+                        "niet gewijzigd. Controleer de rechten van de map en probeer opnieuw."
+                    ),
+                    True,
+                )
+            )
+            return
         self.post_message(BackupRestored(backup, aside))
 
     def on_backup_restored(self, message: BackupRestored) -> None:
-        self._box.loading = False
+        self._done_trying()
         kept = (
             f" Het beschadigde bestand staat apart als {message.set_aside.name}."
             if message.set_aside
