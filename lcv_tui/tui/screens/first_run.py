@@ -149,8 +149,8 @@ class FirstRunScreen(TracksEdits, Screen[None]):
         self.app.push_screen(PagesHelpScreen(TOUR_PAGES))
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
-        self.run_action("app.quit")
+    async def _quit(self) -> None:
+        await self.run_action("app.quit")
 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:

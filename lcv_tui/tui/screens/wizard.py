@@ -395,9 +395,9 @@ class WizardScreen(Screen[None]):
         return True if self._possible(step_action) else None
 
     @on(Button.Pressed, "#step-actions Button")
-    def _action_pressed(self, event: Button.Pressed) -> None:
+    async def _action_pressed(self, event: Button.Pressed) -> None:
         action = next(a for a in STEP_ACTIONS if _button_id(a) == event.button.id)
-        self.run_action(action.action)
+        await self.run_action(action.action)
 
     # --- navigation --------------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from lcv_tui.domain.names import query_words, search_text
+
 CURSOR_MARK = "▶ "
 NO_MARK = "  "
 
@@ -50,8 +52,8 @@ class Record:
 
 
 def search_key(*parts: str) -> str:
-    """The casefolded text a filter matches against."""
-    return " ".join(part for part in parts if part).casefold()
+    """The text a filter matches against: case and accents folded ("Çelik" → "celik")."""
+    return search_text(*parts)
 
 
 def _fit(text: str, width: int, align: str) -> str:
@@ -186,7 +188,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def set_filter(self, text: str) -> int:
         """Show only records whose search key holds every word of ``text``; returns how many."""
-        words = tuple(text.casefold().split())
+        words = query_words(text)
         if words == self._filter_words:
             return len(self._shown)
         # Every old word inside some new word: the new matches are a subset of what is shown.
