@@ -35,8 +35,6 @@ PARTICLES = frozenset(
         "del",
         "des",
         "dos",
-        "el",
-        "al",
         "von",
         "zu",
     }

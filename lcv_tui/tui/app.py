@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -89,6 +90,10 @@ class LcvApp(App[None]):
         Binding("f9", "toggle_theme", "Thema", id="app.theme", show=False),
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
     ]
+
+    data_revision: reactive[int] = reactive(0, init=False)
+    """Bumped by every change to the vault data (:meth:`commit`, :meth:`data_changed`); every screen
+    that shows data watches it (``screens.base.FollowsData``), so no list shows stale data."""
 
     def __init__(
         self,
@@ -175,15 +180,21 @@ class LcvApp(App[None]):
         try:
             self.workspace.commit()
         except VaultError as exc:
+            self.data_changed()  # the change stays in memory, and the screens show it
             self.save_error = exc.message
             self.notify(
                 exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False
             )
             return False
         self.save_error = None
+        self.data_changed()
         if success:
             self.notify(success, timeout=3, markup=False)
         return True
+
+    def data_changed(self) -> None:
+        """Tell every screen that the vault data changed (``commit`` does this after each save)."""
+        self.data_revision += 1
 
     # --- navigation and verbs -----------------------------------------------------------------
 

@@ -59,6 +59,40 @@ class TracksEdits:
         return f"Wijzigingen aan {self.WHAT} zijn nog niet opgeslagen."
 
 
+class FollowsData:
+    """Mixin for screens that show vault data: one source of truth, ``LcvApp.data_revision``.
+
+    ``LcvApp.commit()`` (every change: an import, a bank statement, a step, a correction) bumps the
+    revision. A screen on view refreshes at once (:meth:`refresh_data`); a screen out of view (another
+    section, or under a pushed screen) refreshes when it comes back, so 10,000 tenants are not
+    recomputed for a screen nobody looks at.
+    """
+
+    _data_revision_shown: int = -1
+
+    def refresh_data(self) -> None:
+        """Recompute what the screen shows from ``app.workspace.data``."""
+
+    def on_mount(self) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        self._data_revision_shown = getattr(screen.app, "data_revision", 0)
+        if hasattr(screen.app, "data_revision"):
+            screen.watch(screen.app, "data_revision", self._data_revision_changed, init=False)
+
+    def _data_revision_changed(self, revision: int) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        if screen.is_current:
+            self._catch_up()
+
+    def on_screen_resume(self) -> None:
+        if getattr(self.app, "data_revision", 0) != self._data_revision_shown:  # type: ignore[attr-defined]
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        self._data_revision_shown = self.app.data_revision  # type: ignore[attr-defined]
+        self.refresh_data()
+
+
 class SectionScreen(Screen[None]):
     """The base screen of a section. Subclasses set ``SECTION`` and ``HELP_TOPIC`` and
     implement :meth:`compose_body`."""

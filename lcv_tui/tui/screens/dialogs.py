@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
+
+from lcv_tui.domain.names import fold
 
 
 def _header(title: str, question: str) -> ComposeResult:
@@ -17,7 +20,12 @@ def _header(title: str, question: str) -> ComposeResult:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question. ``j`` or the yes button → True; ``n``, Escape or the no button → False."""
+    """A yes/no question. ``j`` or the yes button → True; ``n``, Escape or the no button → False.
+
+    A dangerous question (``danger=True``) takes no letter for yes: a ``j`` typed in passing must
+    not destroy anything. It starts on "no"; yes needs the button (Tab or ← → to it, then Enter,
+    or a click).
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
@@ -43,13 +51,19 @@ class ConfirmScreen(ModalScreen[bool]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 yield Button(
-                    f"{self.yes} (j)", id="yes", variant="error" if self.danger else "primary"
+                    self.yes if self.danger else f"{self.yes} (j)",
+                    id="yes",
+                    variant="error" if self.danger else "primary",
                 )
                 yield Button(f"{self.no} (n)", id="no")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A dangerous question: yes only by its button, never by a letter.
+        return not (action == "answer" and parameters == (True,) and self.danger)
 
     def on_mount(self) -> None:
         # A dangerous question starts on "no", so a stray Enter never deletes anything.
@@ -84,7 +98,7 @@ class ChoiceScreen(ModalScreen[str]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 for index, (key, label) in enumerate(self.choices):
@@ -98,3 +112,58 @@ class ChoiceScreen(ModalScreen[str]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.cancel_key)
+
+
+class TypedConfirmScreen(ModalScreen[bool]):
+    """A destructive question confirmed by typing a word (a tenant's surname), then the button.
+
+    No single key can confirm it: the button stays disabled until the typed text matches (case and
+    accents do not matter), and Enter in the text box only moves to the button.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="typed.cancel")]
+
+    def __init__(
+        self, question: str, *, word: str, yes: str, no: str = "Annuleren", title: str = ""
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.word = word
+        self.yes = yes
+        self.no = no
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield from _header(self.title_text, self.question)
+            yield Static(f"Typ ter bevestiging: {self.word}", id="typed-prompt", markup=False)
+            yield Input(id="typed-word", placeholder=self.word, select_on_focus=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="error", disabled=True)
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#typed-word", Input).focus()
+
+    @property
+    def matched(self) -> bool:
+        typed = " ".join(self.query_one("#typed-word", Input).value.split())
+        return bool(typed) and fold(typed) == fold(" ".join(self.word.split()))
+
+    @on(Input.Changed, "#typed-word")
+    def _typed(self) -> None:
+        self.query_one("#yes", Button).disabled = not self.matched
+
+    @on(Input.Submitted, "#typed-word")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.matched:
+            self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes" and self.matched)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

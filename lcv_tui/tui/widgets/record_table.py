@@ -49,6 +49,8 @@ class Record:
     cells: tuple[str, ...]
     sort_keys: tuple[Any, ...]
     search: str
+    groups: frozenset[str] = frozenset()
+    """What a group filter (:meth:`RecordTable.set_group`) matches, e.g. ``{"achterstand"}``."""
 
 
 def search_key(*parts: str) -> str:
@@ -137,6 +139,7 @@ class RecordTable(ScrollView, can_focus=True):
         self._shown: list[Record] = []
         self._natural = [len(c.label) + 2 for c in self.columns]
         self._filter_words: tuple[str, ...] = ()
+        self._group: str | None = None
         self._sort_column: int | None = None
         self._sort_reverse = False
 
@@ -199,6 +202,13 @@ class RecordTable(ScrollView, can_focus=True):
         self._apply_filter(self.current_key, within=self._shown if narrower else None)
         return len(self._shown)
 
+    def set_group(self, group: str | None) -> int:
+        """Show only records in ``group`` (None: all), together with the text filter; returns how many."""
+        if group != self._group:
+            self._group = group
+            self._apply_filter(self.current_key)
+        return len(self._shown)
+
     def sort_by(self, column_key: str, *, reverse: bool | None = None) -> None:
         """Sort by a column; sorting again by the same column flips the order."""
         index = next(i for i, c in enumerate(self.columns) if c.key == column_key)
@@ -230,6 +240,9 @@ class RecordTable(ScrollView, can_focus=True):
     def _apply_filter(self, keep: str | None, within: list[Record] | None = None) -> None:
         words = self._filter_words
         source = self._records if within is None else within
+        group = self._group
+        if group is not None:
+            source = [r for r in source if group in r.groups]
         if not words:
             self._shown = list(source)
         elif len(words) == 1:
