@@ -576,10 +576,15 @@ def _melden(tenant, agreement, case, verdict, today) -> StepView:
             "✓ Alle voorwaarden voor melden zijn vervuld (LCV 2.1, 2.2, 3.1 d en de overeenkomst)."
         )
         state = State.NEEDED
+        from lcv_tui.tui.keys import section_hint
+        from lcv_tui.tui.screens.wizard import step_action_key
+
         where = (
-            "typ de gegevens over op de website Achterstanden aanleveren (invoerkaart, k)"
+            "typ de gegevens over op de website Achterstanden aanleveren "
+            f"(invoerkaart, {step_action_key('entry_card')})"
             if sharing.route_for(agreement) == Route.WEBSITE
-            else "maak een uploadbestand met dit signaal (u) of neem het mee in het bestand van deze maand (Melden, F5)"
+            else f"maak een uploadbestand met dit signaal ({step_action_key('upload')}) of neem het "
+            f"mee in het bestand van deze maand ({section_hint('melden')})"
         )
         status = f"Melden mag vandaag: {where}."
     elif signal.status == StepStatus.DONE:
