@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from lcv_tui.domain.agenda import AgendaItem, Urgency
 from lcv_tui.domain.validation import format_date
-from lcv_tui.tui.screens.base import SectionScreen
+from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def agenda_record(key: str, item: AgendaItem) -> Record:
     )
 
 
-class AgendaScreen(SectionScreen):
+class AgendaScreen(FollowsData, SectionScreen):
     SECTION = "agenda"
     HELP_TOPIC = "agenda"
     CSS_PATH = "agenda.tcss"
@@ -114,7 +114,7 @@ class AgendaScreen(SectionScreen):
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
+    def refresh_data(self) -> None:
         self.reload()
 
     def reload(self) -> None:

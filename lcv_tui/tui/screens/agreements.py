@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
-from lcv_tui.tui.screens.base import FormScreen, SectionScreen
+from lcv_tui.tui.screens.base import FollowsData, FormScreen, SectionScreen
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
@@ -67,7 +67,7 @@ def gemeenten_without_agreement(data: VaultData) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: item[0].casefold())
 
 
-class AgreementsScreen(SectionScreen):
+class AgreementsScreen(FollowsData, SectionScreen):
     SECTION = "gemeenten"
     HELP_TOPIC = "gemeenten"
     CSS_PATH = "agreements.tcss"
@@ -100,7 +100,7 @@ class AgreementsScreen(SectionScreen):
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
+    def refresh_data(self) -> None:
         self.reload()
 
     def reload(self) -> None:

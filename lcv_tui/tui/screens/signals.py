@@ -24,7 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.validation import format_date, format_date_long, format_money
-from lcv_tui.tui.screens.base import SectionScreen
+from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ class FileChoice:
 # --- the section screen ---------------------------------------------------------------------
 
 
-class SignalsScreen(SectionScreen):
+class SignalsScreen(FollowsData, SectionScreen):
     """Melden: this month's signals per gemeente or all at once, and the tenants left out with the article."""
 
     SECTION = "melden"
@@ -273,8 +273,8 @@ class SignalsScreen(SectionScreen):
         self._show_pending()
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        # Back from another section, the entry card or a sub-screen: the data may have changed.
+    def refresh_data(self) -> None:
+        # A change anywhere (another section, the entry card, a sub-screen): recompute.
         self._fill_gemeenten()
         self.reload()
 

@@ -26,6 +26,7 @@ from lcv_tui.domain import ledger
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
+from lcv_tui.tui.screens.base import FollowsData
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
 from lcv_tui.tui.screens.record_dialogs import (
     LETTER_NAMES,
@@ -201,7 +202,7 @@ def ledger_records(tenant: Tenant, on: dt.date) -> list[Record]:
 # --- the screen -------------------------------------------------------------------------------
 
 
-class TenantFileScreen(Screen[None]):
+class TenantFileScreen(FollowsData, Screen[None]):
     """One tenant's file; Escape goes back to where it was opened (the agenda or the tenant list)."""
 
     CSS_PATH = "tenant_file.tcss"
@@ -471,8 +472,8 @@ class TenantFileScreen(Screen[None]):
 
         open_wizard(self.app, self.tenant_id)
 
-    def on_screen_resume(self) -> None:
-        # Back from the wizard (or any screen on top): what was recorded there shows at once.
+    def refresh_data(self) -> None:
+        # A change recorded anywhere (the wizard, a dialog on top, a bank statement) shows at once.
         self.refresh_file()
 
     def action_edit(self) -> None:
