@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -76,6 +77,13 @@ def _section_bindings() -> list[BindingType]:
     ]
 
 
+def _dutch_commands() -> type[Provider]:
+    """The palette's command provider, imported when the palette first opens."""
+    from lcv_tui.tui.palette import DutchCommands
+
+    return DutchCommands
+
+
 class LcvApp(App[None]):
     """lcv-tui: vroegsignalering van huurachterstanden."""
 
@@ -86,6 +94,16 @@ class LcvApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
+        # Our own palette binding, so Textual adds none with its English description.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Opdrachten",
+            id="app.palette",
+            show=False,
+            priority=True,
+            tooltip="Zoek een opdracht of een huurder",
+        ),
         *_section_bindings(),
         Binding("f9", "toggle_theme", "Thema", id="app.theme", show=False),
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
@@ -94,6 +112,9 @@ class LcvApp(App[None]):
     data_revision: reactive[int] = reactive(0, init=False)
     """Bumped by every change to the vault data (:meth:`commit`, :meth:`data_changed`); every screen
     that shows data watches it (``screens.base.FollowsData``), so no list shows stale data."""
+
+    COMMANDS: ClassVar[set[Callable[[], type[Provider]]]] = {_dutch_commands}  # type: ignore[assignment]
+    """The app's commands, matched without regard to accents (``tui/palette.py``)."""
 
     def __init__(
         self,
@@ -222,6 +243,23 @@ class LcvApp(App[None]):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen")))
+
+    def action_command_palette(self) -> None:
+        """The command palette with a Dutch placeholder."""
+        from textual.command import CommandPalette
+
+        from lcv_tui.tui.palette import dutch_palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(dutch_palette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in Dutch how to quit (Textual's own notice is English)."""
+        from lcv_tui.tui.keys import key_text
+
+        self.notify(
+            f"Afsluiten doet u met {key_text(self, 'app.quit')}.", title="Wilt u afsluiten?"
+        )
 
     def action_toggle_theme(self) -> None:
         names = [name for name, _ in THEME_CYCLE]

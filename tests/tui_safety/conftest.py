@@ -1,5 +1,5 @@
-"""Fixtures for the safety tests (keys, buttons, Dutch texts): the demo data in a vault made with the cheap KDF (root conftest),
-an in-memory keyring, and apps that unlock at once on the fixed clock (2026-11-23)."""
+"""Fixtures for the safety tests (keys, buttons, Dutch texts): the demo data in a vault made with
+the cheap KDF (root conftest), an in-memory keyring, and apps that unlock at once on the fixed clock (2026-11-23)."""
 
 from __future__ import annotations
 
