@@ -90,6 +90,8 @@ class LcvApp(App[None]):
     TITLE = "LCV Vroegsignalering"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    """Screens get ``-short`` below 30 rows: their .tcss collapses headers there (80×24, 60×20)."""
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -134,6 +136,8 @@ class LcvApp(App[None]):
         self.initial_passphrase = passphrase
         self.workspace: Workspace | None = None
         self._section_screens: dict[str, Screen] = {}
+        self._installed_modes: set[str] = set()
+        """Sections added as modes (``open_workspace`` may run again after a vault restore)."""
         self.save_error: str | None = None
         """The Dutch message of the last failed save; None once a save succeeds."""
         if animation_level is not None:
@@ -167,8 +171,9 @@ class LcvApp(App[None]):
         self.sub_title = ("Demo · " if self.demo else "") + (landlord.name if landlord else "")
         self.theme = workspace.data.settings.theme
         for s in SECTIONS:
-            if s.mode not in self._modes:
+            if s.mode not in self._installed_modes:
                 self.add_mode(s.mode, self._section_factory(s))
+                self._installed_modes.add(s.mode)
         self.switch_mode(HOME)
         self.refresh_bindings()
 
@@ -242,7 +247,20 @@ class LcvApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen")))
+        self.push_screen(
+            HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen"), keys=self.screen_keys())
+        )
+
+    def screen_keys(self) -> list[tuple[str, str]]:
+        """Every key the current screen answers to, with its Dutch description (for F1)."""
+        from lcv_tui.tui.keys import describe_key
+
+        seen: dict[str, str] = {}
+        for key, active in self.screen.active_bindings.items():
+            description = active.binding.description
+            if description and active.enabled and key not in seen:
+                seen[key] = description
+        return [(describe_key(key), what) for key, what in seen.items()]
 
     def action_command_palette(self) -> None:
         """The command palette with a Dutch placeholder."""

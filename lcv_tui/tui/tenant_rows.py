@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     from lcv_tui.domain.models import Tenant, VaultData
 
 COLUMNS = (
-    Column("naam", "Naam", min_width=10, max_width=28),
-    Column("adres", "Adres", min_width=10, max_width=32),
+    Column("naam", "Naam", min_width=16, max_width=28),
+    Column("adres", "Adres", min_width=8, max_width=32),
     Column("postcode", "Postcode", min_width=8, max_width=8),
     Column("gemeente", "Gemeente", min_width=8, max_width=22),
     Column("huur", "Huur", min_width=9, max_width=12, align="right"),
     Column("achterstand", "Achterstand", min_width=11, max_width=13, align="right"),
-    Column("status", "Status", min_width=10, max_width=34),
+    Column("status", "Status", min_width=8, max_width=34),
 )
 
 # The status filter: (key, Dutch label). A tenant's group is one of these keys (besides "alle").

@@ -91,10 +91,10 @@ class AgendaScreen(FollowsData, SectionScreen):
     app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open", "Dossier openen", id="agenda.open"),
-        Binding("g", "guide_signal", "Signaal begeleiden", id="agenda.guide_signal"),
-        Binding("b", "letters", "Brieven van vandaag", id="agenda.letters"),
-        Binding("i", "tenant_info", "Informatie voor huurders", id="agenda.tenant_info"),
+        Binding("o", "open", "Dossier", id="agenda.open"),
+        Binding("g", "guide_signal", "Begeleiden", id="agenda.guide_signal"),
+        Binding("b", "letters", "Brieven", id="agenda.letters"),
+        Binding("i", "tenant_info", "Info huurders", id="agenda.tenant_info"),
     ]
 
     def __init__(self) -> None:

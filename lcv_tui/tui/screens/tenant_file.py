@@ -26,7 +26,7 @@ from lcv_tui.domain import ledger
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
-from lcv_tui.tui.screens.base import FollowsData
+from lcv_tui.tui.screens.base import FollowsData, ScrollsPanes
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
 from lcv_tui.tui.screens.record_dialogs import (
     LETTER_NAMES,
@@ -202,7 +202,7 @@ def ledger_records(tenant: Tenant, on: dt.date) -> list[Record]:
 # --- the screen -------------------------------------------------------------------------------
 
 
-class TenantFileScreen(FollowsData, Screen[None]):
+class TenantFileScreen(FollowsData, ScrollsPanes):
     """One tenant's file; Escape goes back to where it was opened (the agenda or the tenant list)."""
 
     CSS_PATH = "tenant_file.tcss"

@@ -51,6 +51,7 @@ class TenantListScreen(FollowsData, SectionScreen):
             yield Input(
                 id="filter",
                 select_on_focus=False,
+                compact=True,
                 placeholder="typ een naam, adres, postcode of gemeente",
                 tooltip="Typ een naam, adres, postcode of gemeente",
             )
@@ -58,6 +59,7 @@ class TenantListScreen(FollowsData, SectionScreen):
                 [(label, key) for key, label in STATUS_FILTERS],
                 value="alle",
                 allow_blank=False,
+                compact=True,
                 id="status-filter",
                 tooltip=f"Toon alleen huurders met deze status ({key_text(self, 'tenants.status')})",
             )
@@ -130,16 +132,24 @@ class TenantListScreen(FollowsData, SectionScreen):
 
     def on_key(self, event: events.Key) -> None:
         filter_input = self.query_one("#filter", Input)
-        if self.focused is self.table and event.is_printable and event.character:
-            # Type-to-filter: every printable key searches; no letter is a command here.
-            event.stop()
-            event.prevent_default()
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
-            # Filter now rather than on the Input's Changed message: the focus move makes the footer
-            # rebuild (the filter box has other keys) after the next frame, and that frame should
-            # already show the narrowed list. The Changed message then finds the same filter.
-            self._apply_filter(filter_input.value)
+        if self.focused is self.table:
+            # Type-to-filter: every printable key searches; no letter is a command here. The focus
+            # stays on the table, so the arrows move through the results at once and the footer keeps
+            # its keys (no rebuild on a keystroke).
+            if event.is_printable and event.character:
+                event.stop()
+                event.prevent_default()
+                filter_input.value += event.character
+                filter_input.cursor_position = len(filter_input.value)
+                self._apply_filter(filter_input.value)
+            elif event.key == "backspace" and filter_input.value:
+                event.stop()
+                filter_input.value = filter_input.value[:-1]
+                self._apply_filter(filter_input.value)
+            elif event.key == "escape" and filter_input.value:
+                event.stop()
+                filter_input.value = ""
+                self._apply_filter("")
         elif self.focused is filter_input and event.key == "down":
             event.stop()
             self.table.focus()
