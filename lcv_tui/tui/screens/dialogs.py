@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -167,3 +169,84 @@ class TypedConfirmScreen(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class DateQuestionScreen(ModalScreen["dt.date | None"]):
+    """A yes/no question that also asks on which date (default: the given day, usually today).
+
+    Returns the date for yes (after checking it: a Dutch message under the field when it cannot be
+    read or lies after ``latest``), None for no or Escape.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Annuleren", id="date.cancel")]
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        default: dt.date,
+        latest: dt.date | None = None,
+        label: str = "Datum",
+        yes: str = "Ja",
+        no: str = "Nee",
+        title: str = "",
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.default = default
+        self.latest = latest
+        self.label = label
+        self.yes = yes
+        self.no = no
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        from lcv_tui.domain.validation import format_date
+
+        with VerticalScroll(id="dialog"):
+            yield from _header(self.title_text, self.question)
+            yield Static(f"{self.label} (dd-mm-jjjj)", id="date-label", markup=False)
+            yield Input(value=format_date(self.default), id="date-value", select_on_focus=False)
+            yield Static("", id="date-error", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="primary")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def _date(self) -> dt.date | None:
+        from lcv_tui.domain.validation import format_date, parse_date
+
+        error = self.query_one("#date-error", Static)
+        try:
+            day = parse_date(self.query_one("#date-value", Input).value.strip())
+        except ValueError as exc:
+            error.update(f"⚠ {exc}")
+            return None
+        if self.latest is not None and day > self.latest:
+            error.update(
+                f"⚠ De datum ligt na vandaag ({format_date(self.latest)}): kies een eerdere."
+            )
+            return None
+        error.update("")
+        return day
+
+    @on(Input.Submitted, "#date-value")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._date() is not None:
+            self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id != "yes":
+            self.dismiss(None)
+            return
+        day = self._date()
+        if day is not None:
+            self.dismiss(day)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -23,7 +23,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from lcv_tui.domain.validation import format_date, format_date_long, format_money
+from lcv_tui.domain.validation import format_date_long, format_money
+from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -381,8 +382,9 @@ class SignalsScreen(FollowsData, SectionScreen):
         else:
             count = len(pending.tenant_ids)
             line.update(
-                f"Bestand {pending.path.name} ({count} {'signaal' if count == 1 else 'signalen'}) is gemaakt maar nog niet "
-                "vastgelegd. Upload het bij het meldpunt en druk daarna op g: Geüpload bevestigen."
+                f"Bestand {pending.path.name} ({count} {'signaal' if count == 1 else 'signalen'}) is "
+                "gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt en druk daarna op "
+                f"{key_text(self, 'melden.confirm')}: Geüpload bevestigen."
             )
             line.display = True
         self._update_buttons()
@@ -490,20 +492,23 @@ class SignalsScreen(FollowsData, SectionScreen):
         pending = self.pending
         if pending is None:
             return
-        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+        from lcv_tui.tui.screens.dialogs import DateQuestionScreen
 
         count = len(pending.tenant_ids)
         today = self.app.clock.today()
 
-        def answered(uploaded: bool | None) -> None:
-            if uploaded:
-                self._record_uploaded(pending)
+        def answered(uploaded_on: dt.date | None) -> None:
+            if uploaded_on is not None:
+                self._record_uploaded(pending, uploaded_on)
 
         self.app.push_screen(
-            ConfirmScreen(
+            DateQuestionScreen(
                 f"Heeft u {pending.path.name} geüpload bij het meldpunt?\n\n"
                 f"Dan legt de app voor {'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand "
-                f"vast: signaal afgegeven op {format_date(today)} via het uploadbestand.",
+                "vast: signaal afgegeven via het uploadbestand, op de datum hieronder.",
+                default=today,
+                latest=today,
+                label="Geüpload op",
                 yes="Ja, geüpload",
                 no="Nog niet",
                 title="Uploaden bevestigen",
@@ -511,10 +516,12 @@ class SignalsScreen(FollowsData, SectionScreen):
             answered,
         )
 
-    def _record_uploaded(self, pending: PendingUpload) -> None:
+    def _record_uploaded(self, pending: PendingUpload, uploaded_on: dt.date | None = None) -> None:
         from lcv_tui.domain.models import Route
 
-        recorded, refused = record_signals(self.app, pending.tenant_ids, Route.UPLOAD)
+        recorded, refused = record_signals(
+            self.app, pending.tenant_ids, Route.UPLOAD, on=uploaded_on
+        )
         self.pending = None
         self._show_pending()
         if recorded:
@@ -563,8 +570,11 @@ class SignalsScreen(FollowsData, SectionScreen):
         self.reload()
 
 
-def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tuple[int, list[str]]:
-    """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
+def record_signals(
+    app: LcvApp, tenant_ids: tuple[str, ...], route: Route, *, on: dt.date | None = None
+) -> tuple[int, list[str]]:
+    """Record a signal on ``on`` (default today) for each tenant; returns how many were recorded and
+    the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
     The caller commits.
@@ -574,7 +584,7 @@ def record_signals(app: LcvApp, tenant_ids: tuple[str, ...], route: Route) -> tu
 
     workspace = app.workspace
     assert workspace is not None
-    today = app.clock.today()
+    today = on or app.clock.today()
     recorded = 0
     refused: list[str] = []
     for tenant_id in tenant_ids:

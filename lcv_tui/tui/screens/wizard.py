@@ -494,9 +494,8 @@ class WizardScreen(Screen[None]):
         if (
             workspace.data.wizard_progress.get(self.tenant_id) != self._saved_progress
             or workspace.dirty
-        ):
-            if self.app.commit(success=None):
-                self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
+        ) and self.app.commit(success=None):
+            self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
 
     def has_unsaved_changes(self) -> bool:
         return self.pending_upload is not None
@@ -855,24 +854,25 @@ class WizardScreen(Screen[None]):
 
     def action_confirm_upload(self) -> None:
         from lcv_tui.domain import actions
-        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+        from lcv_tui.tui.screens.dialogs import DateQuestionScreen
 
         path = self.pending_upload
         if path is None:
             return
         today = self.app.clock.today()
 
-        def apply(_: object) -> str:
-            data, now, actor = self._who()
-            actions.record_signal(
-                data, self.tenant_id, today, route=Route.UPLOAD, now=now, actor=actor
-            )
-            self.pending_upload = None
-            return "Signaal vastgelegd"
-
-        def answered(uploaded: bool | None) -> None:
-            if not uploaded:
+        def answered(uploaded_on: dt.date | None) -> None:
+            if uploaded_on is None:
                 return
+
+            def apply(_: object) -> str:
+                data, now, actor = self._who()
+                actions.record_signal(
+                    data, self.tenant_id, uploaded_on, route=Route.UPLOAD, now=now, actor=actor
+                )
+                self.pending_upload = None
+                return "Signaal vastgelegd"
+
             error = self._apply(apply, True)
             if error:
                 self.notify(
@@ -880,9 +880,12 @@ class WizardScreen(Screen[None]):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(
-                f"Heeft u {path.name} geüpload bij het meldpunt?\n\nDan legt de app vast: signaal afgegeven op "
-                f"{format_date(today)} via het uploadbestand.",
+            DateQuestionScreen(
+                f"Heeft u {path.name} geüpload bij het meldpunt?\n\nDan legt de app vast: signaal "
+                "afgegeven via het uploadbestand, op de datum hieronder.",
+                default=today,
+                latest=today,
+                label="Geüpload op",
                 yes="Ja, geüpload",
                 no="Nog niet",
                 title="Uploaden bevestigen",
