@@ -19,10 +19,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from lcv_tui.domain import ledger
+from lcv_tui.domain.episodes import PastEpisode, past_episodes
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
@@ -139,9 +139,38 @@ def suspension_text(case: Case | None) -> str:
     return "\n".join(lines)
 
 
+def past_cases_text(episodes: list[PastEpisode]) -> str:
+    """The "Eerdere zaken" tab: closed episodes with their letters and steps, newest first."""
+    if not episodes:
+        return "Geen eerdere zaken: deze huurder had niet eerder een achterstand."
+    with_steps = [e for e in episodes if e.events]
+    lines = []
+    for episode in with_steps:
+        lines.append(
+            f"Zaak van {format_date(episode.opened_on)} tot {format_date(episode.closed_on)} "
+            f"({episode.days} dagen, hoogste achterstand {format_money(episode.highest)}): "
+            "afgesloten, de achterstand is betaald."
+        )
+        for event in episode.events:
+            channel = f" {event.channel.label}" if event.channel else ""
+            lines.append(f"  ✓ {format_date(event.on)} {event.kind.label}{channel}")
+        lines.append("")
+    quiet = [e for e in episodes if not e.events]
+    if quiet:
+        times = "keer" if len(quiet) == 1 else "keren"
+        lines.append(
+            f"Daarnaast {len(quiet)} {times} te laat betaald zonder brieven of stappen "
+            f"(de laatste keer vanaf {format_date(quiet[0].opened_on)})."
+        )
+    return "\n".join(lines).strip()
+
+
 def timeline_text(case: Case | None) -> str:
     if case is None:
-        return "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen hier zodra de huur te laat is."
+        return (
+            "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen "
+            "hier zodra de huur te laat is. Afgesloten zaken staan onder Eerdere zaken."
+        )
     lines = [
         f"Zaak sinds {format_date(case.opened_on)} (vervaldatum {format_date(case.first_due)}). "
         "✓ gedaan · ! te laat · → vandaag · · gepland · – niet nodig · ✗ geblokkeerd",
@@ -266,6 +295,8 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
                 )
             with TabPane("Gegevens", id="tab-contact"), VerticalScroll():
                 yield Static("", id="file-contact", markup=False)
+            with TabPane("Eerdere zaken", id="tab-past"), VerticalScroll():
+                yield Static("", id="file-past", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -305,6 +336,7 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
         table = self.query_one("#file-ledger", RecordTable)
         table.set_records(ledger_records(tenant, today))
         table.action_first()
+        self.query_one("#file-past", Static).update(past_cases_text(past_episodes(tenant, today)))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
