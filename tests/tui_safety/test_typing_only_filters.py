@@ -59,3 +59,26 @@ async def test_typing_every_demo_name_only_filters(new_app):
                 await pilot.pause()
                 assert screen.query_one(filter_id).value == ""
         assert _fingerprint(app) == before
+
+
+async def test_a_tenant_with_evidence_is_not_deleted_but_offered_an_end_date(new_app):
+    from lcv_tui.tui.screens.dialogs import ChoiceScreen
+    from lcv_tui.tui.screens.tenant_form import TenantFormScreen
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(section("huurders").key)
+        await settle(pilot)
+        before = _fingerprint(app)
+        await pilot.press(*"dijkstra", "delete")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        assert "kan niet worden verwijderd" in dialog.question and "betaling" in dialog.question
+        await pilot.press("enter")  # "Einddatum invullen" has the focus
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, TenantFormScreen)
+        assert form.focused.id == "field-tenancy_end"
+        assert _fingerprint(app) == before

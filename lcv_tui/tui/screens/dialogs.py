@@ -14,6 +14,11 @@ from textual.widgets import Button, Input, Static
 from lcv_tui.domain.names import fold
 
 
+class DialogBody(VerticalScroll, can_focus=False):
+    """The dialog's box: scrolls when the terminal is small (the focused button scrolls into view),
+    but never takes the focus itself, so Enter always reaches a button."""
+
+
 def _header(title: str, question: str) -> ComposeResult:
     """The optional title and the question every dialog starts with."""
     if title:
@@ -53,7 +58,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with DialogBody(id="dialog"):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 yield Button(
@@ -100,13 +105,16 @@ class ChoiceScreen(ModalScreen[str]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with DialogBody(id="dialog"):
             yield from _header(self.title_text, self.question)
             with Horizontal(id="dialog-buttons"):
                 for index, (key, label) in enumerate(self.choices):
                     yield Button(
                         label, id=f"choice-{key}", variant="primary" if index == 0 else "default"
                     )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -137,7 +145,7 @@ class TypedConfirmScreen(ModalScreen[bool]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with DialogBody(id="dialog"):
             yield from _header(self.title_text, self.question)
             yield Static(f"Typ ter bevestiging: {self.word}", id="typed-prompt", markup=False)
             yield Input(id="typed-word", placeholder=self.word, select_on_focus=False)
@@ -204,7 +212,7 @@ class DateQuestionScreen(ModalScreen["dt.date | None"]):
     def compose(self) -> ComposeResult:
         from lcv_tui.domain.validation import format_date
 
-        with VerticalScroll(id="dialog"):
+        with DialogBody(id="dialog"):
             yield from _header(self.title_text, self.question)
             yield Static(f"{self.label} (dd-mm-jjjj)", id="date-label", markup=False)
             yield Input(value=format_date(self.default), id="date-value", select_on_focus=False)

@@ -39,7 +39,7 @@ class TenantListScreen(FollowsData, SectionScreen):
         Binding("ctrl+n", "new", "Nieuw", id="tenants.new"),
         Binding("enter", "edit", "Wijzigen", id="tenants.edit"),
         Binding("ctrl+o", "open_file", "Dossier", id="tenants.open_file"),
-        Binding("ctrl+g", "guide_signal", "Signaal begeleiden", id="tenants.guide_signal"),
+        Binding("ctrl+g", "guide_signal", "Begeleiden", id="tenants.guide_signal"),
         Binding("delete", "delete", "Verwijderen", id="tenants.delete"),
         Binding("f7", "next_status", "Status", id="tenants.status"),
         Binding("ctrl+t", "next_sort", "Sorteren", id="tenants.sort"),
