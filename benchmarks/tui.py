@@ -30,15 +30,16 @@ WORDS = (
 
 
 async def open_tenant_list(app) -> None:
-    """Wait for the unlock to finish and the home section to show, then open the tenant list and wait until it is filled."""
+    """Wait for the unlock to finish and the home section to show, then open the tenant list and
+    wait until it is filled."""
     from lcv_tui.tui.screens.base import SectionScreen
     from lcv_tui.tui.screens.tenants import TenantListScreen
     from lcv_tui.tui.widgets.record_table import RecordTable
 
-    while app.workspace is None or not isinstance(app.screen, SectionScreen):
+    while app.workspace is None or not isinstance(app.screen, SectionScreen):  # noqa: ASYNC110
         await asyncio.sleep(0.002)
     app.action_show_section("huurders")
-    while not (
+    while not (  # noqa: ASYNC110  (polling is what a benchmark of the real app can do)
         isinstance(app.screen, TenantListScreen)
         and app.screen.query(RecordTable)
         and app.screen.query_one(RecordTable).total
@@ -61,7 +62,11 @@ class _Painted:
 
 
 async def _time_key(
-    pilot, key: str, count, painted: _Painted, timeout: float = 30.0
+    pilot,
+    key: str,
+    count,
+    painted: _Painted,
+    timeout: float = 30.0,  # noqa: ASYNC109
 ) -> float | None:
     """Seconds from pressing ``key`` until the row count changed and the table drew; None if it did not change."""
     before = count()
@@ -136,7 +141,7 @@ async def _baseline(rows: list[tuple[str, ...]]) -> list[float]:
                     times.append(elapsed)
             app.query_one(Input).value = ""
             await pilot.pause()
-            while table.row_count != len(rows):
+            while table.row_count != len(rows):  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
     return times
 

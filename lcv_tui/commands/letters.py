@@ -93,7 +93,8 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     if refused:
         return ctx.fail(
-            f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; zie hierboven wat u moet doen.",
+            f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; "
+            "zie hierboven wat u moet doen.",
             EXIT_REFUSED,
         )
     return EXIT_OK

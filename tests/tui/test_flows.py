@@ -17,18 +17,18 @@ from lcv_tui.tui.sections import section
 from lcv_tui.tui.widgets.form import FormField
 from lcv_tui.tui.widgets.record_table import RecordTable
 
-TENANT = dict(
-    surname="Jansen",
-    initials="J.P.",
-    street="Dorpsstraat",
-    house_number="12",
-    postcode="0123 AB",
-    town="Utrecht",
-    gemeente="Utrecht",
-    phone1="06 12345678",
-    rent="850,00",
-    tenancy_start="1-3-2024",
-)
+TENANT = {
+    "surname": "Jansen",
+    "initials": "J.P.",
+    "street": "Dorpsstraat",
+    "house_number": "12",
+    "postcode": "0123 AB",
+    "town": "Utrecht",
+    "gemeente": "Utrecht",
+    "phone1": "06 12345678",
+    "rent": "850,00",
+    "tenancy_start": "1-3-2024",
+}
 
 
 async def test_first_run_add_tenant_fix_postcode_and_reopen(new_app, locations):

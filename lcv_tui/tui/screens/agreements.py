@@ -165,7 +165,8 @@ class AgreementsScreen(FollowsData, SectionScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"De overeenkomst met {agreement.gemeente} verwijderen? Huurders in deze gemeente kunt u dan niet meer melden.",
+                f"De overeenkomst met {agreement.gemeente} verwijderen? "
+                "Huurders in deze gemeente kunt u dan niet meer melden.",
                 yes="Verwijderen",
                 no="Niet verwijderen",
                 title="Overeenkomst verwijderen",
@@ -340,7 +341,7 @@ class FormFieldSelect(Grid):
     }
     """
 
-    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:
+    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:  # noqa: A002
         super().__init__(id=f"ffs-{field}")
         self.field = field
         self.label = label

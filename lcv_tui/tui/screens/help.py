@@ -49,16 +49,13 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             with TabbedContent(id="help-tabs"):
                 if self.topic != GENERAL_TOPIC:
-                    with TabPane("Dit scherm", id="help-topic"):
-                        with VerticalScroll():
-                            yield Markdown(help_text(self.topic), open_links=False)
-                with TabPane("Werkwijze en begrippen", id="help-general"):
-                    with VerticalScroll():
-                        yield Markdown(help_text(GENERAL_TOPIC), open_links=False)
+                    with TabPane("Dit scherm", id="help-topic"), VerticalScroll():
+                        yield Markdown(help_text(self.topic), open_links=False)
+                with TabPane("Werkwijze en begrippen", id="help-general"), VerticalScroll():
+                    yield Markdown(help_text(GENERAL_TOPIC), open_links=False)
                 if self.keys:
-                    with TabPane("Toetsen", id="help-keys"):
-                        with VerticalScroll():
-                            yield Markdown(keys_markdown(self.keys), open_links=False)
+                    with TabPane("Toetsen", id="help-keys"), VerticalScroll():
+                        yield Markdown(keys_markdown(self.keys), open_links=False)
             yield Footer()
 
     def action_scroll(self, how: str) -> None:

@@ -8,8 +8,8 @@ list comprehension or ``list.sort`` followed by a refresh.
 
 The table is its own viewport: it keeps the index of the first visible row and draws its own
 scrollbar in the last column. Its size never depends on the number of rows, so a filter keystroke
-changes no layout (a scroll view's virtual size would re-lay out the screen on every keystroke). Screens that list many things (tenants,
-the agenda, agreements) use it with their own columns.
+changes no layout (a scroll view's virtual size would re-lay out the screen on every keystroke).
+Screens that list many things (tenants, the agenda, agreements) use it with their own columns.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -82,7 +81,11 @@ class RecordTable(Widget, can_focus=True):
         & > .record-table--empty { color: $text-muted; text-style: italic; }
         & > .record-table--scrollbar { background: $panel; }
         & > .record-table--scrollbar-thumb { color: $primary; background: $panel; }
-        &:focus > .record-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        &:focus > .record-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
     }
     """
 
@@ -137,7 +140,7 @@ class RecordTable(Widget, can_focus=True):
         *,
         empty_text: str = "Niets om te tonen.",
         name: str | None = None,
-        id: str | None = None,
+        id: str | None = None,  # noqa: A002  (Textual's name for it)
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -275,7 +278,8 @@ class RecordTable(Widget, can_focus=True):
 
     def _widths(self, available: int) -> list[int]:
         widths = [
-            max(c.min_width, min(c.max_width, n)) for c, n in zip(self.columns, self._natural)
+            max(c.min_width, min(c.max_width, n))
+            for c, n in zip(self.columns, self._natural, strict=False)
         ]
         room = available - len(NO_MARK) - len(widths)  # one space between and after columns
         excess = sum(widths) - room
@@ -402,7 +406,7 @@ class RecordTable(Widget, can_focus=True):
 
     def _header_text(self, widths: list[int]) -> str:
         parts = []
-        for i, (column, width) in enumerate(zip(self.columns, widths)):
+        for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
             label = column.label
             if i == self._sort_column:
                 label = f"{label} {'▼' if self._sort_reverse else '▲'}"
@@ -412,7 +416,7 @@ class RecordTable(Widget, can_focus=True):
     def _row_text(self, record: Record, widths: list[int], mark: str) -> str:
         cells = [
             _fit(cell, width, column.align)
-            for cell, width, column in zip(record.cells, widths, self.columns)
+            for cell, width, column in zip(record.cells, widths, self.columns, strict=False)
         ]
         return mark + " ".join(cells) + " "
 

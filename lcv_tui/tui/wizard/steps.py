@@ -294,10 +294,11 @@ def build_view(data: VaultData, tenant_id: str, today: dt.date) -> WizardView:
     tenant = data.tenant(tenant_id)
     agreement = data.agreement_for(tenant.gemeente)
     case = case_for(tenant, today, settings=data.settings, agreement=agreement)
-    if case is None:
-        verdict = rules.Verdict(False, (rules.rule_in_arrears_none(),))
-    else:
-        verdict = rules.eligibility(case, today)
+    verdict = (
+        rules.Verdict(False, (rules.rule_in_arrears_none(),))
+        if case is None
+        else rules.eligibility(case, today)
+    )
     steps = [
         builder(tenant, agreement, case, verdict, today)
         for builder in (
@@ -320,7 +321,10 @@ def build_view(data: VaultData, tenant_id: str, today: dt.date) -> WizardView:
                 steps[index] = replace(
                     view,
                     state=State.LATER,
-                    status=f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} ({gate.step.title.lower()}).",
+                    status=(
+                        f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} "
+                        f"({gate.step.title.lower()})."
+                    ),
                 )
     return WizardView(tenant, agreement, case, verdict, today, tuple(steps))
 
@@ -354,7 +358,8 @@ def _achterstand(tenant, agreement, case, verdict, today) -> StepView:
         )
     for item in arrears.open_charges:
         facts.append(
-            f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): {format_money(item.open_amount)} open"
+            f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): "
+            f"{format_money(item.open_amount)} open"
         )
     if arrears.credit > 0:
         facts.append(f"Vooruitbetaald: {format_money(arrears.credit)}")
@@ -413,7 +418,7 @@ def _incasso(tenant, agreement, case, verdict, today) -> StepView:
     facts = []
     if reminder is not None:
         facts.append(f"a) {reason_line(reminder)}")
-    for letter, item in zip("bcd", domain):
+    for letter, item in zip("bcd", domain, strict=False):
         facts.append(f"{letter}) {step_line(item)}")
     state = combine([_FROM_STATUS[item.status] for item in domain])
     missing = [item for item in domain if _FROM_STATUS[item.status] == State.NEEDED]
@@ -525,7 +530,8 @@ def _gemeente(tenant, agreement, case, verdict, today) -> StepView:
     gate = "Zonder overeenkomst die al geldt kunt u niet melden: " + agreement_reason.fix
     if agreement is None:
         gate = (
-            "Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: grote en middelgrote verhuurders melden zich aan via het "
+            "Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: "
+            "grote en middelgrote verhuurders melden zich aan via het "
             "NVVK-aanmeldportaal (nvvk.nl/vroegsignalering); de gemeente zet daarna een overeenkomst klaar voor "
             "RIS Matching of VPS van BKR. Als kleine verhuurder gaat het sneller: op de website Achterstanden "
             "aanleveren sluit u de overeenkomst ter plekke af en meldt u meteen. Leg de overeenkomst daarna hier "
