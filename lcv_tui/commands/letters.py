@@ -95,25 +95,28 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     if refused:
         return ctx.fail(
-            f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; zie hierboven wat u moet doen.",
+            f"{refused} {'brief kon' if refused == 1 else 'brieven konden'} niet worden gemaakt; "
+            "zie hierboven wat u moet doen.",
             EXIT_REFUSED,
         )
     return EXIT_OK
 
 
 def find_tenants(data, query: str) -> list:
-    """Tenants whose klantnummer equals ``query``; otherwise those whose surname equals it (case-insensitive);
-    otherwise those whose surname contains it."""
-    key = " ".join(query.split()).casefold()
+    """Tenants whose klantnummer equals ``query``; otherwise those whose surname equals it; otherwise
+    those whose surname contains it. Case and accents do not matter ("ozturk" finds "Öztürk")."""
+    from lcv_tui.domain.names import fold
+
+    key = fold(" ".join(query.split()))
     if not key:
         return []
-    by_number = [t for t in data.tenants if t.klantnummer and t.klantnummer.casefold() == key]
+    by_number = [t for t in data.tenants if t.klantnummer and fold(t.klantnummer) == key]
     if by_number:
         return by_number
-    exact = [t for t in data.tenants if t.surname.casefold() == key]
+    exact = [t for t in data.tenants if fold(t.surname) == key]
     if exact:
         return exact
-    return [t for t in data.tenants if key in t.surname.casefold()]
+    return [t for t in data.tenants if key in fold(t.surname)]
 
 
 def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:

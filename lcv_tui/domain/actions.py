@@ -1044,12 +1044,55 @@ def update_tenant(
     return updated
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def recorded_evidence(tenant: Tenant) -> list[str]:
+    """What the tenant's file holds, in Dutch ("2 betalingen", "1 vastgelegde stap of brief").
+
+    Empty for a tenant entered by mistake. Anything recorded is evidence the landlord may need (a
+    signal under the LCV must be explainable afterwards), so such a tenant is not deleted but given
+    an end date; the retention rule (:mod:`lcv_tui.domain.retention`, AVG) removes the file later.
+    """
+    found = []
+    if tenant.events:
+        found.append(
+            _count(
+                len(tenant.events), "vastgelegde stap of brief", "vastgelegde stappen en brieven"
+            )
+        )
+    if tenant.payments:
+        found.append(_count(len(tenant.payments), "betaling", "betalingen"))
+    if tenant.adjustments:
+        found.append(_count(len(tenant.adjustments), "correctie", "correcties"))
+    return found
+
+
+def deletion_refusal(tenant: Tenant) -> str | None:
+    """Why this tenant cannot be deleted (Dutch, naming what is recorded), or None when it can."""
+    found = recorded_evidence(tenant)
+    if not found:
+        return None
+    listed = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " en " + found[-1]
+    return (
+        f"{tenant.display_name} kan niet worden verwijderd: het dossier bevat {listed}. "
+        "Vul in plaats daarvan een einddatum van de huur in (Wijzigen, veld Einddatum huur); "
+        "na de bewaartermijn ruimt de app het dossier op."
+    )
+
+
 def delete_tenant(
     data: VaultData, tenant_id: str, now: dt.datetime | None = None, actor: str = "app"
 ) -> None:
-    """Remove the tenant and their file (for instance after the retention period)."""
+    """Remove a tenant entered by mistake. A tenant with anything recorded (a step, letter, event,
+    payment or correction) is refused with a Dutch ``ValueError``: give an end date instead, and
+    the retention rule removes the file once its term has passed (the store's ``purge``)."""
     now = _now(now)
     tenant = _tenant(data, tenant_id)
+    refusal = deletion_refusal(tenant)
+    if refusal is not None:
+        raise ValueError(refusal)
     data.tenants[:] = [other for other in data.tenants if other is not tenant]
     data.wizard_progress.pop(tenant.id, None)
     audit.append(

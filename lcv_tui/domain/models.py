@@ -34,6 +34,7 @@ from pydantic_core import SchemaValidator
 from pydantic_core import core_schema as cs
 
 from lcv_tui.domain import validation as v
+from lcv_tui.domain.names import surname_sort_key
 
 SCHEMA_VERSION = 2
 """2: the audit log left the document (the store keeps it in sections of its own; see ``AuditLog``)."""
@@ -952,11 +953,9 @@ class Tenant(Model):
         return f"{self.street} {self.house_label}".strip()
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        """Sort by surname without particles: 'van der Berg' sorts under B."""
-        words = self.surname.split()
-        core = [w for w in words if w.lower() not in _NAME_PARTICLES] or words
-        return (" ".join(core).casefold(), self.initials.casefold())
+    def sort_key(self) -> tuple[str, str, str]:
+        """Sort by surname without particles, accents folded: 'van der Berg' under B, 'Çelik' under C."""
+        return surname_sort_key(self.surname, self.initials)
 
 
 # --- settings and the whole data set ---------------------------------------------------------

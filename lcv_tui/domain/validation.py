@@ -112,13 +112,41 @@ def normalise_name(value: str, *, what: str = "Naam", max_length: int = 100) -> 
     return text.replace("\u2018", "'").replace("`", "'").replace("´", "'")
 
 
+def _initial(letters: str) -> str:
+    """One initial as written in a letter: "k" → "K", "th" → "Th", "ij" → "IJ" (a Dutch digraph)."""
+    if letters.casefold().startswith("ij"):
+        return "IJ" + letters[2:].lower()
+    return letters[:1].upper() + letters[1:].lower()
+
+
 def normalise_initials(value: str) -> str:
+    """Initials as they go on a letter: "k" → "K.", "jp" → "J.P.", "th j" → "Th.J.", "ij" → "IJ.".
+
+    Typed without dots or spaces, every letter is an initial (but "ij" stays one, as in IJsbrand);
+    with dots or spaces, each part is one initial ("Th." stays "Th.").
+    """
     text = clean_text(value)
     if not text:
         return ""
     if len(text) > 20 or not all(ch.isalpha() or ch in ". -" for ch in text):
         raise ValueError("Voorletters: alleen letters met punten, bijvoorbeeld J.P.")
-    return text
+    separated = any(ch in ". " for ch in text)
+    parts: list[str] = []
+    for chunk in text.replace(".", " ").split():
+        for index, piece in enumerate(chunk.split("-")):
+            if index:
+                parts.append("-")
+            if not piece:
+                continue
+            if separated:
+                parts.append(_initial(piece) + ".")
+                continue
+            rest = piece
+            while rest:
+                size = 2 if rest[:2].casefold() == "ij" else 1
+                parts.append(_initial(rest[:size]) + ".")
+                rest = rest[size:]
+    return "".join(parts)
 
 
 def normalise_place(value: str, *, what: str) -> str:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -75,20 +77,46 @@ def _section_bindings() -> list[BindingType]:
     ]
 
 
+def _dutch_commands() -> type[Provider]:
+    """The palette's command provider, imported when the palette first opens."""
+    from lcv_tui.tui.palette import DutchCommands
+
+    return DutchCommands
+
+
 class LcvApp(App[None]):
     """lcv-tui: vroegsignalering van huurachterstanden."""
 
     TITLE = "LCV Vroegsignalering"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    """Screens get ``-short`` below 30 rows: their .tcss collapses headers there (80×24, 60×20)."""
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
+        # Our own palette binding, so Textual adds none with its English description.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Opdrachten",
+            id="app.palette",
+            show=False,
+            priority=True,
+            tooltip="Zoek een opdracht of een huurder",
+        ),
         *_section_bindings(),
         Binding("f9", "toggle_theme", "Thema", id="app.theme", show=False),
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True),
     ]
+
+    data_revision: reactive[int] = reactive(0, init=False)
+    """Bumped by every change to the vault data (:meth:`commit`, :meth:`data_changed`); every screen
+    that shows data watches it (``screens.base.FollowsData``), so no list shows stale data."""
+
+    COMMANDS: ClassVar[set[Callable[[], type[Provider]]]] = {_dutch_commands}  # type: ignore[assignment]
+    """The app's commands, matched without regard to accents (``tui/palette.py``)."""
 
     def __init__(
         self,
@@ -108,6 +136,8 @@ class LcvApp(App[None]):
         self.initial_passphrase = passphrase
         self.workspace: Workspace | None = None
         self._section_screens: dict[str, Screen] = {}
+        self._installed_modes: set[str] = set()
+        """Sections added as modes (``open_workspace`` may run again after a vault restore)."""
         self.save_error: str | None = None
         """The Dutch message of the last failed save; None once a save succeeds."""
         if animation_level is not None:
@@ -141,8 +171,9 @@ class LcvApp(App[None]):
         self.sub_title = ("Demo · " if self.demo else "") + (landlord.name if landlord else "")
         self.theme = workspace.data.settings.theme
         for s in SECTIONS:
-            if s.mode not in self._modes:
+            if s.mode not in self._installed_modes:
                 self.add_mode(s.mode, self._section_factory(s))
+                self._installed_modes.add(s.mode)
         self.switch_mode(HOME)
         self.refresh_bindings()
 
@@ -175,15 +206,21 @@ class LcvApp(App[None]):
         try:
             self.workspace.commit()
         except VaultError as exc:
+            self.data_changed()  # the change stays in memory, and the screens show it
             self.save_error = exc.message
             self.notify(
                 exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False
             )
             return False
         self.save_error = None
+        self.data_changed()
         if success:
             self.notify(success, timeout=3, markup=False)
         return True
+
+    def data_changed(self) -> None:
+        """Tell every screen that the vault data changed (``commit`` does this after each save)."""
+        self.data_revision += 1
 
     # --- navigation and verbs -----------------------------------------------------------------
 
@@ -210,7 +247,37 @@ class LcvApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen")))
+        self.push_screen(
+            HelpScreen(getattr(self.screen, "HELP_TOPIC", "algemeen"), keys=self.screen_keys())
+        )
+
+    def screen_keys(self) -> list[tuple[str, str]]:
+        """Every key the current screen answers to, with its Dutch description (for F1)."""
+        from lcv_tui.tui.keys import describe_key
+
+        seen: dict[str, str] = {}
+        for key, active in self.screen.active_bindings.items():
+            description = active.binding.description
+            if description and active.enabled and key not in seen:
+                seen[key] = description
+        return [(describe_key(key), what) for key, what in seen.items()]
+
+    def action_command_palette(self) -> None:
+        """The command palette with a Dutch placeholder."""
+        from textual.command import CommandPalette
+
+        from lcv_tui.tui.palette import dutch_palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(dutch_palette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in Dutch how to quit (Textual's own notice is English)."""
+        from lcv_tui.tui.keys import key_text
+
+        self.notify(
+            f"Afsluiten doet u met {key_text(self, 'app.quit')}.", title="Wilt u afsluiten?"
+        )
 
     def action_toggle_theme(self) -> None:
         names = [name for name, _ in THEME_CYCLE]

@@ -228,14 +228,15 @@ def test_payments_adjustments_and_tenants():
     with pytest.raises(ValidationError):
         actions.update_tenant(data, tenant.id, {"postcode": "12"}, NOW)
     assert data.tenants[0].postcode == "3511 AB"
-    actions.delete_tenant(data, tenant.id, NOW)
-    assert data.tenants == []
+    # A tenant with a recorded payment and correction is evidence: refused, nothing changes.
+    with pytest.raises(ValueError, match="1 betaling en 1 correctie"):
+        actions.delete_tenant(data, tenant.id, NOW)
+    assert data.tenants == [updated]
     assert [e.action for e in data.audit] == [
         "tenant.add",
         "payment.add",
         "adjustment.add",
         "tenant.update",
-        "tenant.delete",
     ]
     assert audit.verify(data.audit) == []
 

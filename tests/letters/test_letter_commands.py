@@ -127,3 +127,12 @@ def test_letters_go_out_in_order(vault_dir, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "2026-12-07_herinnering_van-dijk-ozturk.pdf"
     ]
+
+
+def test_dossier_finds_a_surname_without_its_accents(vault_dir, tmp_path):
+    locations = vault_dir(two_tenants())  # one of them is "van Dijk-Öztürk"
+    code, out, err = run(
+        ["dossier", "OZTURK", "--out", str(tmp_path), "--on", "2026-11-05"], locations
+    )
+    assert code == 0, err
+    assert (tmp_path / "2026-11-05_bewijsdossier_van-dijk-ozturk.pdf").exists()

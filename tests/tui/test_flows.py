@@ -7,7 +7,7 @@ from tui_helpers import PASSPHRASE, SIZE, fill, sample_data, settle, to_section,
 from lcv_tui.paths import Locations
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.screens.agenda import AgendaScreen
-from lcv_tui.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
+from lcv_tui.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, TypedConfirmScreen
 from lcv_tui.tui.screens.first_run import FirstRunScreen
 from lcv_tui.tui.screens.help import HelpScreen
 from lcv_tui.tui.screens.tenant_form import TenantFormScreen
@@ -50,7 +50,7 @@ async def test_first_run_add_tenant_fix_postcode_and_reopen(new_app, locations):
         await to_section(pilot, "huurders")
         assert isinstance(app.screen, TenantListScreen)
 
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, TenantFormScreen)
@@ -148,6 +148,18 @@ async def test_filter_narrows_and_sort_flips(new_app, vault):
         assert table.shown[0].cells[0] == "de Vries, A."
 
 
+async def confirm_delete(pilot, surname: str) -> None:
+    """Delete the highlighted tenant: Delete, type the surname, Enter (to the button), Enter."""
+    await pilot.press("delete")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TypedConfirmScreen)
+    await pilot.press(*surname, "enter")
+    await pilot.pause()
+    assert pilot.app.screen.focused.id == "yes"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_delete_asks_first(new_app, vault, locations):
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -155,16 +167,18 @@ async def test_delete_asks_first(new_app, vault, locations):
         await to_section(pilot, "huurders")
         table = app.screen.query_one(RecordTable)
         first = table.current_key
-        await pilot.press("d")
+        surname = app.workspace.data.tenant(first).surname
+        await pilot.press("delete")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(app.screen, TypedConfirmScreen)
+        await pilot.press("j", "enter", "enter")  # no letter and no Enter confirms
+        await pilot.pause()
+        assert isinstance(app.screen, TypedConfirmScreen)
+        assert app.screen.query_one("#yes").disabled
+        await pilot.press("escape")
         await pilot.pause()
         assert len(table.shown) == 8
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
+        await confirm_delete(pilot, surname)
         assert len(table.shown) == 7
         assert first not in {t.id for t in app.workspace.data.tenants}
     _, data = Vault.open(locations, PASSPHRASE)
@@ -192,7 +206,10 @@ async def test_quit_with_dirty_form_asks(new_app, vault):
         await pilot.press("escape")  # leaving the form asks too
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("j")
+        await pilot.press("j")  # a dangerous question takes no letter for yes
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, TenantListScreen)
         await pilot.press("ctrl+q")
@@ -211,10 +228,8 @@ async def test_failed_save_keeps_data_and_quit_asks(new_app, vault, monkeypatch)
             raise VaultWriteError("de schijf is vol")
 
         monkeypatch.setattr(app.workspace.vault, "save", broken)
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("j")
-        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        await confirm_delete(pilot, app.workspace.data.tenant(table.current_key).surname)
         assert len(app.workspace.data.tenants) == 7
         assert app.workspace.dirty
         assert any("Opslaan mislukt: de schijf is vol" in n.message for n in app._notifications)

@@ -14,7 +14,7 @@ from lcv_tui.domain.workflow import Stage, case_for
 from lcv_tui.exports.profiles import RIS_2021
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.screens.check_file import OK_TEXT, CheckFileScreen
-from lcv_tui.tui.screens.dialogs import ConfirmScreen
+from lcv_tui.tui.screens.dialogs import ConfirmScreen, DateQuestionScreen
 from lcv_tui.tui.screens.entry_card import CopyField, EntryCardScreen
 from lcv_tui.tui.screens.imports import ImportMappingScreen, ImportPreviewScreen, ImportScreen
 from lcv_tui.tui.screens.signals import SaveFileDialog, SignalsScreen
@@ -137,14 +137,27 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
         # "Not yet" changes nothing either.
         await pilot.press("g")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(app.screen, DateQuestionScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert signals(app, "IJzerman") == [] and len(app.workspace.data.audit) == audit_before
 
+        # The dialog asks the upload date (default today) and refuses a day in the future.
         await pilot.press("g")
         await pilot.pause()
-        await pilot.press("j")
+        dialog = app.screen
+        assert isinstance(dialog, DateQuestionScreen)
+        assert dialog.query_one("#date-value").value == "23-11-2026"
+        dialog.query_one("#date-value").value = "24-11-2026"
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.screen is dialog and "na vandaag" in str(dialog.query_one("#date-error").content)
+        dialog.query_one("#date-value").value = "23-11-2026"
+        dialog.query_one("#date-value").focus()
+        await pilot.press("enter")  # Enter in the date field moves to the button
+        await pilot.pause(0.3)  # a button ignores a second press during its 0.2 s press effect
+        assert dialog.focused.id == "yes"
+        await pilot.press("enter")
         await settle(pilot)
         recorded = signals(app, "IJzerman")
         assert [(e.route, e.months, e.amount) for e in recorded] == [
@@ -193,7 +206,7 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(
         audit_before = len(data.audit)
         await pilot.press("g")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("enter")  # the focused "Ja, geüpload" with today's date
         await settle(pilot)
         assert signals(app, "IJzerman") == []
         assert len(data.audit) == audit_before

@@ -10,7 +10,7 @@ from wizard_helpers import SIZE, SMALL, open_wizard_for, screen_text, settle, te
 from lcv_tui.domain import rules
 from lcv_tui.domain.actions import signal_verdict
 from lcv_tui.domain.models import EventKind, Meldpunt, Route
-from lcv_tui.tui.screens.dialogs import ConfirmScreen
+from lcv_tui.tui.screens.dialogs import DateQuestionScreen
 from lcv_tui.tui.screens.entry_card import EntryCardScreen
 from lcv_tui.tui.screens.record_dialogs import ObjectionDialog
 from lcv_tui.tui.screens.signals import SaveFileDialog
@@ -159,14 +159,14 @@ async def test_signal_in_an_upload_file_is_recorded_only_after_confirmation(
 
         await pilot.press("g")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # not uploaded yet: nothing is recorded
+        assert isinstance(app.screen, DateQuestionScreen)
+        await pilot.press("escape")  # not uploaded yet: nothing is recorded
         await settle(pilot)
         assert events(app, "IJzerman", EventKind.SIGNAAL) == []
 
         await pilot.press("g")
         await settle(pilot)
-        await pilot.press("j")
+        await pilot.press("enter")  # "Ja, geüpload" on today's date
         await settle(pilot)
         (signal,) = events(app, "IJzerman", EventKind.SIGNAAL)
         assert signal.route == Route.UPLOAD

@@ -267,7 +267,7 @@ async def test_letters_of_today_in_a_worker_then_all_recorded(new_app, locations
         assert not any(i.action.value == "herinnering" for i in agenda(app.workspace.data, today))
 
 
-async def test_tenant_list_opens_the_file_with_o(new_app):
+async def test_tenant_list_opens_the_file_with_ctrl_o(new_app):
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -275,7 +275,7 @@ async def test_tenant_list_opens_the_file_with_o(new_app):
         await settle(pilot)
         assert isinstance(app.screen, TenantListScreen)
         key = app.screen.query_one("#tenants", RecordTable).current_key
-        await pilot.press("o")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, TenantFileScreen)
         assert app.screen.tenant_id == key

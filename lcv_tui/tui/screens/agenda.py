@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from lcv_tui.domain.agenda import AgendaItem, Urgency
 from lcv_tui.domain.validation import format_date
-from lcv_tui.tui.screens.base import SectionScreen
+from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -84,17 +84,17 @@ def agenda_record(key: str, item: AgendaItem) -> Record:
     )
 
 
-class AgendaScreen(SectionScreen):
+class AgendaScreen(FollowsData, SectionScreen):
     SECTION = "agenda"
     HELP_TOPIC = "agenda"
     CSS_PATH = "agenda.tcss"
     app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open", "Dossier openen", id="agenda.open"),
-        Binding("g", "guide_signal", "Signaal begeleiden", id="agenda.guide_signal"),
-        Binding("b", "letters", "Brieven van vandaag", id="agenda.letters"),
-        Binding("i", "tenant_info", "Informatie voor huurders", id="agenda.tenant_info"),
+        Binding("o", "open", "Dossier", id="agenda.open"),
+        Binding("g", "guide_signal", "Begeleiden", id="agenda.guide_signal"),
+        Binding("b", "letters", "Brieven", id="agenda.letters"),
+        Binding("i", "tenant_info", "Info huurders", id="agenda.tenant_info"),
     ]
 
     def __init__(self) -> None:
@@ -114,7 +114,7 @@ class AgendaScreen(SectionScreen):
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
+    def refresh_data(self) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
-from lcv_tui.tui.screens.base import FormScreen, SectionScreen
+from lcv_tui.tui.screens.base import FollowsData, FormScreen, SectionScreen
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
@@ -67,7 +67,7 @@ def gemeenten_without_agreement(data: VaultData) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: item[0].casefold())
 
 
-class AgreementsScreen(SectionScreen):
+class AgreementsScreen(FollowsData, SectionScreen):
     SECTION = "gemeenten"
     HELP_TOPIC = "gemeenten"
     CSS_PATH = "agreements.tcss"
@@ -100,7 +100,7 @@ class AgreementsScreen(SectionScreen):
         self.reload()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
+    def refresh_data(self) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -165,7 +165,8 @@ class AgreementsScreen(SectionScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"De overeenkomst met {agreement.gemeente} verwijderen? Huurders in deze gemeente kunt u dan niet meer melden.",
+                f"De overeenkomst met {agreement.gemeente} verwijderen? "
+                "Huurders in deze gemeente kunt u dan niet meer melden.",
                 yes="Verwijderen",
                 no="Niet verwijderen",
                 title="Overeenkomst verwijderen",
@@ -340,7 +341,7 @@ class FormFieldSelect(Grid):
     }
     """
 
-    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:
+    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:  # noqa: A002
         super().__init__(id=f"ffs-{field}")
         self.field = field
         self.label = label

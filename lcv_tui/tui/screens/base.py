@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
 from lcv_tui.tui.sections import SECTIONS
@@ -57,6 +58,87 @@ class TracksEdits:
 
     def unsaved_description(self) -> str:
         return f"Wijzigingen aan {self.WHAT} zijn nog niet opgeslagen."
+
+
+class FollowsData:
+    """Mixin for screens that show vault data: one source of truth, ``LcvApp.data_revision``.
+
+    ``LcvApp.commit()`` (every change: an import, a bank statement, a step, a correction) bumps the
+    revision. A screen on view refreshes at once (:meth:`refresh_data`); a screen out of view (another
+    section, or under a pushed screen) refreshes when it comes back, so 10,000 tenants are not
+    recomputed for a screen nobody looks at.
+    """
+
+    _data_revision_shown: int = -1
+
+    def refresh_data(self) -> None:
+        """Recompute what the screen shows from ``app.workspace.data``."""
+
+    def on_mount(self) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        self._data_revision_shown = getattr(screen.app, "data_revision", 0)
+        if hasattr(screen.app, "data_revision"):
+            screen.watch(screen.app, "data_revision", self._data_revision_changed, init=False)
+
+    def _data_revision_changed(self, revision: int) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        if screen.is_current:
+            self._catch_up()
+
+    def on_screen_resume(self) -> None:
+        if getattr(self.app, "data_revision", 0) != self._data_revision_shown:  # type: ignore[attr-defined]
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        self._data_revision_shown = self.app.data_revision  # type: ignore[attr-defined]
+        self.refresh_data()
+
+
+class ScrollsPanes(Screen[None]):
+    """A screen whose text panels scroll with the arrows and PageUp/PageDown without Tab first.
+
+    The keys go to the focused widget first (a list moves its cursor, an input its caret); when
+    it does not use them (a tab bar, a button) they scroll the panel on view: the active tab's
+    panel, else the screen's first scrolling container.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "scroll_panel('scroll_down')", "Omlaag", show=False),
+        Binding("up", "scroll_panel('scroll_up')", "Omhoog", show=False),
+        Binding("pagedown", "scroll_panel('scroll_page_down')", "Pagina omlaag", show=False),
+        Binding("pageup", "scroll_panel('scroll_page_up')", "Pagina omhoog", show=False),
+    ]
+
+    def _panel(self) -> Widget | None:
+        from textual.containers import ScrollableContainer
+        from textual.widgets import TabbedContent
+
+        from lcv_tui.tui.widgets.record_table import RecordTable
+
+        root: Widget = self  # type: ignore[assignment]
+        for tabs in self.query(TabbedContent):
+            if tabs.active_pane is not None:
+                root = tabs.active_pane
+                break
+        for widget in root.query("*"):
+            if isinstance(widget, (ScrollableContainer, RecordTable)) and widget.display:
+                return widget
+        return None
+
+    def action_scroll_panel(self, how: str) -> None:
+        from lcv_tui.tui.widgets.record_table import RecordTable
+
+        panel = self._panel()
+        if isinstance(panel, RecordTable):
+            table_action = {
+                "scroll_down": panel.action_cursor_down,
+                "scroll_up": panel.action_cursor_up,
+                "scroll_page_down": panel.action_page_down,
+                "scroll_page_up": panel.action_page_up,
+            }[how]
+            table_action()
+        elif panel is not None:
+            getattr(panel, how)(animate=False)
 
 
 class SectionScreen(Screen[None]):

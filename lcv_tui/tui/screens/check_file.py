@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
+from lcv_tui.tui.widgets.path_field import PathField
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -84,8 +85,16 @@ class CheckFileScreen(MeldenSubScreen):
             "Pad van het bestand (CSV of XLSX), bijvoorbeeld ~/Documenten/signalen.xlsx",
             id="check-path-label",
         )
+        export_dir = self.app.locations.export_dir
+        initial = self.initial_path
+        if not initial:
+            # The file just made (the newest upload or withdrawal file in the export folder).
+            from lcv_tui.exports.files import newest_file
+
+            newest = newest_file(export_dir, (".xlsx", ".csv"))
+            initial = str(newest) if newest is not None else ""
         with Horizontal(id="check-row"):
-            yield Input(value=self.initial_path, id="check-path", select_on_focus=False)
+            yield PathField(initial, input_id="check-path", start=export_dir)
             yield Button("Controleren (Enter)", id="check", variant="primary")
         yield Static("", id="check-result", markup=False)
         yield RecordTable(COLUMNS, id="problems", empty_text="Nog niets gecontroleerd.")
@@ -96,7 +105,7 @@ class CheckFileScreen(MeldenSubScreen):
     @on(Input.Submitted, "#check-path")
     @on(Button.Pressed, "#check")
     def action_check(self) -> None:
-        path = self.query_one("#check-path", Input).value.strip()
+        path = self.query_one(PathField).path
         result = self.query_one("#check-result", Static)
         if not path:
             result.update("⚠ Typ eerst het pad van het bestand.")

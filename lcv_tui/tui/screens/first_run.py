@@ -172,8 +172,8 @@ class FirstRunScreen(TracksEdits, Screen[None]):
         self.app.push_screen(PagesHelpScreen(TOUR_PAGES))
 
     @on(Button.Pressed, "#quit")
-    def _quit(self) -> None:
-        self.run_action("app.quit")
+    async def _quit(self) -> None:
+        await self.run_action("app.quit")
 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
@@ -233,7 +233,14 @@ class FirstRunScreen(TracksEdits, Screen[None]):
         for field in self.query(PassphraseInput):
             field.clear()
         self.mark_clean()
-        self.app.notify("Kluis aangemaakt. Voeg nu uw eerste huurder toe met n.", timeout=6)
+        from lcv_tui.tui.keys import key_text, section_hint
+        from lcv_tui.tui.screens.tenants import TenantListScreen
+
+        self.app.notify(
+            f"Kluis aangemaakt. Voeg nu uw eerste huurder toe: ga naar {section_hint('huurders')} "
+            f"en druk op {key_text(TenantListScreen, 'tenants.new')}.",
+            timeout=8,
+        )
         if remember and not message.remembered:
             from lcv_tui.store.errors import KeyringUnavailable
 

@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.validation import format_date, format_money
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
+from lcv_tui.tui.widgets.path_field import PathField
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ class ImportScreen(MeldenSubScreen):
                 id="import-path-label",
             )
             with Horizontal(id="import-row"):
-                yield Input(id="import-path", select_on_focus=False)
+                yield PathField(input_id="import-path")
                 yield Button("Lezen (Enter)", id="import-read", variant="primary")
         yield Static("", id="import-status", markup=False)
         yield Button("Bankafschrift inlezen…", id="import-bank")
@@ -224,7 +225,7 @@ class ImportScreen(MeldenSubScreen):
     @on(Input.Submitted, "#import-path")
     @on(Button.Pressed, "#import-read")
     def action_read(self) -> None:
-        path = self.query_one("#import-path", Input).value.strip()
+        path = self.query_one(PathField).path
         if not path:
             self._status("Typ eerst het pad van het bestand.", error=True)
             return
@@ -431,7 +432,8 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
         for name, title in mapping.items():
             if title in used:
                 self.query_one("#mapping-error", Static).update(
-                    f"⚠ Kolom '{title}' is gekozen voor {labels[used[title]]} én {labels[name]}: kies per kolom één gegeven."
+                    f"⚠ Kolom '{title}' is gekozen voor {labels[used[title]]} én {labels[name]}: "
+                    "kies per kolom één gegeven."
                 )
                 return
             used[title] = name

@@ -24,8 +24,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.models import Meldpunt
-from lcv_tui.domain.validation import format_date, format_date_long, format_money
-from lcv_tui.tui.screens.base import SectionScreen
+from lcv_tui.domain.validation import format_date_long, format_money
+from lcv_tui.tui.keys import key_text
+from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.screens.dialogs import ChoiceScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -203,7 +204,7 @@ class FileChoice:
 # --- the section screen ---------------------------------------------------------------------
 
 
-class SignalsScreen(SectionScreen):
+class SignalsScreen(FollowsData, SectionScreen):
     """Melden: this month's signals per gemeente or all at once, and the tenants left out with the article."""
 
     SECTION = "melden"
@@ -283,8 +284,8 @@ class SignalsScreen(SectionScreen):
         self._show_pending()
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        # Back from another section, the entry card or a sub-screen: the data may have changed.
+    def refresh_data(self) -> None:
+        # A change anywhere (another section, the entry card, a sub-screen): recompute.
         self._fill_gemeenten()
         self.reload()
 
@@ -391,8 +392,9 @@ class SignalsScreen(SectionScreen):
         else:
             count = len(pending.tenant_ids)
             line.update(
-                f"Bestand {pending.path.name} ({count} {'signaal' if count == 1 else 'signalen'}) is gemaakt maar nog niet "
-                "vastgelegd. Upload het bij het meldpunt en druk daarna op g: Geüpload bevestigen."
+                f"Bestand {pending.path.name} ({count} {'signaal' if count == 1 else 'signalen'}) is "
+                "gemaakt maar nog niet vastgelegd. Upload het bij het meldpunt en druk daarna op "
+                f"{key_text(self, 'melden.confirm')}: Geüpload bevestigen."
             )
             line.display = True
         self._update_buttons()
@@ -552,21 +554,24 @@ class SignalsScreen(SectionScreen):
         pending = self.pending
         if pending is None:
             return
-        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+        from lcv_tui.tui.screens.dialogs import DateQuestionScreen
 
         count = len(pending.tenant_ids)
         today = self.app.clock.today()
 
-        def answered(uploaded: bool | None) -> None:
-            if uploaded:
-                self._record_uploaded(pending)
+        def answered(uploaded_on: dt.date | None) -> None:
+            if uploaded_on is not None:
+                self._record_uploaded(pending, uploaded_on)
 
         self.app.push_screen(
-            ConfirmScreen(
+            DateQuestionScreen(
                 f"Heeft u {pending.path.name} geüpload bij "
                 f"{pending.meldpunt.label if pending.meldpunt else 'het meldpunt'}?\n\n"
                 f"Dan legt de app voor {'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand "
-                f"vast: signaal afgegeven op {format_date(today)} via het uploadbestand.",
+                "vast: signaal afgegeven via het uploadbestand, op de datum hieronder.",
+                default=today,
+                latest=today,
+                label="Geüpload op",
                 yes="Ja, geüpload",
                 no="Nog niet",
                 title="Uploaden bevestigen",
@@ -574,11 +579,15 @@ class SignalsScreen(SectionScreen):
             answered,
         )
 
-    def _record_uploaded(self, pending: PendingUpload) -> None:
+    def _record_uploaded(self, pending: PendingUpload, uploaded_on: dt.date | None = None) -> None:
         from lcv_tui.domain.models import Route
 
         recorded, refused = record_signals(
-            self.app, pending.tenant_ids, Route.UPLOAD, upload_sha256=pending.sha256 or None
+            self.app,
+            pending.tenant_ids,
+            Route.UPLOAD,
+            on=uploaded_on,
+            upload_sha256=pending.sha256 or None,
         )
         self.pending = None
         self._show_pending()
@@ -629,9 +638,15 @@ class SignalsScreen(SectionScreen):
 
 
 def record_signals(
-    app: LcvApp, tenant_ids: tuple[str, ...], route: Route, *, upload_sha256: str | None = None
+    app: LcvApp,
+    tenant_ids: tuple[str, ...],
+    route: Route,
+    *,
+    on: dt.date | None = None,
+    upload_sha256: str | None = None,
 ) -> tuple[int, list[str]]:
-    """Record a signal today for each tenant; returns how many were recorded and the Dutch refusals.
+    """Record a signal on ``on`` (default today) for each tenant; returns how many were recorded and
+    the Dutch refusals.
 
     Each refusal names the tenant and carries the domain's message (the article and what to do).
     The caller commits.
@@ -641,7 +656,7 @@ def record_signals(
 
     workspace = app.workspace
     assert workspace is not None
-    today = app.clock.today()
+    today = on or app.clock.today()
     recorded = 0
     refused: list[str] = []
     for tenant_id in tenant_ids:

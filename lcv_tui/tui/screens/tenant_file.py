@@ -19,13 +19,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from lcv_tui.domain import ledger
+from lcv_tui.domain.episodes import PastEpisode, past_episodes
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
 from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
+from lcv_tui.tui.screens.base import FollowsData, ScrollsPanes
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
 from lcv_tui.tui.screens.record_dialogs import (
     LETTER_NAMES,
@@ -150,9 +151,38 @@ def suspension_text(case: Case | None) -> str:
     return "\n".join(lines)
 
 
+def past_cases_text(episodes: list[PastEpisode]) -> str:
+    """The "Eerdere zaken" tab: closed episodes with their letters and steps, newest first."""
+    if not episodes:
+        return "Geen eerdere zaken: deze huurder had niet eerder een achterstand."
+    with_steps = [e for e in episodes if e.events]
+    lines = []
+    for episode in with_steps:
+        lines.append(
+            f"Zaak van {format_date(episode.opened_on)} tot {format_date(episode.closed_on)} "
+            f"({episode.days} dagen, hoogste achterstand {format_money(episode.highest)}): "
+            "afgesloten, de achterstand is betaald."
+        )
+        for event in episode.events:
+            channel = f" {event.channel.label}" if event.channel else ""
+            lines.append(f"  ✓ {format_date(event.on)} {event.kind.label}{channel}")
+        lines.append("")
+    quiet = [e for e in episodes if not e.events]
+    if quiet:
+        times = "keer" if len(quiet) == 1 else "keren"
+        lines.append(
+            f"Daarnaast {len(quiet)} {times} te laat betaald zonder brieven of stappen "
+            f"(de laatste keer vanaf {format_date(quiet[0].opened_on)})."
+        )
+    return "\n".join(lines).strip()
+
+
 def timeline_text(case: Case | None) -> str:
     if case is None:
-        return "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen hier zodra de huur te laat is."
+        return (
+            "Geen lopende zaak: er is geen achterstand en er staat niets open. Stappen verschijnen "
+            "hier zodra de huur te laat is. Afgesloten zaken staan onder Eerdere zaken."
+        )
     lines = [
         f"Zaak sinds {format_date(case.opened_on)} (vervaldatum {format_date(case.first_due)}). "
         "✓ gedaan · ! te laat · → vandaag · · gepland · – niet nodig · ✗ geblokkeerd",
@@ -315,7 +345,7 @@ def recorded_records(tenant: Tenant) -> list[Record]:
 # --- the screen -------------------------------------------------------------------------------
 
 
-class TenantFileScreen(Screen[None]):
+class TenantFileScreen(FollowsData, ScrollsPanes):
     """One tenant's file; Escape goes back to where it was opened (the agenda or the tenant list)."""
 
     CSS_PATH = "tenant_file.tcss"
@@ -392,6 +422,8 @@ class TenantFileScreen(Screen[None]):
                     yield Button("Corrigeren…", id="correct")
             with TabPane("Gegevens", id="tab-contact"), VerticalScroll():
                 yield Static("", id="file-contact", markup=False)
+            with TabPane("Eerdere zaken", id="tab-past"), VerticalScroll():
+                yield Static("", id="file-past", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -434,6 +466,7 @@ class TenantFileScreen(Screen[None]):
         records = self.query_one("#file-records", RecordTable)
         records.set_records(recorded_records(tenant))
         records.action_first()
+        self.query_one("#file-past", Static).update(past_cases_text(past_episodes(tenant, today)))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -688,8 +721,8 @@ class TenantFileScreen(Screen[None]):
 
         open_wizard(self.app, self.tenant_id)
 
-    def on_screen_resume(self) -> None:
-        # Back from the wizard (or any screen on top): what was recorded there shows at once.
+    def refresh_data(self) -> None:
+        # A change recorded anywhere (the wizard, a dialog on top, a bank statement) shows at once.
         self.refresh_file()
 
     def action_edit(self) -> None:

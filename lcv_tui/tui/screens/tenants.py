@@ -1,4 +1,8 @@
-"""The tenant list: filter as you type, sort by column, add, edit and delete."""
+"""The tenant list: filter as you type, filter by status, sort by column, add, edit and delete.
+
+Every printable key filters (issue 15.1): typing "dijkstra" can only ever search. The actions sit on
+keys that cannot be typed into a search (Enter, Delete, Ctrl combinations, function keys).
+"""
 
 from __future__ import annotations
 
@@ -8,35 +12,38 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
+from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.onboarding import EMPTY_VAULT
-from lcv_tui.tui.screens.base import SectionScreen
-from lcv_tui.tui.tenant_rows import COLUMNS, status_text, tenant_record, tenant_records
+from lcv_tui.tui.screens.base import FollowsData, SectionScreen
+from lcv_tui.tui.tenant_rows import (
+    COLUMNS,
+    STATUS_FILTERS,
+    status_facts,
+    tenant_record,
+    tenant_records,
+)
 from lcv_tui.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from lcv_tui.tui.app import LcvApp
 
 
-UNFILTERED_KEYS = frozenset("nedos/ ")
-"""Keys that stay commands on the table instead of starting a search."""
-
-
-class TenantListScreen(SectionScreen):
+class TenantListScreen(FollowsData, SectionScreen):
     SECTION = "huurders"
     HELP_TOPIC = "huurders"
     CSS_PATH = "tenants.tcss"
     app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "Nieuw", id="tenants.new"),
-        Binding("o", "open_file", "Dossier openen", id="tenants.open_file"),
-        Binding("e", "edit", "Wijzigen", id="tenants.edit"),
-        Binding("d", "delete", "Verwijderen", id="tenants.delete"),
-        Binding("s", "next_sort", "Sorteren", id="tenants.sort"),
-        Binding("slash", "focus_filter", "Zoeken", id="tenants.filter"),
-        Binding("ctrl+g", "guide_signal", "Signaal begeleiden", id="tenants.guide_signal"),
+        Binding("ctrl+n", "new", "Nieuw", id="tenants.new"),
+        Binding("enter", "edit", "Wijzigen", id="tenants.edit"),
+        Binding("ctrl+o", "open_file", "Dossier", id="tenants.open_file"),
+        Binding("ctrl+g", "guide_signal", "Begeleiden", id="tenants.guide_signal"),
+        Binding("delete", "delete", "Verwijderen", id="tenants.delete"),
+        Binding("f7", "next_status", "Status", id="tenants.status"),
+        Binding("ctrl+t", "next_sort", "Sorteren", id="tenants.sort"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -45,11 +52,24 @@ class TenantListScreen(SectionScreen):
             yield Input(
                 id="filter",
                 select_on_focus=False,
+                compact=True,
+                placeholder="typ een naam, adres, postcode of gemeente",
                 tooltip="Typ een naam, adres, postcode of gemeente",
+            )
+            yield Select(
+                [(label, key) for key, label in STATUS_FILTERS],
+                value="alle",
+                allow_blank=False,
+                compact=True,
+                id="status-filter",
+                tooltip=f"Toon alleen huurders met deze status ({key_text(self, 'tenants.status')})",
             )
         yield RecordTable(
             COLUMNS,
-            empty_text="Geen huurders gevonden. Druk op n om een huurder toe te voegen, of pas de zoektekst aan.",
+            empty_text=(
+                f"Geen huurders gevonden. {key_text(self, 'tenants.new')} voegt een huurder toe; "
+                "of pas de zoektekst of de status aan."
+            ),
             id="tenants",
         )
         yield Static("", id="tenants-count", markup=False)
@@ -63,8 +83,11 @@ class TenantListScreen(SectionScreen):
         self.reload()
         self.table.focus()
 
+    def refresh_data(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
-        """Recompute every row (after a change in another section, or new data)."""
+        """Recompute every row (after a change anywhere in the app, or new data)."""
         workspace = self.app.workspace
         assert workspace is not None
         self.table.set_records(tenant_records(workspace.data, self.app.clock.today()))
@@ -96,31 +119,44 @@ class TenantListScreen(SectionScreen):
     def _filter_done(self) -> None:
         self.table.focus()
 
+    @on(Select.Changed, "#status-filter")
+    def _status_changed(self, event: Select.Changed) -> None:
+        value = event.value
+        self.table.set_group(None if value in ("alle", Select.NULL) else str(value))
+        self._show_count()
+
+    def action_next_status(self) -> None:
+        select = self.query_one("#status-filter", Select)
+        keys = [key for key, _ in STATUS_FILTERS]
+        current = select.value if select.value in keys else "alle"
+        select.value = keys[(keys.index(str(current)) + 1) % len(keys)]
+
     def on_key(self, event: events.Key) -> None:
         filter_input = self.query_one("#filter", Input)
-        if (
-            self.focused is self.table
-            and event.is_printable
-            and event.character
-            and event.character not in UNFILTERED_KEYS
-        ):
-            # Type-to-filter: a letter that is not a command starts (or continues) the search.
-            event.stop()
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
-            # Filter now rather than on the Input's Changed message: the focus move makes the footer
-            # rebuild (the filter box has other keys) after the next frame, and that frame should
-            # already show the narrowed list. The Changed message then finds the same filter.
-            self._apply_filter(filter_input.value)
+        if self.focused is self.table:
+            # Type-to-filter: every printable key searches; no letter is a command here. The focus
+            # stays on the table, so the arrows move through the results at once and the footer keeps
+            # its keys (no rebuild on a keystroke).
+            if event.is_printable and event.character:
+                event.stop()
+                event.prevent_default()
+                filter_input.value += event.character
+                filter_input.cursor_position = len(filter_input.value)
+                self._apply_filter(filter_input.value)
+            elif event.key == "backspace" and filter_input.value:
+                event.stop()
+                filter_input.value = filter_input.value[:-1]
+                self._apply_filter(filter_input.value)
+            elif event.key == "escape" and filter_input.value:
+                event.stop()
+                filter_input.value = ""
+                self._apply_filter("")
         elif self.focused is filter_input and event.key == "down":
             event.stop()
             self.table.focus()
         elif self.focused is filter_input and event.key == "escape" and filter_input.value:
             event.stop()
             filter_input.value = ""
-
-    def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "open_file", "guide_signal"):
@@ -161,13 +197,19 @@ class TenantListScreen(SectionScreen):
         self.app.push_screen(TenantFormScreen(), self._saved)
 
     @on(RecordTable.Selected, "#tenants")
-    def action_edit(self) -> None:
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self, focus_field: str = "") -> None:
         key = self.table.current_key
         if key is None or self.app.workspace is None:
             return
         from lcv_tui.tui.screens.tenant_form import TenantFormScreen
 
-        self.app.push_screen(TenantFormScreen(self.app.workspace.data.tenant(key)), self._saved)
+        form = TenantFormScreen(self.app.workspace.data.tenant(key))
+        self.app.push_screen(form, self._saved)
+        if focus_field:
+            self.app.call_after_refresh(lambda: form.query_one(f"#field-{focus_field}").focus())
 
     def action_open_file(self) -> None:
         key = self.table.current_key
@@ -175,17 +217,18 @@ class TenantListScreen(SectionScreen):
             return
         from lcv_tui.tui.screens.tenant_file import TenantFileScreen
 
-        self.app.push_screen(TenantFileScreen(key), lambda _: self.reload())
+        self.app.push_screen(TenantFileScreen(key))
 
     def _saved(self, tenant_id: str | None) -> None:
         workspace = self.app.workspace
         if tenant_id is None or workspace is None:
             return
         tenant = workspace.data.tenant(tenant_id)
+        # The commit already refreshed the list; this puts the cursor on the saved tenant.
         self.table.upsert(
             tenant_record(
                 tenant,
-                status_text(tenant, workspace.data, self.app.clock.today()),
+                *status_facts(tenant, workspace.data, self.app.clock.today()),
                 self.app.clock.today(),
             )
         )
@@ -193,31 +236,54 @@ class TenantListScreen(SectionScreen):
         self.table.focus()
 
     def action_delete(self) -> None:
+        """Delete a tenant entered by mistake. A tenant with anything recorded is refused (LCV
+        evidence; the retention rule removes the file later) and offered an end date instead."""
         workspace = self.app.workspace
         key = self.table.current_key
         if key is None or workspace is None:
             return
         tenant = workspace.data.tenant(key)
-        from lcv_tui.tui.edits import delete_tenant
-        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+        from lcv_tui.domain.actions import deletion_refusal
+        from lcv_tui.tui.screens.dialogs import ChoiceScreen, TypedConfirmScreen
+
+        refusal = deletion_refusal(tenant)
+        if refusal is not None:
+
+            def chosen(choice: str | None) -> None:
+                if choice == "end":
+                    self.action_edit(focus_field="tenancy_end")
+
+            self.app.push_screen(
+                ChoiceScreen(
+                    refusal,
+                    [("end", "Einddatum invullen"), ("cancel", "Terug")],
+                    title="Huurder niet verwijderen",
+                ),
+                chosen,
+            )
+            return
 
         def answered(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            delete_tenant(workspace, key)
-            self.table.remove(key)
-            self._show_count()
+            from lcv_tui.tui.edits import delete_tenant
+
+            try:
+                delete_tenant(workspace, key)
+            except ValueError as exc:
+                self.notify(str(exc), severity="warning", timeout=10, markup=False)
+                return
             self.app.commit(f"Huurder {tenant.display_name} verwijderd")
 
         self.app.push_screen(
-            ConfirmScreen(
+            TypedConfirmScreen(
                 f"Huurder {tenant.display_name}, {tenant.address_line} verwijderen?\n\n"
-                "Het dossier van deze huurder (brieven, stappen, betalingen) verdwijnt dan uit de kluis. "
-                "Een oude reservekopie bevat het nog tot die wordt opgeruimd.",
+                "Er is niets vastgelegd voor deze huurder (geen brief, stap of betaling). "
+                "Een oude reservekopie bevat de gegevens nog tot die wordt opgeruimd.",
+                word=tenant.surname,
                 yes="Verwijderen",
                 no="Niet verwijderen",
                 title="Huurder verwijderen",
-                danger=True,
             ),
             answered,
         )

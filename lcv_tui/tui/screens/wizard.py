@@ -36,6 +36,7 @@ from textual.widgets.option_list import Option
 from lcv_tui.domain.models import EventKind, Route
 from lcv_tui.domain.validation import format_date
 from lcv_tui.domain.workflow import StepStatus
+from lcv_tui.tui.keys import describe_key, key_text, section_hint
 from lcv_tui.tui.sections import section
 from lcv_tui.tui.wizard.steps import (
     State,
@@ -139,6 +140,11 @@ STEP_ACTIONS: tuple[StepAction, ...] = (
 _BY_NAME = {a.action: a for a in STEP_ACTIONS}
 
 
+def step_action_key(action: str) -> str:
+    """The key of a wizard action as a landlord reads it (for texts that name it)."""
+    return describe_key(_BY_NAME[action].key)
+
+
 def _button_id(action: StepAction) -> str:
     return "do-" + action.action.replace("('", "-").replace("')", "").replace("_", "-")
 
@@ -186,8 +192,13 @@ class WizardScreen(Screen[None]):
     app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v,pagedown", "next", "Volgende", id="wizard.next"),
-        Binding("t,pageup", "previous", "Vorige", id="wizard.previous"),
+        Binding("v", "next", "Volgende", id="wizard.next"),
+        Binding("t", "previous", "Vorige", id="wizard.previous"),
+        # The step's panel scrolls without Tab; PageDown never changes the step.
+        Binding("pagedown", "scroll_panel('page_down')", "Pagina omlaag", show=False),
+        Binding("pageup", "scroll_panel('page_up')", "Pagina omhoog", show=False),
+        Binding("down", "scroll_panel('scroll_down')", "Omlaag", show=False),
+        Binding("up", "scroll_panel('scroll_up')", "Omhoog", show=False),
         Binding("escape", "close", "Sluiten", id="wizard.close"),
         Binding("f1", "help", "Help", id="wizard.help"),
         *[
@@ -234,14 +245,25 @@ class WizardScreen(Screen[None]):
                 with Horizontal(id="step-actions"):
                     for action in STEP_ACTIONS:
                         yield Button(
-                            f"{action.label} ({action.key.upper() if action.key.startswith('f') else action.key})",
+                            f"{action.label} ({describe_key(action.key)})",
                             id=_button_id(action),
                             compact=True,
                         )
         with Horizontal(id="wizard-buttons"):
-            yield Button("← Vorige (t)", id="wizard-previous", compact=True)
-            yield Button("Volgende (v) →", id="wizard-next", variant="primary", compact=True)
-            yield Button("Sluiten (Esc)", id="wizard-close", compact=True)
+            yield Button(
+                f"← Vorige ({key_text(self, 'wizard.previous')})",
+                id="wizard-previous",
+                compact=True,
+            )
+            yield Button(
+                f"Volgende ({key_text(self, 'wizard.next')}) →",
+                id="wizard-next",
+                variant="primary",
+                compact=True,
+            )
+            yield Button(
+                f"Sluiten ({key_text(self, 'wizard.close')})", id="wizard-close", compact=True
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -398,9 +420,9 @@ class WizardScreen(Screen[None]):
         return True if self._possible(step_action) else None
 
     @on(Button.Pressed, "#step-actions Button")
-    def _action_pressed(self, event: Button.Pressed) -> None:
+    async def _action_pressed(self, event: Button.Pressed) -> None:
         action = next(a for a in STEP_ACTIONS if _button_id(a) == event.button.id)
-        self.run_action(action.action)
+        await self.run_action(action.action)
 
     # --- navigation --------------------------------------------------------------------------------
 
@@ -420,6 +442,16 @@ class WizardScreen(Screen[None]):
             return
         if self.current < WizardStep.DAARNA:
             self.show(WizardStep(self.current + 1))
+
+    def action_scroll_panel(self, how: str) -> None:
+        """Scroll the step's explanation (PageUp/PageDown, arrows) wherever the focus is."""
+        panel = self.query_one("#wizard-panel", VerticalScroll)
+        {
+            "page_down": panel.scroll_page_down,
+            "page_up": panel.scroll_page_up,
+            "scroll_down": panel.scroll_down,
+            "scroll_up": panel.scroll_up,
+        }[how](animate=False)
 
     @on(Button.Pressed, "#wizard-previous")
     def action_previous(self) -> None:
@@ -617,7 +649,8 @@ class WizardScreen(Screen[None]):
             existing = workspace.data.agreement_for(agreement.gemeente)
             if existing is not None:
                 raise ValueError(
-                    f"Er is al een overeenkomst met {existing.gemeente}: wijzig die onder Gemeenten (F3)."
+                    f"Er is al een overeenkomst met {existing.gemeente}: wijzig die onder "
+                    f"{section_hint('gemeenten')}."
                 )
             save_agreement(workspace, agreement)
             return f"Overeenkomst met {agreement.gemeente} vastgelegd"
@@ -676,7 +709,7 @@ class WizardScreen(Screen[None]):
             self.post_message(
                 WizardFileFailed(
                     "Brief niet gemaakt",
-                    "Vul eerst uw gegevens als verhuurder in (Instellingen, F4).",
+                    f"Vul eerst uw gegevens als verhuurder in ({section_hint('instellingen')}).",
                 )
             )
             return
@@ -853,24 +886,25 @@ class WizardScreen(Screen[None]):
 
     def action_confirm_upload(self) -> None:
         from lcv_tui.domain import actions
-        from lcv_tui.tui.screens.dialogs import ConfirmScreen
+        from lcv_tui.tui.screens.dialogs import DateQuestionScreen
 
         path = self.pending_upload
         if path is None:
             return
         today = self.app.clock.today()
 
-        def apply(_: object) -> str:
-            data, now, actor = self._who()
-            actions.record_signal(
-                data, self.tenant_id, today, route=Route.UPLOAD, now=now, actor=actor
-            )
-            self.pending_upload = None
-            return "Signaal vastgelegd"
-
-        def answered(uploaded: bool | None) -> None:
-            if not uploaded:
+        def answered(uploaded_on: dt.date | None) -> None:
+            if uploaded_on is None:
                 return
+
+            def apply(_: object) -> str:
+                data, now, actor = self._who()
+                actions.record_signal(
+                    data, self.tenant_id, uploaded_on, route=Route.UPLOAD, now=now, actor=actor
+                )
+                self.pending_upload = None
+                return "Signaal vastgelegd"
+
             error = self._apply(apply, True)
             if error:
                 self.notify(
@@ -878,9 +912,12 @@ class WizardScreen(Screen[None]):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(
-                f"Heeft u {path.name} geüpload bij het meldpunt?\n\nDan legt de app vast: signaal afgegeven op "
-                f"{format_date(today)} via het uploadbestand.",
+            DateQuestionScreen(
+                f"Heeft u {path.name} geüpload bij het meldpunt?\n\nDan legt de app vast: signaal "
+                "afgegeven via het uploadbestand, op de datum hieronder.",
+                default=today,
+                latest=today,
+                label="Geüpload op",
                 yes="Ja, geüpload",
                 no="Nog niet",
                 title="Uploaden bevestigen",

@@ -1,50 +1,20 @@
-"""The key footer, rebuilt only when what it shows changes."""
+"""The key footer: Textual's ``Footer`` in its compact style, so more keys fit in 80 columns.
+
+Only public API: the keys come from the bindings (``show=True``) of the focused widget, the screen
+and the app. Screens keep the footer steady while typing by not moving the focus (the tenant list
+filters with the focus on the table), so the footer is not rebuilt on every keystroke.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.screen import Screen
 from textual.widgets import Footer
 
 
-def shown_bindings(screen: Screen[Any]) -> tuple[tuple[Any, ...], ...]:
-    """What a footer on ``screen`` shows: every binding it lists, with its state and text."""
-    return tuple(
-        (
-            key,
-            binding.action,
-            binding.description,
-            binding.key_display,
-            binding.group,
-            enabled,
-            tooltip,
-        )
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
-        if binding.show or key == screen.app.COMMAND_PALETTE_BINDING
-    )
-
-
 class KeyFooter(Footer):
-    """Textual's ``Footer``, recomposed only when the bindings it shows change.
-
-    The footer rebuilds all its keys whenever the focus moves, because the active bindings may have
-    changed. Often they have not: moving from the tenant list to its filter box (the first letter
-    typed) shows the same keys, and the rebuild (mounting and styling a dozen widgets) was half the
-    time of that keystroke at 10,000 tenants. This footer compares what it would show with what it
-    shows, and skips the rebuild when they are equal.
-    """
+    """The footer every screen of the app uses (compact: one space between keys)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)
         super().__init__(*args, **kwargs)
-        self._composed_with: tuple[tuple[Any, ...], ...] | None = None
-
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or not (self.is_attached and screen is self.screen):
-            return  # as Footer: a footer of another screen, or an app without focus, waits
-        shown = shown_bindings(screen)
-        if shown == self._composed_with:
-            return
-        self._composed_with = shown
-        self.call_after_refresh(self.recompose)

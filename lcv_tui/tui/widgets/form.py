@@ -6,8 +6,9 @@ so every form (tenant, landlord, agreement, settings, later the wizard) behaves 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
@@ -15,8 +16,31 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, Switch
 
 
+def money_preview(text: str) -> str:
+    """How an amount field will be read, shown under it before saving: "1.250" → "= € 1.250,00".
+
+    Empty for an empty field; the Dutch reason for text that is not an amount.
+    """
+    from lcv_tui.domain.validation import format_money, parse_amount
+
+    if not text.strip():
+        return ""
+    try:
+        return f"= {format_money(parse_amount(text))}"
+    except ValueError as exc:
+        return f"⚠ {exc}"
+
+
+AMOUNT_FIELDS = frozenset({"rent", "amount", "min_amount", "opening_arrears", "opening_amount"})
+"""Fields that hold an amount: they show the amount as read (:func:`money_preview`) by default."""
+
+
 class FormField(Vertical):
-    """Label, input, optional help line, and an error line that appears only when needed."""
+    """Label, input, optional help line, and an error line that appears only when needed.
+
+    With a ``preview`` (by default for the fields in :data:`AMOUNT_FIELDS`) a line under the input
+    shows how the value will be read while the landlord types ("= € 1.250,00").
+    """
 
     DEFAULT_CSS = """
     FormField {
@@ -25,6 +49,7 @@ class FormField(Vertical):
         & > .form-field--label { text-style: bold; width: 1fr; height: auto; }
         & > .form-field--help { color: $text-muted; width: 1fr; height: auto; }
         & > .form-field--error { color: $text-error; display: none; }
+        & > .form-field--preview { color: $text-success; width: 1fr; height: auto; }
         &.-invalid > .form-field--error { display: block; }
         &.-invalid > Input { border: tall $error; }
     }
@@ -36,16 +61,18 @@ class FormField(Vertical):
         label: str,
         *,
         value: str = "",
-        help: str = "",
+        help: str = "",  # noqa: A002  (the name every form uses)
         suggester: Suggester | None = None,
         password: bool = False,
         input_widget: Input | None = None,
         classes: str | None = None,
+        preview: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(id=f"ff-{field}", classes=classes)
         self.field = field
         self.label = label
         self.help = help
+        self.preview = preview or (money_preview if field in AMOUNT_FIELDS else None)
         self.input = input_widget or Input(value=value, suggester=suggester, password=password)
         self.input.id = f"field-{field}"
         self.input.tooltip = help or None
@@ -53,9 +80,25 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="form-field--label")
         yield self.input
+        if self.preview is not None:
+            yield Static(
+                self.preview(self.input.value), classes="form-field--preview", markup=False
+            )
         if self.help:
             yield Static(self.help, classes="form-field--help", markup=False)
         yield Static("", classes="form-field--error", markup=False)
+
+    @on(Input.Changed)
+    def _show_preview(self, event: Input.Changed) -> None:
+        if self.preview is not None and event.input is self.input:
+            self.query_one(".form-field--preview", Static).update(self.preview(event.value))
+
+    @property
+    def preview_text(self) -> str:
+        """What the preview line shows ("" without a preview)."""
+        if self.preview is None:
+            return ""
+        return str(self.query_one(".form-field--preview", Static).content)
 
     @property
     def value(self) -> str:
@@ -88,7 +131,7 @@ class SwitchField(Vertical):
     }
     """
 
-    def __init__(self, field: str, label: str, *, value: bool = False, help: str = "") -> None:
+    def __init__(self, field: str, label: str, *, value: bool = False, help: str = "") -> None:  # noqa: A002
         super().__init__(id=f"ff-{field}")
         self.field = field
         self.label = label

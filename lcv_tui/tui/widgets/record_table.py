@@ -3,9 +3,13 @@
 Textual's ``DataTable`` measures every cell when rows are added (about 0.1 ms per row), so
 rebuilding it for 10,000 tenants on each filter keystroke takes over a second. This table
 renders only the visible lines (Line API): every record is precomputed once as a
-:class:`Record` (cell texts, sort keys, a casefolded search key), and filtering or sorting is a
-list comprehension or ``list.sort`` followed by a refresh. Screens that list many things (tenants,
-the agenda, agreements) use it with their own columns.
+:class:`Record` (cell texts, sort keys, a folded search key), and filtering or sorting is a
+list comprehension or ``list.sort`` followed by a refresh.
+
+The table is its own viewport: it keeps the index of the first visible row and draws its own
+scrollbar in the last column. Its size never depends on the number of rows, so a filter keystroke
+changes no layout (a scroll view's virtual size would re-lay out the screen on every keystroke).
+Screens that list many things (tenants, the agenda, agreements) use it with their own columns.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
+
+from lcv_tui.domain.names import query_words, search_text
 
 CURSOR_MARK = "▶ "
 NO_MARK = "  "
@@ -47,11 +52,13 @@ class Record:
     cells: tuple[str, ...]
     sort_keys: tuple[Any, ...]
     search: str
+    groups: frozenset[str] = frozenset()
+    """What a group filter (:meth:`RecordTable.set_group`) matches, e.g. ``{"achterstand"}``."""
 
 
 def search_key(*parts: str) -> str:
-    """The casefolded text a filter matches against."""
-    return " ".join(part for part in parts if part).casefold()
+    """The text a filter matches against: case and accents folded ("Çelik" → "celik")."""
+    return search_text(*parts)
 
 
 def _fit(text: str, width: int, align: str) -> str:
@@ -60,7 +67,7 @@ def _fit(text: str, width: int, align: str) -> str:
     return text.rjust(width) if align == "right" else text.ljust(width)
 
 
-class RecordTable(ScrollView, can_focus=True):
+class RecordTable(Widget, can_focus=True):
     """A virtual table. Enter or a double click posts :class:`RecordTable.Selected`;
     clicking a header (or :meth:`sort_by`) sorts; :meth:`set_filter` narrows the rows."""
 
@@ -72,7 +79,13 @@ class RecordTable(ScrollView, can_focus=True):
         & > .record-table--cursor { background: $block-cursor-blurred-background; color: $foreground; }
         & > .record-table--odd { background: $surface-lighten-1; }
         & > .record-table--empty { color: $text-muted; text-style: italic; }
-        &:focus > .record-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        & > .record-table--scrollbar { background: $panel; }
+        & > .record-table--scrollbar-thumb { color: $primary; background: $panel; }
+        &:focus > .record-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
     }
     """
 
@@ -81,6 +94,8 @@ class RecordTable(ScrollView, can_focus=True):
         "record-table--cursor",
         "record-table--odd",
         "record-table--empty",
+        "record-table--scrollbar",
+        "record-table--scrollbar-thumb",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -125,7 +140,7 @@ class RecordTable(ScrollView, can_focus=True):
         *,
         empty_text: str = "Niets om te tonen.",
         name: str | None = None,
-        id: str | None = None,
+        id: str | None = None,  # noqa: A002  (Textual's name for it)
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -135,8 +150,11 @@ class RecordTable(ScrollView, can_focus=True):
         self._shown: list[Record] = []
         self._natural = [len(c.label) + 2 for c in self.columns]
         self._filter_words: tuple[str, ...] = ()
+        self._group: str | None = None
         self._sort_column: int | None = None
         self._sort_reverse = False
+        self._top = 0
+        """Index (in ``shown``) of the first visible row."""
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -186,7 +204,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def set_filter(self, text: str) -> int:
         """Show only records whose search key holds every word of ``text``; returns how many."""
-        words = tuple(text.casefold().split())
+        words = query_words(text)
         if words == self._filter_words:
             return len(self._shown)
         # Every old word inside some new word: the new matches are a subset of what is shown.
@@ -195,6 +213,13 @@ class RecordTable(ScrollView, can_focus=True):
         )
         self._filter_words = words
         self._apply_filter(self.current_key, within=self._shown if narrower else None)
+        return len(self._shown)
+
+    def set_group(self, group: str | None) -> int:
+        """Show only records in ``group`` (None: all), together with the text filter; returns how many."""
+        if group != self._group:
+            self._group = group
+            self._apply_filter(self.current_key)
         return len(self._shown)
 
     def sort_by(self, column_key: str, *, reverse: bool | None = None) -> None:
@@ -228,6 +253,9 @@ class RecordTable(ScrollView, can_focus=True):
     def _apply_filter(self, keep: str | None, within: list[Record] | None = None) -> None:
         words = self._filter_words
         source = self._records if within is None else within
+        group = self._group
+        if group is not None:
+            source = [r for r in source if group in r.groups]
         if not words:
             self._shown = list(source)
         elif len(words) == 1:
@@ -243,7 +271,7 @@ class RecordTable(ScrollView, can_focus=True):
                     position = index
                     break
         if position == 0:
-            self.scroll_to(y=0, animate=False, immediate=True)
+            self._top = 0
         self.cursor = position
 
     # --- geometry -----------------------------------------------------------------------------
@@ -251,7 +279,7 @@ class RecordTable(ScrollView, can_focus=True):
     def _widths(self, available: int) -> list[int]:
         widths = [
             max(c.min_width, min(c.max_width, n))
-            for c, n in zip(self.columns, self._natural, strict=True)
+            for c, n in zip(self.columns, self._natural, strict=False)
         ]
         room = available - len(NO_MARK) - len(widths)  # one space between and after columns
         excess = sum(widths) - room
@@ -265,32 +293,39 @@ class RecordTable(ScrollView, can_focus=True):
         return widths
 
     def _refresh_size(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width
-        size = Size(width, len(self._shown) + 1)
-        if size == self.virtual_size:
-            self.refresh()
-            return
-        needs_scrollbar = size.height > self.size.height
-        if (
-            self.is_mounted
-            and self.virtual_size.height
-            and needs_scrollbar == self.show_vertical_scrollbar
-        ):
-            # Same scrollbars, so the widget's region is unchanged: update the virtual size and the
-            # thumb without a layout of the whole screen (that layout is most of a keystroke's cost).
-            self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
-        else:
-            self.virtual_size = size
-            self.refresh()
+        """Keep the first visible row within the rows shown, and redraw."""
+        self._top = max(0, min(self._top, len(self._shown) - self._page))
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._refresh_size()
 
     @property
     def _page(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 1)
+        """Rows that fit below the header."""
+        return max(self.content_size.height - 1, 1)
+
+    @property
+    def _scrollbar(self) -> bool:
+        return len(self._shown) > self._page
+
+    @property
+    def _table_width(self) -> int:
+        """The width for the columns (the last column holds the scrollbar when one is needed)."""
+        width = self.content_size.width
+        return width - 1 if self._scrollbar else width
+
+    @property
+    def first_visible(self) -> int:
+        """Index (in :attr:`shown`) of the first row on screen."""
+        return self._top
+
+    def scroll_rows(self, rows: int) -> None:
+        """Scroll the view by ``rows`` (negative: up) without moving the cursor."""
+        top = max(0, min(self._top + rows, len(self._shown) - self._page))
+        if top != self._top:
+            self._top = top
+            self.refresh()
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self._shown:
@@ -298,11 +333,10 @@ class RecordTable(ScrollView, can_focus=True):
             if clamped != new:
                 self.cursor = clamped
                 return
-            top = round(self.scroll_y)
-            if new < top:
-                self.scroll_to(y=new, animate=False, immediate=True)
-            elif new >= top + self._page:
-                self.scroll_to(y=new - self._page + 1, animate=False, immediate=True)
+            if new < self._top:
+                self._top = new
+            elif new >= self._top + self._page:
+                self._top = new - self._page + 1
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_key))
 
@@ -331,16 +365,30 @@ class RecordTable(ScrollView, can_focus=True):
         if key is not None:
             self.post_message(self.Selected(self, key))
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_rows(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_rows(-3)
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
+            return
+        if self._scrollbar and offset.x >= self._table_width:
+            # A click on the scrollbar jumps there.
+            rows = max(self._page, 1)
+            share = max(offset.y - 1, 0) / max(rows - 1, 1)
+            self.scroll_rows(round(share * (len(self._shown) - rows)) - self._top)
             return
         if offset.y == 0:
             column = self._column_at(offset.x)
             if column is not None:
                 self.sort_by(self.columns[column].key)
             return
-        index = round(self.scroll_y) + offset.y - 1
+        index = self._top + offset.y - 1
         if 0 <= index < len(self._shown):
             self.cursor = index
             if event.chain >= 2:
@@ -348,7 +396,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _column_at(self, x: int) -> int | None:
         left = len(NO_MARK)
-        for i, width in enumerate(self._widths(self.scrollable_content_region.width)):
+        for i, width in enumerate(self._widths(self._table_width)):
             if left <= x < left + width + 1:
                 return i
             left += width + 1
@@ -358,7 +406,7 @@ class RecordTable(ScrollView, can_focus=True):
 
     def _header_text(self, widths: list[int]) -> str:
         parts = []
-        for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
+        for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
             label = column.label
             if i == self._sort_column:
                 label = f"{label} {'▼' if self._sort_reverse else '▲'}"
@@ -368,25 +416,24 @@ class RecordTable(ScrollView, can_focus=True):
     def _row_text(self, record: Record, widths: list[int], mark: str) -> str:
         cells = [
             _fit(cell, width, column.align)
-            for cell, width, column in zip(record.cells, widths, self.columns, strict=True)
+            for cell, width, column in zip(record.cells, widths, self.columns, strict=False)
         ]
         return mark + " ".join(cells) + " "
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._table_width
         widths = self._widths(width)
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("record-table--header")
-            return Strip(
-                [Segment(self._header_text(widths).ljust(width)[:width], style)]
-            ).simplify()
-        index = round(self.scroll_y) + y - 1
+            line = Strip([Segment(self._header_text(widths).ljust(width)[:width], style)])
+            return self._with_scrollbar(line, y, style)
+        index = self._top + y - 1
         if index >= len(self._shown):
             if index == 0 and y == 1:
                 style = base + self.get_component_rich_style("record-table--empty")
                 return Strip([Segment((NO_MARK + self.empty_text).ljust(width)[:width], style)])
-            return Strip.blank(width, base)
+            return self._with_scrollbar(Strip.blank(width, base), y, base)
         record = self._shown[index]
         style: Style = base
         if index % 2:
@@ -395,4 +442,20 @@ class RecordTable(ScrollView, can_focus=True):
         if index == self.cursor:
             style = style + self.get_component_rich_style("record-table--cursor")
             mark = CURSOR_MARK
-        return Strip([Segment(self._row_text(record, widths, mark).ljust(width)[:width], style)])
+        line = Strip([Segment(self._row_text(record, widths, mark).ljust(width)[:width], style)])
+        return self._with_scrollbar(line, y, style)
+
+    def _with_scrollbar(self, line: Strip, y: int, header_style: Style) -> Strip:
+        """The line with its scrollbar cell: the thumb beside the rows on view, a track elsewhere."""
+        if not self._scrollbar:
+            return line
+        if y == 0:
+            return Strip([*line, Segment(" ", header_style)])
+        rows, total = self._page, len(self._shown)
+        thumb = max(1, round(rows * rows / total))
+        start = round(self._top * (rows - thumb) / max(total - rows, 1))
+        if start <= y - 1 < start + thumb:
+            cell = Segment("█", self.get_component_rich_style("record-table--scrollbar-thumb"))
+        else:
+            cell = Segment(" ", self.get_component_rich_style("record-table--scrollbar"))
+        return Strip([*line, cell])

@@ -321,7 +321,10 @@ def build_view(data: VaultData, tenant_id: str, today: dt.date) -> WizardView:
                 steps[index] = replace(
                     view,
                     state=State.LATER,
-                    status=f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} ({gate.step.title.lower()}).",
+                    status=(
+                        f"Niet aan de beurt: de wizard stopt bij stap {gate.step.number} "
+                        f"({gate.step.title.lower()})."
+                    ),
                 )
     return WizardView(tenant, agreement, case, verdict, today, tuple(steps))
 
@@ -355,7 +358,8 @@ def _achterstand(tenant, agreement, case, verdict, today) -> StepView:
         )
     for item in arrears.open_charges:
         facts.append(
-            f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): {format_money(item.open_amount)} open"
+            f"  · {item.charge.label} (vervaldatum {format_date(item.charge.due)}): "
+            f"{format_money(item.open_amount)} open"
         )
     if arrears.credit > 0:
         facts.append(f"Vooruitbetaald: {format_money(arrears.credit)}")
@@ -526,7 +530,8 @@ def _gemeente(tenant, agreement, case, verdict, today) -> StepView:
     gate = "Zonder overeenkomst die al geldt kunt u niet melden: " + agreement_reason.fix
     if agreement is None:
         gate = (
-            "Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: grote en middelgrote verhuurders melden zich aan via het "
+            "Zonder overeenkomst met de gemeente kunt u niet melden. Zo komt u aan een overeenkomst: "
+            "grote en middelgrote verhuurders melden zich aan via het "
             "NVVK-aanmeldportaal (nvvk.nl/vroegsignalering); de gemeente zet daarna een overeenkomst klaar voor "
             "RIS Matching of VPS van BKR. Als kleine verhuurder gaat het sneller: op de website Achterstanden "
             "aanleveren sluit u de overeenkomst ter plekke af en meldt u meteen. Leg de overeenkomst daarna hier "
@@ -577,10 +582,15 @@ def _melden(tenant, agreement, case, verdict, today) -> StepView:
             "✓ Alle voorwaarden voor melden zijn vervuld (LCV 2.1, 2.2, 3.1 d en de overeenkomst)."
         )
         state = State.NEEDED
+        from lcv_tui.tui.keys import section_hint
+        from lcv_tui.tui.screens.wizard import step_action_key
+
         where = (
-            "typ de gegevens over op de website Achterstanden aanleveren (invoerkaart, k)"
+            "typ de gegevens over op de website Achterstanden aanleveren "
+            f"(invoerkaart, {step_action_key('entry_card')})"
             if sharing.route_for(agreement) == Route.WEBSITE
-            else "maak een uploadbestand met dit signaal (u) of neem het mee in het bestand van deze maand (Melden, F5)"
+            else f"maak een uploadbestand met dit signaal ({step_action_key('upload')}) of neem het "
+            f"mee in het bestand van deze maand ({section_hint('melden')})"
         )
         status = f"Melden mag vandaag: {where}."
     elif signal.status == StepStatus.DONE:

@@ -1,0 +1,64 @@
+"""Past arrears episodes ("Eerdere zaken"): the closed cases of a tenant, for the tenant file.
+
+``workflow.case_for`` describes the current episode only; once the arrears are cleared the case
+closes and its letters and steps would no longer show. The evidence stays relevant (LCV 2.1: the
+landlord must be able to show what was done), so the file lists the closed episodes with what was
+recorded in them. An episode runs from the first day a charge is overdue to the day nothing is
+overdue any more, on the same balance timeline as the workflow (``workflow.balance_timeline``);
+an event on the day the arrears were cleared belongs to the episode it closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lcv_tui.domain.models import Event, Tenant
+from lcv_tui.domain.workflow import balance_timeline
+
+
+@dataclass(frozen=True)
+class PastEpisode:
+    """One closed arrears episode."""
+
+    opened_on: dt.date
+    """First day something was overdue."""
+    closed_on: dt.date
+    """Day the arrears were cleared."""
+    highest: Decimal
+    """The highest amount overdue during the episode."""
+    events: tuple[Event, ...]
+    """Letters and steps recorded during the episode, oldest first."""
+
+    @property
+    def days(self) -> int:
+        return (self.closed_on - self.opened_on).days
+
+
+def past_episodes(tenant: Tenant, on: dt.date) -> list[PastEpisode]:
+    """The tenant's closed arrears episodes up to ``on``, newest first (the current one excluded)."""
+    episodes: list[tuple[dt.date, dt.date, Decimal]] = []
+    start: dt.date | None = None
+    highest = Decimal(0)
+    for day, balance in balance_timeline(tenant, on):
+        if balance > 0:
+            if start is None:
+                start, highest = day, balance
+            else:
+                highest = max(highest, balance)
+        elif start is not None:
+            episodes.append((start, day, highest))
+            start = None
+    events = sorted((e for e in tenant.events if e.on <= on), key=lambda e: e.on)
+    result = [
+        PastEpisode(
+            opened_on=opened,
+            closed_on=closed,
+            highest=amount,
+            events=tuple(e for e in events if opened <= e.on <= closed),
+        )
+        for opened, closed, amount in episodes
+    ]
+    result.reverse()
+    return result

@@ -1,0 +1,84 @@
+"""Issue 15.1: typing a name into a list with a filter only filters.
+
+Every demo tenant's name (surname and initials, as a landlord would type them to find someone) is
+typed into every list that has a filter. Nothing else may happen: no dialog or screen opens, the
+data and the audit log stay as they were, and the tenant is found.
+"""
+
+from __future__ import annotations
+
+from tui_helpers import settle
+
+from lcv_tui.tui.screens.tenants import TenantListScreen
+from lcv_tui.tui.sections import section
+from lcv_tui.tui.widgets.record_table import RecordTable
+
+FILTERABLE = (("huurders", TenantListScreen, "#filter", "#tenants"),)
+"""Every section with a filter box: (mode, screen class, filter id, table id)."""
+
+
+def _fingerprint(app) -> tuple[object, ...]:
+    data = app.workspace.data
+    return (
+        data.model_dump_json(),
+        len(data.audit),
+        app.workspace.dirty,
+    )
+
+
+async def test_typing_every_demo_name_only_filters(new_app):
+    app = new_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        names = [f"{t.surname} {t.initials}".strip() for t in app.workspace.data.tenants]
+        assert len(names) >= 8
+        before = _fingerprint(app)
+        for mode, screen_class, filter_id, table_id in FILTERABLE:
+            await pilot.press(section(mode).key)
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, screen_class)
+            table = screen.query_one(table_id, RecordTable)
+            for name in names:
+                table.focus()
+                await pilot.pause()
+                stack = list(app.screen_stack)
+                await pilot.press(*name)
+                await settle(pilot)
+                assert list(app.screen_stack) == stack, f"typing {name!r} opened a screen"
+                assert app.screen is screen
+                assert screen.query_one(filter_id).value == name
+                shown = {
+                    f"{t.surname} {t.initials}".strip()
+                    for t in app.workspace.data.tenants
+                    if t.id in {r.key for r in table.shown}
+                }
+                assert name in shown, f"{name!r} not found by typing it"
+                assert _fingerprint(app) == before, f"typing {name!r} changed the data"
+                await pilot.press("escape")  # clears the filter
+                await pilot.pause()
+                assert screen.query_one(filter_id).value == ""
+        assert _fingerprint(app) == before
+
+
+async def test_a_tenant_with_evidence_is_not_deleted_but_offered_an_end_date(new_app):
+    from lcv_tui.tui.screens.dialogs import ChoiceScreen
+    from lcv_tui.tui.screens.tenant_form import TenantFormScreen
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(section("huurders").key)
+        await settle(pilot)
+        before = _fingerprint(app)
+        await pilot.press(*"dijkstra", "delete")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        assert "kan niet worden verwijderd" in dialog.question and "betaling" in dialog.question
+        await pilot.press("enter")  # "Einddatum invullen" has the focus
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, TenantFormScreen)
+        assert form.focused.id == "field-tenancy_end"
+        assert _fingerprint(app) == before
