@@ -3,9 +3,9 @@
 ``workflow.case_for`` describes the current episode only; once the arrears are cleared the case
 closes and its letters and steps would no longer show. The evidence stays relevant (LCV 2.1: the
 landlord must be able to show what was done), so the file lists the closed episodes with what was
-recorded in them. An episode runs from the first day a charge is overdue to the day nothing is
-overdue any more, on the same balance timeline as the workflow (``workflow.balance_timeline``);
-an event on the day the arrears were cleared belongs to the episode it closed.
+recorded in them. An episode runs while the balance of rent due stays above zero, the same reading
+as the workflow's (``ledger.episode_from``: a payment that leaves arrears open never ends it); an
+event on the day the arrears were cleared belongs to the episode it closed.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lcv_tui.domain import ledger
 from lcv_tui.domain.models import Event, Tenant
-from lcv_tui.domain.workflow import balance_timeline
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class PastEpisode:
     """One closed arrears episode."""
 
     opened_on: dt.date
-    """First day something was overdue."""
+    """First day the balance of rent due was above zero."""
     closed_on: dt.date
     """Day the arrears were cleared."""
     highest: Decimal
@@ -41,7 +41,7 @@ def past_episodes(tenant: Tenant, on: dt.date) -> list[PastEpisode]:
     episodes: list[tuple[dt.date, dt.date, Decimal]] = []
     start: dt.date | None = None
     highest = Decimal(0)
-    for day, balance in balance_timeline(tenant, on):
+    for day, balance in ledger.due_timeline_from(ledger.charge_rows(tenant, on), tenant, on):
         if balance > 0:
             if start is None:
                 start, highest = day, balance
