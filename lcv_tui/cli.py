@@ -9,8 +9,10 @@ not be written or read.
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import importlib
+import io
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -214,6 +216,7 @@ def main(
     err: TextIO | None = None,
     keyring_backend: object | None = None,
 ) -> int:
+    write_utf8_when_redirected()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -236,6 +239,19 @@ def main(
         return ctx.fail("Afgebroken.", EXIT_REFUSED)
     finally:
         _release_vault_locks()
+
+
+def write_utf8_when_redirected() -> None:
+    """A pipe or a file gets UTF-8, so that ş, ł, ı, ĳ and → never crash a command.
+
+    A console shows every character already (Python writes to the Windows console in UTF-16), but
+    redirected output on Windows would get the ANSI code page (cp1252), which has none of these.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not isinstance(stream, io.TextIOWrapper) or stream.isatty():
+            continue
+        if codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _release_vault_locks() -> None:
