@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from lcv_tui.clock import Clock
 
 from lcv_tui.commands.context import EXIT_ACCESS, EXIT_REFUSED, CliContext
+from lcv_tui.paths import clean_path
 
 
 def _date(text: str) -> dt.date:
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="MAP",
+        type=clean_path,
         default=argparse.SUPPRESS,
         help="gegevensmap (standaard: de gebruikersmap van uw systeem; ook via LCV_TUI_DATA_DIR)",
     )
@@ -139,14 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
         "signals", parents=[common], help="signalen voor het digitaal meldpunt"
     )
     q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument("--out", required=True, metavar="PAD", type=clean_path)
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
     q = export_sub.add_parser(
         "withdrawals", parents=[common], help="intrekkingen (betaald na melding)"
     )
     q.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    q.add_argument("--out", required=True, metavar="PAD")
+    q.add_argument("--out", required=True, metavar="PAD", type=clean_path)
     q.add_argument("--on", type=_date, metavar="DATUM")
 
     p = sub.add_parser(
@@ -154,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="controleer een uploadbestand (CSV of XLSX) vóór het uploaden",
     )
-    p.add_argument("path", metavar="PAD")
+    p.add_argument("path", metavar="PAD", type=clean_path)
 
     p = sub.add_parser(
         "import", parents=[common], help="lees huurders of betalingen in uit CSV of XLSX"
@@ -164,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for kind, text in (("tenants", "huurders"), ("payments", "betalingen")):
         q = import_sub.add_parser(kind, parents=[common], help=f"{text} inlezen")
-        q.add_argument("path", metavar="PAD")
+        q.add_argument("path", metavar="PAD", type=clean_path)
         q.add_argument(
             "--skip-bad", action="store_true", help="sla regels met fouten over en lees de rest in"
         )
@@ -177,20 +179,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--on", type=_date, metavar="DATUM")
     p.add_argument(
-        "--out", metavar="MAP", help="map voor de brieven (standaard: uit de instellingen)"
+        "--out",
+        metavar="MAP",
+        type=clean_path,
+        help="map voor de brieven (standaard: uit de instellingen)",
     )
 
     p = sub.add_parser(
         "dossier", parents=[common], help="bewijsdossier van een huurder (PDF en tekst)"
     )
     p.add_argument("tenant", metavar="HUURDER", help="klantnummer of achternaam")
-    p.add_argument("--out", metavar="MAP")
+    p.add_argument("--out", metavar="MAP", type=clean_path)
     p.add_argument("--on", type=_date, metavar="DATUM")
 
     p = sub.add_parser(
         "tenant-info", parents=[common], help="informatietekst voor huurders (website of folder)"
     )
-    p.add_argument("--out", metavar="PAD", help="schrijf naar een bestand in plaats van het scherm")
+    p.add_argument(
+        "--out",
+        metavar="PAD",
+        type=clean_path,
+        help="schrijf naar een bestand in plaats van het scherm",
+    )
     return parser
 
 

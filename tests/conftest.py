@@ -41,6 +41,22 @@ def _isolated_env(monkeypatch, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def desktop(monkeypatch):
+    """Every app sees a Linux desktop whose copy tool (wl-copy) succeeds, through a recording runner:
+    no test touches the real clipboard or opens a window. Returns the runner."""
+    from lcv_testing import FakeRunner, fake_system
+
+    from lcv_tui.tui import system
+
+    runner = FakeRunner()
+    desktop = fake_system(
+        "linux", {"WAYLAND_DISPLAY": "wayland-0"}, ("wl-copy", "xdg-open"), runner
+    )
+    monkeypatch.setattr(system.System, "current", classmethod(lambda cls: desktop))
+    return runner
+
+
+@pytest.fixture(autouse=True)
 def _cheap_kdf(monkeypatch):
     """Vaults made in tests use a near-free Argon2id, so a test that opens a vault costs milliseconds, not 0.3 s."""
     from lcv_tui.store import kdf

@@ -49,3 +49,33 @@ def demo_data(*, utrecht_website: bool = False) -> VaultData:
 
 def tenant_id(data: VaultData, surname: str) -> str:
     return next(t.id for t in data.tenants if t.surname == surname)
+
+
+class FakeRunner:
+    """Stands in for running desktop tools (pbcopy, clip, xdg-open): records each call, never runs one."""
+
+    def __init__(self, *, succeeds: bool = True) -> None:
+        self.succeeds = succeeds
+        self.calls: list[tuple[list[str], bytes | None, dict[str, str] | None]] = []
+        self.opened: list[str] = []
+
+    def __call__(self, command, data, extra_env) -> bool:
+        self.calls.append((list(command), data, dict(extra_env) if extra_env else None))
+        return self.succeeds
+
+    def startfile(self, path: str) -> None:
+        self.opened.append(path)
+
+
+def fake_system(platform: str, env: dict[str, str], tools=(), runner: FakeRunner | None = None):
+    """A System for ``platform`` with only ``tools`` on the PATH and a recording runner."""
+    from lcv_tui.tui.system import System
+
+    runner = runner or FakeRunner()
+    return System(
+        platform=platform,
+        env=env,
+        which=lambda name: f"/usr/bin/{name}" if name in tools else None,
+        run=runner,
+        startfile=runner.startfile if platform == "win32" else None,
+    )

@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -96,7 +97,7 @@ class CheckFileScreen(MeldenSubScreen):
     @on(Input.Submitted, "#check-path")
     @on(Button.Pressed, "#check")
     def action_check(self) -> None:
-        path = self.query_one("#check-path", Input).value.strip()
+        path = clean_path(self.query_one("#check-path", Input).value)
         result = self.query_one("#check-result", Static)
         if not path:
             result.update("⚠ Typ eerst het pad van het bestand.")

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.validation import format_date, format_money
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -217,7 +218,7 @@ class ImportScreen(MeldenSubScreen):
     @on(Input.Submitted, "#import-path")
     @on(Button.Pressed, "#import-read")
     def action_read(self) -> None:
-        path = self.query_one("#import-path", Input).value.strip()
+        path = clean_path(self.query_one("#import-path", Input).value)
         if not path:
             self._status("Typ eerst het pad van het bestand.", error=True)
             return

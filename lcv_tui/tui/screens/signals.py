@@ -24,6 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.validation import format_date, format_date_long, format_money
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.base import SectionScreen
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -245,6 +246,7 @@ class SignalsScreen(SectionScreen):
                 "Geüpload bevestigen (g)", id="confirm-upload", variant="success", compact=True
             )
             yield Button("Invoerkaart (k)", id="entry-card", compact=True)
+            yield Button("Map openen", id="open-folder", compact=True)
         yield Static("Niet meegenomen", id="left-out-title", classes="melden-heading", markup=False)
         yield RecordTable(
             LEFT_OUT_COLUMNS,
@@ -391,6 +393,7 @@ class SignalsScreen(SectionScreen):
         upload_count = len(self.selection.upload_records) if self.selection else 0
         self.query_one("#make-upload", Button).disabled = upload_count == 0
         self.query_one("#confirm-upload", Button).display = self.pending is not None
+        self.query_one("#open-folder", Button).display = self.pending is not None
         self.query_one("#entry-card", Button).disabled = self.ready.current_key is None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -474,6 +477,11 @@ class SignalsScreen(SectionScreen):
         )
         self._show_pending()
         self.refresh_bindings()
+
+    @on(Button.Pressed, "#open-folder")
+    def _open_folder(self) -> None:
+        if self.pending is not None:
+            self.app.open_folder(self.pending.path.parent)
 
     def on_upload_failed(self, message: UploadFailed) -> None:
         self.query_one("#melden-buttons").loading = False
@@ -649,7 +657,7 @@ class SaveFileDialog(ModalScreen["FileChoice | None"]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        path = self.query_one("#path", Input).value.strip()
+        path = clean_path(self.query_one("#path", Input).value)
         fmt = self.query_one("#format", Select).value
         if not path:
             self.query_one("#savefile-error", Static).update(
