@@ -76,8 +76,7 @@ def _snapshot(locations):
 # --- 1. crash-safe saves --------------------------------------------------------------------
 
 
-def _save_forever(vault, sample, started, finished):
-    data = sample.data(0, tenants=3)
+def _save_forever(vault, data, started, finished):
     version = finished.value
     while True:
         version += 1
@@ -100,7 +99,9 @@ def test_sigkill_during_saves_never_leaves_an_unreadable_vault(
     mid_write = 0
     for _ in range(kills):
         child = processes.Process(
-            target=_save_forever, args=(vault, sample, started, finished), daemon=True
+            target=_save_forever,
+            args=(vault, sample.data(0, tenants=3), started, finished),
+            daemon=True,
         )
         before = started.value
         child.start()
