@@ -9,8 +9,10 @@ not be written or read.
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import importlib
+import io
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from lcv_tui.clock import Clock
 
 from lcv_tui.commands.context import EXIT_ACCESS, EXIT_IO, EXIT_REFUSED, CliContext
+from lcv_tui.paths import clean_path
 
 
 def _date(text: str) -> dt.date:
@@ -66,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="MAP",
+        type=clean_path,
         default=argparse.SUPPRESS,
         help="gegevensmap (standaard: de gebruikersmap van uw systeem; ook via LCV_TUI_DATA_DIR)",
     )
@@ -166,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
     )
-    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument(
+        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv")
     q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
@@ -176,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
     )
-    q.add_argument("--out", required=True, metavar="PAD", help="bestandsnaam op .xlsx of .csv")
+    q.add_argument(
+        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv")
     q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
 
@@ -185,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="controleer een uploadbestand (CSV of XLSX) vóór het uploaden",
     )
-    p.add_argument("path", metavar="PAD")
+    p.add_argument("path", metavar="PAD", type=clean_path)
 
     p = sub.add_parser(
         "import",
@@ -197,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for kind, text in (("tenants", "huurders"), ("payments", "betalingen")):
         q = import_sub.add_parser(kind, parents=[common], help=f"{text} inlezen")
-        q.add_argument("path", metavar="PAD")
+        q.add_argument("path", metavar="PAD", type=clean_path)
         q.add_argument(
             "--skip-bad", action="store_true", help="sla regels met fouten over en lees de rest in"
         )
@@ -222,20 +228,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--on", type=_date, metavar="DATUM")
     p.add_argument(
-        "--out", metavar="MAP", help="map voor de brieven (standaard: uit de instellingen)"
+        "--out",
+        metavar="MAP",
+        type=clean_path,
+        help="map voor de brieven (standaard: uit de instellingen)",
     )
 
     p = sub.add_parser(
         "dossier", parents=[common], help="bewijsdossier van een huurder (PDF en tekst)"
     )
     p.add_argument("tenant", metavar="HUURDER", help="klantnummer of achternaam")
-    p.add_argument("--out", metavar="MAP")
+    p.add_argument("--out", metavar="MAP", type=clean_path)
     p.add_argument("--on", type=_date, metavar="DATUM")
 
     p = sub.add_parser(
         "tenant-info", parents=[common], help="informatietekst voor huurders (website of folder)"
     )
-    p.add_argument("--out", metavar="PAD", help="schrijf naar een bestand in plaats van het scherm")
+    p.add_argument(
+        "--out",
+        metavar="PAD",
+        type=clean_path,
+        help="schrijf naar een bestand in plaats van het scherm",
+    )
     return parser
 
 
@@ -264,6 +278,7 @@ def main(
     """Run one command. The one top-level guard lives here: a closed pipe (``agenda --json | head``)
     ends quietly, a file-system error gives a Dutch message and exit 3, anything unexpected a Dutch
     message, a short crash note without values or locals, and exit 1. Never a traceback."""
+    write_utf8_when_redirected()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -348,6 +363,19 @@ def _crash_note(exc: BaseException) -> str:
         for f in ours[-3:]
     )
     return f"{type(exc).__name__} in {places or 'onbekend'} (lcv-tui {__version__})"
+
+
+def write_utf8_when_redirected() -> None:
+    """A pipe or a file gets UTF-8, so that ş, ł, ı, ĳ and → never crash a command.
+
+    A console shows every character already (Python writes to the Windows console in UTF-16), but
+    redirected output on Windows would get the ANSI code page (cp1252), which has none of these.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not isinstance(stream, io.TextIOWrapper) or stream.isatty():
+            continue
+        if codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _release_vault_locks(err: TextIO) -> None:

@@ -35,9 +35,35 @@ def locations(tmp_path) -> Locations:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch, tmp_path):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    from lcv_testing import home_variables
+
+    for name, value in home_variables(tmp_path / "home").items():
+        monkeypatch.setenv(name, value)
     monkeypatch.delenv("LCV_TUI_DATA_DIR", raising=False)
     monkeypatch.delenv("LCV_TUI_PASSPHRASE", raising=False)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``posix_only`` (file modes, signals, rlimits, fcntl) are skipped on other systems."""
+    from lcv_testing import skip_posix_only
+
+    skip_posix_only(items, os.name)
+
+
+@pytest.fixture(autouse=True)
+def desktop(monkeypatch):
+    """Every app sees a Linux desktop whose copy tool (wl-copy) succeeds, through a recording runner:
+    no test touches the real clipboard or opens a window. Returns the runner."""
+    from lcv_testing import FakeRunner, fake_system
+
+    from lcv_tui.tui import system
+
+    runner = FakeRunner()
+    desktop = fake_system(
+        "linux", {"WAYLAND_DISPLAY": "wayland-0"}, ("wl-copy", "xdg-open"), runner
+    )
+    monkeypatch.setattr(system.System, "current", classmethod(lambda cls: desktop))
+    return runner
 
 
 @pytest.fixture(autouse=True)

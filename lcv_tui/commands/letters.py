@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from lcv_tui.commands.context import EXIT_IO, EXIT_OK, EXIT_REFUSED, CliContext
+from lcv_tui.paths import clean_path
 
 
 def _open(ctx: CliContext):
@@ -50,8 +51,8 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
         Path(args.out).expanduser()
         if getattr(args, "out", None)
         else (
-            Path(data.settings.letters_dir).expanduser()
-            if data.settings.letters_dir
+            Path(clean_path(data.settings.letters_dir)).expanduser()
+            if clean_path(data.settings.letters_dir)
             else ctx.locations.letter_dir
         )
     )

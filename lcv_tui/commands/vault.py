@@ -10,7 +10,7 @@ import argparse
 import os
 
 from lcv_tui.commands.context import EXIT_ACCESS, EXIT_OK, CliContext
-from lcv_tui.paths import ENV_PASSPHRASE
+from lcv_tui.paths import ENV_PASSPHRASE, store_python_notice
 
 ENV_NEW_PASSPHRASE = "LCV_TUI_NEW_PASSPHRASE"
 
@@ -39,6 +39,10 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say(f"Kluis gemaakt: {vault.path}")
     ctx.say(f"Reservekopieën komen in: {ctx.locations.backup_dir}")
     ctx.say("Bewaar uw wachtzin goed: zonder wachtzin zijn de gegevens niet terug te halen.")
+    notice = store_python_notice(ctx.locations.data_dir)
+    if notice is not None:
+        ctx.say()
+        ctx.say(notice)
     return EXIT_OK
 
 

@@ -1013,7 +1013,9 @@ class Settings(Model):
         False, description="Telefoonnummer 2 en 3 als extra kolommen in het uploadbestand."
     )
     letters_dir: str = Field(
-        "", description="Map voor brieven; leeg = de standaardmap in de gegevensmap."
+        "",
+        description="Map voor brieven; leeg = de map brieven in Documenten › lcv-tui "
+        "(met --data-dir: in die map).",
     )
     export_format: str = Field(
         "xlsx", pattern="^(xlsx|csv)$", description="Standaardformaat van het uploadbestand."

@@ -132,15 +132,13 @@ def _decode(data: bytes, report: CheckReport) -> str:
         return text
     except UnicodeDecodeError:
         pass
-    report.encoding = "cp1252"
-    report.problems.append(
-        Problem(
-            None,
-            None,
-            "Het bestand is niet in UTF-8 opgeslagen; het lijkt Windows-1252 (ANSI). Sla het opnieuw op als 'CSV UTF-8 (door komma's gescheiden)' of maak het opnieuw met lcv-tui.",
-        )
-    )
-    return data.decode("cp1252", errors="replace")
+    from lcv_tui.exports.encodings import WINDOWS, unsure_encoding_message
+
+    # Windows-1252 or Mac Roman, unsure which: flagged with both readings; the rest of the check
+    # reads it as Windows-1252 only to find the other problems too.
+    report.encoding = WINDOWS
+    report.problems.append(Problem(None, None, unsure_encoding_message(data)))
+    return data.decode(WINDOWS, errors="replace")
 
 
 def _detect_delimiter(first_line: str, expected: str, report: CheckReport) -> str:

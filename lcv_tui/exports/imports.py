@@ -385,17 +385,13 @@ def read_table(path: str | os.PathLike[str]) -> list[list[Any]]:
 
 
 def _read_csv(data: bytes) -> list[list[Any]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ExportError(
-            "Het bestand is geen leesbare tekst (UTF-8 of Windows-1252): bewaar het in Excel opnieuw als "
-            "'CSV UTF-8' en probeer het nog eens."
-        )
+    from lcv_tui.exports.encodings import unsure_encoding_message
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Windows-1252 or Mac Roman: the bytes do not say which, and a wrong guess changes names.
+        raise ExportError(unsure_encoding_message(data)) from None
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
     return list(sheets.csv_rows(text, delimiter))

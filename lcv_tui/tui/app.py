@@ -19,9 +19,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from lcv_tui.tui.clipboard import Copied, copy_message, copy_text
 from lcv_tui.tui.sections import HOME, SECTIONS, Section, section
+from lcv_tui.tui.system import System, open_folder
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lcv_tui.clock import Clock
     from lcv_tui.paths import Locations
     from lcv_tui.store.workspace import Workspace
@@ -140,17 +144,63 @@ class LcvApp(App[None]):
         """Sections added as modes (``open_workspace`` may run again after a vault restore)."""
         self.save_error: str | None = None
         """The Dutch message of the last failed save; None once a save succeeds."""
+        self.system = System.current()
+        """The machine around the app (clipboard tools, file opener); tests stand in another."""
+        self.last_copy = Copied.NO
         if animation_level is not None:
             self.animation_level = animation_level
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
 
+    # --- the clipboard ------------------------------------------------------------------------
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's OSC 52 plus the system's own copy tool (``tui.clipboard``); every copy in the
+        app, Textual's own included, comes here. ``last_copy`` says how sure it is."""
+        self.last_copy = copy_text(text, self.system, super().copy_to_clipboard)
+
+    def copy_and_tell(self, label: str, value: str) -> Copied:
+        """Copy ``value`` and tell the landlord truthfully whether it reached the clipboard."""
+        self.copy_to_clipboard(value)
+        message, severity = copy_message(self.last_copy, label, value, self.system)
+        timeout = 3 if self.last_copy is Copied.YES else 20
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
+        return self.last_copy
+
     # --- start and unlock ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
         # Pushed (not returned by get_default_screen) so the screen's CSS_PATH is loaded.
         self.push_screen(self.start_screen())
+        self.warn_store_python()
+
+    def warn_store_python(self) -> None:
+        """The Microsoft Store Python keeps the data folder inside its package (``paths``): say where."""
+        from lcv_tui.paths import store_python_notice
+
+        notice = store_python_notice(
+            self.locations.data_dir,
+            platform=self.system.platform,
+            env=self.system.env,
+            python_paths=self.system.python_paths,
+        )
+        if notice is not None:
+            self.notify(
+                notice,
+                title="Python uit de Microsoft Store",
+                severity="warning",
+                timeout=60,
+                markup=False,
+            )
+
+    def open_folder(self, folder: Path) -> None:
+        """Show ``folder`` in the system's file manager ("Map openen"), or say where it is."""
+        problem = open_folder(folder, self.system)
+        if problem is not None:
+            self.notify(
+                problem, title="Map niet geopend", severity="warning", timeout=20, markup=False
+            )
 
     def start_screen(self) -> Screen:
         """Unlock when a vault exists, else the first-run screen."""

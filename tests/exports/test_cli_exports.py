@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-import stat
+
+from lcv_testing import assert_mode
 
 from lcv_tui.cli import main
 from lcv_tui.exports.check import check_file
@@ -23,7 +24,7 @@ def test_export_signals_csv_and_xlsx(demo_vault, clock, tmp_path):
         )
         assert code == 0, err
         assert err == ""
-        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert_mode(target, 0o600)
         assert check_file(target).ok
         assert "Niet meegenomen" in out and "[LCV 2.2]" in out and "Wat te doen:" in out
         assert "legt nog niets vast" in out and "Controle: in orde." in out

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import stat
 from decimal import Decimal
 
 import pytest
 from export_support import FIXED_RECORDS, GOLDEN, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lcv_testing import assert_mode
 
 from lcv_tui.exports.check import check_csv_bytes, check_file, check_xlsx_bytes
 from lcv_tui.exports.files import ExportError, write_private
@@ -176,9 +176,9 @@ def test_write_upload_private_file(tmp_path):
     finally:
         os.umask(old)
     assert result.rows == 3 and result.profile == "ris-2021"
-    assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(result.path.parent.stat().st_mode) == 0o700
-    assert stat.S_IMODE(result.path.parent.parent.stat().st_mode) == 0o700
+    assert_mode(result.path, 0o600)
+    assert_mode(result.path.parent, 0o700)
+    assert_mode(result.path.parent.parent, 0o700)
     assert check_file(result.path).ok
     assert sorted(p.name for p in result.path.parent.iterdir()) == ["signalen.xlsx"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 from decimal import Decimal
 
 import pytest
+from lcv_testing import assert_mode
 from letter_fixtures import make_landlord, make_tenant
 from pypdf import PdfReader
 
@@ -258,7 +258,7 @@ def test_write_dossier_pdf_and_text(case, tmp_path):
     assert pdf.name == "2027-03-01_bewijsdossier_van-dijk-ozturk.pdf"
     assert txt.read_text(encoding="utf-8") == dossier.text
     for path in (pdf, txt):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert_mode(path, 0o600)
     text = flat("\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages))
     for needle in (
         "niet in logboek",

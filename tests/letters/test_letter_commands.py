@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import stat
 
 import pytest
+from lcv_testing import assert_mode
 from letter_fixtures import make_landlord, make_tenant
 
 from lcv_tui.cli import main
@@ -58,7 +58,8 @@ def test_letters_writes_due_letters_and_changes_nothing(vault_dir, tmp_path):
         "2026-11-05_herinnering_van-dijk-ozturk.pdf" in names
         and "2026-11-05_herinnering_jansen.txt" in names
     )
-    assert all(stat.S_IMODE((tmp_path / "brieven" / n).stat().st_mode) == 0o600 for n in names)
+    for name in names:
+        assert_mode(tmp_path / "brieven" / name, 0o600)
     assert "De kluis is niet gewijzigd" in out
     assert locations.vault_path.read_bytes() == before
 

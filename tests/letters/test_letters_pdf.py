@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import tomllib
 from pathlib import Path
 
 import pytest
+from lcv_testing import assert_mode
 from letter_fixtures import make_landlord, make_tenant
 from pypdf import PdfReader
 
@@ -103,8 +103,8 @@ def test_text_twin_and_permissions(tmp_path):
     assert txt.name == "2026-11-16_aanmaning_van-dijk-ozturk.txt"
     assert txt.read_text(encoding="utf-8") == letter.text
     for path in (pdf, txt):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE((tmp_path / "brieven").stat().st_mode) == 0o700
+        assert_mode(path, 0o600)
+    assert_mode(tmp_path / "brieven", 0o700)
     assert [p.name for p in (tmp_path / "brieven").iterdir() if p.name.startswith(".")] == []
 
 
@@ -132,7 +132,8 @@ def test_batch_writes_all_with_progress_and_unique_names(tmp_path):
         "2026-11-05_herinnering_jansen.pdf",
         "2026-11-05_herinnering_jansen.txt",
     ]
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in paths)
+    for path in paths:
+        assert_mode(path, 0o600)
     assert "A. van Dĳk-Öztürk" in pdf_text(paths[2])
 
 

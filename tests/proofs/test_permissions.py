@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import stat
-import sys
 
 import pytest
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+pytestmark = pytest.mark.posix_only  # POSIX file modes; Windows protects the profile by the account
 
 
 def _mode(path) -> int:

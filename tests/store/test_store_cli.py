@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import stat
 from decimal import Decimal
 
 import pytest
+from lcv_testing import assert_mode
 
 from lcv_tui.cli import main
 from lcv_tui.domain.models import Payment
@@ -43,8 +43,8 @@ def test_init_creates_a_private_vault_once(run, locations, monkeypatch, passphra
     monkeypatch.setenv("LCV_TUI_PASSPHRASE", passphrase)
     code, out, _ = run("init")
     assert code == 0 and str(locations.vault_path) in out
-    assert stat.S_IMODE(locations.data_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE(locations.vault_path.stat().st_mode) == 0o600
+    assert_mode(locations.data_dir, 0o700)
+    assert_mode(locations.vault_path, 0o600)
     assert Vault.open(locations, passphrase)[1].tenants == []
     before = locations.vault_path.read_bytes()
     code, _, err = run("init")

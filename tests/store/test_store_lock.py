@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -22,9 +21,9 @@ from lcv_tui.store import lock as vault_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(
-    sys.platform == "win32", reason="the other process is started with POSIX tools here"
-)
+pytestmark = (
+    pytest.mark.posix_only
+)  # fcntl today; the cross-platform lock decides what runs on Windows
 
 _TRY_LOCK = """
 import sys
@@ -61,7 +60,7 @@ def _held_elsewhere(locations):
         )  # it holds the lock now
         yield holder
     finally:
-        holder.send_signal(signal.SIGKILL)
+        holder.kill()
         holder.wait(timeout=30)
         if holder.stdout is not None:
             holder.stdout.close()

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from tui_helpers import SIZE, unlock
 
 from lcv_tui.store import lock as vault_lock
@@ -34,9 +33,6 @@ async def test_the_app_holds_the_lock_until_it_closes(new_app, vault, locations)
     assert not vault_lock.held_here(locations)
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32", reason="the other process is started with POSIX tools here"
-)
 async def test_a_vault_open_in_another_process_is_refused_until_it_closes(
     new_app, vault, locations
 ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lcv_testing import assert_mode
 from workflow_helpers import SIZE, fill, open_file, settle, tenant_id, text
 
 from lcv_tui.domain.agenda import agenda
@@ -297,4 +298,4 @@ async def test_tenant_information_text_copy_and_save(new_app, locations):
         await settle(pilot)
         saved = locations.letter_dir / FILENAME
         assert saved.read_text(encoding="utf-8") == screen.text
-        assert oct(saved.stat().st_mode & 0o777) == "0o600"
+        assert_mode(saved, 0o600)

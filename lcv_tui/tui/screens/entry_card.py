@@ -2,7 +2,7 @@
 
 The fields are exactly those of the upload file (``sharing.shared_fields_preview``), so the
 website gets no more than a file would. Each shared value is shown large and copied to the
-clipboard with its number key or a click (OSC 52, which also works over SSH). "Gemeld op de
+clipboard with its number key or a click (``tui.clipboard``: the system's own tool, and OSC 52 for SSH). "Gemeld op de
 website" records the signal through ``actions.record_signal`` with today's date.
 """
 
@@ -160,8 +160,7 @@ class EntryCardScreen(Screen[bool]):
         self._copy(message.field.label, message.field.value)
 
     def _copy(self, label: str, value: str) -> None:
-        self.app.copy_to_clipboard(value)
-        self.notify(f"Gekopieerd: {label}", timeout=3, markup=False)
+        self.app.copy_and_tell(label, value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reported":

@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
 from lcv_tui.domain.validation import format_date, format_money
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.record_dialogs import LETTER_NAMES
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -55,7 +56,7 @@ def letter_folder(app: LcvApp) -> Path:
     """The folder for letters: the one chosen in the settings, else the default in the data folder."""
     assert app.workspace is not None
     chosen = app.workspace.data.settings.letters_dir
-    return Path(chosen).expanduser() if chosen else app.locations.letter_dir
+    return Path(clean_path(chosen)).expanduser() if clean_path(chosen) else app.locations.letter_dir
 
 
 # --- the screen -------------------------------------------------------------------------------
@@ -93,6 +94,7 @@ class LettersScreen(Screen[None]):
         self.warnings: tuple[str, ...] = ()
         self.written = False
         self.writing = False
+        self.written_folder: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="⌂")
@@ -104,6 +106,9 @@ class LettersScreen(Screen[None]):
         )
         yield Static("", id="letters-refused", markup=False)
         yield Static("", id="letters-warnings", markup=False)
+        open_folder = Button("Map openen", id="letters-open-folder", compact=True)
+        open_folder.display = False  # shown once the letters are written
+        yield open_folder
         yield Footer()
 
     @property
@@ -270,8 +275,14 @@ class LettersScreen(Screen[None]):
             timeout=8,
             markup=False,
         )
+        self.written_folder = message.folder
+        self.query_one("#letters-open-folder", Button).display = True
         self.refresh_bindings()
         self.table.focus()
+
+    @on(Button.Pressed, "#letters-open-folder")
+    def _open_folder(self) -> None:
+        self.app.open_folder(self.written_folder or letter_folder(self.app))
 
     @on(ExportFailed)
     def _failed(self, message: ExportFailed) -> None:

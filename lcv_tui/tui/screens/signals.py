@@ -25,6 +25,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.models import Meldpunt
 from lcv_tui.domain.validation import format_date_long, format_money
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.screens.dialogs import ChoiceScreen
@@ -256,6 +257,7 @@ class SignalsScreen(FollowsData, SectionScreen):
                 "Geüpload bevestigen (g)", id="confirm-upload", variant="success", compact=True
             )
             yield Button("Invoerkaart (k)", id="entry-card", compact=True)
+            yield Button("Map openen", id="open-folder", compact=True)
         yield Static("Niet meegenomen", id="left-out-title", classes="melden-heading", markup=False)
         yield RecordTable(
             LEFT_OUT_COLUMNS,
@@ -403,6 +405,7 @@ class SignalsScreen(FollowsData, SectionScreen):
         upload_count = len(self.selection.upload_records) if self.selection else 0
         self.query_one("#make-upload", Button).disabled = upload_count == 0
         self.query_one("#confirm-upload", Button).display = self.pending is not None
+        self.query_one("#open-folder", Button).display = self.pending is not None
         self.query_one("#entry-card", Button).disabled = self.ready.current_key is None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -538,6 +541,11 @@ class SignalsScreen(FollowsData, SectionScreen):
         )
         self._show_pending()
         self.refresh_bindings()
+
+    @on(Button.Pressed, "#open-folder")
+    def _open_folder(self) -> None:
+        if self.pending is not None:
+            self.app.open_folder(self.pending.path.parent)
 
     def on_upload_failed(self, message: UploadFailed) -> None:
         self.query_one("#melden-buttons").loading = False
@@ -732,7 +740,7 @@ class SaveFileDialog(ModalScreen["FileChoice | None"]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        path = self.query_one("#path", Input).value.strip()
+        path = clean_path(self.query_one("#path", Input).value)
         fmt = self.query_one("#format", Select).value
         if not path:
             self.query_one("#savefile-error", Static).update(

@@ -77,12 +77,24 @@ class TenantInfoScreen(Screen[None]):
 
     def action_copy(self) -> None:
         if self.text:
+            from lcv_tui.tui.clipboard import Copied, select_hint
+
             self.app.copy_to_clipboard(self.text)
-            self.notify(
-                "De tekst staat op het klembord (werkt in de meeste terminals, ook via SSH).",
-                timeout=5,
-                markup=False,
-            )
+            if self.app.last_copy is Copied.YES:
+                self.notify("De tekst staat op het klembord.", timeout=5, markup=False)
+                return
+            hint = select_hint(self.app.system)
+            if self.app.last_copy is Copied.SENT:
+                message = (
+                    "De tekst is naar het klembord van uw terminal gestuurd; controleer wat u plakt. "
+                    f"Lukt dat niet, selecteer de tekst dan zelf ({hint})."
+                )
+            else:
+                message = (
+                    f"Kopiëren kan in deze terminal niet. Selecteer de tekst zelf ({hint}), "
+                    "of bewaar hem als bestand (s)."
+                )
+            self.notify(message, severity="warning", timeout=20, markup=False)
 
     def action_save(self) -> None:
         if self.text:
