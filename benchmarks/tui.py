@@ -35,10 +35,10 @@ async def open_tenant_list(app) -> None:
     from lcv_tui.tui.screens.tenants import TenantListScreen
     from lcv_tui.tui.widgets.record_table import RecordTable
 
-    while app.workspace is None or not isinstance(app.screen, SectionScreen):  # noqa: ASYNC110
+    while app.workspace is None or not isinstance(app.screen, SectionScreen):
         await asyncio.sleep(0.002)
     app.action_show_section("huurders")
-    while not (  # noqa: ASYNC110  (polling is what a benchmark of the real app can do)
+    while not (
         isinstance(app.screen, TenantListScreen)
         and app.screen.query(RecordTable)
         and app.screen.query_one(RecordTable).total
@@ -65,7 +65,7 @@ async def _time_key(
     key: str,
     count,
     painted: _Painted,
-    timeout: float = 30.0,  # noqa: ASYNC109
+    timeout: float = 30.0,
 ) -> float | None:
     """Seconds from pressing ``key`` until the row count changed and the table drew; None if it did not change."""
     before = count()
@@ -140,7 +140,7 @@ async def _baseline(rows: list[tuple[str, ...]]) -> list[float]:
                     times.append(elapsed)
             app.query_one(Input).value = ""
             await pilot.pause()
-            while table.row_count != len(rows):  # noqa: ASYNC110
+            while table.row_count != len(rows):
                 await asyncio.sleep(0.01)
     return times
 

@@ -76,8 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = DutchArgumentParser(
         prog="lcv-tui",
-        description="Vroegsignalering van huurachterstanden voor kleine verhuurders (Landelijk Convenant Vroegsignalering). "
-        "Zonder opdracht opent de app in de terminal.",
+        description=(
+            "Vroegsignalering van huurachterstanden voor kleine verhuurders (Landelijk "
+            "Convenant Vroegsignalering). "
+            "Zonder opdracht opent de app in de terminal."
+        ),
         epilog="Ontgrendelen zonder vraag (scripts): zet de wachtzin in LCV_TUI_PASSPHRASE.",
         parents=[common],
     )
@@ -171,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
     )
     q.add_argument(
-        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv")
+        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv"
+    )
     q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
     q.add_argument("--gemeente", metavar="NAAM")
@@ -182,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie van --out"
     )
     q.add_argument(
-        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv")
+        "--out", required=True, metavar="PAD", type=clean_path, help="bestandsnaam op .xlsx of .csv"
+    )
     q.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     q.add_argument("--on", type=_date, metavar="DATUM")
 

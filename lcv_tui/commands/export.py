@@ -114,7 +114,8 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
         if not selection.excluded:
             reason = "er zijn geen huurders met een achterstand"
         return ctx.fail(
-            f"Geen uploadbestand gemaakt: {reason}. Zie hierboven wat er nog moet gebeuren, of kies een andere datum met --on.",
+            f"Geen uploadbestand gemaakt: {reason}. Zie hierboven wat er nog moet "
+            f"gebeuren, of kies een andere datum met --on.",
             EXIT_REFUSED,
         )
 
@@ -134,10 +135,12 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say("")
     ctx.say(f"Uploadbestand gemaakt: {result.path}")
     ctx.say(
-        f"  {result.rows} signaal/signalen, samen {format_money(total)}; indeling {RIS_2021.name}; formaat {result.fmt.upper()}."
+        f"  {result.rows} signaal/signalen, samen {format_money(total)}; indeling "
+        f"{RIS_2021.name}; formaat {result.fmt.upper()}."
     )
     ctx.say(
-        f"  Nooit gedeeld (niet aangekondigd in tekst 1 en 2): {', '.join(FIELD_LABELS[f] for f in sorted(NEVER_SHARED))}. "
+        f"  Nooit gedeeld (niet aangekondigd in tekst 1 en 2): "
+        f"{', '.join(FIELD_LABELS[f] for f in sorted(NEVER_SHARED))}. "
         "Optionele velden alleen als ze met de gemeente zijn afgesproken."
     )
     if not report.ok:

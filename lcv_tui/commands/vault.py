@@ -133,7 +133,8 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = list_backups(ctx.locations)
     if not backups:
         ctx.say(
-            f"Er zijn nog geen reservekopieën in {ctx.locations.backup_dir}. Bij elke keer opslaan wordt er een gemaakt."
+            f"Er zijn nog geen reservekopieën in {ctx.locations.backup_dir}. Bij elke keer "
+            f"opslaan wordt er een gemaakt."
         )
         return EXIT_OK
     ctx.say(f"Reservekopieën in {ctx.locations.backup_dir} (nieuwste eerst):")

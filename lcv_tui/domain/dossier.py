@@ -383,13 +383,17 @@ def build_dossier(
         parties.append(
             Block(
                 f"Overeenkomst met de gemeente {agreement.gemeente}: meldpunt {agreement.meldpunt.label}, "
-                f"getekend op {format_date(agreement.signed_on)}; melden vanaf {agreement.threshold_days} dagen achterstand."
+                f"getekend op {format_date(agreement.signed_on)}; melden vanaf "
+                f"{agreement.threshold_days} dagen achterstand."
             )
         )
     else:
         parties.append(Block(f"Geen overeenkomst met de gemeente {tenant.gemeente} vastgelegd."))
     scope = (
-        f"Dit dossier betreft de achterstand die begon op {format_date(since)} en toont wat is vastgelegd tot en met {format_date(on)}."
+        (
+            f"Dit dossier betreft de achterstand die begon op {format_date(since)} en toont "
+            f"wat is vastgelegd tot en met {format_date(on)}."
+        )
         if since
         else f"Dit dossier toont alles wat in het huurdersdossier is vastgelegd tot en met {format_date(on)}."
     )
@@ -409,7 +413,8 @@ def build_dossier(
     else:
         check.append(
             Block(
-                f"Het logboek ({len(data.audit)} regels) is intact: de hashketen (SHA-256) klopt van de eerste tot de laatste regel."
+                f"Het logboek ({len(data.audit)} regels) is intact: de hashketen (SHA-256) "
+                f"klopt van de eerste tot de laatste regel."
             )
         )
     missing = [item for item in items if not item.in_log]
@@ -424,7 +429,8 @@ def build_dossier(
     elif items:
         check.append(
             Block(
-                f"Alle {len(items)} gebeurtenissen in dit dossier staan in het logboek met een overeenkomende vingerafdruk."
+                f"Alle {len(items)} gebeurtenissen in dit dossier staan in het logboek met "
+                f"een overeenkomende vingerafdruk."
             )
         )
     check.append(
@@ -496,7 +502,8 @@ def build_dossier(
             lines.append(f"Notitie: {event.note}")
         if event.kind == EventKind.SIGNAAL:
             lines.append(
-                f"Gemeld: {format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand, "
+                f"Gemeld: {format_money(event.amount)}, {event.months} "
+                f"{'maand' if event.months == 1 else 'maanden'} achterstand, "
                 f"via {event.route.label}."
             )
         if event.kind == EventKind.TERUGKOPPELING and event.feedback is not None:
@@ -627,7 +634,8 @@ def build_dossier(
             meldpunt = f" (meldpunt {agreement.meldpunt.label})" if agreement is not None else ""
             text = (
                 f"Signaal afgegeven op {format_date(event.on)} via {event.route.label}{meldpunt}: "
-                f"{format_money(event.amount)}, {event.months} {'maand' if event.months == 1 else 'maanden'} achterstand{flag}."
+                f"{format_money(event.amount)}, {event.months} "
+                f"{'maand' if event.months == 1 else 'maanden'} achterstand{flag}."
             )
             signal_blocks.append(Block(text, "text" if item.in_log else "alert"))
             shared = []
@@ -705,7 +713,8 @@ def build_dossier(
                 state = "loopt nog" if end >= on else "afgelopen"
             feedback_blocks.append(
                 Block(
-                    f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste {SUSPENSION_DAYS} dagen, tot en met "
+                    f"Hulp geaccepteerd: het incassotraject is opgeschort voor ten hoogste "
+                    f"{SUSPENSION_DAYS} dagen, tot en met "
                     f"{format_date(end)} ({state} op {format_date(on)}) (LCV 4.1, 4.2 a)."
                     + (f" {lapsed}" if lapsed else "")
                 )

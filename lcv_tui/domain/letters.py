@@ -108,7 +108,10 @@ _PRIVACY_SENTENCE = (
 
 def _privacy_sentence(landlord: Landlord) -> str:
     if landlord.privacy_url:
-        return f"Daarnaast verwijzen wij u naar ons Privacy statement ({landlord.privacy_url}) en de website van uw gemeente."
+        return (
+            f"Daarnaast verwijzen wij u naar ons Privacy statement ({landlord.privacy_url}) en "
+            f"de website van uw gemeente."
+        )
     return _PRIVACY_SENTENCE
 
 
@@ -129,8 +132,10 @@ def tekst_1(landlord: Landlord) -> tuple[str, ...]:
     """Tekst 1 of the werkinstructie (aanmaning), verbatim but for the written-out URL and privacy link."""
     return (
         "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met "
-        "de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer dan 30 dagen. "
-        "Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor gemeentelijke schuldhulpverlening.",
+        "de gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is "
+        "opgelopen tot meer dan 30 dagen. "
+        "Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente "
+        "voor gemeentelijke schuldhulpverlening.",
         _announced_data_sentence(),
         f"Voor meer informatie: {VROEGSIGNALERING_URL}",
         _privacy_sentence(landlord),
@@ -144,7 +149,8 @@ def tekst_2(landlord: Landlord, settings: Settings) -> tuple[str, ...]:
         "de gemeente en maatschappelijke hulpverlening. Een hulpverlener of de gemeente kan contact met u zoeken. "
         "Heeft u er bezwaar tegen dat wij uw gegevens delen? Laat het ons schriftelijk weten via een emailbericht aan "
         f'"{landlord.objection_email}"',
-        f"Als wij binnen {settings.objection_window_days} dagen na ontvangst van dit schrijven niets van u hebben vernomen, "
+        f"Als wij binnen {settings.objection_window_days} dagen na ontvangst van dit "
+        f"schrijven niets van u hebben vernomen, "
         "zullen wij u bij de gemeente aanmelden voor gemeentelijke schuldhulpverlening.",
         _announced_data_sentence(),
         f"Voor meer informatie: {VROEGSIGNALERING_URL}",
@@ -408,7 +414,8 @@ def build_letter(
         paragraphs = (
             opening,
             _open_items(arrears),
-            f"Wij verzoeken u dringend het bedrag van {total} uiterlijk op {format_date_long(pay_by)} te betalen {how}.",
+            f"Wij verzoeken u dringend het bedrag van {total} uiterlijk op "
+            f"{format_date_long(pay_by)} te betalen {how}.",
             "Lukt het niet om het bedrag op tijd te betalen? "
             + _contact_sentence(landlord)
             + " Dan bespreken wij met u hoe de achterstand kan worden opgelost.",
@@ -421,13 +428,16 @@ def build_letter(
         report_after = max(objection_deadline, pay_by)
         if report_after == objection_deadline:
             when = (
-                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
+                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u "
+                f"hebben vernomen, melden wij u "
                 "na die datum aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald."
             )
         else:
             when = (
-                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u hebben vernomen, melden wij u "
-                f"na {format_date_long(report_after)} aan bij de gemeente, tenzij u de achterstand dan volledig heeft betaald."
+                f"Als wij uiterlijk op {format_date_long(objection_deadline)} niets van u "
+                f"hebben vernomen, melden wij u "
+                f"na {format_date_long(report_after)} aan bij de gemeente, tenzij u de "
+                f"achterstand dan volledig heeft betaald."
             )
         receipt_text = (
             f"Wij gaan ervan uit dat u deze brief uiterlijk op {format_date_long(receipt)} ontvangt. "

@@ -287,7 +287,8 @@ class EventKind(StrEnum):
     SIGNAAL = "signaal"  # signal delivered to the meldpunt (LCV 3.1, 3.4)
     SIGNAAL_INGETROKKEN = "signaal_ingetrokken"  # signal withdrawn after payment (werkinstructie)
     TERUGKOPPELING = "terugkoppeling"  # feedback from the municipality (LCV 3.13)
-    DREIGENDE_HUISUITZETTING = "dreigende_huisuitzetting"  # threatening situation: the municipality acts within 3 working days
+    # threatening situation: the municipality acts within 3 working days
+    DREIGENDE_HUISUITZETTING = "dreigende_huisuitzetting"
     INCASSOKOSTEN_GESTOPT = "incassokosten_gestopt"  # no further collection costs (LCV 4.2 b)
     INCASSO_ON_HOLD = "incasso_on_hold"  # bailiff or collection agency put on hold (LCV 4.2 c)
     SIGNAAL_GENEGEERD = "signaal_genegeerd"  # the meldpunt ignored the row (werkinstructie stap 3)

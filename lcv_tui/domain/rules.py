@@ -275,7 +275,8 @@ def rule_data_offer(case: Case) -> Reason:
             DATA_OFFER,
             "LCV 2.1 d",
             True,
-            f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} ({event.kind.label.lower()}).",
+            f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} "
+            f"({event.kind.label.lower()}).",
         )
     return Reason(
         DATA_OFFER,
@@ -301,7 +302,8 @@ def rule_no_objection(case: Case) -> Reason:
         NO_OBJECTION,
         "LCV 2.2",
         False,
-        f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het delen van gegevens met de gemeente.",
+        f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het "
+        f"delen van gegevens met de gemeente.",
         "Neem deze huurder niet op in een signaal. Het gewone incassotraject mag doorgaan. "
         "Meld pas als de huurder het bezwaar intrekt.",
         "bezwaar",
@@ -501,7 +503,8 @@ def rule_repeat_grown(case: Case) -> Reason:
             REPEAT_GROWN,
             "LCV 3.2",
             True,
-            f"De achterstand is opgelopen sinds de vorige melding ({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).",
+            f"De achterstand is opgelopen sinds de vorige melding "
+            f"({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).",
         )
     return Reason(
         REPEAT_GROWN,

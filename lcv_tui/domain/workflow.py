@@ -196,12 +196,27 @@ _STAGE_TEXT: dict[Stage, tuple[str, str]] = {
 
 
 FEEDBACK_NEXT_STEP: dict[FeedbackStatus, str] = {
-    FeedbackStatus.HULP_GEACCEPTEERD: "De huurder heeft hulp geaccepteerd: schort het incassotraject hoogstens 30 dagen op (LCV 4.2 a–c) en bewaak de einddatum.",
-    FeedbackStatus.HERHAALD_SIGNAAL: "Herhaald signaal: meld opnieuw alleen als de achterstand is opgelopen sinds de vorige melding (LCV 3.2).",
-    FeedbackStatus.ONTERECHT: "Onder de drempel van de gemeente: controleer drempelbedrag en termijn in de overeenkomst met de gemeente en pas ze zo nodig aan.",
-    FeedbackStatus.GEEN_INWONER: "Geen inwoner van deze gemeente: controleer de gemeente van deze huurder (postcode en adres) en meld zo nodig bij de juiste gemeente.",
+    FeedbackStatus.HULP_GEACCEPTEERD: (
+        "De huurder heeft hulp geaccepteerd: schort het incassotraject hoogstens 30 dagen op "
+        "(LCV 4.2 a–c) en bewaak de einddatum."
+    ),
+    FeedbackStatus.HERHAALD_SIGNAAL: (
+        "Herhaald signaal: meld opnieuw alleen als de achterstand is opgelopen sinds de vorige "
+        "melding (LCV 3.2)."
+    ),
+    FeedbackStatus.ONTERECHT: (
+        "Onder de drempel van de gemeente: controleer drempelbedrag en termijn in de "
+        "overeenkomst met de gemeente en pas ze zo nodig aan."
+    ),
+    FeedbackStatus.GEEN_INWONER: (
+        "Geen inwoner van deze gemeente: controleer de gemeente van deze huurder (postcode en "
+        "adres) en meld zo nodig bij de juiste gemeente."
+    ),
     FeedbackStatus.OVERLEDEN: "De huurder is overleden: meld deze huurder niet meer en sluit het dossier af.",
-    FeedbackStatus.OVERIG: "Lees de toelichting van de gemeente in het meldpunt en handel daarnaar; het incassotraject loopt door.",
+    FeedbackStatus.OVERIG: (
+        "Lees de toelichting van de gemeente in het meldpunt en handel daarnaar; het "
+        "incassotraject loopt door."
+    ),
     FeedbackStatus.BETALING_NIET_HERVAT: (
         "De huurder kan de betalingen niet direct hervatten (LCV 3.14): overleg met de gemeente over een "
         "oplossing; hervat het incassotraject niet op eigen gezag (LCV 4.3)."
@@ -820,7 +835,8 @@ def _evidence_step(
             key,
             suggested,
             StepStatus.NOT_NEEDED,
-            "Niet vastgelegd vóór de melding: leg alsnog vast wat u deed en wanneer (de bewijslast ligt bij u, LCV 2.1).",
+            "Niet vastgelegd vóór de melding: leg alsnog vast wat u deed en wanneer (de "
+            "bewijslast ligt bij u, LCV 2.1).",
         )
     if not case.arrears.in_arrears:
         return _step(key, suggested, StepStatus.NOT_NEEDED, "Er is geen achterstand meer.")
@@ -874,7 +890,8 @@ def _objection_step(case: Case) -> Step:
             key,
             deadline,
             StepStatus.BLOCKED,
-            f"Bezwaar ontvangen op {fmt_date(case.objection.on)}: niet melden (LCV 2.2). Het gewone incassotraject mag doorgaan.",
+            f"Bezwaar ontvangen op {fmt_date(case.objection.on)}: niet melden (LCV 2.2). "
+            f"Het gewone incassotraject mag doorgaan.",
             case.objection,
         )
     if deadline is None:
@@ -997,7 +1014,8 @@ def _feedback_step(case: Case) -> Step:
             key,
             window_end,
             StepStatus.UPCOMING,
-            f"Kijk in het meldpunt: terugkoppeling komt uiterlijk {fmt_date(window_end)}, alleen als de huurder hulp accepteert.",
+            f"Kijk in het meldpunt: terugkoppeling komt uiterlijk {fmt_date(window_end)}, "
+            f"alleen als de huurder hulp accepteert.",
         )
     return _step(
         key,

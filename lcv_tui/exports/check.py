@@ -126,7 +126,8 @@ def _decode(data: bytes, report: CheckReport) -> str:
                 Problem(
                     None,
                     None,
-                    "Het bestand is UTF-8 zonder BOM; Excel toont letters als ë dan soms verkeerd. Sla het op als 'CSV UTF-8' als u het in Excel opent.",
+                    "Het bestand is UTF-8 zonder BOM; Excel toont letters als ë dan soms "
+                    "verkeerd. Sla het op als 'CSV UTF-8' als u het in Excel opent.",
                 )
             )
         return text
@@ -152,7 +153,8 @@ def _detect_delimiter(first_line: str, expected: str, report: CheckReport) -> st
             Problem(
                 None,
                 None,
-                f"Scheidingsteken gevonden: {_DELIMITERS[found]}; verwacht: {_DELIMITERS.get(expected, repr(expected))}. "
+                f"Scheidingsteken gevonden: {_DELIMITERS[found]}; verwacht: "
+                f"{_DELIMITERS.get(expected, repr(expected))}. "
                 "Maak het bestand opnieuw met lcv-tui of kies het juiste scheidingsteken bij het opslaan.",
             )
         )
@@ -246,7 +248,8 @@ def _check_headers(header: list[str], profile: Profile, report: CheckReport) -> 
                 Problem(
                     1,
                     title,
-                    "verboden: deze kolom mag niet gedeeld worden. Verwijder de kolom (alleen contactgegevens en het signaal mogen mee).",
+                    "verboden: deze kolom mag niet gedeeld worden. Verwijder de kolom "
+                    "(alleen contactgegevens en het signaal mogen mee).",
                 )
             )
             continue
@@ -281,7 +284,8 @@ def _check_headers(header: list[str], profile: Profile, report: CheckReport) -> 
                     Problem(
                         1,
                         title,
-                        "Onbekende kolom: die hoort niet in het bestand; verwijder hem (alleen de kolommen van de indeling mogen mee).",
+                        "Onbekende kolom: die hoort niet in het bestand; verwijder hem "
+                        "(alleen de kolommen van de indeling mogen mee).",
                     )
                 )
                 continue
@@ -354,7 +358,8 @@ def _check_value(
                     Problem(
                         row_no,
                         label,
-                        f"'{shown}' is geen heel getal van redelijke grootte: vul het aantal maanden als heel getal in, bijvoorbeeld 2.",
+                        f"'{shown}' is geen heel getal van redelijke grootte: vul het "
+                        f"aantal maanden als heel getal in, bijvoorbeeld 2.",
                     )
                 )
                 return None
@@ -383,7 +388,9 @@ def _check_value(
                     Problem(
                         row_no,
                         label,
-                        f"'{text}' is geen geldig bedrag: gebruik cijfers met hoogstens 2 decimalen, bijvoorbeeld 1234,56 (zonder € en zonder punt voor duizendtallen).",
+                        f"'{text}' is geen geldig bedrag: gebruik cijfers met hoogstens 2 "
+                        f"decimalen, bijvoorbeeld 1234,56 (zonder € en zonder punt voor "
+                        f"duizendtallen).",
                     )
                 )
                 return None
@@ -417,7 +424,8 @@ def _check_value(
             Problem(
                 row_no,
                 label,
-                f"De waarde begint met {shown} en wordt dan als formule gelezen: zet er een ' voor of verwijder het teken.",
+                f"De waarde begint met {shown} en wordt dan als formule gelezen: zet er "
+                f"een ' voor of verwijder het teken.",
             )
         )
     if _CONTROL.search(text):
@@ -450,7 +458,8 @@ def _check_value(
                 Problem(
                     row_no,
                     label,
-                    f"'{text}' is geen geldig huisnummer: gebruik een heel getal groter dan 0 en zet letters bij de toevoeging.",
+                    f"'{text}' is geen geldig huisnummer: gebruik een heel getal groter "
+                    f"dan 0 en zet letters bij de toevoeging.",
                 )
             )
             return None
@@ -512,7 +521,8 @@ def _check_table(
                 Problem(
                     row_no,
                     None,
-                    f"De regel heeft meer waarden ({len(cells)}) dan er kolommen zijn ({len(header)}): controleer scheidingstekens en aanhalingstekens.",
+                    f"De regel heeft meer waarden ({len(cells)}) dan er kolommen zijn "
+                    f"({len(header)}): controleer scheidingstekens en aanhalingstekens.",
                 )
             )
         values: dict[str, Any] = {}
@@ -547,7 +557,8 @@ def _check_table(
                     Problem(
                         row_no,
                         "Postcode",
-                        f"Zelfde adres als regel {seen_address[address]}: één signaal per adres. Verwijder of voeg samen.",
+                        f"Zelfde adres als regel {seen_address[address]}: één signaal per "
+                        f"adres. Verwijder of voeg samen.",
                     )
                 )
             else:

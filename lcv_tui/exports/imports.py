@@ -486,7 +486,8 @@ def _start_plan(
 ) -> tuple[ImportPlan, dict[str, int]]:
     if not table or not any(_text(v) for v in table[0]):
         raise ExportError(
-            "Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels (zoals Achternaam, Postcode) op de eerste regel."
+            "Het bestand is leeg of de eerste regel heeft geen kolomtitels: zet de titels "
+            "(zoals Achternaam, Postcode) op de eerste regel."
         )
     header = table[0]
     found, problems = detect_mapping(kind, header, mapping)
@@ -630,7 +631,8 @@ def plan_tenants_table(
                         RowIssue(
                             row_no,
                             labels["klantnummer"],
-                            f"Klantnummer {tenant.klantnummer} bestaat al (huurder {existing_ref[ref].display_name}): niet opnieuw toegevoegd.",
+                            f"Klantnummer {tenant.klantnummer} bestaat al (huurder "
+                            f"{existing_ref[ref].display_name}): niet opnieuw toegevoegd.",
                         )
                     )
                     continue
@@ -639,7 +641,9 @@ def plan_tenants_table(
                         RowIssue(
                             row_no,
                             labels["postcode"],
-                            f"Op dit adres staat al een huurder ({existing_addr[addr].display_name}): niet opnieuw toegevoegd.",
+                            f"Op dit adres staat al een huurder "
+                            f"({existing_addr[addr].display_name}): niet opnieuw "
+                            f"toegevoegd.",
                         )
                     )
                     continue
@@ -648,7 +652,8 @@ def plan_tenants_table(
                         RowIssue(
                             row_no,
                             labels["klantnummer"],
-                            f"Zelfde klantnummer als regel {seen_ref[ref]}: alleen regel {seen_ref[ref]} wordt ingelezen.",
+                            f"Zelfde klantnummer als regel {seen_ref[ref]}: alleen regel "
+                            f"{seen_ref[ref]} wordt ingelezen.",
                         )
                     )
                     continue
@@ -657,7 +662,8 @@ def plan_tenants_table(
                         RowIssue(
                             row_no,
                             labels["postcode"],
-                            f"Zelfde adres als regel {seen_addr[addr]}: alleen regel {seen_addr[addr]} wordt ingelezen.",
+                            f"Zelfde adres als regel {seen_addr[addr]}: alleen regel "
+                            f"{seen_addr[addr]} wordt ingelezen.",
                         )
                     )
                     continue
@@ -712,7 +718,8 @@ def plan_payments_table(
                     RowIssue(
                         row_no,
                         labels["on"],
-                        f"De datum {validation.format_date(on)} ligt in de toekomst: lees alleen ontvangen betalingen in.",
+                        f"De datum {validation.format_date(on)} ligt in de toekomst: lees "
+                        f"alleen ontvangen betalingen in.",
                     )
                 )
         except ValueError as exc:
@@ -758,7 +765,9 @@ def plan_payments_table(
                         RowIssue(
                             row_no,
                             labels["postcode"],
-                            f"Geen huurder op {postcode} {number}{(' ' + addition) if addition else ''}: controleer het adres of vul het klantnummer in.",
+                            f"Geen huurder op {postcode} "
+                            f"{number}{(' ' + addition) if addition else ''}: controleer "
+                            f"het adres of vul het klantnummer in.",
                         )
                     )
         note = _text(_cell(row, positions, "note"))[:200]
@@ -772,7 +781,9 @@ def plan_payments_table(
                 RowIssue(
                     row_no,
                     None,
-                    f"Deze betaling ({validation.format_money(amount)} op {validation.format_date(on)}) staat al bij {tenant.display_name}: niet opnieuw toegevoegd.",
+                    f"Deze betaling ({validation.format_money(amount)} op "
+                    f"{validation.format_date(on)}) staat al bij {tenant.display_name}: "
+                    f"niet opnieuw toegevoegd.",
                 )
             )
             continue
@@ -781,7 +792,9 @@ def plan_payments_table(
                 RowIssue(
                     row_no,
                     None,
-                    f"Zelfde betaling als regel {seen[key]} (huurder, datum en bedrag): alleen regel {seen[key]} wordt ingelezen. Was het echt twee keer betaald? Voeg de tweede dan met de hand toe.",
+                    f"Zelfde betaling als regel {seen[key]} (huurder, datum en bedrag): "
+                    f"alleen regel {seen[key]} wordt ingelezen. Was het echt twee keer "
+                    f"betaald? Voeg de tweede dan met de hand toe.",
                 )
             )
             continue

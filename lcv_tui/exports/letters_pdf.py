@@ -112,7 +112,10 @@ def render_letter_pdf(letter: Letter) -> bytes:
 
     author = letter.sender[0] if letter.sender else "Verhuurder"
     pdf = new_pdf(f"{letter.title} {letter.date.strftime('%d-%m-%Y')}", author, letter.date)
-    pdf.header_text = f"{letter.recipient[0] if letter.recipient else letter.surname} · {letter.title} {letter.date.strftime('%d-%m-%Y')}"
+    pdf.header_text = (
+        f"{letter.recipient[0] if letter.recipient else letter.surname} · {letter.title} "
+        f"{letter.date.strftime('%d-%m-%Y')}"
+    )
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
 

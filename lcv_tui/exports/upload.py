@@ -150,7 +150,8 @@ class _RowPlan:
                 months = values[i_int]
                 if type(months) is not int or months < 1:
                     raise ExportError(
-                        f"Regel {index}: het aantal maanden achterstand moet een heel getal van minstens 1 zijn; controleer de huurder."
+                        f"Regel {index}: het aantal maanden achterstand moet een heel "
+                        f"getal van minstens 1 zijn; controleer de huurder."
                     )
             if i_money is not None:
                 amount = values[i_money]

@@ -97,7 +97,8 @@ class VaultTooNew(VaultError):
         self.found = found
         self.supported = supported
         super().__init__(
-            f"Deze kluis is gemaakt met een nieuwere versie van lcv-tui ({what} {found}, deze app kent tot {supported}). "
+            f"Deze kluis is gemaakt met een nieuwere versie van lcv-tui ({what} {found}, "
+            f"deze app kent tot {supported}). "
             "Werk lcv-tui bij en open de kluis opnieuw; er is niets gewijzigd."
         )
 
@@ -124,7 +125,10 @@ class VaultDamaged(VaultError):
                 f"'lcv-tui restore {good_backup.name}'; het beschadigde bestand wordt dan apart bewaard."
             )
         elif searched:
-            text += " Er is geen reservekopie die met deze wachtzin opent. Laat het bestand staan en zoek een eigen kopie van de map."
+            text += (
+                " Er is geen reservekopie die met deze wachtzin opent. Laat het bestand staan "
+                "en zoek een eigen kopie van de map."
+            )
         super().__init__(text)
 
 

@@ -74,7 +74,10 @@ from lcv_tui.store.passphrase import check_passphrase
 
 BACKUP_PATTERN = re.compile(r"^kluis-(\d{8}-\d{6}-\d{6})\.lcv$")
 SET_ASIDE_PREFIX = f"{VAULT_FILENAME}.beschadigd-"
-_STALE_KEY = "De sleutel die deze computer onthield past niet meer bij de kluis. Voer uw wachtzin in om de kluis te openen."
+_STALE_KEY = (
+    "De sleutel die deze computer onthield past niet meer bij de kluis. Voer uw wachtzin in om "
+    "de kluis te openen."
+)
 
 
 @dataclass(frozen=True)
@@ -793,7 +796,8 @@ class Vault:
         return target
 
     def _write(self, raw: bytes, *, keep: BackupPolicy | None) -> None:
-        """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first and prune to ``keep``."""
+        """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first
+        and prune to ``keep``."""
         with vault_lock.locked(self.locations):
             self._write_locked(raw, keep=keep)
 

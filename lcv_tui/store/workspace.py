@@ -50,7 +50,8 @@ class Workspace:
         self.dirty = True
 
     def commit(self) -> None:
-        """Save; on ``VaultWriteError`` the data stays as it is in memory, ``dirty`` stays True, and the error is raised."""
+        """Save; on ``VaultWriteError`` the data stays as it is in memory, ``dirty`` stays True, and
+        the error is raised."""
         try:
             self.vault.save(self.data)
         except VaultWriteError:

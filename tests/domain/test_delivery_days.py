@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promise 14. Issue 13.2 and 13.3: delivery days as PostNL delivers, terms on working days, dates a tenant can act on.
+"""README "Betrouwbaarheid en veiligheid", promise 14. Issue 13.2 and 13.3: delivery days as PostNL
+delivers, terms on working days, dates a tenant can act on.
 
 Each test names the rule it follows (see the module texts of ``domain/calendar.py`` and
 ``domain/deadlines.py`` for the sources).

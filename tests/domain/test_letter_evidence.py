@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promises 13 and 15. Issue 13.1 and 12.5: the letter sent is the letter recorded, and implausible records are caught.
+"""README "Betrouwbaarheid en veiligheid", promises 13 and 15. Issue 13.1 and 12.5: the letter sent
+is the letter recorded, and implausible records are caught.
 
 - The event keeps what the letter printed (date, channel, pay-by, objection deadline, report-after),
   the document's SHA-256 and a proof of dispatch.

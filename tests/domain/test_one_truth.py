@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promise 17. Issue 13.6: Melden, the agenda, the tenant file, the wizard and the dossier read the same case facts.
+"""README "Betrouwbaarheid en veiligheid", promise 17. Issue 13.6: Melden, the agenda, the tenant
+file, the wizard and the dossier read the same case facts.
 
 Every demo tenant is walked day by day through 90 days from 2026-11-23, and the domain functions
 behind each screen are compared: a tenant whose collection is suspended (help accepted, LCV 4.1,

@@ -10,7 +10,11 @@ from lcv_tui.exports.files import ExportError
 from lcv_tui.exports.profiles import WITHDRAWAL_2021
 from lcv_tui.exports.upload import render_upload
 
-HEADER = "Achternaam;Voorletters;Straatnaam;Huisnummer;Huisnummer toevoeging;Postcode;Woonplaats;Telefoonnummer 1;E-Mailadres;Aantal maanden achterstand;Bedrag achterstand"
+HEADER = (
+    "Achternaam;Voorletters;Straatnaam;Huisnummer;Huisnummer "
+    "toevoeging;Postcode;Woonplaats;Telefoonnummer 1;E-Mailadres;Aantal maanden "
+    "achterstand;Bedrag achterstand"
+)
 GOOD = "de Vries;A.;;12;A;3511 AB;;0612345678;a@voorbeeld.nl;2;1700,00"
 
 

@@ -45,7 +45,8 @@ def existing() -> VaultData:
 
 
 DUTCH = (
-    "Klantnummer;Achternaam;Voorletters;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Gemeente;Telefoon;E-mail;Kale huur;Vervaldag;Ingangsdatum\n"
+    "Klantnummer;Achternaam;Voorletters;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Gemeente;Telefoon;E-mail;Kale "
+    "huur;Vervaldag;Ingangsdatum\n"
     "H-2;Öztürk;E.;Laan;23;;3811 ar;Amersfoort;Amersfoort;06 12345678;e@voorbeeld.nl;925,00;1;01-03-2025\n"
     "H-3;'t Hart;M.;Gracht;7;bis;3511ZH;Utrecht;utrecht;;;1.050,50;5e;2025-06-01\n"
 )

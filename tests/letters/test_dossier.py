@@ -152,9 +152,9 @@ def test_worked_case(case):
     assert "Achterstand op 07-12-2026: € 2.550,00, 3 maanden" in text
     # LCV 2.1 a–d
     assert (
-        "LCV 2.1 a — ten minste eenmaal een schriftelijke betalingsherinnering gestuurd: 05-11-2026 (herinnering verstuurd)"
-        in text
-    )
+        "LCV 2.1 a — ten minste eenmaal een schriftelijke betalingsherinnering gestuurd: "
+        "05-11-2026 (herinnering verstuurd)"
+    ) in text
     assert "LCV 2.1 b — zich ingespannen om in persoonlijk contact te treden: 10-11-2026" in text
     assert "20-11-2026 (gewezen op schuldhulpverlening; niet in logboek)" in text
     # letters with date, channel and a copy of their text
@@ -171,9 +171,9 @@ def test_worked_case(case):
     )
     # the signal, its route, and two months after
     assert (
-        "Signaal afgegeven op 21-12-2026 via uploadbestand (meldpunt RIS Matching (Inforing)): € 2.550,00, 3 maanden achterstand."
-        in text
-    )
+        "Signaal afgegeven op 21-12-2026 via uploadbestand (meldpunt RIS Matching "
+        "(Inforing)): € 2.550,00, 3 maanden achterstand."
+    ) in text
     # Advice for the landlord is on a page of its own, not in the exhibit (issue 13.7).
     assert "kantonrechters" not in text
     advice = dossier.advice_text
@@ -289,7 +289,8 @@ def test_objection_from_an_earlier_episode_is_still_in_force():
 
 
 def test_the_exhibit_names_each_letter_as_sent_with_its_hash_and_attaches_the_pdf(tmp_path):
-    """README "Betrouwbaarheid en veiligheid", promise 18. Issue 13.7: copies of the letters as sent, with hashes; what each printed and how it went out;
+    """README "Betrouwbaarheid en veiligheid", promise 18. Issue 13.7: copies of the letters as
+    sent, with hashes; what each printed and how it went out;
     the advice for the landlord in a file of its own, not in the exhibit."""
     import hashlib
 

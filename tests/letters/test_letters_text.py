@@ -31,7 +31,8 @@ SOMMATIE_ON = dt.date(2026, 12, 7)
 TEKST_1 = (
     "Wij willen voorkomen dat u door een betalingsachterstand in de problemen komt. Daarom werken we samen met de "
     "gemeente en maatschappelijke hulpverlening zodra uw betalingsachterstand is opgelopen tot meer dan 30 dagen. "
-    "Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente voor gemeentelijke schuldhulpverlening.",
+    "Als u de betalingsachterstand niet voldoet moeten wij u aanmelden bij de gemeente "
+    "voor gemeentelijke schuldhulpverlening.",
     "In deze melding aan de gemeente verstrekken wij naast uw naam, huisnummer, postcode, aantal maanden achterstand "
     "en het bedrag achterstand, uw telefoonnummer en emailadres.",
     "Voor meer informatie: https://vroegsignaleringshv.nl/",

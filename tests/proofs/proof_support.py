@@ -26,7 +26,8 @@ READY, LETTER_DUE, NO_AGREEMENT = "H-1008", "H-1003", "H-1012"
 
 
 def sentinel_data(today: dt.date) -> VaultData:
-    """The demo data with the sentinel surname on three tenants, and the sentinel e-mail and rent on the one ready to report."""
+    """The demo data with the sentinel surname on three tenants, and the sentinel e-mail and rent on
+    the one ready to report."""
     data = build_demo(today)
     by_number = {t.klantnummer: t for t in data.tenants}
     ready = by_number[READY]

@@ -1,4 +1,5 @@
-"""Promise 9: the vault, backups, exports, letters and dossiers are 0600 and the data folder 0700, whatever the umask."""
+"""Promise 9: the vault, backups, exports, letters and dossiers are 0600 and the data folder 0700,
+whatever the umask."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promise 13 (the store). Issue 13.1: the letter sent is kept as sent: a content-addressed, encrypted file per document."""
+"""README "Betrouwbaarheid en veiligheid", promise 13 (the store). Issue 13.1: the letter sent is
+kept as sent: a content-addressed, encrypted file per document."""
 
 from __future__ import annotations
 

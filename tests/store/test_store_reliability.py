@@ -267,7 +267,8 @@ def test_disk_full_leaves_the_old_vault(vault, locations, passphrase, sample):
 
 
 def test_wrong_passphrase_on_the_cli_exits_2_and_touches_nothing(vault, locations, monkeypatch):
-    """Promise: a wrong passphrase changes nothing: exit code 2, a Dutch message, same bytes and mtime, no write attempted."""
+    """Promise: a wrong passphrase changes nothing: exit code 2, a Dutch message, same bytes and
+    mtime, no write attempted."""
     before = _snapshot(locations)
     monkeypatch.setattr(fsio, "write_temp", _failing(errno.EIO))
     monkeypatch.setattr(os, "replace", _failing(errno.EIO))

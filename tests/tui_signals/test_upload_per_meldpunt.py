@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promise 16. Issue 13.5: one upload file per meldpunt. RIS Matching rows in one file, BKR VPS rows in another
+"""README "Betrouwbaarheid en veiligheid", promise 16. Issue 13.5: one upload file per meldpunt. RIS
+Matching rows in one file, BKR VPS rows in another
 (its own profile, the werkinstructie's columns until BKR's template is known, named so in the file
 name and on the screen); website rows go to the entry card. Confirming an upload records signals
 only for that file's rows. (Werkinstructie stap 1: the municipality chooses the meldpunt.)"""

@@ -1,4 +1,5 @@
-"""README "Betrouwbaarheid en veiligheid", promises 13 and 15 in the app. Issue 13.1 and 12.5: the letter recorded keeps the PDF sent, and an odd record asks first."""
+"""README "Betrouwbaarheid en veiligheid", promises 13 and 15 in the app. Issue 13.1 and 12.5: the
+letter recorded keeps the PDF sent, and an odd record asks first."""
 
 from __future__ import annotations
 

@@ -341,7 +341,7 @@ class FormFieldSelect(Grid):
     }
     """
 
-    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:  # noqa: A002
+    def __init__(self, field: str, label: str, select: Select, *, help: str = "") -> None:
         super().__init__(id=f"ffs-{field}")
         self.field = field
         self.label = label

@@ -308,7 +308,10 @@ class WithdrawalsScreen(MeldenSubScreen):
         count = len(records)
         by_hand = len(self.records) - count
         intro = (
-            f"{count} {'huurder' if count == 1 else 'huurders'} in het intrekbestand (klantnummer, postcode, huisnummer). "
+            (
+                f"{count} {'huurder' if count == 1 else 'huurders'} in het intrekbestand "
+                f"(klantnummer, postcode, huisnummer). "
+            )
             + (
                 f"{by_hand} gemeld via de website: die trekt u daar met de hand in. "
                 if by_hand
@@ -375,7 +378,8 @@ class WithdrawalsScreen(MeldenSubScreen):
         self.app.push_screen(
             ConfirmScreen(
                 f"Heeft u {pending.path.name} geüpload bij het meldpunt?\n\nDan legt de app voor "
-                f"{'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit bestand vast: signaal ingetrokken op "
+                f"{'de huurder' if count == 1 else f'elk van de {count} huurders'} in dit "
+                f"bestand vast: signaal ingetrokken op "
                 f"{format_date(self.app.clock.today())}.",
                 yes="Ja, geüpload",
                 no="Nog niet",
@@ -396,7 +400,8 @@ class WithdrawalsScreen(MeldenSubScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Het intrekbestand {self.pending.path.name} is nog niet als geüpload bevestigd. Zonder bevestiging legt de "
+                f"Het intrekbestand {self.pending.path.name} is nog niet als geüpload "
+                f"bevestigd. Zonder bevestiging legt de "
                 "app niets vast. Toch terug?",
                 yes="Toch terug",
                 no="Blijven",

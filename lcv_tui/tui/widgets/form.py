@@ -61,7 +61,7 @@ class FormField(Vertical):
         label: str,
         *,
         value: str = "",
-        help: str = "",  # noqa: A002  (the name every form uses)
+        help: str = "",
         suggester: Suggester | None = None,
         password: bool = False,
         input_widget: Input | None = None,
@@ -131,7 +131,7 @@ class SwitchField(Vertical):
     }
     """
 
-    def __init__(self, field: str, label: str, *, value: bool = False, help: str = "") -> None:  # noqa: A002
+    def __init__(self, field: str, label: str, *, value: bool = False, help: str = "") -> None:
         super().__init__(id=f"ff-{field}")
         self.field = field
         self.label = label

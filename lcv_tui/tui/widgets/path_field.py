@@ -64,7 +64,7 @@ class PathField(Horizontal):
         start: str | Path | None = None,
         suffixes: Sequence[str] = (".csv", ".xlsx"),
         kinds: str = "CSV of Excel",
-        id: str | None = None,  # noqa: A002  (Textual's name for it)
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.initial = value

@@ -140,7 +140,7 @@ class RecordTable(Widget, can_focus=True):
         *,
         empty_text: str = "Niets om te tonen.",
         name: str | None = None,
-        id: str | None = None,  # noqa: A002  (Textual's name for it)
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
