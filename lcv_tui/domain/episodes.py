@@ -18,12 +18,15 @@ from lcv_tui.domain import ledger
 from lcv_tui.domain.models import Event, Tenant
 
 
+_DAY = dt.timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class PastEpisode:
     """One closed arrears episode."""
 
     opened_on: dt.date
-    """First day the balance of rent due was above zero."""
+    """First day something was overdue (the day after the due date the episode began on)."""
     closed_on: dt.date
     """Day the arrears were cleared."""
     highest: Decimal
@@ -53,7 +56,7 @@ def past_episodes(tenant: Tenant, on: dt.date) -> list[PastEpisode]:
     events = sorted((e for e in tenant.events if e.on <= on), key=lambda e: e.on)
     result = [
         PastEpisode(
-            opened_on=opened,
+            opened_on=opened + _DAY,  # the rent fell due on ``opened``: overdue from the next day
             closed_on=closed,
             highest=amount,
             events=tuple(e for e in events if opened <= e.on <= closed),

@@ -48,8 +48,8 @@ def test_iban_is_validated_and_written_in_groups_of_four():
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("iban", "NL91 ABNA 0417 1643 01", "Ongeldig IBAN"),
-        ("iban", "1234", "Ongeldig IBAN"),
+        ("iban", "NL91 ABNA 0417 1643 01", "Dit IBAN klopt niet"),
+        ("iban", "1234", "Dit IBAN klopt niet"),
         ("kvk", "1234567", "precies 8 cijfers"),
         ("kvk", "1234567a", "precies 8 cijfers"),
         ("privacy_url", "brouwer vastgoed", "Ongeldig webadres"),

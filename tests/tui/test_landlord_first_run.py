@@ -31,7 +31,7 @@ async def test_first_run_validates_and_keeps_the_landlords_details(new_app):
         await pilot.click("#create")
         await pilot.pause()
         assert app.screen is screen
-        assert "Ongeldig IBAN" in screen.query_one("#ff-iban").error
+        assert "Dit IBAN klopt niet" in screen.query_one("#ff-iban").error
         assert "8 cijfers" in screen.query_one("#ff-kvk").error
         assert "Ongeldig webadres" in screen.query_one("#ff-privacy_url").error
 

@@ -31,7 +31,7 @@ async def test_a_tenant_since_2024_paid_through_this_month_has_no_arrears(new_ap
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await to_section(pilot, "huurders")
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, TenantFormScreen)
@@ -59,7 +59,7 @@ async def test_opening_arrears_are_saved_and_shown_again(new_app, vault):
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await to_section(pilot, "huurders")
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         fill(
             app.screen,

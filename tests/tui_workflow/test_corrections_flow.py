@@ -157,7 +157,7 @@ async def test_settings_take_the_landlords_details_with_dutch_messages(new_app):
         fill(screen, iban="NL91 ABNA 0417 1643 01", kvk="123")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Ongeldig IBAN" in screen.query_one("#ff-iban").error
+        assert "Dit IBAN klopt niet" in screen.query_one("#ff-iban").error
         assert "8 cijfers" in screen.query_one("#ff-kvk").error
         fill(
             screen,
