@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from lcv_tui.domain import audit, ledger
 from lcv_tui.domain.calendar import add_months
@@ -32,6 +33,17 @@ from lcv_tui.domain.models import (
 from lcv_tui.domain.workflow import Stage, case_for
 
 DEMO_ACTOR = "demo"
+
+
+class _EventExtra(TypedDict, total=False):
+    """The optional ``Event`` fields the demo sets."""
+
+    channel: Channel
+    note: str
+    route: Route
+    amount: Decimal
+    months: int
+    feedback: FeedbackStatus
 
 
 @dataclass(frozen=True)
@@ -364,7 +376,7 @@ def _build(
         tenant.payments.append(Payment(on=day, amount=rent, note="Huur"))
     steps = profile.steps
 
-    def event(kind: EventKind, on: dt.date, **extra) -> Event | None:
+    def event(kind: EventKind, on: dt.date, **extra: Unpack[_EventExtra]) -> Event | None:
         if on > today:
             return None
         item = Event(kind=kind, on=on, recorded_at=_at(on), **extra)

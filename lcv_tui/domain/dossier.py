@@ -147,7 +147,7 @@ def _sections_text(title: str, generated: str, sections: tuple[Section, ...]) ->
 # --- audit check ---------------------------------------------------------------------------
 
 
-def check_event(event: Event, entries_by_ref: dict[str, list]) -> tuple[bool, str]:
+def check_event(event: Event, entries_by_ref: dict[str, list[AuditEntry]]) -> tuple[bool, str]:
     """Whether ``event`` is in the audit log with a matching digest, and a Dutch note saying so."""
     entries = entries_by_ref.get(event.id, [])
     if not entries:
@@ -235,6 +235,7 @@ def correction_blocks(
 def _arrears_line(position: ledger.Arrears) -> str:
     if not position.in_arrears:
         return f"Achterstand op {format_date(position.on)}: geen."
+    assert position.oldest_due is not None  # an amount in arrears has an oldest unpaid charge
     return (
         f"Achterstand op {format_date(position.on)}: {format_money(position.amount)}, "
         f"{position.months} {'maand' if position.months == 1 else 'maanden'}, oudste onbetaalde vervaldatum "
@@ -501,6 +502,7 @@ def build_dossier(
         if event.note:
             lines.append(f"Notitie: {event.note}")
         if event.kind == EventKind.SIGNAAL:
+            assert event.route is not None and event.amount is not None  # Event._consistent
             lines.append(
                 f"Gemeld: {format_money(event.amount)}, {event.months} "
                 f"{'maand' if event.months == 1 else 'maanden'} achterstand, "
@@ -632,6 +634,7 @@ def build_dossier(
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
         if event.kind == EventKind.SIGNAAL:
             meldpunt = f" (meldpunt {agreement.meldpunt.label})" if agreement is not None else ""
+            assert event.route is not None and event.amount is not None  # Event._consistent
             text = (
                 f"Signaal afgegeven op {format_date(event.on)} via {event.route.label}{meldpunt}: "
                 f"{format_money(event.amount)}, {event.months} "
@@ -689,6 +692,7 @@ def build_dossier(
     for item in _first(items, EventKind.TERUGKOPPELING):
         event = item.event
         flag = f" — {NOT_IN_LOG}" if not item.in_log else ""
+        assert event.feedback is not None  # Event._consistent: feedback is always recorded
         feedback_blocks.append(
             Block(
                 f"{format_date(event.on)}: terugkoppeling van de gemeente: {event.feedback.label}{flag}.",

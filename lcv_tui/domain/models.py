@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
 from operator import attrgetter
-from typing import Annotated, Any, overload
+from typing import Annotated, Any, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -59,17 +59,22 @@ _SKIPPED_WHEN_TRUSTED = "__lcv_skipped_when_trusted__"
 _SHARED_AMOUNT = "__lcv_shared_amount__"
 
 
-def skipped_when_trusted(fn):
+_F = TypeVar("_F", bound=Callable[..., Any])
+_Cls = TypeVar("_Cls")
+_Value = TypeVar("_Value")
+
+
+def skipped_when_trusted(fn: _F) -> _F:
     """Mark a normaliser or cross-field check that a trusted load leaves out: it returns its input
     unchanged under ``trusted_load()``, and ``trusted_validator`` drops it from the schema."""
     setattr(fn, _SKIPPED_WHEN_TRUSTED, True)
     return fn
 
 
-def unless_trusted(fn):
+def unless_trusted(fn: Callable[[_Cls, _Value], _Value]) -> Callable[[_Cls, _Value], _Value]:
     """Wrap a field validator ``fn(cls, value)`` so that a trusted load passes the value through."""
 
-    def validator(cls, value):
+    def validator(cls: _Cls, value: _Value) -> _Value:
         return value if _TRUSTED_LOAD.get() else fn(cls, value)
 
     validator.__name__ = fn.__name__

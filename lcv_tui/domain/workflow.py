@@ -1183,7 +1183,7 @@ def next_step_of(case: Case, stage: Stage) -> str:
         return blocked[0].explanation
     upcoming = sorted(
         (s for s in case.steps if s.status == StepStatus.UPCOMING and s.suggested),
-        key=lambda s: s.suggested,
+        key=lambda s: s.suggested or dt.date.min,  # never None: filtered just above
     )
     if upcoming:
         return upcoming[0].explanation

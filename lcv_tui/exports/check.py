@@ -77,7 +77,8 @@ class CheckReport:
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    letter: str = get_column_letter(index + 1)  # openpyxl ships no type hints
+    return letter
 
 
 def check_file(path: str | os.PathLike[str], profile: Profile = RIS_2021) -> CheckReport:
@@ -504,8 +505,8 @@ def _check_table(
     while header and not header[-1].strip():  # trailing empty title cells of a spreadsheet
         header.pop()
     mapping = _check_headers(header, profile, report)
-    seen_address: dict[tuple, int] = {}
-    seen_rows: dict[tuple, int] = {}
+    seen_address: dict[tuple[Any, Any, Any], int] = {}
+    seen_rows: dict[tuple[str, ...], int] = {}
     data_rows = table[1:]
     while data_rows and not any(str(v).strip() for v, _ in data_rows[-1]):
         data_rows.pop()  # empty rows at the very end are how spreadsheets end; not an error

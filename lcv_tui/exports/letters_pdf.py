@@ -251,7 +251,7 @@ def unique_stems(letters: Iterable[Letter]) -> list[str]:
 def write_letters(
     letters: list[Letter],
     folder: str | Path,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], object] | None = None,
     *,
     with_text: bool = True,
     keep: KeepPdf | None = None,

@@ -44,7 +44,7 @@ FORMULA_TRIGGERS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b"
 """Characters that make a spreadsheet read a cell as a formula when they come first."""
 _LEADING_SPACE = " \u00a0\u3000"
 _FIRST_TRIGGERS = frozenset(FORMULA_TRIGGERS + _LEADING_SPACE)
-_CELL_START_PATTERNS: dict[str, Callable] = {}
+_CELL_START_PATTERNS: dict[str, Callable[[str], re.Match[str] | None]] = {}
 # bytes a clean CSV may hold besides CR and LF: printable ASCII and every byte of a multi-byte character
 _ALLOWED_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100)) + b"\r\n"
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -56,16 +56,15 @@ MONEY_FORMAT = "0.00"
 
 def neutralise(value: Any) -> str:
     """A text value that no spreadsheet will run as a formula (see the module text)."""
-    if type(value) is not str:
-        value = "" if value is None else str(value)
-    if not value:
-        return value
-    if _CONTROL.search(value):
-        value = _CONTROL.sub(" ", value)
-    stripped = value.lstrip(_LEADING_SPACE)
+    text: str = value if type(value) is str else ("" if value is None else str(value))
+    if not text:
+        return text
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    stripped = text.lstrip(_LEADING_SPACE)
     if stripped[:1] and stripped[0] in FORMULA_TRIGGERS:
-        return "'" + value
-    return value
+        return "'" + text
+    return text
 
 
 def starts_with_trigger(value: str) -> bool:
@@ -125,11 +124,18 @@ class _RowPlan:
 
     @staticmethod
     def _build(
-        *, mandatory, safe, get, cleaners, i_int, i_money, decimal
-    ) -> Callable[[Any, int], list]:
+        *,
+        mandatory: tuple[tuple[int, str], ...],
+        safe: bool,
+        get: Callable[[Any], tuple[Any, ...]],
+        cleaners: Sequence[Callable[[Any], Any]],
+        i_int: int | None,
+        i_money: int | None,
+        decimal: str | None,
+    ) -> Callable[[Any, int], list[Any]]:
         get_required = _tuple_getter(itemgetter, [position for position, _ in mandatory])
 
-        def row(record: Any, index: int) -> list:
+        def row(record: Any, index: int) -> list[Any]:
             values = (
                 [clean(value) for clean, value in zip(cleaners, get(record), strict=True)]
                 if safe
@@ -189,7 +195,9 @@ def _as_decimal(value: Any, index: int) -> Decimal:
     return amount
 
 
-def _tuple_getter(factory: Callable, keys: list) -> Callable[[Any], tuple]:
+def _tuple_getter(
+    factory: Callable[..., Callable[[Any], Any]], keys: Sequence[Any]
+) -> Callable[[Any], tuple[Any, ...]]:
     """``attrgetter``/``itemgetter`` that always return a tuple (also for one or no key)."""
     if not keys:
         return lambda obj: ()

@@ -94,7 +94,8 @@ class LcvApp(App[None]):
     TITLE = "LCV Vroegsignalering"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+    # textual declares it `ClassVar[...] | None`, which mypy reads as an instance variable
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]  # type: ignore[misc]
     """Screens get ``-short`` below 30 rows: their .tcss collapses headers there (80×24, 60×20)."""
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
@@ -318,7 +319,8 @@ class LcvApp(App[None]):
 
         from lcv_tui.tui.palette import dutch_palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # textual types it App[object], but App is invariant: any app is accepted at runtime
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(dutch_palette())
 
     def action_help_quit(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
-from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
+from lcv_tui.domain.models import DEFAULT_SHARED_FIELDS, Agreement, Meldpunt, SharedField
 from lcv_tui.tui.screens.base import FollowsData, FormScreen, SectionScreen
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
@@ -287,10 +287,8 @@ class AgreementFormScreen(FormScreen["str | None"]):
             with Grid(id="shared-grid"):
                 for f in SharedField:
                     on_by_default = (
-                        f in shared
-                        if shared is not None
-                        else f in Agreement.model_fields["shared_fields"].default_factory()
-                    )  # type: ignore[misc]
+                        f in shared if shared is not None else f in DEFAULT_SHARED_FIELDS
+                    )
                     yield Checkbox(f.label, value=on_by_default, id=f"shared-{f.value}")
         yield from self.compose_buttons()
         yield KeyFooter()

@@ -115,7 +115,7 @@ class ScrollsPanes(Screen[None]):
 
         from lcv_tui.tui.widgets.record_table import RecordTable
 
-        root: Widget = self  # type: ignore[assignment]
+        root: Widget = self
         for tabs in self.query(TabbedContent):
             if tabs.active_pane is not None:
                 root = tabs.active_pane
@@ -181,6 +181,9 @@ class FormScreen(TracksEdits, Screen[ResultT], Generic[ResultT]):
         with Horizontal(classes="form-buttons"):
             yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
             yield Button("Terug (Esc)", id="cancel")
+
+    def action_save(self) -> None:
+        raise NotImplementedError  # every form defines its own save
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

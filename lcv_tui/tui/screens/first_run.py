@@ -89,7 +89,7 @@ def landlord_from(values: dict[str, object]) -> object | dict[str, str]:
         errors["objection_email"] = (
             "Vul het e-mailadres voor bezwaar in: tekst 2 van de sommatie noemt het."
         )
-    return errors or landlord  # type: ignore[return-value]
+    return errors or landlord
 
 
 class FirstRunScreen(TracksEdits, Screen[None]):

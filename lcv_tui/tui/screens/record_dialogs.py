@@ -37,6 +37,7 @@ from lcv_tui.domain.models import (
 from lcv_tui.tui.widgets.form import FormField, show_errors
 
 EntryT = TypeVar("EntryT")
+BuiltT = TypeVar("BuiltT")
 
 CONTACT_CHANNELS = (Channel.TELEFOON, Channel.BEZOEK, Channel.EMAIL, Channel.POST)
 """How a landlord can try to reach a tenant personally (LCV 2.1 b)."""
@@ -246,7 +247,7 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
             errors[field] = str(exc)
             return None
 
-    def dated(self, build: Callable[[dt.date], EntryT]) -> EntryT | dict[str, str]:
+    def dated(self, build: Callable[[dt.date], BuiltT]) -> BuiltT | dict[str, str]:
         """The entry built from the parsed date, or the field errors when the date does not parse."""
         errors: dict[str, str] = {}
         on_ = self.parse_date(errors)

@@ -78,6 +78,8 @@ class RentIncreaseScreen(FormScreen["int | None"]):
 
     def compose(self) -> ComposeResult:
         today = self.app.clock.today()
+        workspace = self.app.workspace
+        tenants = workspace.data.tenants if workspace is not None else []
         yield Header(icon="⌂")
         yield Static("Huurverhoging", id="form-title", markup=False)
         yield Static(
@@ -105,7 +107,7 @@ class RentIncreaseScreen(FormScreen["int | None"]):
             yield SelectionList[str](
                 *(
                     Selection(f"{t.display_name} — {t.address_line}", t.id, True)
-                    for t in active_tenants(self.app.workspace.data.tenants, today)
+                    for t in active_tenants(tenants, today)
                 ),
                 id="rent-tenants",
             )
@@ -185,9 +187,12 @@ class RentIncreaseScreen(FormScreen["int | None"]):
         choices = self.choices()
         if choices is None:
             return
+        workspace = self.app.workspace
+        if workspace is None:
+            return
         on_date, percent, amount, selected = choices
         lines = rent_increase_preview(
-            self.app.workspace.data, selected, on_date, percent=percent, amount=amount
+            workspace.data, selected, on_date, percent=percent, amount=amount
         )
         table = self.query_one("#rent-preview", RecordTable)
         table.set_records(preview_record(line) for line in lines)
@@ -227,6 +232,8 @@ class RentIncreaseScreen(FormScreen["int | None"]):
         on_date, percent, amount, selected = self.previewed
         note = str(form_values(self).get("note", "")).strip()[:200]
         workspace = self.app.workspace
+        if workspace is None:
+            return
         try:
             changes = actions.apply_rent_increase(
                 workspace.data,

@@ -97,7 +97,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
             ]
             yield from field_rows(landlord_fields)
             yield Static("Termijnen en bestanden", classes="settings-heading")
-            setting_fields = []
+            setting_fields: list[FormField | SwitchField] = []
             for name, label in SETTING_LABELS.items():
                 description = Settings.model_fields[name].description or ""
                 value = getattr(settings, name)

@@ -221,7 +221,7 @@ def contact_text(tenant: Tenant, agreement: Agreement | None, on: dt.date | None
         else "geen overeenkomst vastgelegd (zie Gemeenten)"
     )
     end = format_date(tenant.tenancy_end) if tenant.tenancy_end else "loopt"
-    rows = (
+    rows: tuple[tuple[str, str], ...] = (
         ("Naam", tenant.display_name),
         ("Medehuurders", ", ".join(co.display_name for co in tenant.co_tenants) or "–"),
         ("Klantnummer", tenant.klantnummer or "–"),

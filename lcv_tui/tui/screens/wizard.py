@@ -188,7 +188,8 @@ class WizardScreen(Screen[None]):
 
     CSS_PATH = "wizard.tcss"
     HELP_TOPIC = "wizard"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    # textual declares it `ClassVar[...] | None`, which mypy reads as an instance variable
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     app: LcvApp
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -140,7 +140,7 @@ class RecordTable(Widget, can_focus=True):
         *,
         empty_text: str = "Niets om te tonen.",
         name: str | None = None,
-        id: str | None = None,
+        id: str | None = None,  # Textual's name for it
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -195,7 +195,7 @@ class RecordTable(Widget, can_focus=True):
         self._apply_sort()
         self._apply_filter(record.key)
 
-    def remove(self, key: str) -> None:
+    def remove_record(self, key: str) -> None:
         index = self.cursor
         self._records = [r for r in self._records if r.key != key]
         self._shown = [r for r in self._shown if r.key != key]
@@ -435,7 +435,7 @@ class RecordTable(Widget, can_focus=True):
                 return Strip([Segment((NO_MARK + self.empty_text).ljust(width)[:width], style)])
             return self._with_scrollbar(Strip.blank(width, base), y, base)
         record = self._shown[index]
-        style: Style = base
+        style = base
         if index % 2:
             style = style + self.get_component_rich_style("record-table--odd")
         mark = NO_MARK

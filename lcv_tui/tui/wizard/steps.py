@@ -609,11 +609,11 @@ def _melden(tenant, agreement, case, verdict, today) -> StepView:
 def _daarna(tenant, agreement, case, verdict, today) -> StepView:
     step = WizardStep.DAARNA
     if case is None or (case.last_signal is None and case.open_signal is None):
-        facts = (
+        later = (
             "Na de melding: de gemeente koppelt binnen 4 weken alleen terug als de huurder hulp accepteert (LCV 3.13).",
             "Hulp geaccepteerd: schort de incasso hoogstens 30 dagen op (LCV 4.1, 4.2 a–c).",
         )
-        return StepView(step, State.LATER, "Komt na de melding.", facts)
+        return StepView(step, State.LATER, "Komt na de melding.", later)
     domain = _domain_steps(case, step)
     facts = [step_line(item) for item in domain]
     signal = case.last_signal or case.open_signal
