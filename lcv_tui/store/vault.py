@@ -482,6 +482,16 @@ class Vault:
         self._pending_slots: list[Slot] | None = None
         """Slots to write at the next save instead of the file's (a passphrase slot below ``kdf.MINIMUM``)."""
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A vault can be handed to another process (a worker, a test's child): the lock is its own."""
+        state = self.__dict__.copy()
+        del state["_busy"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._busy = threading.RLock()
+
     # --- opening and creating -------------------------------------------------------------
 
     @staticmethod

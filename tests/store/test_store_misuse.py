@@ -83,6 +83,7 @@ def _no_flock(monkeypatch):
     monkeypatch.setattr(vault_lock.fcntl, "flock", unsupported)
 
 
+@pytest.mark.posix_only  # emulates the lock module's fcntl
 def test_a_file_system_that_cannot_lock_gets_an_exclusive_lock_file(
     vault, locations, clock, passphrase, monkeypatch
 ):
@@ -110,6 +111,7 @@ def test_a_file_system_that_cannot_lock_gets_an_exclusive_lock_file(
         vault_lock.acquire(locations)
 
 
+@pytest.mark.posix_only  # emulates the lock module's fcntl
 def test_a_stale_lock_file_of_a_dead_process_is_removed(vault, locations, monkeypatch):
     """Promise: a crash never locks the user out, also with a lock file."""
     _no_flock(monkeypatch)
@@ -126,6 +128,7 @@ def _text():
     return {"capture_output": True, "text": True, "check": True}
 
 
+@pytest.mark.posix_only  # emulates the lock module's fcntl
 def test_the_windows_lock_is_taken_and_explicitly_unlocked(vault, locations, monkeypatch):
     """Promise: one app at a time on Windows too: ``msvcrt.locking`` takes the first byte and an
     explicit unlock lets go before the file is closed (emulated here)."""

@@ -7,7 +7,6 @@ program is retried, then reported in Dutch with the data kept.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sys
 
@@ -76,8 +75,11 @@ def test_the_emulation_would_catch_a_text_mode_write(locations, data, passphrase
         Vault.open(locations, passphrase)
 
 
+@pytest.mark.posix_only  # fcntl exists on POSIX systems only
 def test_macos_gets_a_full_flush(locations, data, passphrase, monkeypatch):
     """Promise: on macOS every save is flushed to the disk itself (``F_FULLFSYNC``)."""
+    import fcntl
+
     calls: list[int] = []
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(fcntl, "F_FULLFSYNC", 51, raising=False)

@@ -152,6 +152,7 @@ async def test_set_aside_files_are_removed_only_when_the_user_agrees(
     assert Vault.open(locations, "een gloednieuwe wachtzin")[1].tenants
 
 
+@pytest.mark.posix_only  # emulates a folder where fcntl cannot lock
 async def test_a_lock_file_is_announced_on_unlock(new_app, vault, locations, monkeypatch):
     """Promise: never silently unlocked. Where the folder cannot be locked, the app says it uses a
     lock file."""

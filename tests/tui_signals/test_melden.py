@@ -422,6 +422,7 @@ async def test_import_with_a_broken_row_imports_nothing_until_skip_is_chosen(
         )
         assert not app.workspace.dirty
 
+        screen.query_one("#import-path").focus()  # back on the path field, Enter reads again
         await pilot.press("enter")
         await settle(pilot)
         mapping = app.screen

@@ -12,7 +12,7 @@ from signals_helpers import SIZE, TODAY, open_melden, settle
 from lcv_tui.domain.models import EventKind, Meldpunt, Route, VaultData, new_id
 from lcv_tui.domain.sharing import select_signals
 from lcv_tui.exports.profiles import BKR_VPS_2021, RIS_2021, upload_profile
-from lcv_tui.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
+from lcv_tui.tui.screens.dialogs import ChoiceScreen, DateQuestionScreen
 from lcv_tui.tui.screens.signals import SaveFileDialog
 
 
@@ -75,7 +75,7 @@ async def test_the_bkr_file_holds_only_bkr_rows_and_confirming_records_only_thos
 
         await pilot.press("g")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen) and "VPS (BKR)" in app.screen.question
+        assert isinstance(app.screen, DateQuestionScreen) and "VPS (BKR)" in app.screen.question
         await pilot.click("#yes")
         await settle(pilot)
         data = app.workspace.data

@@ -183,7 +183,8 @@ class FormScreen(TracksEdits, Screen[ResultT], Generic[ResultT]):
             yield Button("Terug (Esc)", id="cancel")
 
     def action_save(self) -> None:
-        raise NotImplementedError  # every form defines its own save
+        """Check and save the form: every form screen defines its own."""
+        raise TypeError(f"{type(self).__name__} defines no action_save")
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
