@@ -17,7 +17,6 @@ from decimal import Decimal
 from lcv_tui.domain import ledger
 from lcv_tui.domain.models import Event, Tenant
 
-
 _DAY = dt.timedelta(days=1)
 
 

@@ -50,6 +50,7 @@ async def test_voiding_the_sommatie_changes_the_verdict_and_keeps_the_original(n
         assert "Geef een reden" in dialog.query_one("#ff-reason").error
 
         fill(dialog, reason="Sommatie is nooit verstuurd")
+        await pilot.pause()  # the field's error clears and the dialog lays out again first
         await pilot.click("#confirm")
         await settle(pilot)
         assert app.screen is screen
