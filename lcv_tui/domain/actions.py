@@ -529,8 +529,18 @@ def record_payment(
     now: dt.datetime | None = None,
     actor: str = "app",
 ) -> Payment:
-    now = _now(now)
-    tenant = _tenant(data, tenant_id)
+    return _add_payment(data, _tenant(data, tenant_id), on, amount, note, _now(now), actor)
+
+
+def _add_payment(
+    data: VaultData,
+    tenant: Tenant,
+    on: dt.date,
+    amount: Decimal | str,
+    note: str,
+    now: dt.datetime,
+    actor: str,
+) -> Payment:
     _not_in_future(on, now, "De betaaldatum")
     payment = Payment(on=on, amount=parse_amount(amount), note=note)
     tenant.payments.append(payment)
@@ -996,19 +1006,7 @@ def record_payments(
             raise ValueError(
                 "Deze huurder bestaat niet (meer). Kies de huurder opnieuw in de lijst."
             )
-        _not_in_future(on, now, "De betaaldatum")
-        payment = Payment(on=on, amount=parse_amount(amount), note=note)
-        tenant.payments.append(payment)
-        audit.append(
-            data.audit,
-            at=now,
-            action="payment.add",
-            actor=actor,
-            tenant_id=tenant.id,
-            ref=payment.id,
-            content=audit.digest(payment.to_json()),
-        )
-        recorded.append(payment)
+        recorded.append(_add_payment(data, tenant, on, amount, note, now, actor))
     return recorded
 
 
