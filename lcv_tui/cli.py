@@ -255,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=clean_path,
         help="schrijf naar een bestand in plaats van het scherm",
     )
+    p.add_argument("--force", action="store_true", help="vervang een bestaand bestand")
     return parser
 
 

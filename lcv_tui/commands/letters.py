@@ -174,7 +174,7 @@ def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_tenant_info(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print (or write to ``--out``) the information text for tenants, with the landlord's name."""
     from lcv_tui.domain.letters import tenant_information_text
-    from lcv_tui.exports.files import ExportError, write_private
+    from lcv_tui.exports.files import ExportError, new_target, write_private
     from lcv_tui.store.errors import VaultError
 
     try:
@@ -192,7 +192,8 @@ def run_tenant_info(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if getattr(args, "out", None):
         try:
-            path = write_private(Path(args.out).expanduser(), text.encode("utf-8"))
+            target = new_target(args.out, force=getattr(args, "force", False))
+            path = write_private(target, text.encode("utf-8"))
         except ExportError as exc:
             return ctx.fail(exc.message, EXIT_IO)
         ctx.say(f"Informatietekst voor huurders geschreven: {path}")

@@ -90,12 +90,19 @@ def out_target(path: str | os.PathLike[str], *, fmt: str | None, force: bool) ->
             f"De naam {target.name} hoort bij {by_name.upper()}, maar het gevraagde formaat is "
             f"{fmt.upper()}. Kies de naam met .{fmt}, of laat --format weg."
         )
+    return new_target(target, force=force), by_name
+
+
+def new_target(path: str | os.PathLike[str], *, force: bool) -> Path:
+    """The file a ``--out PAD`` names: an existing file is replaced only with ``force``; something
+    that is not a regular file (a folder, a device, a pipe) never. Raises :class:`ExportError`."""
+    target = Path(path).expanduser().absolute()
     _refuse_special(target)
     if target.exists() and not force:
         raise ExportError(
             f"{target} bestaat al. Kies een andere naam, of vervang het bestand met --force."
         )
-    return target, by_name
+    return target
 
 
 def _refuse_special(target: Path) -> None:

@@ -109,6 +109,13 @@ def test_tenant_info_prints_and_writes(vault_dir, tmp_path):
     assert "Brouwer Vastgoedbeheer wil voorkomen" in out
     code, out, err = run(["tenant-info", "--out", str(tmp_path / "info.txt")], locations)
     assert code == 0 and (tmp_path / "info.txt").read_text(encoding="utf-8").startswith("Voorkomen")
+    # Issue 14.7: an existing file is replaced only with --force.
+    (tmp_path / "info.txt").write_text("eigen tekst", encoding="utf-8")
+    code, out, err = run(["tenant-info", "--out", str(tmp_path / "info.txt")], locations)
+    assert code == 3 and "--force" in err
+    assert (tmp_path / "info.txt").read_text(encoding="utf-8") == "eigen tekst"
+    code, out, err = run(["tenant-info", "--out", str(tmp_path / "info.txt"), "--force"], locations)
+    assert code == 0 and (tmp_path / "info.txt").read_text(encoding="utf-8").startswith("Voorkomen")
 
 
 def test_commands_without_vault_say_what_to_do(locations):
