@@ -49,11 +49,16 @@ def clean_path(text: str) -> str:
     """A typed or pasted path without the surrounding whitespace and quotes.
 
     Windows Explorer's "Copy as path" (Ctrl+Shift+C) puts the path in double quotes, a drag into a
-    terminal may add single quotes, and a paste often brings a trailing space or line break.
+    terminal may add single quotes or (macOS, Linux) escape spaces with a backslash, and a paste
+    often brings a trailing space or line break. A trailing space would hide the extension, and with
+    it the file's format.
     """
     cleaned = text.strip()
+    quoted = False
     while len(cleaned) >= 2 and cleaned[0] == cleaned[-1] and cleaned[0] in _QUOTES:
-        cleaned = cleaned[1:-1].strip()
+        cleaned, quoted = cleaned[1:-1].strip(), True
+    if not quoted and os.sep == "/":  # a backslash is a folder separator on Windows
+        cleaned = cleaned.replace("\\ ", " ")
     return cleaned
 
 

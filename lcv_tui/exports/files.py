@@ -175,18 +175,6 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ExportError(f"Kan {target} niet lezen: {_reason(exc)}.") from None
 
 
-def clean_path(text: str) -> str:
-    """A path as the landlord typed or pasted it, without surrounding spaces or quotes.
-
-    ``' "C:\\Users\\Jan\\signalen.xlsx" '`` → ``C:\\Users\\Jan\\signalen.xlsx``: a trailing space
-    would hide the extension (and so the file's format); file managers paste paths in quotes.
-    """
-    path = text.strip()
-    while len(path) >= 2 and path[0] == path[-1] and path[0] in "\"'":
-        path = path[1:-1].strip()
-    return path
-
-
 def newest_file(folder: str | os.PathLike[str], suffixes: tuple[str, ...]) -> Path | None:
     """The most recently changed file in ``folder`` with one of ``suffixes`` (the file just made),
     or None when there is none or the folder cannot be read."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from lcv_tui.exports.files import clean_path, newest_file
+from lcv_tui.exports.files import newest_file
+from lcv_tui.paths import clean_path
 
 
 def test_clean_path_strips_spaces_and_surrounding_quotes():

@@ -7,7 +7,8 @@ from decimal import Decimal
 from signals_helpers import SIZE, TODAY, open_melden, settle  # noqa: F401
 
 from lcv_tui.exports.bank import demo_statements
-from lcv_tui.tui.screens.bank_import import BankImportScreen, clean_path
+from lcv_tui.paths import clean_path
+from lcv_tui.tui.screens.bank_import import BankImportScreen
 from lcv_tui.tui.screens.imports import ImportScreen
 
 

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
+from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
 
 if TYPE_CHECKING:
@@ -28,15 +29,6 @@ if TYPE_CHECKING:
 
 CHOICE_LIMIT = 50
 """Suggested and unmatched lines that get a tenant choice on screen; the rest are listed."""
-
-
-def clean_path(text: str) -> str:
-    """A path as typed or dropped into the terminal: spaces around it, and quotes around it
-    (``'~/Downloads/afschrift november.xml'``) or backslash-escaped spaces, taken off."""
-    path = text.strip()
-    if len(path) >= 2 and path[0] == path[-1] and path[0] in "'\"":
-        return path[1:-1].strip()
-    return path.replace("\\ ", " ")
 
 
 def tenant_label(tenant: Tenant) -> str:

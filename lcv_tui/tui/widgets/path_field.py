@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input
 from textual_fspicker import FileOpen, Filters
 
-from lcv_tui.exports.files import clean_path
+from lcv_tui.paths import clean_path
 
 
 class DutchFileOpen(FileOpen):
