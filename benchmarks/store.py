@@ -69,7 +69,9 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
             tenant_id = loaded.tenants[0].id
 
             def save_after_a_step() -> None:
-                actions.record_payment(loaded, tenant_id, bench_data.TODAY, "10.00", now=NOW)
+                actions.record_payment(
+                    loaded, tenant_id, bench_data.TODAY, "10.00", now=NOW, actor="app"
+                )
                 vault.save(loaded)
 
             save = median_time(save_after_a_step, repeat)

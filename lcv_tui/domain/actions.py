@@ -59,12 +59,6 @@ PROTECTED_TENANT_FIELDS = frozenset({"id", "payments", "adjustments", "events", 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _now(now: dt.datetime | None) -> dt.datetime:
-    if now is None:
-        raise TypeError("now is required: pass the caller's clock.now()")
-    return now
-
-
 def _tenant(data: VaultData, tenant_id: str) -> Tenant:
     try:
         return data.tenant(tenant_id)
@@ -199,9 +193,9 @@ def record_letter(
     on: dt.date,
     channel: Channel,
     letter_text: str | None = None,
-    now: dt.datetime | None = None,
-    actor: str = "app",
     *,
+    now: dt.datetime,
+    actor: str,
     note: str = "",
     letter: Letter | None = None,
     document_sha256: str | None = None,
@@ -217,7 +211,6 @@ def record_letter(
     number, e-mail message id). Refused when sent before the date the letter bears (issue 12.5).
     Ask ``letter_warnings`` first: this function records without asking.
     """
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
     if kind not in LETTER_KINDS:
@@ -272,12 +265,12 @@ def record_step(
     on: dt.date,
     channel: Channel | None = None,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Event:
     """Evidence of LCV 2.1 b (effort to make personal contact: how and when), 2.1 c (pointed to debt
     help) or 2.1 d (offered to pass the data to the municipality)."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
     if kind not in STEP_KINDS:
@@ -310,15 +303,15 @@ def record_fact(
     kind: EventKind,
     on: dt.date,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Event:
     """A fact of the LCV process with its date: a threatening situation (dreigende huisuitzetting;
     the municipality acts within 3 working days, werkinstructie stap 3), no further collection costs
     (LCV 4.2 b), or the bailiff or collection agency put on hold (LCV 4.2 c), which follow help
     accepted and are refused before a "help accepted" feedback; or that the meldpunt ignored the
     latest signal's row (werkinstructie stap 3), which voids that signal (``workflow.without_ignored``)."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     kind = EventKind(kind)
     if kind not in LCV_FACT_KINDS:
@@ -355,11 +348,11 @@ def record_objection(
     on: dt.date,
     channel: Channel | None = None,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Event:
     """LCV 2.2: the tenant objects to the exchange of data. Holds until withdrawn."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De datum van het bezwaar")
     if active_objection(sorted(tenant.events, key=lambda e: e.on)) is not None:
@@ -380,11 +373,11 @@ def withdraw_objection(
     on: dt.date,
     channel: Channel | None = None,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Event:
     """LCV 2.2: the tenant withdraws the objection; signalling may then go ahead again."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De datum")
     objection = active_objection(sorted(tenant.events, key=lambda e: e.on))
@@ -422,9 +415,9 @@ def record_signal(
     tenant_id: str,
     on: dt.date,
     route: Route | None = None,
-    now: dt.datetime | None = None,
-    actor: str = "app",
     *,
+    now: dt.datetime,
+    actor: str,
     note: str = "",
     upload_sha256: str | None = None,
     meldpunt_reference: str = "",
@@ -435,7 +428,6 @@ def record_signal(
     The event keeps which columns the signal filled (``sharing.signal_record``, the function that
     builds the upload file and the entry card), the SHA-256 of the uploaded file and the meldpunt's
     reference when given: the dossier shows what was shared (issue 13.7)."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De meldingsdatum")
     verdict = signal_verdict(data, tenant_id, on)
@@ -469,13 +461,12 @@ def record_withdrawal(
     data: VaultData,
     tenant_id: str,
     on: dt.date,
-    now: dt.datetime | None = None,
-    actor: str = "app",
     *,
+    now: dt.datetime,
+    actor: str,
     note: str = "",
 ) -> Event:
     """Werkinstructie stap 3 (intrekken): the signal was withdrawn at the meldpunt."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     _not_in_future(on, now, "De datum van intrekken")
     state: Event | None = None
@@ -500,12 +491,12 @@ def record_feedback(
     status: FeedbackStatus,
     on: dt.date,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Event:
     """LCV 3.13: what the municipality fed back. For "help accepted", ``on`` is the date the help was
     accepted: collection is then suspended for at most 30 days from that date (LCV 4.2)."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     status = FeedbackStatus(status)
     _not_in_future(on, now, "De datum van de terugkoppeling")
@@ -526,10 +517,11 @@ def record_payment(
     on: dt.date,
     amount: Decimal | str,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Payment:
-    return _add_payment(data, _tenant(data, tenant_id), on, amount, note, _now(now), actor)
+    return _add_payment(data, _tenant(data, tenant_id), on, amount, note, now, actor)
 
 
 def _add_payment(
@@ -563,11 +555,11 @@ def add_adjustment(
     on: dt.date,
     amount: Decimal | str,
     note: str = "",
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Adjustment:
     """An extra charge (falls due on ``on``) or a correction that lowers what is owed."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     adjustment = Adjustment(
         kind=AdjustmentKind(kind), on=on, amount=parse_amount(amount), note=note
@@ -781,11 +773,10 @@ def _put_right(
     record_id: str,
     changes: Mapping[str, Any] | None,
     reason: str,
-    now: dt.datetime | None,
+    now: dt.datetime,
     actor: str,
     to_tenant_id: str | None = None,
 ) -> Correction:
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     original = find_record(tenant, record_id)
     kind = record_kind(original)
@@ -869,8 +860,8 @@ def void_record(
     record_id: str,
     *,
     reason: str,
-    now: dt.datetime | None,
-    actor: str = "app",
+    now: dt.datetime,
+    actor: str,
 ) -> Correction:
     """Declare a recorded payment, adjustment, letter, step, objection, signal, feedback or
     withdrawal void ("vervallen"), with a reason. The original moves into the correction record, so
@@ -886,8 +877,8 @@ def correct_record(
     *,
     replacement: Mapping[str, Any],
     reason: str,
-    now: dt.datetime | None,
-    actor: str = "app",
+    now: dt.datetime,
+    actor: str,
 ) -> Correction:
     """Replace a recorded fact by a corrected one ("gecorrigeerd"): ``replacement`` names the fields
     that change (``on``, ``amount``, ``channel``, ``note``, … see ``CORRECTABLE_FIELDS``). The new
@@ -904,8 +895,8 @@ def move_record(
     *,
     to_tenant_id: str,
     reason: str,
-    now: dt.datetime | None,
-    actor: str = "app",
+    now: dt.datetime,
+    actor: str,
 ) -> Correction:
     """A payment, letter or step recorded on the wrong tenant moves to the right one: a new record
     (new id, same facts) in ``to_tenant_id``'s file, checked as a new one would be there; the
@@ -930,10 +921,10 @@ def _check_unique(data: VaultData, tenant: Tenant) -> None:
 def add_tenant(
     data: VaultData,
     tenant: Tenant | dict[str, Any],
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Tenant:
-    now = _now(now)
     model = tenant if isinstance(tenant, Tenant) else Tenant.model_validate(tenant)
     if any(other.id == model.id for other in data.tenants):
         raise ValueError("Deze huurder staat er al in.")
@@ -956,7 +947,7 @@ def add_tenants(
     tenants: Iterable[Tenant | dict[str, Any]],
     *,
     now: dt.datetime,
-    actor: str = "app",
+    actor: str,
 ) -> list[Tenant]:
     """``add_tenant`` for many tenants at once (an import): the ids and klantnummers in the vault are
     indexed once, so adding n tenants takes time linear in n and the vault's size. Stops at the first
@@ -994,7 +985,7 @@ def record_payments(
     payments: Iterable[tuple[str, dt.date, Decimal | str, str]],
     *,
     now: dt.datetime,
-    actor: str = "app",
+    actor: str,
 ) -> list[Payment]:
     """``record_payment`` for many ``(tenant_id, on, amount, note)`` at once (an import): the tenants
     are indexed by id once, so n payments take time linear in n and the vault's size."""
@@ -1014,12 +1005,12 @@ def update_tenant(
     data: VaultData,
     tenant_id: str,
     changes: dict[str, Any],
-    now: dt.datetime | None = None,
-    actor: str = "app",
+    *,
+    now: dt.datetime,
+    actor: str,
 ) -> Tenant:
     """Change contact, rent or tenancy fields. The file itself (payments, events) changes only
     through the functions above. Nothing changes when a value is invalid."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     protected = PROTECTED_TENANT_FIELDS.intersection(changes)
     if protected:
@@ -1080,13 +1071,10 @@ def deletion_refusal(tenant: Tenant) -> str | None:
     )
 
 
-def delete_tenant(
-    data: VaultData, tenant_id: str, now: dt.datetime | None = None, actor: str = "app"
-) -> None:
+def delete_tenant(data: VaultData, tenant_id: str, *, now: dt.datetime, actor: str) -> None:
     """Remove a tenant entered by mistake. A tenant with anything recorded (a step, letter, event,
     payment or correction) is refused with a Dutch ``ValueError``: give an end date instead, and
     the retention rule removes the file once its term has passed (the store's ``purge``)."""
-    now = _now(now)
     tenant = _tenant(data, tenant_id)
     refusal = deletion_refusal(tenant)
     if refusal is not None:
@@ -1117,7 +1105,6 @@ def record_bank_import(
     Refuses (``ValueError``, nothing changed) an assignment to an unknown tenant or of a line that
     is not waiting for one; lines recorded meanwhile (same identity) are skipped, not doubled.
     """
-    now = _now(now)
     by_id = {tenant.id: tenant for tenant in data.tenants}
     read_before = {ref for t in data.tenants for ref in bank_refs_read(t)}
     registered = {iban for t in data.tenants for iban in t.ibans}

@@ -62,7 +62,9 @@ def test_a_change_through_actions_shows_in_the_next_case_and_agenda():
     assert ActionKind.HERINNERING in actions_on(day) and ActionKind.AANMANING not in actions_on(day)
     assert _case(data, tenant, day).stage == Stage.TE_LAAT
 
-    actions.record_letter(data, tenant.id, EventKind.HERINNERING, day, Channel.POST, None, at(day))
+    actions.record_letter(
+        data, tenant.id, EventKind.HERINNERING, day, Channel.POST, None, now=at(day), actor="app"
+    )
     case = _case(data, tenant, day)
     assert (
         case.stage == Stage.HERINNERING and case.first_blocking.code == rules.DAYS_OVERDUE
@@ -71,7 +73,9 @@ def test_a_change_through_actions_shows_in_the_next_case_and_agenda():
 
     later = D(2026, 4, 20)
     for kind, on in ((EventKind.AANMANING, D(2026, 3, 18)), (EventKind.SOMMATIE, D(2026, 4, 6))):
-        actions.record_letter(data, tenant.id, kind, on, Channel.POST, None, at(on))
+        actions.record_letter(
+            data, tenant.id, kind, on, Channel.POST, None, now=at(on), actor="app"
+        )
     case = _case(data, tenant, later)
     assert case.first_blocking.code == rules.PERSONAL_CONTACT and not case.allowed
     assert ActionKind.MELDEN not in actions_on(later)
@@ -82,17 +86,20 @@ def test_a_change_through_actions_shows_in_the_next_case_and_agenda():
         D(2026, 4, 8),
         Channel.TELEFOON,
         now=at(later),
+        actor="app",
     )
     case = _case(data, tenant, later)
     assert case.allowed and case.first_blocking is None and case.stage == Stage.KLAAR
     assert ActionKind.MELDEN in actions_on(later)
 
-    actions.record_objection(data, tenant.id, later, now=at(later))
+    actions.record_objection(data, tenant.id, later, now=at(later), actor="app")
     case = _case(data, tenant, later)
     assert case.first_blocking.code == rules.NO_OBJECTION and case.stage == Stage.BEZWAAR
     assert ActionKind.BEZWAAR in actions_on(later) and ActionKind.MELDEN not in actions_on(later)
 
-    actions.record_payment(data, tenant.id, later, "1700.00", now=at(later))  # March and April
+    actions.record_payment(
+        data, tenant.id, later, "1700.00", now=at(later), actor="app"
+    )  # March and April
     assert _case(data, tenant, later) is None
     assert actions_on(later) == []
 

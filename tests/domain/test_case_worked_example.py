@@ -56,7 +56,8 @@ def test_worked_example_from_the_werkinstructie():
         D(2026, 3, 5),
         Channel.POST,
         "Herinnering …",
-        at(D(2026, 3, 5)),
+        now=at(D(2026, 3, 5)),
+        actor="app",
     )
     case = current(data, tid, D(2026, 3, 6))
     assert case.stage == Stage.HERINNERING
@@ -70,7 +71,8 @@ def test_worked_example_from_the_werkinstructie():
         D(2026, 3, 15),
         Channel.EMAIL,
         "Aanmaning met tekst 1",
-        at(D(2026, 3, 15)),
+        now=at(D(2026, 3, 15)),
+        actor="app",
     )
     actions.record_step(
         data,
@@ -79,9 +81,12 @@ def test_worked_example_from_the_werkinstructie():
         D(2026, 3, 16),
         Channel.TELEFOON,
         "Gebeld, niet opgenomen",
-        at(D(2026, 3, 16)),
+        now=at(D(2026, 3, 16)),
+        actor="app",
     )
-    actions.record_payment(data, tid, D(2026, 3, 20), "300,00", "Deelbetaling", at(D(2026, 3, 20)))
+    actions.record_payment(
+        data, tid, D(2026, 3, 20), "300,00", "Deelbetaling", now=at(D(2026, 3, 20)), actor="app"
+    )
     case = current(data, tid, D(2026, 3, 21))
     assert case.stage == Stage.AANMANING
     assert case.arrears.amount == Decimal("550.00")
@@ -100,7 +105,8 @@ def test_worked_example_from_the_werkinstructie():
         D(2026, 4, 5),
         Channel.POST,
         "Sommatie met tekst 2",
-        at(D(2026, 4, 5)),
+        now=at(D(2026, 4, 5)),
+        actor="app",
     )
     case = current(data, tid, D(2026, 4, 10))
     assert case.objection_deadline == D(2026, 4, 15)
@@ -121,7 +127,9 @@ def test_worked_example_from_the_werkinstructie():
     assert [(i.action, i.urgency) for i in items] == [(ActionKind.MELDEN, Urgency.TODAY)]
 
     # Stap 4: the signal, amount and months from the ledger (550 of March + 850 of April).
-    signal = actions.record_signal(data, tid, D(2026, 4, 20), Route.UPLOAD, at(D(2026, 4, 20)))
+    signal = actions.record_signal(
+        data, tid, D(2026, 4, 20), Route.UPLOAD, now=at(D(2026, 4, 20)), actor="app"
+    )
     assert signal.amount == Decimal("1400.00") and signal.months == 2
     case = current(data, tid, D(2026, 4, 21))
     assert case.stage == Stage.GEMELD
@@ -129,7 +137,13 @@ def test_worked_example_from_the_werkinstructie():
 
     # Stap 5 and 6: help accepted 6 May → suspended until 5 June.
     actions.record_feedback(
-        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 7))
+        data,
+        tid,
+        FeedbackStatus.HULP_GEACCEPTEERD,
+        D(2026, 5, 6),
+        "",
+        now=at(D(2026, 5, 7)),
+        actor="app",
     )
     case = current(data, tid, D(2026, 5, 7))
     assert case.suspension_until == D(2026, 6, 5)
@@ -144,7 +158,9 @@ def test_worked_example_from_the_werkinstructie():
 
     # Paid in full after the signal → withdrawal due, until recorded.
     owed = case.arrears.amount
-    actions.record_payment(data, tid, D(2026, 5, 25), owed, "Alles betaald", at(D(2026, 5, 25)))
+    actions.record_payment(
+        data, tid, D(2026, 5, 25), owed, "Alles betaald", now=at(D(2026, 5, 25)), actor="app"
+    )
     case = current(data, tid, D(2026, 5, 26))
     assert case is not None and case.withdrawal_due
     assert case.stage == Stage.INTREKKEN
@@ -153,7 +169,7 @@ def test_worked_example_from_the_werkinstructie():
     assert [i.action for i in agenda(data, D(2026, 5, 26)) if i.tenant_id == tid] == [
         ActionKind.INTREKKEN
     ]
-    actions.record_withdrawal(data, tid, D(2026, 5, 27), at(D(2026, 5, 27)))
+    actions.record_withdrawal(data, tid, D(2026, 5, 27), now=at(D(2026, 5, 27)), actor="app")
     assert current(data, tid, D(2026, 5, 28)) is None
 
     # Every change left an audit entry, and the chain holds.
@@ -183,7 +199,7 @@ def test_new_rent_unpaid_during_suspension_lets_collection_resume():
         (EventKind.AANMANING, D(2026, 3, 15)),
         (EventKind.SOMMATIE, D(2026, 4, 5)),
     ):
-        actions.record_letter(data, tid, kind, day, Channel.POST, None, at(day))
+        actions.record_letter(data, tid, kind, day, Channel.POST, None, now=at(day), actor="app")
     actions.record_step(
         data,
         tid,
@@ -191,11 +207,20 @@ def test_new_rent_unpaid_during_suspension_lets_collection_resume():
         D(2026, 3, 16),
         Channel.BEZOEK,
         "",
-        at(D(2026, 3, 16)),
+        now=at(D(2026, 3, 16)),
+        actor="app",
     )
-    actions.record_signal(data, tid, D(2026, 4, 20), Route.UPLOAD, at(D(2026, 4, 20)))
+    actions.record_signal(
+        data, tid, D(2026, 4, 20), Route.UPLOAD, now=at(D(2026, 4, 20)), actor="app"
+    )
     actions.record_feedback(
-        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6))
+        data,
+        tid,
+        FeedbackStatus.HULP_GEACCEPTEERD,
+        D(2026, 5, 6),
+        "",
+        now=at(D(2026, 5, 6)),
+        actor="app",
     )
 
     # On the June due date itself nothing is late yet.
@@ -208,7 +233,9 @@ def test_new_rent_unpaid_during_suspension_lets_collection_resume():
     assert items and items[0].urgency == Urgency.OVERDUE and items[0].due == D(2026, 6, 2)
 
     # Paying the new rent keeps the suspension in force (4.1 d is met again).
-    actions.record_payment(data, tid, D(2026, 6, 3), "850,00", "Huur juni", at(D(2026, 6, 3)))
+    actions.record_payment(
+        data, tid, D(2026, 6, 3), "850,00", "Huur juni", now=at(D(2026, 6, 3)), actor="app"
+    )
     case = current(data, tid, D(2026, 6, 4))
     assert not case.collection_may_resume and case.stage == Stage.OPGESCHORT
 
@@ -228,7 +255,7 @@ def test_contact_from_the_municipality_keeps_the_suspension():
         (EventKind.AANMANING, D(2026, 3, 15)),
         (EventKind.SOMMATIE, D(2026, 4, 5)),
     ):
-        actions.record_letter(data, tid, kind, day, Channel.POST, None, at(day))
+        actions.record_letter(data, tid, kind, day, Channel.POST, None, now=at(day), actor="app")
     actions.record_step(
         data,
         tid,
@@ -236,11 +263,20 @@ def test_contact_from_the_municipality_keeps_the_suspension():
         D(2026, 3, 16),
         Channel.BEZOEK,
         "",
-        at(D(2026, 3, 16)),
+        now=at(D(2026, 3, 16)),
+        actor="app",
     )
-    actions.record_signal(data, tid, D(2026, 4, 20), Route.UPLOAD, at(D(2026, 4, 20)))
+    actions.record_signal(
+        data, tid, D(2026, 4, 20), Route.UPLOAD, now=at(D(2026, 4, 20)), actor="app"
+    )
     actions.record_feedback(
-        data, tid, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 5, 6), "", at(D(2026, 5, 6))
+        data,
+        tid,
+        FeedbackStatus.HULP_GEACCEPTEERD,
+        D(2026, 5, 6),
+        "",
+        now=at(D(2026, 5, 6)),
+        actor="app",
     )
     actions.record_feedback(
         data,
@@ -248,7 +284,8 @@ def test_contact_from_the_municipality_keeps_the_suspension():
         FeedbackStatus.OVERIG,
         D(2026, 6, 2),
         "Gemeente belde: betaling juni volgt via bewindvoerder",
-        at(D(2026, 6, 2)),
+        now=at(D(2026, 6, 2)),
+        actor="app",
     )
     case = current(data, tid, D(2026, 6, 3))
     assert not case.collection_may_resume

@@ -33,7 +33,7 @@ def test_voiding_the_only_letter_makes_lcv_2_1_a_fail():
     assert before.reason(rules.REMINDER).ok
     herinnering = tenant.events[0]
     correction = actions.void_record(
-        data, tenant.id, herinnering.id, reason="Brief is nooit verstuurd", now=NOW
+        data, tenant.id, herinnering.id, reason="Brief is nooit verstuurd", now=NOW, actor="app"
     )
     after = actions.signal_verdict(data, tenant.id, READY_ON)
     assert not after.reason(rules.REMINDER).ok and not after.allowed
@@ -45,7 +45,9 @@ def test_a_voided_sommatie_no_longer_counts():
     tenant, data = ready()
     assert actions.signal_verdict(data, tenant.id, READY_ON).allowed
     sommatie = _kind(tenant, EventKind.SOMMATIE)
-    actions.void_record(data, tenant.id, sommatie.id, reason="Op de verkeerde huurder", now=NOW)
+    actions.void_record(
+        data, tenant.id, sommatie.id, reason="Op de verkeerde huurder", now=NOW, actor="app"
+    )
     verdict = actions.signal_verdict(data, tenant.id, READY_ON)
     assert not verdict.allowed
     assert not verdict.reason(rules.OBJECTION_WINDOW).ok
@@ -62,6 +64,7 @@ def test_correcting_a_letter_date_changes_the_verdict():
         replacement={"on": D(2026, 4, 17)},
         reason="Verkeerde verzenddatum ingevoerd",
         now=NOW,
+        actor="app",
     )
     replacement = _kind(tenant, EventKind.SOMMATIE)
     assert replacement.id == correction.replacement_id != sommatie.id
@@ -75,7 +78,9 @@ def test_a_voided_payment_raises_the_arrears():
     data = vault(tenant)
     assert not ledger.arrears(tenant, READY_ON).in_arrears
     last = tenant.payments[-1]
-    actions.void_record(data, tenant.id, last.id, reason="Storno: betaling teruggeboekt", now=NOW)
+    actions.void_record(
+        data, tenant.id, last.id, reason="Storno: betaling teruggeboekt", now=NOW, actor="app"
+    )
     position = ledger.arrears(tenant, READY_ON)
     assert position.amount == Decimal("850.00") and position.oldest_due == D(2026, 4, 1)
 
@@ -91,6 +96,7 @@ def test_a_corrected_payment_amount_counts_instead_of_the_original():
         replacement={"amount": "800,00"},
         reason="Bedrag verkeerd overgenomen",
         now=NOW,
+        actor="app",
     )
     assert ledger.arrears(tenant, READY_ON).amount == Decimal("50.00")
     assert len(tenant.payments) == count and tenant.payments[-1].amount == Decimal("800.00")
@@ -100,10 +106,10 @@ def test_an_adjustment_can_be_voided():
     tenant = make_tenant(paid_before=D(2026, 4, 2))
     data = vault(tenant)
     charge = actions.add_adjustment(
-        data, tenant.id, AdjustmentKind.CHARGE, D(2026, 3, 15), "120.00", now=NOW
+        data, tenant.id, AdjustmentKind.CHARGE, D(2026, 3, 15), "120.00", now=NOW, actor="app"
     )
     assert ledger.arrears(tenant, READY_ON).amount == Decimal("120.00")
-    actions.void_record(data, tenant.id, charge.id, reason="Dubbel ingevoerd", now=NOW)
+    actions.void_record(data, tenant.id, charge.id, reason="Dubbel ingevoerd", now=NOW, actor="app")
     assert not ledger.arrears(tenant, READY_ON).in_arrears
 
 
@@ -113,7 +119,7 @@ def test_a_reason_is_required(reason):
     herinnering = _kind(tenant, EventKind.HERINNERING)
     entries = len(data.audit)
     with pytest.raises(ValidationError, match="Geef een reden"):
-        actions.void_record(data, tenant.id, herinnering.id, reason=reason, now=NOW)
+        actions.void_record(data, tenant.id, herinnering.id, reason=reason, now=NOW, actor="app")
     assert herinnering in tenant.events and tenant.corrections == [] and len(data.audit) == entries
 
 
@@ -160,7 +166,9 @@ def test_the_dossier_keeps_the_original_marked_with_the_reason():
         )
     herinnering = _kind(tenant, EventKind.HERINNERING)
     aanmaning = _kind(tenant, EventKind.AANMANING)
-    actions.void_record(data, tenant.id, herinnering.id, reason="Nooit verstuurd", now=NOW)
+    actions.void_record(
+        data, tenant.id, herinnering.id, reason="Nooit verstuurd", now=NOW, actor="app"
+    )
     actions.correct_record(
         data,
         tenant.id,
@@ -168,6 +176,7 @@ def test_the_dossier_keeps_the_original_marked_with_the_reason():
         replacement={"on": D(2026, 3, 16)},
         reason="Een dag later gepost",
         now=NOW,
+        actor="app",
     )
     dossier = build_dossier(data, tenant.id, READY_ON.replace(month=11, day=23), whole_file=True)
     text = dossier.text
@@ -191,7 +200,9 @@ def test_a_withdrawal_cannot_be_left_without_what_it_withdraws():
     data = vault(tenant)
     objection = tenant.events[0]
     with pytest.raises(ValueError, match="intrekken van het bezwaar"):
-        actions.void_record(data, tenant.id, objection.id, reason="Vergissing", now=NOW)
+        actions.void_record(
+            data, tenant.id, objection.id, reason="Vergissing", now=NOW, actor="app"
+        )
     with pytest.raises(ValueError, match="intrekken van het bezwaar"):
         actions.correct_record(
             data,
@@ -200,10 +211,13 @@ def test_a_withdrawal_cannot_be_left_without_what_it_withdraws():
             replacement={"on": D(2026, 4, 20)},
             reason="Later ontvangen",
             now=NOW,
+            actor="app",
         )
     assert tenant.events[0] is objection and tenant.corrections == []
-    actions.void_record(data, tenant.id, tenant.events[1].id, reason="Vergissing", now=NOW)
-    actions.void_record(data, tenant.id, objection.id, reason="Vergissing", now=NOW)
+    actions.void_record(
+        data, tenant.id, tenant.events[1].id, reason="Vergissing", now=NOW, actor="app"
+    )
+    actions.void_record(data, tenant.id, objection.id, reason="Vergissing", now=NOW, actor="app")
     assert tenant.events == [] and len(tenant.corrections) == 2
 
 
@@ -222,7 +236,7 @@ def test_a_correction_is_checked_like_a_new_record(changes, message):
     herinnering = _kind(tenant, EventKind.HERINNERING)
     with pytest.raises(ValueError, match=message):
         actions.correct_record(
-            data, tenant.id, herinnering.id, replacement=changes, reason="x", now=NOW
+            data, tenant.id, herinnering.id, replacement=changes, reason="x", now=NOW, actor="app"
         )
     assert herinnering in tenant.events and tenant.corrections == []
 
@@ -237,11 +251,14 @@ def test_a_corrected_record_cannot_be_corrected_again_but_its_replacement_can():
         replacement={"on": D(2026, 3, 6)},
         reason="Datum",
         now=NOW,
+        actor="app",
     )
     with pytest.raises(ValueError, match="al gecorrigeerd"):
-        actions.void_record(data, tenant.id, herinnering.id, reason="nogmaals", now=NOW)
+        actions.void_record(
+            data, tenant.id, herinnering.id, reason="nogmaals", now=NOW, actor="app"
+        )
     actions.void_record(
-        data, tenant.id, first.replacement_id, reason="Toch niet verstuurd", now=NOW
+        data, tenant.id, first.replacement_id, reason="Toch niet verstuurd", now=NOW, actor="app"
     )
     assert [c.status_label for c in tenant.corrections] == ["gecorrigeerd", "vervallen"]
 
@@ -249,7 +266,7 @@ def test_a_corrected_record_cannot_be_corrected_again_but_its_replacement_can():
 def test_update_tenant_cannot_touch_the_corrections():
     tenant, data = ready()
     with pytest.raises(ValueError, match="apart vast"):
-        actions.update_tenant(data, tenant.id, {"corrections": []}, now=NOW)
+        actions.update_tenant(data, tenant.id, {"corrections": []}, now=NOW, actor="app")
 
 
 def test_corrections_count_as_activity_for_retention():
@@ -258,7 +275,9 @@ def test_corrections_count_as_activity_for_retention():
     tenant = make_tenant(paid_before=D(2026, 3, 1), tenancy_end=D(2026, 2, 28))
     data = vault(tenant)
     later = dt.datetime(2026, 10, 1, 9)
-    actions.void_record(data, tenant.id, tenant.payments[0].id, reason="Dubbel", now=later)
+    actions.void_record(
+        data, tenant.id, tenant.payments[0].id, reason="Dubbel", now=later, actor="app"
+    )
     assert last_activity(tenant) == later.date()
 
 
@@ -268,7 +287,13 @@ def test_a_letter_on_the_wrong_tenant_moves_to_the_right_one():
     data = vault(wrong, right)
     letter = wrong.events[0]
     correction = actions.move_record(
-        data, wrong.id, letter.id, to_tenant_id=right.id, reason="Bij de buren geboekt", now=NOW
+        data,
+        wrong.id,
+        letter.id,
+        to_tenant_id=right.id,
+        reason="Bij de buren geboekt",
+        now=NOW,
+        actor="app",
     )
     assert wrong.events == [] and correction.status_label == "verplaatst"
     (moved,) = right.events
@@ -291,12 +316,18 @@ def test_a_move_is_checked_in_the_other_file():
     data = vault(wrong, right)
     payment = wrong.payments[0]
     with pytest.raises(ValueError, match="andere huurder"):
-        actions.move_record(data, wrong.id, payment.id, to_tenant_id=wrong.id, reason="x", now=NOW)
+        actions.move_record(
+            data, wrong.id, payment.id, to_tenant_id=wrong.id, reason="x", now=NOW, actor="app"
+        )
     step = actions.record_step(
-        data, wrong.id, EventKind.SCHULDHULP_GEWEZEN, D(2026, 3, 10), now=NOW
+        data, wrong.id, EventKind.SCHULDHULP_GEWEZEN, D(2026, 3, 10), now=NOW, actor="app"
     )
     with pytest.raises(ValueError, match="vóór het begin van de huur"):
-        actions.move_record(data, wrong.id, step.id, to_tenant_id=right.id, reason="x", now=NOW)
+        actions.move_record(
+            data, wrong.id, step.id, to_tenant_id=right.id, reason="x", now=NOW, actor="app"
+        )
     assert step in wrong.events and right.events == [] and wrong.corrections == []
-    actions.move_record(data, wrong.id, payment.id, to_tenant_id=right.id, reason="x", now=NOW)
+    actions.move_record(
+        data, wrong.id, payment.id, to_tenant_id=right.id, reason="x", now=NOW, actor="app"
+    )
     assert right.payments[-1].amount == payment.amount and payment not in wrong.payments

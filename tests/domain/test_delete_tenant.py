@@ -21,11 +21,12 @@ def test_a_tenant_without_evidence_is_deleted_with_an_audit_entry():
             "rent": "700",
             "tenancy_start": D(2025, 1, 1),
         },
-        NOW,
+        now=NOW,
+        actor="app",
     )
     assert actions.recorded_evidence(tenant) == []
     assert actions.deletion_refusal(tenant) is None
-    actions.delete_tenant(data, tenant.id, NOW)
+    actions.delete_tenant(data, tenant.id, now=NOW, actor="app")
     assert data.tenants == []
     assert [e.action for e in data.audit] == ["tenant.add", "tenant.delete"]
     assert audit.verify(data.audit) == []
@@ -35,12 +36,20 @@ def test_a_tenant_without_evidence_is_deleted_with_an_audit_entry():
     ("record", "named"),
     [
         (
-            lambda data, t: actions.record_payment(data, t.id, D(2026, 3, 3), "700", "bank", NOW),
+            lambda data, t: actions.record_payment(
+                data, t.id, D(2026, 3, 3), "700", "bank", now=NOW, actor="app"
+            ),
             "1 betaling",
         ),
         (
             lambda data, t: actions.record_letter(
-                data, t.id, EventKind.HERINNERING, D(2026, 3, 10), Channel.POST, now=NOW
+                data,
+                t.id,
+                EventKind.HERINNERING,
+                D(2026, 3, 10),
+                Channel.POST,
+                now=NOW,
+                actor="app",
             ),
             "1 vastgelegde stap of brief",
         ),
@@ -53,7 +62,7 @@ def test_a_tenant_with_a_recorded_fact_is_refused_naming_it(record, named):
     record(data, tenant)
     before = len(data.audit)
     with pytest.raises(ValueError, match=named) as refused:
-        actions.delete_tenant(data, tenant.id, NOW)
+        actions.delete_tenant(data, tenant.id, now=NOW, actor="app")
     assert "einddatum" in str(refused.value)
     assert data.tenants == [tenant]
     assert len(data.audit) == before

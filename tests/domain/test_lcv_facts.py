@@ -46,6 +46,7 @@ def test_a_threatening_situation_shortens_the_feedback_term_to_three_working_day
         EventKind.DREIGENDE_HUISUITZETTING,
         D(2026, 11, 27),
         now=at(D(2026, 11, 27)),
+        actor="app",
     )
     c = case(data, tenant, D(2026, 11, 28))
     assert c.feedback_due_by == D(2026, 12, 2)  # Friday 27th + 3 working days
@@ -61,11 +62,18 @@ def test_feedback_of_lcv_3_14_stops_collection_resuming_under_4_3(status):
     month; collection does not resume on the landlord's own motion (LCV 4.1 d, 4.3)."""
     data, tenant = signalled_data()
     actions.record_feedback(
-        data, tenant.id, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 11, 25), now=at(D(2026, 11, 25))
+        data,
+        tenant.id,
+        FeedbackStatus.HULP_GEACCEPTEERD,
+        D(2026, 11, 25),
+        now=at(D(2026, 11, 25)),
+        actor="app",
     )
     on = D(2026, 12, 3)  # December rent unpaid during the suspension
     assert case(data, tenant, on).collection_may_resume  # LCV 4.1 d without contact
-    actions.record_feedback(data, tenant.id, status, D(2026, 12, 2), now=at(D(2026, 12, 2)))
+    actions.record_feedback(
+        data, tenant.id, status, D(2026, 12, 2), now=at(D(2026, 12, 2)), actor="app"
+    )
     c = case(data, tenant, on)
     assert not c.collection_may_resume
     assert "LCV 3.14" in status.label and "LCV 4.3" in FEEDBACK_NEXT_STEP[status]
@@ -75,19 +83,39 @@ def test_lcv_4_2_b_and_c_are_steps_with_dates_after_help_accepted():
     data, tenant = signalled_data()
     with pytest.raises(ValueError, match="LCV 4.2 b–c"):
         actions.record_fact(
-            data, tenant.id, EventKind.INCASSO_ON_HOLD, D(2026, 11, 24), now=at(D(2026, 11, 24))
+            data,
+            tenant.id,
+            EventKind.INCASSO_ON_HOLD,
+            D(2026, 11, 24),
+            now=at(D(2026, 11, 24)),
+            actor="app",
         )
     actions.record_feedback(
-        data, tenant.id, FeedbackStatus.HULP_GEACCEPTEERD, D(2026, 11, 25), now=at(D(2026, 11, 25))
+        data,
+        tenant.id,
+        FeedbackStatus.HULP_GEACCEPTEERD,
+        D(2026, 11, 25),
+        now=at(D(2026, 11, 25)),
+        actor="app",
     )
     pay(tenant, D(2026, 12, 1), "850.00")
     duties = {r.article: r for r in rules.suspension_duties(case(data, tenant, D(2026, 11, 26)))}
     assert not duties["LCV 4.2 b"].ok and not duties["LCV 4.2 c"].ok
     actions.record_fact(
-        data, tenant.id, EventKind.INCASSOKOSTEN_GESTOPT, D(2026, 11, 26), now=at(D(2026, 11, 26))
+        data,
+        tenant.id,
+        EventKind.INCASSOKOSTEN_GESTOPT,
+        D(2026, 11, 26),
+        now=at(D(2026, 11, 26)),
+        actor="app",
     )
     actions.record_fact(
-        data, tenant.id, EventKind.INCASSO_ON_HOLD, D(2026, 11, 27), now=at(D(2026, 11, 27))
+        data,
+        tenant.id,
+        EventKind.INCASSO_ON_HOLD,
+        D(2026, 11, 27),
+        now=at(D(2026, 11, 27)),
+        actor="app",
     )
     duties = {r.article: r for r in rules.suspension_duties(case(data, tenant, D(2026, 11, 28)))}
     assert duties["LCV 4.2 b"].ok and "26-11-2026" in duties["LCV 4.2 b"].text
@@ -125,6 +153,7 @@ def test_a_row_the_meldpunt_ignored_does_not_count_as_signalled():
         D(2026, 11, 21),
         "Postcode buiten RIS",
         now=at(D(2026, 11, 21)),
+        actor="app",
     )
     c = case(data, tenant, D(2026, 11, 22))
     assert c.last_signal is None and c.open_signal is None and c.signals == ()
@@ -140,5 +169,10 @@ def test_an_ignored_row_needs_a_signal_first():
     data = VaultData(agreements=[agreement()], tenants=[tenant])
     with pytest.raises(ValueError, match="geen signaal"):
         actions.record_fact(
-            data, tenant.id, EventKind.SIGNAAL_GENEGEERD, D(2026, 11, 2), now=at(D(2026, 11, 2))
+            data,
+            tenant.id,
+            EventKind.SIGNAAL_GENEGEERD,
+            D(2026, 11, 2),
+            now=at(D(2026, 11, 2)),
+            actor="app",
         )

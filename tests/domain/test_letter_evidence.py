@@ -63,7 +63,9 @@ def send_earlier_letters(data: VaultData, tenant: Tenant) -> None:
         (EventKind.AANMANING, D(2026, 10, 15)),
     ):
         letter = write(data, tenant, kind, on)
-        actions.record_letter(data, tenant.id, kind, on, Channel.POST, now=at(on), letter=letter)
+        actions.record_letter(
+            data, tenant.id, kind, on, Channel.POST, now=at(on), letter=letter, actor="app"
+        )
 
 
 def test_the_event_keeps_the_printed_dates_the_document_hash_and_the_proof():
@@ -79,6 +81,7 @@ def test_the_event_keeps_the_printed_dates_the_document_hash_and_the_proof():
         letter=letter,
         document_sha256=SHA,
         proof=" RR123456785NL ",
+        actor="app",
     )
     assert (event.letter_date, event.letter_channel, event.pay_by) == (
         letter.date,
@@ -101,7 +104,14 @@ def test_a_sommatie_written_for_post_but_sent_by_email_keeps_the_printed_window(
     computed_by_email = deadlines.objection_deadline(sent, Channel.EMAIL, data.settings)
     assert letter.objection_deadline is not None and letter.objection_deadline > computed_by_email
     actions.record_letter(
-        data, tenant.id, EventKind.SOMMATIE, sent, Channel.EMAIL, now=at(sent), letter=letter
+        data,
+        tenant.id,
+        EventKind.SOMMATIE,
+        sent,
+        Channel.EMAIL,
+        now=at(sent),
+        letter=letter,
+        actor="app",
     )
     case = case_for(
         tenant,
@@ -120,6 +130,7 @@ def test_a_sommatie_written_for_post_but_sent_by_email_keeps_the_printed_window(
             tenant.id,
             computed_by_email + dt.timedelta(days=1),
             now=at(computed_by_email + dt.timedelta(days=1)),
+            actor="app",
         )
     after = letter.objection_deadline + dt.timedelta(days=1)
     case = case_for(tenant, after, settings=data.settings, agreement=data.agreements[0])
@@ -133,7 +144,14 @@ def test_a_later_sending_than_the_letter_date_gives_the_later_computed_window():
     letter = write(data, tenant, EventKind.SOMMATIE, D(2026, 11, 2))
     sent = D(2026, 11, 5)
     actions.record_letter(
-        data, tenant.id, EventKind.SOMMATIE, sent, Channel.POST, now=at(sent), letter=letter
+        data,
+        tenant.id,
+        EventKind.SOMMATIE,
+        sent,
+        Channel.POST,
+        now=at(sent),
+        letter=letter,
+        actor="app",
     )
     case = case_for(tenant, D(2026, 11, 10), settings=data.settings, agreement=data.agreements[0])
     assert case is not None
@@ -159,6 +177,7 @@ def test_a_letter_sent_before_the_date_it_bears_is_refused():
             Channel.POST,
             now=at(D(2026, 10, 12)),
             letter=letter,
+            actor="app",
         )
     assert tenant.events == []
 
@@ -175,6 +194,7 @@ def test_a_letter_for_another_tenant_or_of_another_kind_is_refused():
             Channel.POST,
             now=at(D(2026, 10, 5)),
             letter=letter,
+            actor="app",
         )
 
 
@@ -184,7 +204,7 @@ def test_three_letters_on_one_day_ask_for_confirmation():
     day = D(2026, 10, 20)
     for kind in (EventKind.HERINNERING, EventKind.AANMANING):
         assert actions.letter_warnings(data, tenant.id, kind, day, Channel.POST) == []
-        actions.record_letter(data, tenant.id, kind, day, Channel.POST, now=at(day))
+        actions.record_letter(data, tenant.id, kind, day, Channel.POST, now=at(day), actor="app")
     warnings = actions.letter_warnings(data, tenant.id, EventKind.SOMMATIE, day, Channel.POST)
     assert any("Drie brieven op één dag" in w for w in warnings)
 

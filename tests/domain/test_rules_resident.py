@@ -50,10 +50,15 @@ def test_objection_after_a_signal_makes_the_withdrawal_due():
     today = dt.date(2026, 11, 23)
     data, tenant = _ready_tenant(today)
     now = dt.datetime(2026, 11, 23, 10)
-    actions.record_signal(data, tenant.id, today, now=now)
+    actions.record_signal(data, tenant.id, today, now=now, actor="app")
     later = today + dt.timedelta(days=2)
     actions.record_objection(
-        data, tenant.id, later, note="bezwaar per e-mail", now=now + dt.timedelta(days=2)
+        data,
+        tenant.id,
+        later,
+        note="bezwaar per e-mail",
+        now=now + dt.timedelta(days=2),
+        actor="app",
     )
     case = case_for(
         tenant, later, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)

@@ -30,7 +30,9 @@ def test_objection_excludes_from_the_file_and_withdrawal_brings_back(tmp_path):
     before = select_signals(data, TODAY)
     assert "IJzerman" in [r.achternaam for r in before.upload_records]
 
-    actions.record_objection(data, tenant.id, TODAY, Channel.EMAIL, "bezwaar per e-mail", now=NOW)
+    actions.record_objection(
+        data, tenant.id, TODAY, Channel.EMAIL, "bezwaar per e-mail", now=NOW, actor="app"
+    )
     objected = select_signals(data, TODAY)
     assert "IJzerman" not in [r.achternaam for r in objected.records]
     reasons = {t.surname: [r.article for r in v.blocking] for t, v in objected.excluded}
@@ -48,6 +50,7 @@ def test_objection_excludes_from_the_file_and_withdrawal_brings_back(tmp_path):
         Channel.EMAIL,
         "bezwaar ingetrokken",
         now=NOW + dt.timedelta(hours=1),
+        actor="app",
     )
     again = select_signals(data, TODAY)
     write_upload(again.upload_records, tmp_path / "na-intrekken.xlsx", fmt="xlsx", profile=RIS_2021)

@@ -322,6 +322,7 @@ def test_the_exhibit_names_each_letter_as_sent_with_its_hash_and_attaches_the_pd
         letter=letter,
         document_sha256=sha,
         proof="RR123456785NL",
+        actor="app",
     )
     dossier = build_dossier(data, tenant.id, dt.date(2026, 11, 20))
     text = dossier.text

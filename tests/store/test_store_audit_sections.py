@@ -258,7 +258,7 @@ def test_equal_amounts_are_shared_on_load_but_keep_their_text(vault, locations, 
     from lcv_tui.domain import actions
 
     for amount in ("780.50", "780.50", "12.00"):
-        actions.record_payment(data, tenant.id, dt.date(2026, 11, 1), amount, now=AT)
+        actions.record_payment(data, tenant.id, dt.date(2026, 11, 1), amount, now=AT, actor="app")
     vault.save(data)
     loaded = Vault.open(locations, passphrase)[1].tenant(tenant.id).payments
     same = [p.amount for p in loaded if p.amount == 780.5]

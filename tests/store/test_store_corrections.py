@@ -30,9 +30,14 @@ def test_a_correction_round_trips_through_the_vault(vault, locations, data, pass
         replacement={"on": dt.date(2026, 1, 2)},
         reason="Boekdatum, niet valutadatum",
         now=NOW,
+        actor="app",
     )
     actions.update_tenant(
-        data, tenant.id, {"co_tenants": [{"initials": "p.", "surname": "de Boer"}]}, now=NOW
+        data,
+        tenant.id,
+        {"co_tenants": [{"initials": "p.", "surname": "de Boer"}]},
+        now=NOW,
+        actor="app",
     )
     data.landlord = Landlord(
         name="Verhuur B.V.",

@@ -66,7 +66,7 @@ def test_the_trusted_validator_still_checks_types_ranges_and_fields(damage):
 
 def test_loaded_tenants_share_one_fields_set_that_stays_right(vault, locations, data, passphrase):
     """Promise (memory): one fields-set record for all loaded tenants, and it never goes wrong."""
-    actions.record_payment(data, data.tenants[0].id, TODAY, "10.00", now=NOW)
+    actions.record_payment(data, data.tenants[0].id, TODAY, "10.00", now=NOW, actor="app")
     vault.save(data)
     opened = Vault.open(locations, passphrase)[1]
     first, second = opened.tenants[0], opened.tenants[1]
