@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from lcv_tui.clock import Clock
     from lcv_tui.paths import Locations
     from lcv_tui.store.workspace import Workspace
+    from lcv_tui.tui.host import AppHost
 
 AnimationLevel = Literal["none", "basic", "full"]
 
@@ -486,3 +487,8 @@ def make_app(
 
 
 __all__ = ["LcvApp", "make_app", "section"]
+
+
+def _satisfies_host(app: LcvApp) -> AppHost:
+    """Mypy checks that ``LcvApp`` gives the screens everything ``AppHost`` promises."""
+    return app

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from textual.app import SystemCommand
 
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import AppHost, HostApp
 
 URGENCY_SYMBOLS = {Urgency.OVERDUE: "‼", Urgency.TODAY: "!", Urgency.SOON: "→"}
 
@@ -88,7 +88,7 @@ class AgendaScreen(FollowsData, SectionScreen):
     SECTION = "agenda"
     HELP_TOPIC = "agenda"
     CSS_PATH = "agenda.tcss"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open", "Dossier", id="agenda.open"),
@@ -176,7 +176,7 @@ class AgendaScreen(FollowsData, SectionScreen):
         self.app.push_screen(TenantInfoScreen())
 
 
-def agenda_commands(app: LcvApp) -> Iterable[SystemCommand]:
+def agenda_commands(app: AppHost) -> Iterable[SystemCommand]:
     """Command-palette entries for the letters of today and the text for tenants (opened on the agenda)."""
     from textual.app import SystemCommand
 

@@ -21,7 +21,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search
 
 if TYPE_CHECKING:
     from lcv_tui.domain.models import VaultData
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 COLUMNS = (
     Column("gemeente", "Gemeente", min_width=10, max_width=26),
@@ -71,7 +71,7 @@ class AgreementsScreen(FollowsData, SectionScreen):
     SECTION = "gemeenten"
     HELP_TOPIC = "gemeenten"
     CSS_PATH = "agreements.tcss"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Nieuw", id="agreements.new"),
@@ -216,7 +216,7 @@ class AgreementFormScreen(FormScreen["str | None"]):
     CSS_PATH = "agreements.tcss"
     HELP_TOPIC = "gemeenten"
     WHAT: ClassVar[str] = "de overeenkomst"
-    app: LcvApp
+    app: HostApp
 
     def __init__(self, agreement: Agreement | None = None) -> None:
         super().__init__()

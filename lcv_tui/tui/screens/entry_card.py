@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Header, Static
 from lcv_tui.domain.validation import format_date
 
 if TYPE_CHECKING:
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 COPY_KEYS = "123456789"
 
@@ -61,7 +61,7 @@ class EntryCardScreen(Screen[bool]):
     CSS_PATH = "entry_card.tcss"
     HELP_TOPIC = "invoerkaart"
     AUTO_FOCUS = ".copy-field"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *[

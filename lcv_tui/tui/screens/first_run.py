@@ -23,7 +23,7 @@ from lcv_tui.tui.widgets.passphrase import PassphraseInput
 if TYPE_CHECKING:
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import Workspace
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 LANDLORD_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Naam verhuurder *", "Zoals op uw brieven."),
@@ -96,7 +96,7 @@ class FirstRunScreen(TracksEdits, Screen[None]):
     CSS_PATH = "first_run.tcss"
     HELP_TOPIC = "first_run"
     WHAT: ClassVar[str] = "de nieuwe kluis"
-    app: LcvApp
+    app: HostApp
 
     def compose(self) -> ComposeResult:
         yield Header(icon="🔒")

@@ -33,7 +33,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search
 if TYPE_CHECKING:
     from lcv_tui.domain.models import VaultData
     from lcv_tui.exports.imports import ImportPlan, PlannedRow, RowIssue
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 KINDS = (("Huurders", "tenants"), ("Betalingen", "payments"))
 KIND_TITLES = {value: label for label, value in KINDS}
@@ -373,7 +373,7 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
     CSS_PATH = "imports.tcss"
     HELP_TOPIC = "inlezen"
     AUTO_FOCUS = "Select"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "done", "Voorbeeld", id="mapping.done"),
@@ -452,7 +452,7 @@ class ImportPreviewScreen(Screen["str | None"]):
 
     CSS_PATH = "imports.tcss"
     HELP_TOPIC = "inlezen"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose('all')", "Alles inlezen", id="preview.all"),

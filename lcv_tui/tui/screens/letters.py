@@ -26,7 +26,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search
 
 if TYPE_CHECKING:
     from lcv_tui.domain.letters import Letter
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import AppHost, HostApp
 
 
 # --- messages from the writing workers --------------------------------------------------------
@@ -52,7 +52,7 @@ class LettersProgress(Message):
     total: int
 
 
-def letter_folder(app: LcvApp) -> Path:
+def letter_folder(app: AppHost) -> Path:
     """The folder for letters: the one chosen in the settings, else the default in the data folder."""
     assert app.workspace is not None
     chosen = app.workspace.data.settings.letters_dir
@@ -76,7 +76,7 @@ WRITTEN = "! Gemaakt — nog niet vastgelegd"
 class LettersScreen(Screen[None]):
     CSS_PATH = "letters.tcss"
     HELP_TOPIC = "brieven"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="letters.close"),

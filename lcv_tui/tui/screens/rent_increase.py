@@ -26,7 +26,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
 if TYPE_CHECKING:
     from lcv_tui.domain.models import Tenant
     from lcv_tui.domain.rent import RentIncreaseLine
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 COLUMNS = (
     Column("naam", "Naam", min_width=10, max_width=28),
@@ -70,7 +70,7 @@ class RentIncreaseScreen(FormScreen["int | None"]):
     CSS_PATH = "rent_increase.tcss"
     HELP_TOPIC = "huurder"
     WHAT: ClassVar[str] = "de huurverhoging"
-    app: LcvApp
+    app: HostApp
 
     def __init__(self) -> None:
         super().__init__()

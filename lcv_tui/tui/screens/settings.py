@@ -24,7 +24,7 @@ from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
 if TYPE_CHECKING:
     from lcv_tui.store.errors import VaultError
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 SETTING_LABELS: dict[str, str] = {
     "post_receipt_working_days": "Ontvangst post (bezorgdagen di–za)",
@@ -72,7 +72,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
     HELP_TOPIC = "instellingen"
     CSS_PATH = "settings.tcss"
     WHAT: ClassVar[str] = "de instellingen"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Opslaan", id="settings.save"),
@@ -211,7 +211,7 @@ class PassphraseChangeScreen(ModalScreen[bool]):
 
     CSS_PATH = "settings.tcss"
     HELP_TOPIC = "instellingen"
-    app: LcvApp
+    app: HostApp
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="passphrase.cancel")]
 
     def compose(self) -> ComposeResult:

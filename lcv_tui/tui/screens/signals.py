@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from lcv_tui.domain.models import Route, Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.sharing import Selection, SignalRecord
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import AppHost, HostApp
 
 ALL_GEMEENTEN = ""
 """The filter value for "every gemeente"."""
@@ -212,7 +212,7 @@ class SignalsScreen(FollowsData, SectionScreen):
     HELP_TOPIC = "melden"
     CSS_PATH = "signals.tcss"
     AUTO_FOCUS = "#ready"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "make_upload", "Uploadbestand", id="melden.upload"),
@@ -646,7 +646,7 @@ class SignalsScreen(FollowsData, SectionScreen):
 
 
 def record_signals(
-    app: LcvApp,
+    app: AppHost,
     tenant_ids: tuple[str, ...],
     route: Route,
     *,
@@ -762,7 +762,7 @@ class MeldenSubScreen(Screen[None]):
 
     HELP_TOPIC: ClassVar[str] = "melden"
     TITLE_TEXT: ClassVar[str] = ""
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug", id="sub.back"),
@@ -799,7 +799,7 @@ MELDEN_COMMANDS = (
 )
 
 
-def melden_commands(app: LcvApp) -> Iterable[SystemCommand]:
+def melden_commands(app: AppHost) -> Iterable[SystemCommand]:
     """Command-palette entries for the Melden verbs; each opens Melden first."""
     from textual.app import SystemCommand
 

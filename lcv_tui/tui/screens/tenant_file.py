@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from lcv_tui.domain.models import Adjustment, Agreement, Event, Payment, Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.workflow import Case
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
     from lcv_tui.tui.letter_evidence import LetterDocuments
 
 EntryT = TypeVar("EntryT")
@@ -350,7 +350,7 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
 
     CSS_PATH = "tenant_file.tcss"
     HELP_TOPIC = "huurderdossier"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="file.close"),

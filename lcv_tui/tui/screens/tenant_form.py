@@ -19,7 +19,7 @@ from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 
 if TYPE_CHECKING:
     from lcv_tui.domain.models import Tenant
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 # (field, label, help, example). Field names are the Tenant fields; phone1..3 fill ``phones``.
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
@@ -217,7 +217,7 @@ class TenantFormScreen(FormScreen["str | None"]):
     CSS_PATH = "tenant_form.tcss"
     HELP_TOPIC = "huurder"
     WHAT: ClassVar[str] = "de huurder"
-    app: LcvApp
+    app: HostApp
 
     def __init__(self, tenant: Tenant | None = None) -> None:
         super().__init__()

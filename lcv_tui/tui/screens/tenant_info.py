@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Static
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
 
 if TYPE_CHECKING:
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 FILENAME = "informatie-voor-huurders.txt"
 
@@ -24,7 +24,7 @@ FILENAME = "informatie-voor-huurders.txt"
 class TenantInfoScreen(Screen[None]):
     CSS_PATH = "tenant_info.tcss"
     HELP_TOPIC = "brieven"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="tenant_info.close"),

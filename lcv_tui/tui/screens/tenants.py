@@ -27,14 +27,14 @@ from lcv_tui.tui.tenant_rows import (
 from lcv_tui.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 
 class TenantListScreen(FollowsData, SectionScreen):
     SECTION = "huurders"
     HELP_TOPIC = "huurders"
     CSS_PATH = "tenants.tcss"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "new", "Nieuw", id="tenants.new"),

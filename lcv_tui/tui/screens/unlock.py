@@ -18,7 +18,7 @@ from lcv_tui.tui.widgets.passphrase import PassphraseInput
 if TYPE_CHECKING:
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import Workspace
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 
 @dataclass
@@ -44,7 +44,7 @@ class UnlockScreen(Screen[None]):
 
     CSS_PATH = "unlock.tcss"
     HELP_TOPIC = "unlock"
-    app: LcvApp
+    app: HostApp
 
     def __init__(self, passphrase: str | None = None) -> None:
         super().__init__()

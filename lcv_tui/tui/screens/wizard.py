@@ -50,10 +50,10 @@ from lcv_tui.tui.wizard.steps import (
 if TYPE_CHECKING:
     from lcv_tui.domain.letters import Letter
     from lcv_tui.domain.models import Channel
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import AppHost, HostApp
 
 
-def open_wizard(app: LcvApp, tenant_id: str) -> None:
+def open_wizard(app: AppHost, tenant_id: str) -> None:
     """Open "Signaal begeleiden" for one tenant (from the tenant list, the tenant file, the agenda or the palette)."""
     workspace = app.workspace
     if workspace is None:
@@ -73,7 +73,7 @@ def open_wizard(app: LcvApp, tenant_id: str) -> None:
     app.push_screen(WizardScreen(tenant_id))
 
 
-def wizard_commands(app: LcvApp) -> Iterable[SystemCommand]:
+def wizard_commands(app: AppHost) -> Iterable[SystemCommand]:
     """Command palette: "Signaal begeleiden" for the tenant on screen, and one entry per tenant."""
     workspace = app.workspace
     if workspace is None:
@@ -96,7 +96,7 @@ def wizard_commands(app: LcvApp) -> Iterable[SystemCommand]:
         )
 
 
-def _tenant_on_screen(app: LcvApp) -> str | None:
+def _tenant_on_screen(app: AppHost) -> str | None:
     """The tenant the current screen shows or has highlighted, if any."""
     workspace = app.workspace
     assert workspace is not None
@@ -190,7 +190,7 @@ class WizardScreen(Screen[None]):
     HELP_TOPIC = "wizard"
     # textual declares it `ClassVar[...] | None`, which mypy reads as an instance variable
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "next", "Volgende", id="wizard.next"),

@@ -23,7 +23,7 @@ from lcv_tui.domain import validation as v
 from lcv_tui.domain.models import Agreement, Meldpunt, SharedField
 
 if TYPE_CHECKING:
-    from lcv_tui.tui.app import LcvApp
+    from lcv_tui.tui.host import HostApp
 
 WIZARD_CSS = Path(__file__).resolve().parent.parent / "screens" / "wizard.tcss"
 
@@ -38,7 +38,7 @@ class RecordDialog(ModalScreen["ResultT | None"], Generic[ResultT]):
     TITLE_TEXT: ClassVar[str] = ""
     INTRO: ClassVar[str] = ""
     SAVE_LABEL: ClassVar[str] = "Vastleggen"
-    app: LcvApp
+    app: HostApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Vastleggen", id="wizard.dialog.save"),
