@@ -30,6 +30,15 @@ if TYPE_CHECKING:
     from lcv_tui.tui.host import HostApp
 
 
+class TenantTable(RecordTable):
+    """The tenant list's table: Enter shows in the footer as "Wijzigen" (the table's own Enter
+    binding would otherwise hide the screen's, being closer to the focus)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Wijzigen", id="tenants.table.edit"),
+    ]
+
+
 class TenantListScreen(FollowsData, SectionScreen):
     SECTION = "huurders"
     HELP_TOPIC = "huurders"
@@ -64,7 +73,7 @@ class TenantListScreen(FollowsData, SectionScreen):
                 id="status-filter",
                 tooltip=f"Toon alleen huurders met deze status ({key_text(self, 'tenants.status')})",
             )
-        yield RecordTable(
+        yield TenantTable(
             COLUMNS,
             empty_text=(
                 f"Geen huurders gevonden. {key_text(self, 'tenants.new')} voegt een huurder toe; "

@@ -1,0 +1,61 @@
+"""Issue 15.5: at 80×24 the footer shows the keys that matter, each hint whole (none cut off or
+covered by the command palette's key at the right edge)."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+from tui_helpers import settle
+
+from lcv_tui.tui.screens.tenant_file import TenantFileScreen
+from lcv_tui.tui.screens.tenant_form import TenantFormScreen
+from lcv_tui.tui.sections import section
+
+SMALL = (80, 24)
+
+
+def _footer_hints(screen) -> list[tuple[str, int, int]]:
+    """(description, x, right edge) of every key the footer shows, left to right."""
+    footer = screen.query_one(Footer)
+    hints = [(key.description, key.region.x, key.region.right) for key in footer.query("FooterKey")]
+    return sorted(hints, key=lambda hint: hint[1])
+
+
+def _whole(screen, description: str) -> bool:
+    """The hint is inside the terminal and no other hint covers it."""
+    hints = _footer_hints(screen)
+    index = [hint[0] for hint in hints].index(description)
+    _, x, right = hints[index]
+    following = hints[index + 1][1] if index + 1 < len(hints) else SMALL[0]
+    previous = hints[index - 1][2] if index else 0
+    return previous <= x and right <= min(following, SMALL[0])
+
+
+async def test_the_tenant_list_footer_shows_enter_wijzigen_and_enter_opens_the_form(new_app):
+    app = new_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(section("huurders").key)
+        await settle(pilot)
+        assert "Wijzigen" in [hint[0] for hint in _footer_hints(app.screen)]
+        assert _whole(app.screen, "Wijzigen")
+        key = app.screen.table.current_key
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TenantFormScreen)
+        assert app.screen.tenant is not None and app.screen.tenant.id == key
+
+
+async def test_the_tenant_file_footer_fits_in_80_columns(new_app):
+    app = new_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        tenant = app.workspace.data.tenants[0]
+        app.push_screen(TenantFileScreen(tenant.id))
+        await settle(pilot)
+        shown = [hint[0] for hint in _footer_hints(app.screen)]
+        assert {"Terug", "Signaal begeleiden", "Betaling", "Help"} <= set(shown)
+        for description in shown:
+            assert _whole(app.screen, description), f"{description} is cut off at 80 columns"
+        # The keys left out of the footer are still listed under F1 → Toetsen.
+        keys = set(dict(app.screen_keys()).values())
+        assert {"Brief", "Bezwaar", "Bewijsdossier", "Correctie", "Gegevens"} <= keys
