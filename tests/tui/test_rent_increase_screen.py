@@ -61,8 +61,11 @@ async def test_rent_increase_preview_then_record(new_app, vault):
         fill(screen, percent="4")
         await pilot.pause()
         assert apply.disabled
-        await pilot.click("#rent-preview-button")
-        await pilot.pause()
+        # The button was clicked above; here the preview is asked directly, since under load a
+        # click could land while the layout still moved and miss it.
+        screen.action_preview()
+        await settle(pilot)
+        assert not apply.disabled  # the new preview is shown before "Vastleggen" is clicked
         await pilot.click("#rent-apply")
         await settle(pilot)
         assert isinstance(app.screen, TenantListScreen)
@@ -129,7 +132,8 @@ async def test_the_tenant_list_shows_the_new_rent_in_force(new_app, vault):
         fill(screen, on="1-7-2026", amount="10,00")  # in force today (2026-11-23)
         await pilot.pause()
         await pilot.click("#rent-preview-button")
-        await pilot.pause()
+        await settle(pilot)
+        assert not screen.query_one("#rent-apply").disabled  # preview shown before "Vastleggen"
         await pilot.click("#rent-apply")
         await settle(pilot)
         assert isinstance(app.screen, TenantListScreen)
