@@ -246,6 +246,11 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{len(result.removed)} huurder(s) verwijderd uit de kluis. {result.backups_deleted} oudere reservekopie(ën) "
         "verwijderd; er is één nieuwe reservekopie zonder deze gegevens."
     )
+    if result.documents_removed:
+        ctx.say(
+            f"{result.documents_removed} bewaarde brief/brieven (PDF) verwijderd die in geen enkel "
+            "huurdersdossier meer staan."
+        )
     for path in result.set_aside:
         ctx.say(
             f"Let op: {path} is een eerder apart bewaard kluisbestand en kan deze gegevens nog bevatten; "

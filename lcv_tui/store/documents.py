@@ -32,6 +32,7 @@ from lcv_tui.store import fsio
 from lcv_tui.store.errors import VaultError
 
 if TYPE_CHECKING:
+    from lcv_tui.domain.models import Tenant
     from lcv_tui.store.vault import Vault
 
 DOCUMENT_DIRNAME = "documenten"
@@ -169,6 +170,38 @@ def reencrypt_all(store: DocumentStore, new_key: bytes) -> DocumentStore:
             )
         fsio.replace_atomically(path, _seal(new_key, store.vault_id, digest, data))
     return renewed
+
+
+def remove_unreferenced(store: DocumentStore, referenced: Iterable[str]) -> list[str]:
+    """Delete every stored document whose SHA-256 is not in ``referenced``; returns the digests removed.
+
+    Two kinds of document are left without a reference: the letters of tenants removed after the
+    retention period (AVG art. 5 lid 1 e: kept no longer than needed), and letters written but
+    never recorded as sent (their SHA-256 lived only in the session that wrote them). The caller
+    holds the vault's lock, so no other session can be about to record one of them. A file that
+    cannot be deleted is left for the next run.
+    """
+    keep = set(referenced)
+    removed: list[str] = []
+    for digest in list(store.digests()):
+        if digest in keep:
+            continue
+        try:
+            store.path_for(digest).unlink()
+        except OSError:
+            continue
+        removed.append(digest)
+    return removed
+
+
+def referenced_documents(tenants: Iterable[Tenant]) -> set[str]:
+    """The documents the tenants' files name as evidence (``Event.document_sha256``)."""
+    return {
+        event.document_sha256
+        for tenant in tenants
+        for event in tenant.events
+        if event.document_sha256
+    }
 
 
 def for_vault(vault: Vault) -> DocumentStore:

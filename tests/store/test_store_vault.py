@@ -389,3 +389,27 @@ def test_a_migrated_document_is_validated_in_full(vault, locations, passphrase, 
     monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda old: old)
     opened = Vault.open(locations, passphrase)[1]
     assert opened.tenants[0].postcode == "3511 AB"
+
+
+def test_purge_removes_the_purged_tenants_letters_and_unrecorded_ones(
+    locations, passphrase, clock, sample
+):
+    """Retention (AVG art. 5 lid 1 e): a purged tenant's stored letters go with the file, and so do
+    letters written but never recorded as sent; letters in a remaining file stay."""
+    from lcv_tui.domain.models import Event, EventKind
+    from lcv_tui.store.documents import for_vault
+
+    data = sample.data(0, tenants=2)
+    vault = Vault.create(locations, passphrase, data)
+    store = for_vault(vault)
+    stays, goes, unrecorded = (store.put(b"%PDF " + bytes([n]) * 64) for n in (1, 2, 3))
+    staying, leaving = data.tenants
+    staying.events.append(
+        Event(kind=EventKind.HERINNERING, on=clock.today(), document_sha256=stays)
+    )
+    leaving.events.append(Event(kind=EventKind.HERINNERING, on=clock.today(), document_sha256=goes))
+    vault.save(data)
+    result = purge(Workspace(vault, data, clock), [leaving.id])
+    assert result.documents_removed == 2
+    assert set(store.digests()) == {stays}
+    assert not store.has(goes) and not store.has(unrecorded)
