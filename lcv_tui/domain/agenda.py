@@ -1,7 +1,7 @@
 """The agenda: every action due, overdue, or coming up in the next days, for all tenants.
 
 Sorted by urgency (te laat, vandaag, binnenkort), then date, then tenant name. A cheap first
-screen (``workflow.needs_case``: arithmetic balance and a scan for an open signal) skips the
+screen (``case.needs_case``: arithmetic balance and a scan for an open signal) skips the
 tenants that are paid up, so a file of thousands of tenants stays fast.
 """
 
@@ -13,10 +13,12 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from lcv_tui.domain.case import Case, needs_case
+from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
 from lcv_tui.domain.validation import format_date
-from lcv_tui.domain.workflow import Case, StepKey, StepStatus, build_case, needs_case
+from lcv_tui.domain.workflow import build_case
 
 DEFAULT_HORIZON_DAYS = 14
 

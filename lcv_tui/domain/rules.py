@@ -20,7 +20,7 @@ from lcv_tui.domain.models import Agreement, Event, EventKind, FeedbackStatus, M
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
-    from lcv_tui.domain.workflow import Case
+    from lcv_tui.domain.case import Case
 
 IN_ARREARS = "in_arrears"
 DAYS_OVERDUE = "days_overdue"

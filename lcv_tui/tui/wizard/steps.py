@@ -15,14 +15,16 @@ from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
 from lcv_tui.domain import ledger, rules, sharing
+from lcv_tui.domain.case_terms import SUSPENSION_DUTIES, StepKey, StepStatus
 from lcv_tui.domain.models import Meldpunt, Route
 from lcv_tui.domain.validation import format_date, format_money
-from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepKey, StepStatus, case_for
+from lcv_tui.domain.workflow import case_for
 
 if TYPE_CHECKING:
+    from lcv_tui.domain.case import Case
+    from lcv_tui.domain.case_terms import Step
     from lcv_tui.domain.models import Agreement, Tenant, VaultData
     from lcv_tui.domain.rules import Reason, Verdict
-    from lcv_tui.domain.workflow import Case, Step
 
 
 class WizardStep(IntEnum):
