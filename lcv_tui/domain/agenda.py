@@ -13,6 +13,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from lcv_tui.domain import articles
 from lcv_tui.domain.case import Case, needs_case
 from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
@@ -40,9 +41,9 @@ class ActionKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "herinnering": "Herinnering sturen",
-            "aanmaning": "Aanmaning (tekst 1) sturen",
-            "sommatie": "Sommatie (tekst 2) sturen",
+            "herinnering": f"{articles.HERINNERING} sturen",
+            "aanmaning": f"{articles.AANMANING_SHORT} sturen",
+            "sommatie": f"{articles.SOMMATIE_SHORT} sturen",
             "persoonlijk_contact": "Persoonlijk contact zoeken",
             "melden": "Signaal afgeven",
             "bezwaar": "Niet melden: bezwaar",
@@ -258,7 +259,7 @@ def items_for_case(
             ActionKind.INCASSO_HERVATTEN,
             case.collection_resume_from,
             case.collection_note,
-            "LCV 4.1 d, 4.3",
+            articles.LCV_4_1_D_4_3,
         )
     return found
 

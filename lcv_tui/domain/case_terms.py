@@ -11,6 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
+from lcv_tui.domain import articles
 from lcv_tui.domain.calendar import add_months, add_working_days
 from lcv_tui.domain.deadlines import event_pay_by, letter_date
 from lcv_tui.domain.models import Event, FeedbackStatus, Settings
@@ -53,17 +54,17 @@ class StepKey(StrEnum):
 
 
 _STEP_LABELS: dict[StepKey, tuple[str, str]] = {
-    StepKey.HERINNERING: ("Herinnering", "LCV 2.1 a"),
-    StepKey.AANMANING: ("Aanmaning met tekst 1", "werkinstructie stap 2 (tekst 1)"),
-    StepKey.SOMMATIE: ("Sommatie met tekst 2", "werkinstructie stap 2 (tekst 2)"),
-    StepKey.PERSOONLIJK_CONTACT: ("Persoonlijk contact gezocht", "LCV 2.1 b"),
-    StepKey.SCHULDHULP_GEWEZEN: ("Gewezen op schuldhulpverlening", "LCV 2.1 c"),
-    StepKey.GEGEVENS_AANGEBODEN: ("Aangeboden gegevens door te geven", "LCV 2.1 d"),
-    StepKey.BEZWAARTERMIJN: ("Bezwaartermijn", "LCV 2.2; werkinstructie stap 2 (tekst 2)"),
-    StepKey.SIGNAAL: ("Signaal afgeven", "LCV 3.1 d, 3.4"),
-    StepKey.TERUGKOPPELING: ("Terugkoppeling gemeente", "LCV 3.13"),
-    StepKey.OPSCHORTING: ("Incasso opschorten", "LCV 4.1, 4.2 a–c"),
-    StepKey.INTREKKEN: ("Signaal intrekken", "werkinstructie stap 3 (intrekken)"),
+    StepKey.HERINNERING: (articles.HERINNERING, articles.LCV_2_1_A),
+    StepKey.AANMANING: (articles.AANMANING, articles.WI_STEP_2_TEXT_1),
+    StepKey.SOMMATIE: (articles.SOMMATIE, articles.WI_STEP_2_TEXT_2),
+    StepKey.PERSOONLIJK_CONTACT: ("Persoonlijk contact gezocht", articles.LCV_2_1_B),
+    StepKey.SCHULDHULP_GEWEZEN: ("Gewezen op schuldhulpverlening", articles.LCV_2_1_C),
+    StepKey.GEGEVENS_AANGEBODEN: ("Aangeboden gegevens door te geven", articles.LCV_2_1_D),
+    StepKey.BEZWAARTERMIJN: ("Bezwaartermijn", articles.LCV_2_2_TEXT_2),
+    StepKey.SIGNAAL: ("Signaal afgeven", articles.LCV_3_1_D_3_4),
+    StepKey.TERUGKOPPELING: ("Terugkoppeling gemeente", articles.LCV_3_13),
+    StepKey.OPSCHORTING: ("Incasso opschorten", articles.LCV_4_1_4_2_A_TO_C),
+    StepKey.INTREKKEN: ("Signaal intrekken", articles.WI_STEP_3_WITHDRAW),
 }
 
 
@@ -125,10 +126,13 @@ FEEDBACK_NEXT_STEP: dict[FeedbackStatus, str] = {
 
 
 SUSPENSION_DUTIES: tuple[tuple[str, str], ...] = (
-    ("LCV 4.2 a", "Schort het incassoproces op, hoogstens 30 dagen."),
-    ("LCV 4.2 b", "Breng in die tijd geen verdere buitengerechtelijke incassokosten in rekening."),
+    (articles.LCV_4_2_A, "Schort het incassoproces op, hoogstens 30 dagen."),
     (
-        "LCV 4.2 c",
+        articles.LCV_4_2_B,
+        "Breng in die tijd geen verdere buitengerechtelijke incassokosten in rekening.",
+    ),
+    (
+        articles.LCV_4_2_C,
         "Zet het traject bij een incassobureau of deurwaarder hoogstens 30 dagen on hold.",
     ),
 )

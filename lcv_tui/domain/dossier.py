@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from lcv_tui.domain import audit, deadlines, ledger, workflow
+from lcv_tui.domain import articles, audit, deadlines, ledger, workflow
 from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.case import Case
 from lcv_tui.domain.letters import slug
@@ -260,7 +260,7 @@ def _dates(items: list[DossierItem]) -> str:
 
 
 TITLE_OF = {
-    EventKind.HERINNERING: "Herinnering",
+    EventKind.HERINNERING: articles.HERINNERING,
     EventKind.AANMANING: "Aanmaning",
     EventKind.SOMMATIE: "Sommatie",
 }

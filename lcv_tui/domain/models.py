@@ -33,6 +33,7 @@ from pydantic.dataclasses import dataclass
 from pydantic_core import SchemaValidator
 from pydantic_core import core_schema as cs
 
+from lcv_tui.domain import articles
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.names import surname_sort_key
 
@@ -304,9 +305,9 @@ class EventKind(StrEnum):
 
 
 EVENT_LABELS: dict[EventKind, str] = {
-    EventKind.HERINNERING: "Herinnering verstuurd",
-    EventKind.AANMANING: "Aanmaning (tekst 1) verstuurd",
-    EventKind.SOMMATIE: "Sommatie (tekst 2) verstuurd",
+    EventKind.HERINNERING: f"{articles.HERINNERING} verstuurd",
+    EventKind.AANMANING: f"{articles.AANMANING_SHORT} verstuurd",
+    EventKind.SOMMATIE: f"{articles.SOMMATIE_SHORT} verstuurd",
     EventKind.PERSOONLIJK_CONTACT: "Persoonlijk contact gezocht",
     EventKind.SCHULDHULP_GEWEZEN: "Gewezen op schuldhulpverlening",
     EventKind.GEGEVENS_AANGEBODEN: "Aangeboden gegevens door te geven aan de gemeente",

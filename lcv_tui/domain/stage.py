@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from lcv_tui.domain import rules
+from lcv_tui.domain import articles, rules
 from lcv_tui.domain.case_terms import FEEDBACK_NEXT_STEP, FEEDBACK_WINDOW, StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus
 from lcv_tui.domain.rules import fmt_date
@@ -52,8 +52,8 @@ class Stage(StrEnum):
 _STAGE_TEXT: dict[Stage, tuple[str, str]] = {
     Stage.BETAALD: ("✓", "Betaald"),
     Stage.TE_LAAT: ("!", "Te laat"),
-    Stage.HERINNERING: ("✉", "Herinnering verstuurd"),
-    Stage.AANMANING: ("✉", "Aanmaning (tekst 1) verstuurd"),
+    Stage.HERINNERING: ("✉", f"{articles.HERINNERING} verstuurd"),
+    Stage.AANMANING: ("✉", f"{articles.AANMANING_SHORT} verstuurd"),
     Stage.BEZWAARTERMIJN: ("…", "Bezwaartermijn loopt"),
     Stage.BEZWAAR: ("✗", "Bezwaar — niet melden"),
     Stage.NIET_KLAAR: ("!", "Melden kan nog niet"),
