@@ -135,7 +135,6 @@ def breakdown(count: int, repeat: int = 3) -> list[tuple[str, float]]:
     """Where a load and a save of ``count`` tenants spend their time: the store's own steps, one by one."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    from lcv_tui.domain.models import trusted_load
     from lcv_tui.store import sections
     from lcv_tui.store import vault as store_vault
 
@@ -150,7 +149,7 @@ def breakdown(count: int, repeat: int = 3) -> list[tuple[str, float]]:
     sealed = AESGCM(key).encrypt(nonce, plaintext, b"")
 
     def validate() -> None:
-        with store_vault._collector_paused(), trusted_load():
+        with store_vault._collector_paused():
             list(map(store_vault._loaded_tenant, lines))
 
     def serialise() -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from lcv_tui.domain import audit, deadlines, ledger
 from lcv_tui.domain.bank import Assignment, BankImportResult, BankPlan, LineKind, bank_refs_read
+from lcv_tui.domain.case import active_objection
 from lcv_tui.domain.letters import Letter
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
@@ -46,7 +47,7 @@ from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
 from lcv_tui.domain.sharing import shared_labels, signal_record
 from lcv_tui.domain.validation import format_date, parse_amount
-from lcv_tui.domain.workflow import active_objection, case_for
+from lcv_tui.domain.workflow import case_for
 
 STEP_KINDS = (
     EventKind.PERSOONLIJK_CONTACT,

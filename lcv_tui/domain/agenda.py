@@ -1,7 +1,7 @@
 """The agenda: every action due, overdue, or coming up in the next days, for all tenants.
 
 Sorted by urgency (te laat, vandaag, binnenkort), then date, then tenant name. A cheap first
-screen (``workflow.needs_case``: arithmetic balance and a scan for an open signal) skips the
+screen (``case.needs_case``: arithmetic balance and a scan for an open signal) skips the
 tenants that are paid up, so a file of thousands of tenants stays fast.
 """
 
@@ -13,10 +13,13 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
+from lcv_tui.domain import articles
+from lcv_tui.domain.case import Case, needs_case
+from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
 from lcv_tui.domain.validation import format_date
-from lcv_tui.domain.workflow import Case, StepKey, StepStatus, build_case, needs_case
+from lcv_tui.domain.workflow import build_case
 
 DEFAULT_HORIZON_DAYS = 14
 
@@ -38,9 +41,9 @@ class ActionKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "herinnering": "Herinnering sturen",
-            "aanmaning": "Aanmaning (tekst 1) sturen",
-            "sommatie": "Sommatie (tekst 2) sturen",
+            "herinnering": f"{articles.HERINNERING} sturen",
+            "aanmaning": f"{articles.AANMANING_SHORT} sturen",
+            "sommatie": f"{articles.SOMMATIE_SHORT} sturen",
             "persoonlijk_contact": "Persoonlijk contact zoeken",
             "melden": "Signaal afgeven",
             "bezwaar": "Niet melden: bezwaar",
@@ -256,7 +259,7 @@ def items_for_case(
             ActionKind.INCASSO_HERVATTEN,
             case.collection_resume_from,
             case.collection_note,
-            "LCV 4.1 d, 4.3",
+            articles.LCV_4_1_D_4_3,
         )
     return found
 

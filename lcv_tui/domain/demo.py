@@ -30,7 +30,8 @@ from lcv_tui.domain.models import (
     Tenant,
     VaultData,
 )
-from lcv_tui.domain.workflow import Stage, case_for
+from lcv_tui.domain.stage import Stage
+from lcv_tui.domain.workflow import case_for
 
 DEMO_ACTOR = "demo"
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from lcv_tui.domain import audit, deadlines, ledger, workflow
+from lcv_tui.domain import articles, audit, deadlines, ledger, workflow
 from lcv_tui.domain.calendar import add_months
+from lcv_tui.domain.case import Case
 from lcv_tui.domain.letters import slug
 from lcv_tui.domain.models import (
     LETTER_KINDS,
@@ -259,7 +260,7 @@ def _dates(items: list[DossierItem]) -> str:
 
 
 TITLE_OF = {
-    EventKind.HERINNERING: "Herinnering",
+    EventKind.HERINNERING: articles.HERINNERING,
     EventKind.AANMANING: "Aanmaning",
     EventKind.SOMMATIE: "Sommatie",
 }
@@ -293,7 +294,7 @@ def _printed_lines(event: Event) -> list[str]:
     return lines
 
 
-def current_case(data: VaultData, tenant: Tenant, on: dt.date) -> workflow.Case | None:
+def current_case(data: VaultData, tenant: Tenant, on: dt.date) -> Case | None:
     return workflow.case_for(
         tenant, on, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)
     )

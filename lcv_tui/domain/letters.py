@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lcv_tui.domain import deadlines
+from lcv_tui.domain import articles, deadlines
 from lcv_tui.domain.ledger import Arrears
 from lcv_tui.domain.models import Channel, Event, EventKind, Landlord, Settings, Tenant
 from lcv_tui.domain.sharing import (
@@ -295,7 +295,7 @@ def letter_warnings(landlord: Landlord, kinds: Iterable[EventKind]) -> tuple[str
 # --- the letters -----------------------------------------------------------------------------
 
 TITLES = {
-    EventKind.HERINNERING: "Herinnering",
+    EventKind.HERINNERING: articles.HERINNERING,
     EventKind.AANMANING: "Aanmaning",
     EventKind.SOMMATIE: "Sommatie",
 }

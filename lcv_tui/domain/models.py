@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from decimal import Decimal
 from enum import StrEnum
 from operator import attrgetter
@@ -30,62 +28,35 @@ from pydantic import (
     model_validator,
 )
 from pydantic.dataclasses import dataclass
-from pydantic_core import SchemaValidator
-from pydantic_core import core_schema as cs
 
+from lcv_tui.domain import articles
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.names import surname_sort_key
 
 SCHEMA_VERSION = 2
 """2: the audit log left the document (the store keeps it in sections of its own; see ``AuditLog``)."""
 
-_TRUSTED_LOAD: ContextVar[bool] = ContextVar("lcv_trusted_load", default=False)
-
-
-@contextmanager
-def trusted_load() -> Iterator[None]:
-    """Validate a document that this schema version wrote and the vault authenticated (AES-GCM):
-    it was validated and normalised when it was made, so inside this block the Python normalisers
-    and cross-field checks are skipped. Pydantic still checks every type, range and length.
-    (A context variable, because reading pydantic's ``info.context`` costs microseconds per field.)"""
-    token = _TRUSTED_LOAD.set(True)
-    try:
-        yield
-    finally:
-        _TRUSTED_LOAD.reset(token)
-
-
-_SKIPPED_WHEN_TRUSTED = "__lcv_skipped_when_trusted__"
-_SHARED_AMOUNT = "__lcv_shared_amount__"
-
+NORMALISER = "lcv_normaliser"
+"""The mark of a normaliser or cross-field check (``normaliser``)."""
+POSITIVE_AMOUNT = "lcv_positive_amount"
+"""The mark of the validator of a ``positive_money`` amount."""
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-_Cls = TypeVar("_Cls")
-_Value = TypeVar("_Value")
 
 
-def skipped_when_trusted(fn: _F) -> _F:
-    """Mark a normaliser or cross-field check that a trusted load leaves out: it returns its input
-    unchanged under ``trusted_load()``, and ``trusted_validator`` drops it from the schema."""
-    setattr(fn, _SKIPPED_WHEN_TRUSTED, True)
+def normaliser(fn: _F) -> _F:
+    """Mark a normaliser or cross-field check: it cleans or checks what a user or an import typed,
+    so a record this schema version wrote already satisfies it. A loader that can prove where its
+    input came from (the store, for an authenticated vault of this schema version) may leave the
+    marked validators out; pydantic's own type, range, length and unknown-field checks stay."""
+    setattr(fn, NORMALISER, True)
     return fn
-
-
-def unless_trusted(fn: Callable[[_Cls, _Value], _Value]) -> Callable[[_Cls, _Value], _Value]:
-    """Wrap a field validator ``fn(cls, value)`` so that a trusted load passes the value through."""
-
-    def validator(cls: _Cls, value: _Value) -> _Value:
-        return value if _TRUSTED_LOAD.get() else fn(cls, value)
-
-    validator.__name__ = fn.__name__
-    validator.__doc__ = fn.__doc__
-    return skipped_when_trusted(validator)
 
 
 _MONEY_LIMIT = Decimal("10000000")
 
 
-@skipped_when_trusted
+@normaliser
 def _money(value: Decimal) -> Decimal:
     """At least 0, below 10 million, at most 2 decimals; quantized to cents.
 
@@ -93,8 +64,6 @@ def _money(value: Decimal) -> Decimal:
     those through Python's ``Decimal`` on every value, also on a trusted load, where they cost a
     third of the time spent on 120,000 payments. The messages are the ones ``errors`` gives for them.
     """
-    if _TRUSTED_LOAD.get():
-        return value
     if value < 0:
         raise ValueError("Waarde is te klein.")
     if value >= _MONEY_LIMIT:
@@ -109,46 +78,16 @@ Money = Annotated[Decimal, AfterValidator(_money)]
 """A non-negative amount in euro with at most 2 decimals (parse user text with ``validation.parse_amount``)."""
 
 
-class _AmountTable(dict[str, Decimal]):
-    """One shared ``Decimal`` per distinct stored amount text (``"780.50"``), for trusted loads.
-
-    A lookup that hits is a C-level ``dict`` lookup; only a text not seen before reaches Python.
-    Bounded: past ``LIMIT`` texts a new one is parsed but not remembered.
-    """
-
-    LIMIT = 65_536
-
-    def __missing__(self, text: object) -> Decimal:
-        if type(text) is not str:
-            raise ValueError("Bedrag is onleesbaar.")
-        try:
-            amount = Decimal(text)
-        except ArithmeticError:
-            raise ValueError("Bedrag is onleesbaar.") from None
-        if not amount.is_finite():
-            raise ValueError("Bedrag is onleesbaar.")
-        if len(self) < self.LIMIT:
-            self[text] = amount
-        return amount
-
-
-_AMOUNTS = _AmountTable()
-
-
 def positive_money(message: str, *, allow_negative: bool = False) -> Any:
     """``Money`` that must be above € 0,00, refused with ``message``: one validator call per value.
     With ``allow_negative`` only € 0,00 is refused (the model then says when a negative amount may
     stand, as ``Payment`` does for a reversal).
 
-    On a trusted load the stored text (``"780.50"``) maps to one shared ``Decimal`` per distinct
-    amount: most payments are the rent, so at 10,000 tenants this keeps 12 MB of equal ``Decimal``
-    objects out of memory, and skips parsing them. (Keyed on the text, so ``780.5`` and ``780.50``
-    never mix; the JSON parser hands out one ``str`` per distinct short text, so the lookup is cheap.)
+    Marked ``POSITIVE_AMOUNT``: the store's trusted load gives equal stored amounts one shared
+    ``Decimal`` (``store.trusted``).
     """
 
     def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Decimal:
-        if _TRUSTED_LOAD.get() and type(value) is str:
-            return _AMOUNTS[value]
         amount = handler(value)
         if amount < 0 and allow_negative:
             return -_money(-amount)
@@ -156,54 +95,8 @@ def positive_money(message: str, *, allow_negative: bool = False) -> Any:
             raise ValueError(message)
         return _money(amount)
 
-    setattr(check, _SHARED_AMOUNT, True)
+    setattr(check, POSITIVE_AMOUNT, True)
     return Annotated[Decimal, WrapValidator(check)]
-
-
-def trusted_validator(tp: Any) -> SchemaValidator:
-    """A validator for ``tp`` as a trusted load (see ``trusted_load``) runs it: pydantic's own core
-    schema for ``tp``, without the normalisers and cross-field checks (``skipped_when_trusted``),
-    and with each ``positive_money`` amount looked up in the shared amount table.
-
-    Under ``trusted_load()`` those validators only pass their input through, but each still costs a
-    Python call per value from pydantic-core: 26 per tenant with a year of payments, a tenth of a
-    vault's load time. Types, ranges and lengths are still checked by pydantic-core as before.
-    """
-    return SchemaValidator(_without_normalisers(TypeAdapter(tp).core_schema))
-
-
-def _without_normalisers(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_without_normalisers(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    kind = node.get("type")
-    if kind in ("function-after", "function-before", "function-wrap"):
-        function = node["function"]["function"]
-        if getattr(function, _SKIPPED_WHEN_TRUSTED, False):
-            return _without_normalisers(node["schema"])
-        if getattr(function, _SHARED_AMOUNT, False):
-            return cs.no_info_plain_validator_function(_AMOUNTS.__getitem__)
-    return {key: _without_normalisers(value) for key, value in node.items()}
-
-
-_FULL_FIELDS: dict[type[BaseModel], set[str]] = {}
-
-
-def share_fields_set(model: BaseModel) -> None:
-    """Let ``model`` use one fields-set record shared by all models of its type that have every
-    field set, as every model loaded from the vault does (the store writes all fields).
-
-    Pydantic keeps a ``set`` of the fields given per model instance (2 kB for a tenant's 19 fields,
-    20 MB at 10,000 tenants). Setting a field adds its name to that set, and the shared set already
-    holds every name, so it never changes: ``model_fields_set`` stays exactly right.
-    """
-    cls = type(model)
-    full = _FULL_FIELDS.get(cls)
-    if full is None:
-        full = _FULL_FIELDS[cls] = set(cls.model_fields)
-    if len(model.__pydantic_fields_set__) == len(full):
-        object.__setattr__(model, "__pydantic_fields_set__", full)
 
 
 def new_id() -> str:
@@ -304,9 +197,9 @@ class EventKind(StrEnum):
 
 
 EVENT_LABELS: dict[EventKind, str] = {
-    EventKind.HERINNERING: "Herinnering verstuurd",
-    EventKind.AANMANING: "Aanmaning (tekst 1) verstuurd",
-    EventKind.SOMMATIE: "Sommatie (tekst 2) verstuurd",
+    EventKind.HERINNERING: f"{articles.HERINNERING} verstuurd",
+    EventKind.AANMANING: f"{articles.AANMANING_SHORT} verstuurd",
+    EventKind.SOMMATIE: f"{articles.SOMMATIE_SHORT} verstuurd",
     EventKind.PERSOONLIJK_CONTACT: "Persoonlijk contact gezocht",
     EventKind.SCHULDHULP_GEWEZEN: "Gewezen op schuldhulpverlening",
     EventKind.GEGEVENS_AANGEBODEN: "Aangeboden gegevens door te geven aan de gemeente",
@@ -400,7 +293,7 @@ class Landlord(Model):
 
     @field_validator("name")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _name(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -413,7 +306,7 @@ class Landlord(Model):
         "contact_person", "street", "house_number", "town", "statutory_seat", "objection_address"
     )
     @classmethod
-    @unless_trusted
+    @normaliser
     def _text(cls, value: str) -> str:
         text = v.clean_text(value)
         if len(text) > 120:
@@ -422,37 +315,37 @@ class Landlord(Model):
 
     @field_validator("iban")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _iban(cls, value: str) -> str:
         return v.normalise_iban(value)
 
     @field_validator("kvk")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _kvk(cls, value: str) -> str:
         return v.normalise_kvk(value)
 
     @field_validator("privacy_url")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _privacy_url(cls, value: str) -> str:
         return v.normalise_url(value)
 
     @field_validator("postcode")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _postcode(cls, value: str) -> str:
         return v.normalise_postcode(value) if v.clean_text(value) else ""
 
     @field_validator("phone")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _phone(cls, value: str) -> str:
         return v.normalise_phone(value)
 
     @field_validator("email", "objection_email")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _email(cls, value: str) -> str:
         return v.normalise_email(value)
 
@@ -506,7 +399,7 @@ class Agreement(Model):
 
     @field_validator("gemeente")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _gemeente(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -542,11 +435,9 @@ class Payment:
     )
 
     @model_validator(mode="after")
-    @skipped_when_trusted
+    @normaliser
     def _sign(self) -> Payment:
         """Only a reversal (storno) of an earlier payment has a negative amount."""
-        if _TRUSTED_LOAD.get():
-            return self
         if self.reversal and self.amount >= 0:
             raise ValueError("Een storno (terugboeking) heeft een negatief bedrag.")
         if not self.reversal and self.amount <= 0:
@@ -639,10 +530,8 @@ class Event(Model):
     feedback: FeedbackStatus | None = None
 
     @model_validator(mode="after")
-    @skipped_when_trusted
+    @normaliser
     def _consistent(self) -> Event:
-        if _TRUSTED_LOAD.get():
-            return self
         if self.kind == EventKind.SIGNAAL and (
             self.route is None or self.amount is None or self.months is None
         ):
@@ -674,7 +563,7 @@ class Correction(Model):
 
     @field_validator("reason")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _reason(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -684,10 +573,8 @@ class Correction(Model):
         return text
 
     @model_validator(mode="after")
-    @skipped_when_trusted
+    @normaliser
     def _one_original(self) -> Correction:
-        if _TRUSTED_LOAD.get():
-            return self
         originals = [r for r in (self.payment, self.adjustment, self.event) if r is not None]
         if len(originals) != 1 or originals[0].id != self.original_id:
             raise ValueError("Een correctie bewaart precies één oorspronkelijk gegeven.")
@@ -720,13 +607,13 @@ class CoTenant(Model):
 
     @field_validator("surname")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _surname(cls, value: str) -> str:
         return v.normalise_name(value, what="Achternaam van de medehuurder")
 
     @field_validator("initials")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _initials(cls, value: str) -> str:
         return v.normalise_initials(value)
 
@@ -820,7 +707,7 @@ class Tenant(Model):
 
     @field_validator("klantnummer")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _ref(cls, value: str) -> str:
         text = v.clean_text(value)
         if len(text) > 40:
@@ -829,49 +716,49 @@ class Tenant(Model):
 
     @field_validator("surname")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _surname(cls, value: str) -> str:
         return v.normalise_name(value, what="Achternaam")
 
     @field_validator("initials")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _initials(cls, value: str) -> str:
         return v.normalise_initials(value)
 
     @field_validator("street")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _street(cls, value: str) -> str:
         return v.normalise_place(value, what="Straatnaam")
 
     @field_validator("town")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _town(cls, value: str) -> str:
         return v.normalise_place(value, what="Woonplaats")
 
     @field_validator("house_number", mode="before")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _house_number(cls, value: Any) -> int:
         return v.parse_house_number(value)
 
     @field_validator("addition")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _addition(cls, value: str) -> str:
         return v.normalise_addition(value)
 
     @field_validator("postcode")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _postcode(cls, value: str) -> str:
         return v.normalise_postcode(value)
 
     @field_validator("gemeente")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _gemeente(cls, value: str) -> str:
         text = v.clean_text(value)
         if not text:
@@ -880,7 +767,7 @@ class Tenant(Model):
 
     @field_validator("phones")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _phones(cls, value: list[str]) -> list[str]:
         phones = [v.normalise_phone(p) for p in value]
         phones = [p for p in phones if p]
@@ -890,13 +777,13 @@ class Tenant(Model):
 
     @field_validator("email")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _email(cls, value: str) -> str:
         return v.normalise_email(value)
 
     @field_validator("ibans")
     @classmethod
-    @unless_trusted
+    @normaliser
     def _ibans(cls, value: list[str]) -> list[str]:
         ibans = v.parse_ibans(",".join(value))
         if len(ibans) > 10:
@@ -904,10 +791,8 @@ class Tenant(Model):
         return ibans
 
     @model_validator(mode="after")
-    @skipped_when_trusted
+    @normaliser
     def _tenancy(self) -> Tenant:
-        if _TRUSTED_LOAD.get():
-            return self
         if self.tenancy_end is not None and self.tenancy_end < self.tenancy_start:
             raise ValueError("De einddatum van de huur ligt vóór de begindatum.")
         self._check_opening()

@@ -15,12 +15,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from lcv_tui.domain import articles
 from lcv_tui.domain.calendar import add_months
 from lcv_tui.domain.models import Agreement, Event, EventKind, FeedbackStatus, Meldpunt
 from lcv_tui.domain.validation import format_money
 
 if TYPE_CHECKING:
-    from lcv_tui.domain.workflow import Case
+    from lcv_tui.domain.case import Case
 
 IN_ARREARS = "in_arrears"
 DAYS_OVERDUE = "days_overdue"
@@ -111,13 +112,13 @@ def rule_in_arrears(case: Case) -> Reason:
     if case.arrears.in_arrears:
         return Reason(
             IN_ARREARS,
-            "LCV 3.1",
+            articles.LCV_3_1,
             True,
             f"Er is een huurachterstand van {fmt_money(case.arrears.amount)}.",
         )
     return Reason(
         IN_ARREARS,
-        "LCV 3.1",
+        articles.LCV_3_1,
         False,
         "Er is geen huurachterstand.",
         "Niets melden.",
@@ -137,7 +138,7 @@ def rule_days_overdue(case: Case) -> Reason:
     the tenant the data is passed on when the arrears last "meer dan 30 dagen". Day 31 satisfies
     both, so the landlord never reports earlier than the tenant was told.
     """
-    article = "LCV 3.1 d"
+    article = articles.LCV_3_1_D
     days = case.threshold_days
     source = (
         f"de overeenkomst met gemeente {case.agreement.gemeente} legt de grens op meer dan {days} dagen"
@@ -174,7 +175,7 @@ def rule_days_overdue(case: Case) -> Reason:
 
 def rule_min_amount(case: Case) -> Reason:
     """LCV 3.1 d with LCV 6: the agreement with the municipality may set a minimum amount."""
-    article = "LCV 3.1 d, 6 (overeenkomst)"
+    article = articles.LCV_3_1_D_AGREEMENT
     minimum = case.agreement.min_amount if case.agreement else None
     if not minimum:
         return Reason(
@@ -206,13 +207,13 @@ def rule_reminder(case: Case) -> Reason:
         first = case.letters[0]
         return Reason(
             REMINDER,
-            "LCV 2.1 a, 3.1",
+            articles.LCV_2_1_A_3_1,
             True,
             f"Schriftelijke herinnering verstuurd op {fmt_date(first.on)} ({first.kind.label.lower()}).",
         )
     return Reason(
         REMINDER,
-        "LCV 2.1 a, 3.1",
+        articles.LCV_2_1_A_3_1,
         False,
         "Er is nog geen schriftelijke herinnering verstuurd.",
         "Stuur eerst een herinneringsbrief (per post, e-mail of afgegeven) en leg die vast.",
@@ -227,13 +228,13 @@ def rule_personal_contact(case: Case) -> Reason:
         how = f" {event.channel.label}" if event.channel else ""
         return Reason(
             PERSONAL_CONTACT,
-            "LCV 2.1 b",
+            articles.LCV_2_1_B,
             True,
             f"Persoonlijk contact gezocht op {fmt_date(event.on)}{how}.",
         )
     return Reason(
         PERSONAL_CONTACT,
-        "LCV 2.1 b",
+        articles.LCV_2_1_B,
         False,
         "Er is niet vastgelegd dat u persoonlijk contact zocht.",
         "Probeer de huurder te spreken (bellen, langsgaan) over de achterstand en leg vast hoe en wanneer.",
@@ -253,13 +254,13 @@ def rule_debt_help(case: Case) -> Reason:
     if event:
         return Reason(
             DEBT_HELP,
-            "LCV 2.1 c",
+            articles.LCV_2_1_C,
             True,
             f"Gewezen op schuldhulpverlening op {fmt_date(event.on)} ({event.kind.label.lower()}).",
         )
     return Reason(
         DEBT_HELP,
-        "LCV 2.1 c",
+        articles.LCV_2_1_C,
         False,
         "De huurder is nog niet gewezen op schuldhulpverlening.",
         "Stuur de aanmaning met tekst 1, of leg vast wanneer u de huurder op schuldhulpverlening wees.",
@@ -273,14 +274,14 @@ def rule_data_offer(case: Case) -> Reason:
     if event:
         return Reason(
             DATA_OFFER,
-            "LCV 2.1 d",
+            articles.LCV_2_1_D,
             True,
             f"Aangeboden de gegevens door te geven aan de gemeente op {fmt_date(event.on)} "
             f"({event.kind.label.lower()}).",
         )
     return Reason(
         DATA_OFFER,
-        "LCV 2.1 d",
+        articles.LCV_2_1_D,
         False,
         "De huurder is nog niet verteld dat de gegevens naar de gemeente gaan.",
         "Stuur de aanmaning met tekst 1, of leg vast wanneer u aanbood de gegevens door te geven.",
@@ -294,13 +295,13 @@ def rule_no_objection(case: Case) -> Reason:
     if case.objection is None:
         return Reason(
             NO_OBJECTION,
-            "LCV 2.2",
+            articles.LCV_2_2,
             True,
             "De huurder heeft geen bezwaar gemaakt tegen het delen van gegevens.",
         )
     return Reason(
         NO_OBJECTION,
-        "LCV 2.2",
+        articles.LCV_2_2,
         False,
         f"De huurder heeft op {fmt_date(case.objection.on)} bezwaar gemaakt tegen het "
         f"delen van gegevens met de gemeente.",
@@ -338,7 +339,7 @@ def rule_objection_window(case: Case) -> Reason:
     channel) and the dates the letter printed (objection deadline, "melden na"): the tenant may rely
     on what the letter said (issue 13.1; LCV 2.2). ``Case.objection_deadline`` is that later date
     (``deadlines.effective_objection_deadline``)."""
-    article = "werkinstructie stap 2 (tekst 2)"
+    article = articles.WI_STEP_2_TEXT_2
     if case.sommatie is None or case.objection_deadline is None:
         return Reason(
             OBJECTION_WINDOW,
@@ -375,7 +376,7 @@ def rule_agreement(case: Case) -> Reason:
     if agreement is None:
         return Reason(
             AGREEMENT,
-            "werkinstructie stap 1",
+            articles.WI_STEP_1,
             False,
             f"Er is geen overeenkomst met gemeente {gemeente} vastgelegd.",
             f"Leg de overeenkomst met gemeente {gemeente} vast onder Gemeenten, of sluit die op de website "
@@ -385,7 +386,7 @@ def rule_agreement(case: Case) -> Reason:
     if agreement.ended_on is not None and agreement.ended_on < case.on:
         return Reason(
             AGREEMENT,
-            "LCV 7.1",
+            articles.LCV_7_1,
             False,
             f"De overeenkomst met gemeente {agreement.gemeente} is geëindigd op {fmt_date(agreement.ended_on)}.",
             f"Sluit een nieuwe overeenkomst met gemeente {agreement.gemeente} voordat u weer meldt.",
@@ -394,7 +395,7 @@ def rule_agreement(case: Case) -> Reason:
     if agreement.meldpunt != Meldpunt.WEBSITE and agreement.signed_on > case.on:
         return Reason(
             AGREEMENT,
-            "werkinstructie stap 1",
+            articles.WI_STEP_1,
             False,
             f"De overeenkomst met gemeente {agreement.gemeente} gaat pas in op {fmt_date(agreement.signed_on)}.",
             f"Meld vanaf {fmt_date(agreement.signed_on)}.",
@@ -402,7 +403,7 @@ def rule_agreement(case: Case) -> Reason:
         )
     return Reason(
         AGREEMENT,
-        "werkinstructie stap 1",
+        articles.WI_STEP_1,
         True,
         f"Overeenkomst met gemeente {agreement.gemeente}; meldpunt: {agreement.meldpunt.label}.",
     )
@@ -431,13 +432,13 @@ def suspension_duties(case: Case) -> tuple[Reason, ...]:
     for code, article, kind, what in (
         (
             "no_further_costs",
-            "LCV 4.2 b",
+            articles.LCV_4_2_B,
             EventKind.INCASSOKOSTEN_GESTOPT,
             "geen verdere incassokosten",
         ),
         (
             "collection_on_hold",
-            "LCV 4.2 c",
+            articles.LCV_4_2_C,
             EventKind.INCASSO_ON_HOLD,
             "incassobureau of deurwaarder on hold",
         ),
@@ -468,11 +469,11 @@ def rule_once_a_month(case: Case) -> Reason:
         s for s in case.signals if (s.on.year, s.on.month) == (case.on.year, case.on.month)
     ]
     if not this_month:
-        return Reason(ONCE_A_MONTH, "LCV 3.2, 3.4", True, "Deze maand is nog niet gemeld.")
+        return Reason(ONCE_A_MONTH, articles.LCV_3_2_3_4, True, "Deze maand is nog niet gemeld.")
     next_month = add_months(case.on.replace(day=1), 1)
     return Reason(
         ONCE_A_MONTH,
-        "LCV 3.2, 3.4",
+        articles.LCV_3_2_3_4,
         False,
         f"Deze huurder is deze maand al gemeld (op {fmt_date(this_month[-1].on)}).",
         f"Meld opnieuw vanaf {fmt_date(next_month)} als de achterstand er dan nog is.",
@@ -484,7 +485,7 @@ def rule_repeat_grown(case: Case) -> Reason:
     """LCV 3.2: after feedback "herhaald signaal" a new signal only when the arrears have grown."""
     previous = case.signals[-1] if case.signals else None
     if previous is None:
-        return Reason(REPEAT_GROWN, "LCV 3.2", True, "Er is nog niet eerder gemeld.")
+        return Reason(REPEAT_GROWN, articles.LCV_3_2, True, "Er is nog niet eerder gemeld.")
     feedback = [
         e
         for e in case.tenant.events
@@ -494,21 +495,21 @@ def rule_repeat_grown(case: Case) -> Reason:
     if not repeated or previous.amount is None:
         return Reason(
             REPEAT_GROWN,
-            "LCV 3.2",
+            articles.LCV_3_2,
             True,
             "Opnieuw melden mag zolang de achterstand blijft bestaan.",
         )
     if case.arrears.amount > previous.amount:
         return Reason(
             REPEAT_GROWN,
-            "LCV 3.2",
+            articles.LCV_3_2,
             True,
             f"De achterstand is opgelopen sinds de vorige melding "
             f"({fmt_money(previous.amount)} → {fmt_money(case.arrears.amount)}).",
         )
     return Reason(
         REPEAT_GROWN,
-        "LCV 3.2",
+        articles.LCV_3_2,
         False,
         f"De gemeente gaf 'herhaald signaal' terug en de achterstand ({fmt_money(case.arrears.amount)}) is niet "
         f"opgelopen sinds de vorige melding ({fmt_money(previous.amount)}).",
@@ -520,10 +521,10 @@ def rule_repeat_grown(case: Case) -> Reason:
 def rule_not_deceased(case: Case) -> Reason:
     """LCV 3.13 feedback "overleden": a deceased tenant is never signalled again."""
     if not case.deceased:
-        return Reason(NOT_DECEASED, "LCV 3.13", True, "Geen melding van overlijden.")
+        return Reason(NOT_DECEASED, articles.LCV_3_13, True, "Geen melding van overlijden.")
     return Reason(
         NOT_DECEASED,
-        "LCV 3.13",
+        articles.LCV_3_13,
         False,
         "De gemeente meldde dat de huurder is overleden.",
         "Meld deze huurder niet meer en sluit het dossier af.",
@@ -539,13 +540,13 @@ def rule_still_resident(case: Case) -> Reason:
     if end is None or end >= case.on:
         return Reason(
             STILL_RESIDENT,
-            "LCV definities (inwoner), werkinstructie stap 3",
+            articles.LCV_RESIDENT,
             True,
             "De huurder woont op het adres waarvoor gemeld wordt.",
         )
     return Reason(
         STILL_RESIDENT,
-        "LCV definities (inwoner), werkinstructie stap 3",
+        articles.LCV_RESIDENT,
         False,
         f"De huur is geëindigd op {fmt_date(end)}: de huurder woont niet meer op dit adres.",
         "Niet melden bij de gemeente; vorder de achterstand via het gewone incassotraject.",
@@ -558,7 +559,7 @@ def rule_not_suspended(case: Case) -> Reason:
     for at most 30 days; a signal is part of that process, so none is delivered while the suspension
     is in force. It ends after the 30 days, or earlier when new rent goes unpaid without contact
     from the municipality (LCV 4.1 d, 4.3)."""
-    article = "LCV 4.1, 4.2 a"
+    article = articles.LCV_4_1_4_2_A
     if not case.suspension_in_force or case.suspension_until is None:
         return Reason(SUSPENDED, article, True, "Het incassotraject is niet opgeschort.")
     until = case.suspension_until
@@ -623,7 +624,7 @@ def rule_in_arrears_none() -> Reason:
     """LCV 3.1: no case, so no arrears."""
     return Reason(
         IN_ARREARS,
-        "LCV 3.1",
+        articles.LCV_3_1,
         False,
         "Er is geen huurachterstand.",
         "Niets melden.",

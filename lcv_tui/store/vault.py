@@ -35,9 +35,6 @@ from lcv_tui.domain.models import (
     AuditLog,
     Tenant,
     VaultData,
-    share_fields_set,
-    trusted_load,
-    trusted_validator,
 )
 from lcv_tui.fsutil import fsync_dir
 from lcv_tui.paths import VAULT_FILENAME, Locations
@@ -71,6 +68,7 @@ from lcv_tui.store.fileformat import (
 from lcv_tui.store.kdf import KdfParams
 from lcv_tui.store.migrations import MigrationError, migrate
 from lcv_tui.store.passphrase import check_passphrase
+from lcv_tui.store.trusted import share_fields_set, trusted_validator
 
 BACKUP_PATTERN = re.compile(r"^kluis-(\d{8}-\d{6}-\d{6})\.lcv$")
 SET_ASIDE_PREFIX = f"{VAULT_FILENAME}.beschadigd-"
@@ -232,9 +230,10 @@ def _decode(file: VaultFile, data_key: bytes) -> tuple[VaultData, tuple[sections
                 return _decode_older(doc), ()
             # Authenticated by the GCM tag and written by this schema version: validated when it was
             # made, so pydantic parses the bytes straight into models and skips the normalisers.
-            with trusted_load():
-                data = VaultData.model_validate_json(head)
-                data.tenants.extend(map(_loaded_tenant, lines))
+            data: VaultData = _TRUSTED_DOCUMENT.validate_json(
+                head
+            )  # a bare SchemaValidator returns Any
+            data.tenants.extend(map(_loaded_tenant, lines))
     except ValidationError:
         raise FormatError("de gegevens passen niet bij deze versie van de app.") from None
     except sections.SectionError:
@@ -284,6 +283,7 @@ _CODEC = _CODECS[FORMAT_VERSION]
 _AUDIT_ENTRIES = TypeAdapter(list[AuditEntry])
 _TENANT = TypeAdapter(Tenant)
 _TRUSTED_TENANT = trusted_validator(Tenant)
+_TRUSTED_DOCUMENT = trusted_validator(VaultData)
 _CURRENT_PREFIX = b'{"schema_version":%d,' % SCHEMA_VERSION
 
 

@@ -42,7 +42,8 @@ def status_facts(
 ) -> tuple[str, Decimal, frozenset[str]]:
     """The tenant's status text (``✉ Herinnering verstuurd``), arrears amount and filter groups
     (keys of :data:`STATUS_FILTERS`), from one ``case_for``."""
-    from lcv_tui.domain.workflow import Stage, case_for
+    from lcv_tui.domain.stage import Stage
+    from lcv_tui.domain.workflow import case_for
 
     case = case_for(
         tenant, today, settings=data.settings, agreement=data.agreement_for(tenant.gemeente)

@@ -119,7 +119,7 @@ if __name__ == "__main__":
     share = float(sys.argv[2]) if len(sys.argv) > 2 else 0.02
     data = make_data(n, share)
     seconds, items = measure(data)
-    from lcv_tui.domain.workflow import needs_case
+    from lcv_tui.domain.case import needs_case
 
     late = sum(1 for t in data.tenants if needs_case(t, TODAY))
     print(f"{n} tenants, {late} in arrears: agenda in {seconds * 1000:.1f} ms ({items} items)")

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from lcv_tui.domain import ledger
+from lcv_tui.domain.case import Case
 from lcv_tui.domain.models import (
     LETTER_KINDS,
     Agreement,
@@ -20,7 +21,7 @@ from lcv_tui.domain.models import (
     Tenant,
     VaultData,
 )
-from lcv_tui.domain.workflow import Case, case_for
+from lcv_tui.domain.workflow import case_for
 
 D = dt.date
 SETTINGS = Settings()

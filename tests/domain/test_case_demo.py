@@ -11,7 +11,8 @@ from lcv_tui.domain import audit
 from lcv_tui.domain.agenda import agenda
 from lcv_tui.domain.demo import build_demo, expected_stages
 from lcv_tui.domain.models import VaultData
-from lcv_tui.domain.workflow import Stage, case_for
+from lcv_tui.domain.stage import Stage
+from lcv_tui.domain.workflow import case_for
 
 REQUIRED = {
     Stage.BETAALD,

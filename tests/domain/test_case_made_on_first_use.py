@@ -10,14 +10,16 @@ from decimal import Decimal
 import pytest
 from domain_builders import D, full_process, make_tenant, vault
 
-from lcv_tui.domain import actions, rules, workflow
+from lcv_tui.domain import actions, rules, stage
 from lcv_tui.domain.agenda import ActionKind, agenda
 from lcv_tui.domain.calendar import add_months, add_working_days, next_working_day
+from lcv_tui.domain.case_terms import StepKey
 from lcv_tui.domain.deadlines import pay_by
 from lcv_tui.domain.demo import build_demo
 from lcv_tui.domain.models import Channel, EventKind
+from lcv_tui.domain.stage import Stage
 from lcv_tui.domain.validation import format_date, format_money
-from lcv_tui.domain.workflow import Stage, StepKey, case_for
+from lcv_tui.domain.workflow import case_for
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -42,8 +44,8 @@ def test_parts_made_on_first_use_agree_with_the_whole_computation(offset):
         assert case.first_blocking == (verdict.blocking[0] if verdict.blocking else None)
         assert case.verdict == verdict and case.allowed == verdict.allowed
         assert rules.eligibility(case, today) is case.verdict  # made once, then kept
-        assert (case.stage, case.stage_detail) == workflow.stage_of(case)
-        assert case.next_step == workflow.next_step_of(case, case.stage)
+        assert (case.stage, case.stage_detail) == stage.stage_of(case)
+        assert case.next_step == stage.next_step_of(case, case.stage)
         # The agenda asks these directly instead of making the whole verdict.
         assert (case.stage == Stage.OVERLEDEN) == case.deceased
         assert rules.rule_no_objection(case) == verdict.reason(rules.NO_OBJECTION)

@@ -14,8 +14,10 @@ from domain_builders import D, make_tenant, vault
 
 from lcv_tui.domain import actions
 from lcv_tui.domain.agenda import ActionKind, Urgency, agenda
+from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import Channel, EventKind, FeedbackStatus, Route
-from lcv_tui.domain.workflow import Stage, StepKey, StepStatus, case_for
+from lcv_tui.domain.stage import Stage
+from lcv_tui.domain.workflow import case_for
 
 
 def at(day: dt.date) -> dt.datetime:

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from domain_builders import D, add, case, ev, full_process, make_tenant, pay
 
+from lcv_tui.domain.case_terms import FEEDBACK_NEXT_STEP, StepKey, StepStatus
 from lcv_tui.domain.models import Channel, EventKind, FeedbackStatus
-from lcv_tui.domain.workflow import FEEDBACK_NEXT_STEP, Stage, StepKey, StepStatus
+from lcv_tui.domain.stage import Stage
 
 
 def signalled(**fields):

@@ -9,8 +9,9 @@ import pytest
 from domain_builders import D, add, agreement, ev, make_tenant, pay
 
 from lcv_tui.domain import actions, rules
+from lcv_tui.domain.case_terms import FEEDBACK_NEXT_STEP, StepKey
 from lcv_tui.domain.models import EventKind, FeedbackStatus, VaultData
-from lcv_tui.domain.workflow import FEEDBACK_NEXT_STEP, StepKey, case_for
+from lcv_tui.domain.workflow import case_for
 
 
 def at(day: dt.date) -> dt.datetime:

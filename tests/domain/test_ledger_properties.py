@@ -10,7 +10,7 @@ from domain_builders import SETTINGS, D, agreement
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lcv_tui.domain import ledger, rules, workflow
+from lcv_tui.domain import case_terms, ledger, rules, stage, workflow
 from lcv_tui.domain.models import (
     Adjustment,
     AdjustmentKind,
@@ -273,7 +273,7 @@ def test_case_invariants(tenant, on):
     assert case.arrears == arrears
     assert case.opened_on <= on
     assert all(case.opened_on <= e.on <= on for e in case.events)
-    assert len(case.steps) == len(workflow.StepKey)
+    assert len(case.steps) == len(case_terms.StepKey)
     assert case.status_text.startswith(case.stage.symbol)
     if arrears.in_arrears:
         assert case.opened_on == ledger.arrears_start(tenant, on)
@@ -285,9 +285,9 @@ def test_case_invariants(tenant, on):
     verdict = rules.evaluate(case)
     assert case.first_blocking == (verdict.blocking[0] if verdict.blocking else None)
     assert case.verdict == verdict and case.allowed == verdict.allowed
-    assert (case.stage, case.stage_detail) == workflow.stage_of(case)
+    assert (case.stage, case.stage_detail) == stage.stage_of(case)
     assert (
-        case.stage == workflow.Stage.OVERLEDEN
+        case.stage == stage.Stage.OVERLEDEN
     ) == case.deceased  # the agenda skips a case on ``deceased``
     assert rules.rule_no_objection(case) == verdict.reason(rules.NO_OBJECTION)
     assert rules.rule_agreement(case) == verdict.reason(rules.AGREEMENT)

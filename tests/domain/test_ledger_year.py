@@ -11,7 +11,7 @@ import pytest
 from domain_builders import SETTINGS, D, add, agreement, ev, make_tenant
 from pydantic import ValidationError
 
-from lcv_tui.domain import ledger, rules, workflow
+from lcv_tui.domain import case_terms, ledger, rules, workflow
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.models import EventKind, Payment, RentChange, Tenant
 
@@ -170,8 +170,8 @@ def test_always_one_month_behind_is_one_continuous_episode():
     assert case is not None and case.first_due == D(2026, 1, 1)
     assert case.opened_on == D(2026, 1, 2)
     # The letters' suggested dates are anchored on the episode's first unpaid due date.
-    assert case.step(workflow.StepKey.HERINNERING).suggested == D(2026, 1, 5)
-    assert case.step(workflow.StepKey.AANMANING).suggested == D(2026, 1, 15)
+    assert case.step(case_terms.StepKey.HERINNERING).suggested == D(2026, 1, 5)
+    assert case.step(case_terms.StepKey.AANMANING).suggested == D(2026, 1, 15)
 
 
 def test_always_one_month_behind_is_signalled_on_day_31():

@@ -26,10 +26,9 @@ from lcv_tui.domain.models import (
     Landlord,
     Tenant,
     VaultData,
-    trusted_load,
-    trusted_validator,
 )
 from lcv_tui.domain.workflow import case_for
+from lcv_tui.store.trusted import trusted_validator
 
 LANDLORD = Landlord(name="Verhuur Utrecht", town="Utrecht", objection_email="bezwaar@example.nl")
 SHA = "b" * 64
@@ -248,7 +247,6 @@ def test_an_event_stored_before_these_fields_existed_still_loads():
         b'"channel":"post","note":"","recorded_at":null,"letter_text":null,"route":null,"amount":null,'
         b'"months":null,"feedback":null}]}'
     )
-    with trusted_load():
-        tenant = trusted_validator(Tenant).validate_json(old)
+    tenant = trusted_validator(Tenant).validate_json(old)
     event = tenant.events[0]
     assert isinstance(event, Event) and event.objection_deadline is None and event.proof == ""

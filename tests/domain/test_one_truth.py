@@ -18,8 +18,9 @@ from lcv_tui.domain import rules
 from lcv_tui.domain.agenda import ActionKind, agenda
 from lcv_tui.domain.dossier import build_dossier
 from lcv_tui.domain.sharing import select_signals
+from lcv_tui.domain.stage import Stage
 from lcv_tui.domain.validation import format_date
-from lcv_tui.domain.workflow import Stage, case_for
+from lcv_tui.domain.workflow import case_for
 from lcv_tui.tui.wizard.steps import WizardStep, build_view
 
 START = dt.date(2026, 11, 23)

@@ -45,7 +45,8 @@ def test_running_tenancy_passes_the_resident_rule():
 def test_objection_after_a_signal_makes_the_withdrawal_due():
     """LCV 2.2: once the tenant objects, their data may not be in a signal; a delivered one is withdrawn."""
     from lcv_tui.domain import actions
-    from lcv_tui.domain.workflow import Stage, StepKey
+    from lcv_tui.domain.case_terms import StepKey
+    from lcv_tui.domain.stage import Stage
 
     today = dt.date(2026, 11, 23)
     data, tenant = _ready_tenant(today)

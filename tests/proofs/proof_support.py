@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from lcv_tui.domain.demo import build_demo
 from lcv_tui.domain.models import VaultData
-from lcv_tui.domain.workflow import Stage, case_for
+from lcv_tui.domain.stage import Stage
+from lcv_tui.domain.workflow import case_for
 
 PASSPHRASE = "sentinel wachtzin voor de bewijstest"
 SURNAME = "Zzyxwortel"

@@ -12,10 +12,9 @@ from lcv_tui.domain.models import (
     Landlord,
     Tenant,
     VaultData,
-    trusted_load,
-    trusted_validator,
 )
 from lcv_tui.store import Vault
+from lcv_tui.store.trusted import trusted_validator
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 
@@ -76,12 +75,10 @@ def test_documents_without_the_new_fields_still_load():
     )
     line = json.loads(tenant.model_dump_json())
     del line["co_tenants"], line["corrections"]
-    with trusted_load():
-        loaded = trusted_validator(Tenant).validate_json(json.dumps(line))
+    loaded = trusted_validator(Tenant).validate_json(json.dumps(line))
     assert loaded.co_tenants == [] and loaded.corrections == []
     head = json.loads(VaultData(landlord=Landlord(name="Oud")).model_dump_json())
     for name in ("kvk", "statutory_seat", "objection_address"):
         del head["landlord"][name]
-    with trusted_load():
-        data = VaultData.model_validate_json(json.dumps(head))
+    data = trusted_validator(VaultData).validate_json(json.dumps(head))
     assert data.landlord is not None and data.landlord.kvk == ""

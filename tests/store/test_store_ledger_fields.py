@@ -10,8 +10,9 @@ import os
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from lcv_tui.domain import demo, ledger
-from lcv_tui.domain.models import Tenant, trusted_load, trusted_validator
+from lcv_tui.domain.models import Tenant
 from lcv_tui.store import Vault, fileformat, sections
+from lcv_tui.store.trusted import trusted_validator
 
 TODAY = dt.date(2026, 11, 23)
 NEW_FIELDS = ("paid_through", "opening_arrears", "opening_arrears_due", "rent_changes")
@@ -27,8 +28,7 @@ def _old_line(tenant: Tenant) -> bytes:
 def test_an_old_tenant_line_loads_with_the_defaults():
     for tenant in demo.build_demo(TODAY).tenants:
         line = _old_line(tenant)
-        with trusted_load():
-            trusted = trusted_validator(Tenant).validate_json(line)
+        trusted = trusted_validator(Tenant).validate_json(line)
         full = Tenant.model_validate_json(line)
         for loaded in (trusted, full):
             assert loaded.paid_through is None and loaded.opening_arrears is None
@@ -74,8 +74,7 @@ def test_the_new_fields_round_trip_through_the_trusted_load():
         )
     )
     line = tenant.model_dump_json()
-    with trusted_load():
-        loaded = trusted_validator(Tenant).validate_json(line)
+    loaded = trusted_validator(Tenant).validate_json(line)
     assert loaded == tenant == Tenant.model_validate_json(line)
     assert loaded.opening_arrears == Decimal("123.45")
     assert loaded.rent_changes[0].amount == Decimal("901.10")

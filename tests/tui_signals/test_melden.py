@@ -10,7 +10,8 @@ from signals_helpers import PASSPHRASE, SIZE, TODAY, open_melden, settle, tenant
 
 from lcv_tui.domain import actions
 from lcv_tui.domain.models import Channel, EventKind, Route
-from lcv_tui.domain.workflow import Stage, case_for
+from lcv_tui.domain.stage import Stage
+from lcv_tui.domain.workflow import case_for
 from lcv_tui.exports.profiles import RIS_2021
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.screens.check_file import OK_TEXT, CheckFileScreen

@@ -9,8 +9,8 @@ from lcv_testing import assert_mode
 from workflow_helpers import SIZE, fill, open_file, settle, tenant_id, text
 
 from lcv_tui.domain.agenda import agenda
+from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus
-from lcv_tui.domain.workflow import StepKey, StepStatus
 from lcv_tui.tui.screens.agenda import AgendaScreen
 from lcv_tui.tui.screens.letters import WRITTEN, LettersScreen
 from lcv_tui.tui.screens.record_dialogs import (

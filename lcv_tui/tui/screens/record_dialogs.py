@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from lcv_tui.domain import articles
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.models import (
     LETTER_CHANNELS,
@@ -53,19 +54,19 @@ STEP_KINDS = (
 )
 
 STEP_ARTICLES = {
-    EventKind.PERSOONLIJK_CONTACT: "LCV 2.1 b",
-    EventKind.SCHULDHULP_GEWEZEN: "LCV 2.1 c",
-    EventKind.GEGEVENS_AANGEBODEN: "LCV 2.1 d",
-    EventKind.DREIGENDE_HUISUITZETTING: "werkinstructie stap 3",
-    EventKind.INCASSOKOSTEN_GESTOPT: "LCV 4.2 b",
-    EventKind.INCASSO_ON_HOLD: "LCV 4.2 c",
-    EventKind.SIGNAAL_GENEGEERD: "werkinstructie stap 3",
+    EventKind.PERSOONLIJK_CONTACT: articles.LCV_2_1_B,
+    EventKind.SCHULDHULP_GEWEZEN: articles.LCV_2_1_C,
+    EventKind.GEGEVENS_AANGEBODEN: articles.LCV_2_1_D,
+    EventKind.DREIGENDE_HUISUITZETTING: articles.WI_STEP_3,
+    EventKind.INCASSOKOSTEN_GESTOPT: articles.LCV_4_2_B,
+    EventKind.INCASSO_ON_HOLD: articles.LCV_4_2_C,
+    EventKind.SIGNAAL_GENEGEERD: articles.WI_STEP_3,
 }
 
 LETTER_NAMES = {
-    EventKind.HERINNERING: "Herinnering",
-    EventKind.AANMANING: "Aanmaning met tekst 1",
-    EventKind.SOMMATIE: "Sommatie met tekst 2",
+    EventKind.HERINNERING: articles.HERINNERING,
+    EventKind.AANMANING: articles.AANMANING,
+    EventKind.SOMMATIE: articles.SOMMATIE,
 }
 
 NO_CHANNEL = "geen"

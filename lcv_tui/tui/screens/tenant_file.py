@@ -22,10 +22,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from lcv_tui.domain import ledger
+from lcv_tui.domain.case_terms import SUSPENSION_DUTIES, StepStatus
 from lcv_tui.domain.episodes import PastEpisode, past_episodes
 from lcv_tui.domain.errors import first_message
 from lcv_tui.domain.validation import format_date, format_money, format_phone
-from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepStatus
 from lcv_tui.tui.screens.base import FollowsData, ScrollsPanes
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
 from lcv_tui.tui.screens.record_dialogs import (
@@ -46,10 +46,10 @@ from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
 
 if TYPE_CHECKING:
+    from lcv_tui.domain.case import Case
     from lcv_tui.domain.letters import Letter
     from lcv_tui.domain.models import Adjustment, Agreement, Event, Payment, Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
-    from lcv_tui.domain.workflow import Case
     from lcv_tui.tui.host import HostApp
     from lcv_tui.tui.letter_evidence import LetterDocuments
 

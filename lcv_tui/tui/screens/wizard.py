@@ -33,9 +33,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from lcv_tui.domain.case_terms import StepStatus
 from lcv_tui.domain.models import EventKind, Route
 from lcv_tui.domain.validation import format_date
-from lcv_tui.domain.workflow import StepStatus
 from lcv_tui.tui.keys import describe_key, key_text, section_hint
 from lcv_tui.tui.sections import section
 from lcv_tui.tui.wizard.steps import (
@@ -665,7 +665,7 @@ class WizardScreen(Screen[None]):
         view = self.view
         if view is None or view.case is None or not view.case.arrears.in_arrears:
             return None
-        from lcv_tui.domain.workflow import StepKey
+        from lcv_tui.domain.case_terms import StepKey
 
         for key, kind in (
             (StepKey.HERINNERING, EventKind.HERINNERING),

@@ -14,15 +14,17 @@ from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
-from lcv_tui.domain import ledger, rules, sharing
+from lcv_tui.domain import articles, ledger, rules, sharing
+from lcv_tui.domain.case_terms import SUSPENSION_DUTIES, StepKey, StepStatus
 from lcv_tui.domain.models import Meldpunt, Route
 from lcv_tui.domain.validation import format_date, format_money
-from lcv_tui.domain.workflow import SUSPENSION_DUTIES, StepKey, StepStatus, case_for
+from lcv_tui.domain.workflow import case_for
 
 if TYPE_CHECKING:
+    from lcv_tui.domain.case import Case
+    from lcv_tui.domain.case_terms import Step
     from lcv_tui.domain.models import Agreement, Tenant, VaultData
     from lcv_tui.domain.rules import Reason, Verdict
-    from lcv_tui.domain.workflow import Case, Step
 
 
 class WizardStep(IntEnum):
@@ -61,21 +63,21 @@ class WizardStep(IntEnum):
 _TEXT: dict[WizardStep, tuple[str, str, str]] = {
     WizardStep.ACHTERSTAND: (
         "Achterstand",
-        "LCV 3.1 d",
+        articles.LCV_3_1_D,
         "Een huurachterstand telt voor vroegsignalering vanaf 30 dagen na de vervaldatum (LCV 3.1 d). "
         "Controleer eerst of het bedrag klopt: is er inmiddels betaald, leg die betaling dan hier vast. "
         "De app rekent het bedrag, het aantal maanden en de dagen uit uw betalingen uit.",
     ),
     WizardStep.INCASSO: (
         "Maatschappelijk verantwoorde incasso",
-        "LCV 2.1 a–d",
+        articles.LCV_2_1_A_TO_D,
         "Voordat u meldt, probeert u het eerst zelf netjes op te lossen (LCV 2.1): a) een schriftelijke "
         "herinnering, b) een poging tot persoonlijk contact, c) wijzen op schuldhulpverlening en d) aanbieden "
         "de gegevens aan de gemeente door te geven. U moet dat kunnen bewijzen: leg daarom vast wat u deed en wanneer.",
     ),
     WizardStep.BRIEVEN: (
         "Brieven",
-        "werkinstructie stap 2",
+        articles.WI_STEP_2,
         "De werkinstructie noemt drie brieven: rond de 5e een herinnering (zonder tekst over schuldhulp), rond de "
         "15e een aanmaning met tekst 1, en rond de 5e van de volgende maand een sommatie met tekst 2. "
         "Tekst 2 geeft de huurder 7 dagen na ontvangst om bezwaar te maken. Maak de brief hier en leg vast "
@@ -83,34 +85,34 @@ _TEXT: dict[WizardStep, tuple[str, str, str]] = {
     ),
     WizardStep.BEZWAAR: (
         "Bezwaar",
-        "LCV 2.2",
+        articles.LCV_2_2,
         "Maakt de huurder bezwaar tegen het delen van zijn gegevens met de gemeente, dan meldt u hem niet "
         "(LCV 2.2). Kreeg u een bezwaar, per e-mail of op een andere manier, leg het dan hier vast. "
         "Kwam er binnen de termijn niets, dan gaat u verder.",
     ),
     WizardStep.GEMEENTE: (
         "Gemeente en route",
-        "werkinstructie stap 1; LCV 3.4",
+        articles.WI_STEP_1_ROUTE,
         "U meldt aan de gemeente waar de woning ligt, via het meldpunt dat die gemeente koos: RIS Matching, "
         "VPS van BKR, of de website Achterstanden aanleveren voor kleine verhuurders. Daarvoor is een "
         "overeenkomst met de gemeente nodig (werkinstructie stap 1).",
     ),
     WizardStep.CONTROLE: (
         "Gegevenscontrole",
-        "werkinstructie stap 3; tekst 1 en 2",
+        articles.WI_STEP_3_TEXTS,
         "U mag niet meer delen dan contactgegevens en het signaal zelf, en alleen wat tekst 1 en 2 de huurder "
         "hebben aangekondigd. Extra velden gaan alleen mee als u ze met de gemeente hebt afgesproken; "
         "straat en woonplaats gaan nooit mee. Controleer hieronder wat er precies gedeeld wordt.",
     ),
     WizardStep.MELDEN: (
         "Melden",
-        "LCV 3.1 d, 3.4",
+        articles.LCV_3_1_D_3_4,
         "Nu geeft u het signaal af bij het meldpunt. Via de website typt u de gegevens over van de invoerkaart; "
         "bij RIS Matching of VPS uploadt u een bestand. Leg pas vast dat u gemeld hebt als het echt gebeurd is.",
     ),
     WizardStep.DAARNA: (
         "Daarna",
-        "LCV 3.13, 4.1–4.3",
+        articles.LCV_3_13_4,
         "De gemeente laat binnen 4 weken alleen iets weten als de huurder hulp heeft geaccepteerd (LCV 3.13). "
         "Dan schort u de incasso hoogstens 30 dagen op (LCV 4.1, 4.2 a–c). Ontstaat in die tijd een nieuwe "
         "achterstand zonder contact met de gemeente, dan mag de incasso weer verder (LCV 4.3).",
