@@ -15,8 +15,8 @@ PACKAGE = pathlib.Path(lcv_tui.__file__).parent
 def test_core_packages_do_not_import_textual():
     code = (
         "import sys, pkgutil, importlib\n"
-        "import lcv_tui.domain, lcv_tui.store, lcv_tui.exports\n"
-        "for pkg in (lcv_tui.domain, lcv_tui.store, lcv_tui.exports):\n"
+        "import lcv_tui.domain, lcv_tui.store, lcv_tui.exports, lcv_tui.services\n"
+        "for pkg in (lcv_tui.domain, lcv_tui.store, lcv_tui.exports, lcv_tui.services):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
@@ -43,8 +43,9 @@ def test_help_and_version_do_not_import_textual():
 
 
 def test_import_linter_contracts_hold():
-    """The layers (pyproject.toml ``[tool.importlinter]``): cli, commands, tui, then store and
-    exports (independent of each other), then the domain; the core never imports Textual."""
+    """The layers (pyproject.toml ``[tool.importlinter]``): cli, commands, tui, then the services,
+    then store and exports (independent of each other), then the domain; the core (services
+    included) never imports Textual."""
     result = subprocess.run(
         [
             sys.executable,

@@ -53,11 +53,11 @@ def _run(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
     from lcv_tui.exports.imports import (
         ColumnMapping,
         ImportRefused,
-        apply_import,
         plan_payments_table,
         plan_tenants_table,
         read_table,
     )
+    from lcv_tui.services.imports import apply_import
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import open_workspace
 
@@ -89,17 +89,13 @@ def _run(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
         ctx.say("Proefrun (--dry-run): er is niets ingelezen.")
         return EXIT_OK if plan.ok else EXIT_REFUSED
     try:
-        result = apply_import(
-            data, plan, now=ctx.clock.now(), skip_bad=args.skip_bad, actor="import"
-        )
+        result = apply_import(workspace, plan, now=ctx.clock.now(), skip_bad=args.skip_bad)
     except ImportRefused as exc:
         hint = "\nMet --skip-bad leest u alleen de goede regels in." if plan.errors else ""
         return ctx.fail(exc.message + hint, EXIT_REFUSED)
     if result.added == 0:
         ctx.say("Niets nieuws om in te lezen.")
         return EXIT_OK
-    data.import_mappings[kind] = plan.mapping.to_dict()
-    workspace.mark_dirty()
     try:
         workspace.commit()
     except VaultError as exc:
@@ -121,10 +117,10 @@ def run_bank(args: argparse.Namespace, ctx: CliContext) -> int:
     the matched ones are recorded unless ``--dry-run``); 2 no access to the vault; 3 the file
     cannot be read.
     """
-    from lcv_tui.domain import actions
     from lcv_tui.domain.bank import describe, plan_bank_import
     from lcv_tui.exports.bank import read_statement
     from lcv_tui.exports.files import ExportError
+    from lcv_tui.services.imports import record_bank_import
     from lcv_tui.store.errors import VaultError
     from lcv_tui.store.workspace import open_workspace
 
@@ -176,8 +172,7 @@ def run_bank(args: argparse.Namespace, ctx: CliContext) -> int:
     if not plan.matched:
         ctx.say("Niets nieuws om vast te leggen.")
         return outcome
-    result = actions.record_bank_import(data, plan, now=ctx.clock.now(), actor="import")
-    workspace.mark_dirty()
+    result = record_bank_import(workspace, plan, now=ctx.clock.now())
     try:
         workspace.commit()
     except VaultError as exc:

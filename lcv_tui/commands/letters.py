@@ -29,11 +29,10 @@ def _day(args: argparse.Namespace, ctx: CliContext) -> dt.date:
 
 def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write every letter due on ``--on`` (default today) as PDF and text, in one go."""
-    from lcv_tui.domain import ledger
-    from lcv_tui.domain.agenda import due_letters
-    from lcv_tui.domain.letters import LetterRefused, build_letter, letter_warnings
+    from lcv_tui.domain.letters import letter_warnings
     from lcv_tui.exports.files import ExportError
     from lcv_tui.exports.letters_pdf import write_letters
+    from lcv_tui.services.letters import due_letters
     from lcv_tui.store.errors import VaultError
 
     try:
@@ -57,23 +56,13 @@ def run_letters(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
 
-    letters = []
-    refused = 0
-    for tenant, kind in due_letters(data, on):
-        try:
-            letters.append(
-                build_letter(
-                    kind,
-                    landlord=data.landlord,
-                    tenant=tenant,
-                    arrears=ledger.arrears(tenant, on),
-                    on=on,
-                    settings=data.settings,
-                )
-            )
-        except LetterRefused as exc:
-            refused += 1
-            ctx.say(f"Niet gemaakt: {kind.value} voor {tenant.display_name}: {exc.message}")
+    due = due_letters(workspace, on)
+    letters = [letter for _, letter in due.letters]
+    refused = len(due.refused)
+    for refusal in due.refused:
+        ctx.say(
+            f"Niet gemaakt: {refusal.kind.value} voor {refusal.tenant.display_name}: {refusal.message}"
+        )
     if not letters and not refused:
         ctx.say(f"Er zijn op {on:%d-%m-%Y} geen brieven te versturen.")
         return EXIT_OK
@@ -123,9 +112,8 @@ def find_tenants(data, query: str) -> list:
 def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write the evidence dossier (PDF and text) of one tenant, chosen by klantnummer or surname."""
     from lcv_tui.domain.dossier import build_dossier
-    from lcv_tui.exports.dossier_pdf import write_dossier_bundle
     from lcv_tui.exports.files import ExportError
-    from lcv_tui.store.documents import stored_documents
+    from lcv_tui.services.dossier import write_dossier
     from lcv_tui.store.errors import VaultError
 
     try:
@@ -152,9 +140,8 @@ def run_dossier(args: argparse.Namespace, ctx: CliContext) -> int:
     on = _day(args, ctx)
     dossier = build_dossier(data, matches[0].id, on)
     folder = Path(args.out).expanduser() if getattr(args, "out", None) else ctx.locations.export_dir
-    stored = stored_documents(workspace.vault, [a.sha256 for a in dossier.attachments])
     try:
-        paths, missing = write_dossier_bundle(dossier, folder, stored)
+        paths, missing = write_dossier(workspace, dossier, folder)
     except ExportError as exc:
         return ctx.fail(exc.message, EXIT_IO)
     ctx.say("Bewijsdossier geschreven:\n" + "\n".join(f"  {path}" for path in paths))

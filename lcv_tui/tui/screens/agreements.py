@@ -148,7 +148,7 @@ class AgreementsScreen(FollowsData, SectionScreen):
             self.table.move_cursor_to(agreement_id)
 
     def action_delete(self) -> None:
-        from lcv_tui.tui.edits import delete_agreement
+        from lcv_tui.services.edits import delete_agreement
         from lcv_tui.tui.screens.dialogs import ConfirmScreen
 
         key = self.table.current_key
@@ -298,7 +298,7 @@ class AgreementFormScreen(FormScreen["str | None"]):
         self.query_one("#field-gemeente", Input).focus()
 
     def action_save(self) -> None:
-        from lcv_tui.tui.edits import save_agreement
+        from lcv_tui.services.edits import save_agreement
 
         workspace = self.app.workspace
         assert workspace is not None

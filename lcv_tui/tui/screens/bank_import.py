@@ -4,7 +4,7 @@ The landlord types (or pastes) the path of a statement; ``exports.bank`` reads i
 worker, with a progress bar, and ``domain.bank`` plans what each transaction means. The preview
 shows what is matched, the suggestions to confirm, and what is not matched; a suggestion or an
 unmatched credit is recorded only for the tenant the landlord picks (optionally remembering the
-payer's IBAN on that tenant). "Vastleggen" records through ``domain.actions.record_bank_import``.
+payer's IBAN on that tenant). "Vastleggen" records through ``services.imports.record_bank_import``.
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ class BankImportScreen(MeldenSubScreen):
 
     @on(Button.Pressed, "#bank-record")
     def action_record(self) -> None:
-        from lcv_tui.domain import actions
+        from lcv_tui.services.imports import record_bank_import
 
         plan = self.plan
         workspace = self.app.workspace
@@ -282,12 +282,8 @@ class BankImportScreen(MeldenSubScreen):
             self._status("Lees eerst een bankafschrift in.", error=True)
             return
         try:
-            result = actions.record_bank_import(
-                workspace.data,
-                plan,
-                self.assignments(),
-                now=self.app.clock.now(),
-                actor="app",
+            result = record_bank_import(
+                workspace, plan, self.assignments(), now=self.app.clock.now()
             )
         except ValueError as exc:
             self._status(str(exc), error=True)
@@ -296,7 +292,6 @@ class BankImportScreen(MeldenSubScreen):
         if not result.payments and not result.ibans_remembered:
             self._status("Niets nieuws om vast te leggen.")
             return
-        workspace.mark_dirty()
         summary = f"Vastgelegd: {len(result.payments)} betaling(en)"
         if result.reversals:
             summary += f", waarvan {result.reversals} storno('s)"

@@ -3,7 +3,7 @@
 The fields are exactly those of the upload file (``sharing.shared_fields_preview``), so the
 website gets no more than a file would. Each shared value is shown large and copied to the
 clipboard with its number key or a click (``tui.clipboard``: the system's own tool, and OSC 52 for SSH). "Gemeld op de
-website" records the signal through ``actions.record_signal`` with today's date.
+website" records the signal through ``services.signals.record_signals`` with today's date.
 """
 
 from __future__ import annotations
@@ -176,9 +176,17 @@ class EntryCardScreen(Screen[bool]):
         if not self.can_record:
             return
         from lcv_tui.domain.models import Route
-        from lcv_tui.tui.screens.signals import record_signals
+        from lcv_tui.services.signals import record_signals
 
-        recorded, refused = record_signals(self.app, (self.tenant_id,), Route.WEBSITE)
+        workspace = self.app.workspace
+        assert workspace is not None
+        recorded, refused = record_signals(
+            workspace,
+            (self.tenant_id,),
+            Route.WEBSITE,
+            on=self.app.clock.today(),
+            now=self.app.clock.now(),
+        )
         if recorded:
             self.app.commit("Signaal vastgelegd")
             self.dismiss(True)

@@ -8,7 +8,7 @@ Three steps, and nothing changes before the last one:
    and the mapping used last time (``data.import_mappings``) comes first.
 3. :class:`ImportPreviewScreen`: what will be added, the rows with errors and the duplicates.
    "Alles inlezen" only when there are no errors; "Foute regels overslaan en de rest inlezen" is
-   a separate, explicit choice. ``exports.imports.apply_import`` is all or nothing.
+   a separate, explicit choice. ``services.imports.apply_import`` is all or nothing.
 """
 
 from __future__ import annotations
@@ -337,20 +337,19 @@ class ImportScreen(MeldenSubScreen):
         self._apply(plan, skip_bad=choice == SKIP_BAD)
 
     def _apply(self, plan: ImportPlan, *, skip_bad: bool) -> None:
-        from lcv_tui.exports.imports import ImportRefused, apply_import
+        from lcv_tui.exports.imports import ImportRefused
+        from lcv_tui.services.imports import apply_import
 
         workspace = self.app.workspace
         assert workspace is not None
         try:
-            result = apply_import(workspace.data, plan, now=self.app.clock.now(), skip_bad=skip_bad)
+            result = apply_import(workspace, plan, now=self.app.clock.now(), skip_bad=skip_bad)
         except ImportRefused as exc:
             self._status(exc.message, error=True)
             self.notify(
                 exc.message, title="Niets ingelezen", severity="error", timeout=12, markup=False
             )
             return
-        workspace.data.import_mappings[plan.kind] = plan.mapping.to_dict()
-        workspace.mark_dirty()
         added = count_text(result.added, plan.kind)
         parts = [f"{added} ingelezen"]
         if result.skipped_bad:

@@ -130,9 +130,8 @@ class LettersScreen(Screen[None]):
 
     def plan(self) -> None:
         """Build today's letters from the agenda (nothing is written yet)."""
-        from lcv_tui.domain import ledger
-        from lcv_tui.domain.agenda import due_letters
-        from lcv_tui.domain.letters import LetterRefused, build_letter, letter_warnings
+        from lcv_tui.domain.letters import letter_warnings
+        from lcv_tui.services.letters import due_letters
 
         workspace = self.app.workspace
         assert workspace is not None
@@ -143,21 +142,12 @@ class LettersScreen(Screen[None]):
                 "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief."
             )
             return
-        for tenant, kind in due_letters(data, today):
-            try:
-                letter = build_letter(
-                    kind,
-                    landlord=data.landlord,
-                    tenant=tenant,
-                    arrears=ledger.arrears(tenant, today),
-                    on=today,
-                    settings=data.settings,
-                )
-            except LetterRefused as exc:
-                self.refused.append(
-                    f"✗ {LETTER_NAMES[kind]} voor {tenant.display_name}: {exc.message}"
-                )
-                continue
+        due = due_letters(workspace, today)
+        self.refused.extend(
+            f"✗ {LETTER_NAMES[r.kind]} voor {r.tenant.display_name}: {r.message}"
+            for r in due.refused
+        )
+        for tenant, letter in due.letters:
             self.letters[tenant.id] = letter
             self.names[tenant.id] = (tenant.display_name, tenant.address_line)
             self.status[tenant.id] = NOT_WRITTEN

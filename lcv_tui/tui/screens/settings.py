@@ -134,7 +134,7 @@ class SettingsScreen(TracksEdits, SectionScreen):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from lcv_tui.tui.edits import save_landlord_and_settings
+        from lcv_tui.services.edits import save_landlord_and_settings
 
         workspace = self.app.workspace
         assert workspace is not None

@@ -34,7 +34,7 @@ from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search
 if TYPE_CHECKING:
     from textual.app import SystemCommand
 
-    from lcv_tui.domain.models import Route, Tenant, VaultData
+    from lcv_tui.domain.models import Tenant, VaultData
     from lcv_tui.domain.rules import Verdict
     from lcv_tui.domain.sharing import Selection, SignalRecord
     from lcv_tui.tui.host import AppHost, HostApp
@@ -589,12 +589,16 @@ class SignalsScreen(FollowsData, SectionScreen):
 
     def _record_uploaded(self, pending: PendingUpload, uploaded_on: dt.date | None = None) -> None:
         from lcv_tui.domain.models import Route
+        from lcv_tui.services.signals import record_signals
 
+        workspace = self.app.workspace
+        assert workspace is not None
         recorded, refused = record_signals(
-            self.app,
+            workspace,
             pending.tenant_ids,
             Route.UPLOAD,
-            on=uploaded_on,
+            on=uploaded_on or self.app.clock.today(),
+            now=self.app.clock.now(),
             upload_sha256=pending.sha256 or None,
         )
         self.pending = None
@@ -643,56 +647,6 @@ class SignalsScreen(FollowsData, SectionScreen):
     @on(Select.Changed, "#gemeente")
     def _gemeente_changed(self) -> None:
         self.reload()
-
-
-def record_signals(
-    app: AppHost,
-    tenant_ids: tuple[str, ...],
-    route: Route,
-    *,
-    on: dt.date | None = None,
-    upload_sha256: str | None = None,
-) -> tuple[int, list[str]]:
-    """Record a signal on ``on`` (default today) for each tenant; returns how many were recorded and
-    the Dutch refusals.
-
-    Each refusal names the tenant and carries the domain's message (the article and what to do).
-    The caller commits.
-    """
-    from lcv_tui.domain import actions
-    from lcv_tui.domain.rules import RuleViolation
-
-    workspace = app.workspace
-    assert workspace is not None
-    today = on or app.clock.today()
-    recorded = 0
-    refused: list[str] = []
-    for tenant_id in tenant_ids:
-        try:
-            name = workspace.data.tenant(tenant_id).display_name
-        except KeyError:
-            refused.append("Een huurder uit het bestand staat niet meer in de kluis.")
-            continue
-        try:
-            actions.record_signal(
-                workspace.data,
-                tenant_id,
-                today,
-                route=route,
-                now=app.clock.now(),
-                actor=workspace.actor,
-                upload_sha256=upload_sha256,
-            )
-        except RuleViolation as exc:
-            refused.append(f"{name}: {exc.message}")
-            continue
-        except ValueError as exc:
-            refused.append(f"{name}: {exc}")
-            continue
-        recorded += 1
-    if recorded:
-        workspace.mark_dirty()
-    return recorded, refused
 
 
 # --- the save-file dialog -----------------------------------------------------------------------

@@ -886,15 +886,13 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
 
     @work(thread=True, exclusive=True, group="tenant-file-files")
     def write_dossier(self, dossier, folder: Path) -> None:
-        from lcv_tui.exports.dossier_pdf import write_dossier_bundle
         from lcv_tui.exports.files import ExportError
-        from lcv_tui.store.documents import stored_documents
+        from lcv_tui.services.dossier import write_dossier
 
         workspace = self.app.workspace
         assert workspace is not None
-        stored = stored_documents(workspace.vault, [a.sha256 for a in dossier.attachments])
         try:
-            paths, missing = write_dossier_bundle(dossier, folder, stored)
+            paths, missing = write_dossier(workspace, dossier, folder)
         except ExportError as exc:
             self.post_message(ExportFailed(exc.message))
             return

@@ -262,7 +262,7 @@ class TenantFormScreen(FormScreen["str | None"]):
         self.focus_next()
 
     def action_save(self) -> None:
-        from lcv_tui.tui import edits
+        from lcv_tui.services import edits
 
         workspace = self.app.workspace
         assert workspace is not None

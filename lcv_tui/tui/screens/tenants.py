@@ -275,7 +275,7 @@ class TenantListScreen(FollowsData, SectionScreen):
         def answered(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            from lcv_tui.tui.edits import delete_tenant
+            from lcv_tui.services.edits import delete_tenant
 
             try:
                 delete_tenant(workspace, key)

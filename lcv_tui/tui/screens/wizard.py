@@ -3,7 +3,7 @@
 Eight steps (achterstand, LCV 2.1 a–d, brieven, bezwaar, gemeente en route, gegevenscontrole, melden,
 daarna), one panel each: what the law asks and why, where this tenant stands, and what to record.
 Everything it says comes from the domain through :mod:`lcv_tui.tui.wizard.steps`; every change goes
-through ``domain.actions`` (or ``tui.edits`` for an agreement) after the landlord confirmed it in a
+through ``domain.actions`` (or ``services.edits`` for an agreement) after the landlord confirmed it in a
 dialog, and is saved with ``app.commit``. Letters and upload files are written by ``exports`` in
 thread workers.
 
@@ -637,7 +637,7 @@ class WizardScreen(Screen[None]):
         )
 
     def action_agreement(self) -> None:
-        from lcv_tui.tui.edits import save_agreement
+        from lcv_tui.services.edits import save_agreement
         from lcv_tui.tui.wizard.dialogs import AgreementDialog
 
         assert self.view is not None

@@ -2,7 +2,7 @@
 agreement with the tenant's gemeente, recorded on the spot (werkinstructie stap 1).
 
 It returns a valid ``Agreement`` with ``dismiss`` (or None when cancelled) and records nothing
-itself: the wizard saves it through ``tui.edits.save_agreement`` and commits. When saving is
+itself: the wizard saves it through ``services.edits.save_agreement`` and commits. When saving is
 refused, the wizard reopens it with the Dutch message (``error``).
 """
 

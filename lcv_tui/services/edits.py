@@ -1,8 +1,9 @@
-"""Changes the screens make to the vault data, each with its audit entry (ids only, never names).
+"""Edits of tenants, agreements, landlord and settings, each with its audit entry (ids only, never names).
 
-Tenant changes go through ``lcv_tui.domain.actions`` (which also writes the audit entry);
-landlord, settings and agreements are plain replacements recorded with ``workspace.record_audit``.
-Saving is the caller's job: ``app.commit()`` right after, so a failed save is reported once.
+Tenant changes go through ``lcv_tui.domain.actions`` (which also writes the audit entry) at the
+workspace clock's time; landlord, settings and agreements are plain replacements recorded with
+``workspace.record_audit``. Each marks the workspace dirty; saving is the caller's job
+(``app.commit()`` right after), so a failed save is reported once.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def update_tenant(workspace: Workspace, tenant: Tenant) -> Tenant:
 
 
 def delete_tenant(workspace: Workspace, tenant_id: str) -> None:
+    """Raises ``ValueError`` with a Dutch message for a tenant with anything recorded (give an end date
+    instead: the retention rule removes the file later); nothing changes then."""
     from lcv_tui.domain import actions
 
     actions.delete_tenant(
@@ -52,14 +55,17 @@ def save_agreement(workspace: Workspace, agreement: Agreement) -> None:
         if existing.id == agreement.id:
             agreements[index] = agreement
             workspace.record_audit("agreement.update", ref=agreement.id)
+            workspace.mark_dirty()
             return
     agreements.append(agreement)
     workspace.record_audit("agreement.add", ref=agreement.id)
+    workspace.mark_dirty()
 
 
 def delete_agreement(workspace: Workspace, agreement_id: str) -> None:
     workspace.data.agreements = [a for a in workspace.data.agreements if a.id != agreement_id]
     workspace.record_audit("agreement.delete", ref=agreement_id)
+    workspace.mark_dirty()
 
 
 def save_landlord_and_settings(
@@ -68,3 +74,4 @@ def save_landlord_and_settings(
     workspace.data.landlord = landlord
     workspace.data.settings = settings
     workspace.record_audit("settings.update")
+    workspace.mark_dirty()
