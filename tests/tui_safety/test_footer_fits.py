@@ -1,14 +1,15 @@
-"""Issue 15.5: at 80×24 the footer shows the keys that matter, each hint whole (none cut off or
+"""Issue 15.5: at 80×24 (and 120×36) the footer shows the keys that matter, each hint whole (none cut off or
 covered by the command palette's key at the right edge)."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Footer
 from tui_helpers import settle
 
 from lcv_tui.tui.screens.tenant_file import TenantFileScreen
 from lcv_tui.tui.screens.tenant_form import TenantFormScreen
-from lcv_tui.tui.sections import section
+from lcv_tui.tui.sections import SECTIONS, section
 
 SMALL = (80, 24)
 
@@ -59,3 +60,39 @@ async def test_the_tenant_file_footer_fits_in_80_columns(new_app):
         # The keys left out of the footer are still listed under F1 → Toetsen.
         keys = set(dict(app.screen_keys()).values())
         assert {"Brief", "Bezwaar", "Bewijsdossier", "Correctie", "Gegevens"} <= keys
+
+
+async def _open(app, pilot, where: str) -> None:
+    if where == "dossier":
+        app.push_screen(TenantFileScreen(app.workspace.data.tenants[0].id))
+    else:
+        await pilot.press(section(where).key)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("where", [*(s.mode for s in SECTIONS), "dossier"])
+@pytest.mark.parametrize("size", [SMALL, (120, 36)])
+async def test_every_footer_hint_is_whole_and_help_and_quit_stay(new_app, where, size):
+    app = new_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, where)
+        hints = _footer_hints(app.screen)
+        shown = [hint[0] for hint in hints]
+        assert {"Help", "Afsluiten"} <= set(shown), f"{where}: {shown}"
+        for index, (description, x, right) in enumerate(hints):
+            following = hints[index + 1][1] if index + 1 < len(hints) else size[0]
+            previous = hints[index - 1][2] if index else 0
+            assert previous <= x and right <= min(following, size[0]), (
+                f"{where}: {description} cut off"
+            )
+
+
+async def test_the_tenant_file_shows_more_keys_at_120_columns(new_app):
+    app = new_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, "dossier")
+        shown = [hint[0] for hint in _footer_hints(app.screen)]
+        assert {"Terug", "Signaal begeleiden", "Betaling", "Brief", "Bezwaar", "Help"} <= set(shown)
+        assert len(shown) >= 8

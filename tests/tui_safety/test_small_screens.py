@@ -10,6 +10,7 @@ from tui_helpers import settle
 
 from lcv_tui.paths import Locations
 from lcv_tui.tui.screens.dialogs import ChoiceScreen
+from lcv_tui.tui.screens.tenant_file import TenantFileScreen
 from lcv_tui.tui.sections import SECTIONS, section
 
 
@@ -28,6 +29,23 @@ def test_section_at_80_by_24(snap_compare, new_app, mode):
         await settle(pilot)
 
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=open_section)
+
+
+@pytest.mark.parametrize("where", [*(s.mode for s in SECTIONS), "dossier"])
+def test_section_at_120_by_36(snap_compare, new_app, where):
+    """The walk at the common size: every section and a tenant file, each key, button and message
+    in view."""
+
+    async def open_section(pilot):
+        await settle(pilot)
+        if where == "dossier":
+            tenant = pilot.app.workspace.data.tenants[0]
+            pilot.app.push_screen(TenantFileScreen(tenant.id))
+        else:
+            await pilot.press(section(where).key)
+        await settle(pilot)
+
+    assert snap_compare(new_app(), terminal_size=(120, 36), run_before=open_section)
 
 
 def _inside(widget, width: int, height: int) -> bool:

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from tui_helpers import settle
 
+from lcv_tui.tui.screens.agenda import AgendaScreen
 from lcv_tui.tui.screens.tenants import TenantListScreen
 from lcv_tui.tui.sections import section
 from lcv_tui.tui.widgets.record_table import RecordTable
 
-FILTERABLE = (("huurders", TenantListScreen, "#filter", "#tenants"),)
+FILTERABLE = (
+    ("agenda", AgendaScreen, "#filter", "#agenda"),
+    ("huurders", TenantListScreen, "#filter", "#tenants"),
+)
 """Every section with a filter box: (mode, screen class, filter id, table id)."""
+
+
+def _tenant_of(row_key: str) -> str:
+    """The tenant a row is about: the tenant list's keys are tenant ids, the agenda's ``id:index``."""
+    return row_key.partition(":")[0]
 
 
 def _fingerprint(app) -> tuple[object, ...]:
@@ -39,7 +48,9 @@ async def test_typing_every_demo_name_only_filters(new_app):
             screen = app.screen
             assert isinstance(screen, screen_class)
             table = screen.query_one(table_id, RecordTable)
-            for name in names:
+            listed = {_tenant_of(r.key) for r in table.shown}
+            assert listed, f"{mode} lists nobody"
+            for tenant, name in zip(app.workspace.data.tenants, names, strict=True):
                 table.focus()
                 await pilot.pause()
                 stack = list(app.screen_stack)
@@ -48,12 +59,9 @@ async def test_typing_every_demo_name_only_filters(new_app):
                 assert list(app.screen_stack) == stack, f"typing {name!r} opened a screen"
                 assert app.screen is screen
                 assert screen.query_one(filter_id).value == name
-                shown = {
-                    f"{t.surname} {t.initials}".strip()
-                    for t in app.workspace.data.tenants
-                    if t.id in {r.key for r in table.shown}
-                }
-                assert name in shown, f"{name!r} not found by typing it"
+                shown = {_tenant_of(r.key) for r in table.shown}
+                if tenant.id in listed:
+                    assert tenant.id in shown, f"{name!r} not found by typing it in {mode}"
                 assert _fingerprint(app) == before, f"typing {name!r} changed the data"
                 await pilot.press("escape")  # clears the filter
                 await pilot.pause()
@@ -82,3 +90,22 @@ async def test_a_tenant_with_evidence_is_not_deleted_but_offered_an_end_date(new
         assert isinstance(form, TenantFormScreen)
         assert form.focused.id == "field-tenancy_end"
         assert _fingerprint(app) == before
+
+
+async def test_the_agenda_says_when_a_search_finds_nothing_and_escape_brings_the_list_back(new_app):
+    app = new_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(section("agenda").key)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        total = len(screen.table.shown)
+        await pilot.press(*"zzzq")
+        await settle(pilot)
+        assert screen.table.shown == []
+        assert "zoektekst" in screen.table.empty_text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(screen.table.shown) == total
+        assert screen.query_one("#filter").value == ""

@@ -71,7 +71,7 @@ async def test_agenda_and_tenant_file_open_the_wizard_and_the_file_refreshes_aft
         agenda = app.screen
         assert isinstance(agenda, AgendaScreen)
         item = agenda.items[agenda.table.current_key]
-        await pilot.press("g")
+        await pilot.press("ctrl+g")
         await settle(pilot)
         assert isinstance(app.screen, WizardScreen) and app.screen.tenant_id == item.tenant_id
         await pilot.press("escape")

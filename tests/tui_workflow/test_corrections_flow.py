@@ -130,7 +130,7 @@ async def test_letters_warn_before_writing_without_an_iban(new_app, locations):
         await settle(pilot)
         landlord = app.workspace.data.landlord
         app.workspace.data.landlord = landlord.model_copy(update={"iban": ""})
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LettersScreen)

@@ -40,7 +40,7 @@ async def test_letters_open_their_folder_with_the_system_opener(new_app, locatio
     app.system = fake_system("win32", {}, (), runner)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LettersScreen)
@@ -59,7 +59,7 @@ async def test_a_folder_that_cannot_be_opened_is_named(new_app, locations):
     app.system = fake_system("linux", {}, (), FakeRunner())  # no xdg-open
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         await pilot.press("w")
         await settle(pilot)

@@ -242,7 +242,7 @@ async def test_letters_of_today_in_a_worker_then_all_recorded(new_app, locations
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LettersScreen)
@@ -287,7 +287,7 @@ async def test_tenant_information_text_copy_and_save(new_app, locations):
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("i")
+        await pilot.press("ctrl+u")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TenantInfoScreen)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
 
 from lcv_tui.domain.agenda import AgendaItem, Urgency
 from lcv_tui.domain.validation import format_date
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
+from lcv_tui.tui.screens.type_filter import type_to_filter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ COLUMNS = (
 )
 
 EMPTY = "Niets te doen vandaag, en ook de komende twee weken niet. Alle huurders zijn bij of er loopt niets."
+
+NOT_FOUND = "Niets op de agenda past bij deze zoektekst. Esc wist de zoektekst."
 
 
 def urgency_text(urgency: Urgency) -> str:
@@ -90,11 +94,13 @@ class AgendaScreen(FollowsData, SectionScreen):
     CSS_PATH = "agenda.tcss"
     app: HostApp
 
+    # Every printable key filters the list (issue 15.1), so the actions sit on keys that cannot be
+    # typed into a search: Enter, Ctrl combinations.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open", "Dossier", id="agenda.open"),
-        Binding("g", "guide_signal", "Begeleiden", id="agenda.guide_signal"),
-        Binding("b", "letters", "Brieven", id="agenda.letters"),
-        Binding("i", "tenant_info", "Info huurders", id="agenda.tenant_info"),
+        Binding("ctrl+o", "open", "Dossier", id="agenda.open"),
+        Binding("ctrl+g", "guide_signal", "Begeleiden", id="agenda.guide_signal"),
+        Binding("ctrl+b", "letters", "Brieven", id="agenda.letters"),
+        Binding("ctrl+u", "tenant_info", "Info huurders", id="agenda.tenant_info"),
     ]
 
     def __init__(self) -> None:
@@ -103,6 +109,15 @@ class AgendaScreen(FollowsData, SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="agenda-counts", markup=False)
+        with Horizontal(id="filter-row"):
+            yield Label("Zoeken", id="filter-label")
+            yield Input(
+                id="filter",
+                select_on_focus=False,
+                compact=True,
+                placeholder="typ een naam, adres of actie",
+                tooltip="Typ een naam, adres of actie; Esc wist de zoektekst",
+            )
         yield RecordTable(COLUMNS, empty_text=EMPTY, id="agenda")
         yield Static("", id="agenda-detail", markup=False)
 
@@ -128,6 +143,27 @@ class AgendaScreen(FollowsData, SectionScreen):
         self.table.set_records(agenda_record(key, item) for key, item in self.items.items())
         self.query_one("#agenda-counts", Static).update(counts_text(found))
         self._show_detail()
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    def _apply_filter(self, text: str) -> None:
+        table = self.table
+        # An empty result of a search is not an empty agenda: say so, and how to get the list back.
+        table.empty_text = NOT_FOUND if text.strip() else EMPTY
+        table.set_filter(text)
+        table.refresh()
+        self._show_detail()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        type_to_filter(
+            self, event, self.table, self.query_one("#filter", Input), self._apply_filter
+        )
 
     @on(RecordTable.Highlighted, "#agenda")
     def _show_detail(self) -> None:

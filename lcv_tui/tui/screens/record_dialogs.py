@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,6 +35,7 @@ from lcv_tui.domain.models import (
     EventKind,
     FeedbackStatus,
 )
+from lcv_tui.tui.screens.dialogs import DialogBody
 from lcv_tui.tui.widgets.form import FormField, show_errors
 
 EntryT = TypeVar("EntryT")
@@ -181,20 +182,23 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
         return self.values.get(field, default)
 
     def compose(self) -> ComposeResult:
+        # On a small terminal the form part scrolls and the buttons stay below it, so they are on
+        # the screen from the start (80×24, 60×20).
         with Vertical(id="record-box"):
-            yield Static(self.TITLE_TEXT, id="record-title", markup=False)
-            if self.subject:
-                yield Static(self.subject, id="record-subject", markup=False)
-            if self.INTRO:
-                yield Static(self.INTRO, id="record-intro", markup=False)
-            yield Static(
-                f"⚠ {self.error}" if self.error else "",
-                id="record-summary",
-                classes="form-summary",
-                markup=False,
-            )
-            with VerticalScroll(id="record-fields"):
-                yield from self.compose_fields()
+            with DialogBody(id="record-form"):
+                yield Static(self.TITLE_TEXT, id="record-title", markup=False)
+                if self.subject:
+                    yield Static(self.subject, id="record-subject", markup=False)
+                if self.INTRO:
+                    yield Static(self.INTRO, id="record-intro", markup=False)
+                yield Static(
+                    f"⚠ {self.error}" if self.error else "",
+                    id="record-summary",
+                    classes="form-summary",
+                    markup=False,
+                )
+                with Vertical(id="record-fields"):
+                    yield from self.compose_fields()
             with Horizontal(id="record-buttons"):
                 yield Button(f"{self.CONFIRM} (Ctrl+S)", id="confirm", variant="primary")
                 yield Button("Annuleren (Esc)", id="cancel")
@@ -202,10 +206,22 @@ class RecordDialog(ModalScreen["EntryT | None"], Generic[EntryT]):
     def compose_fields(self) -> ComposeResult:
         yield from ()
 
+    FRAME_ROWS: ClassVar[int] = 9
+    """Rows of the box that are not the form: border, padding, the button row and its margin, and
+    the screen's margin (the box is at most 95% high)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The form part scrolls within what the screen leaves, so the buttons below it are always in
+        # view; CSS cannot say "auto height, but no more than the rest of the box".
+        form = self.query_one("#record-form")
+        form.styles.max_height = max(3, event.size.height - self.FRAME_ROWS)
+
     def on_mount(self) -> None:
         self.query_one("#record-summary", Static).display = bool(self.error)
         first = self.query("#record-fields Input, #record-fields Select").first()
         first.focus()
+        # Once laid out: on a small terminal a long explanation can push the first field below the fold.
+        self.call_after_refresh(first.scroll_visible, animate=False)
 
     # field builders ------------------------------------------------------------------------
 

@@ -353,21 +353,20 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
     app: HostApp
 
     # The footer shows the keys that matter most and fits in 80 columns; F1 → Toetsen lists them all.
+    # The footer shows these keys in this order while they fit (80 columns: the first three).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="file.close"),
         Binding("g", "guide_signal", "Signaal begeleiden", id="file.guide_signal"),
         Binding("p", "payment", "Betaling", id="file.payment"),
-        Binding("w", "letter", "Brief", id="file.letter", show=False),
+        Binding("w", "letter", "Brief", id="file.letter"),
         Binding("s", "step", "Stap 2.1", id="file.step", show=False),
-        Binding("b", "objection", "Bezwaar", id="file.objection", show=False),
-        Binding(
-            "b", "withdraw_objection", "Bezwaar intrekken", id="file.withdraw_objection", show=False
-        ),
+        Binding("b", "objection", "Bezwaar", id="file.objection"),
+        Binding("b", "withdraw_objection", "Bezwaar intrekken", id="file.withdraw_objection"),
         Binding("t", "feedback", "Terugkoppeling", id="file.feedback", show=False),
         Binding("i", "withdrawal", "Signaal ingetrokken", id="file.withdrawal", show=False),
         Binding("c", "adjustment", "Correctie", id="file.adjustment", show=False),
-        Binding("d", "dossier", "Bewijsdossier", id="file.dossier", show=False),
-        Binding("e", "edit", "Gegevens", id="file.edit", show=False),
+        Binding("d", "dossier", "Bewijsdossier", id="file.dossier"),
+        Binding("e", "edit", "Gegevens", id="file.edit"),
         Binding("ctrl+r", "correct", "Corrigeren…", id="file.correct", show=False),
     ]
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.onboarding import EMPTY_VAULT
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
+from lcv_tui.tui.screens.type_filter import type_to_filter
 from lcv_tui.tui.tenant_rows import (
     COLUMNS,
     STATUS_FILTERS,
@@ -141,31 +142,9 @@ class TenantListScreen(FollowsData, SectionScreen):
         select.value = keys[(keys.index(str(current)) + 1) % len(keys)]
 
     def on_key(self, event: events.Key) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if self.focused is self.table:
-            # Type-to-filter: every printable key searches; no letter is a command here. The focus
-            # stays on the table, so the arrows move through the results at once and the footer keeps
-            # its keys (no rebuild on a keystroke).
-            if event.is_printable and event.character:
-                event.stop()
-                event.prevent_default()
-                filter_input.value += event.character
-                filter_input.cursor_position = len(filter_input.value)
-                self._apply_filter(filter_input.value)
-            elif event.key == "backspace" and filter_input.value:
-                event.stop()
-                filter_input.value = filter_input.value[:-1]
-                self._apply_filter(filter_input.value)
-            elif event.key == "escape" and filter_input.value:
-                event.stop()
-                filter_input.value = ""
-                self._apply_filter("")
-        elif self.focused is filter_input and event.key == "down":
-            event.stop()
-            self.table.focus()
-        elif self.focused is filter_input and event.key == "escape" and filter_input.value:
-            event.stop()
-            filter_input.value = ""
+        type_to_filter(
+            self, event, self.table, self.query_one("#filter", Input), self._apply_filter
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "open_file", "guide_signal"):
