@@ -24,9 +24,11 @@ from lcv_tui.tui.sections import HOME, SECTIONS, Section, section
 from lcv_tui.tui.system import System, open_folder
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from lcv_tui.clock import Clock
+    from lcv_tui.domain.agenda import AgendaItem
     from lcv_tui.paths import Locations
     from lcv_tui.store.workspace import Workspace
     from lcv_tui.tui.host import AppHost
@@ -149,6 +151,8 @@ class LcvApp(App[None]):
         self.system = System.current()
         """The machine around the app (clipboard tools, file opener); tests stand in another."""
         self.last_copy = Copied.NO
+        self._agenda_cache: tuple[tuple[int, int, dt.date], list[AgendaItem]] | None = None
+        """Today's agenda with the key it was computed for (``agenda_items``)."""
         if animation_level is not None:
             self.animation_level = animation_level
         for theme in THEMES:
@@ -273,6 +277,22 @@ class LcvApp(App[None]):
     def data_changed(self) -> None:
         """Tell every screen that the vault data changed (``commit`` does this after each save)."""
         self.data_revision += 1
+
+    def agenda_items(self) -> list[AgendaItem]:
+        """Today's agenda (``domain.agenda.agenda``), computed once per data revision and date.
+
+        Every screen that shows the agenda or derives from it (the home section, today's letters)
+        reads this one list; it is computed again only after a change (``data_changed``), after
+        another vault is opened, or on a new day. Callers must not change the list.
+        """
+        from lcv_tui.domain.agenda import agenda
+
+        assert self.workspace is not None
+        today = self.clock.today()
+        key = (id(self.workspace), self.data_revision, today)
+        if self._agenda_cache is None or self._agenda_cache[0] != key:
+            self._agenda_cache = (key, agenda(self.workspace.data, today))
+        return self._agenda_cache[1]
 
     # --- navigation and verbs -----------------------------------------------------------------
 

@@ -143,7 +143,8 @@ class LettersScreen(Screen[None]):
                 "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief."
             )
             return
-        for tenant, kind in due_letters(data, today):
+        # Today's agenda of the app, computed once per change of the data.
+        for tenant, kind in due_letters(data, today, self.app.agenda_items()):
             try:
                 letter = build_letter(
                     kind,
