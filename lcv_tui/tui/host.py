@@ -50,6 +50,10 @@ class AppHost(Protocol):
 
     def commit(self, success: str | None = "Opgeslagen") -> bool: ...
 
+    async def saved(self) -> None:
+        """Wait until the saves started by ``commit`` have ended."""
+        ...
+
     def agenda_items(self) -> list[AgendaItem]:
         """Today's agenda, computed once per data revision and date (shared by every screen)."""
         ...
