@@ -22,6 +22,8 @@ from benchmarks.timing import Result, median_time
 PASSPHRASE = "benchmark wachtzin lang genoeg"
 LOAD_GOAL_S = 0.3
 SAVE_GOAL_S = 0.3
+FRAME_S = 1 / 60
+"""Issue 16.4: a save never blocks the UI for more than a frame."""
 NOW = dt.datetime.combine(bench_data.TODAY, dt.time(12))
 
 
@@ -75,6 +77,9 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
                 vault.save(loaded)
 
             save = median_time(save_after_a_step, repeat)
+            # The app saves in a worker: only the snapshot (encoding the document) runs on the UI
+            # thread; compressing, encrypting and writing run in the worker thread.
+            ui_part = median_time(lambda: vault.snapshot(loaded), repeat)
             save_base = median_time(lambda: json.dumps(document), repeat)
             size_mb = locations.vault_path.stat().st_size / 1e6
         per_tenant["load"].append((count, load / count))
@@ -100,6 +105,18 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
                 goal=f"≤ {SAVE_GOAL_S} s" if last else "",
                 passed=save <= SAVE_GOAL_S if last else None,
                 note=f"{save / count * 1e6:.0f} µs/tenant",
+            )
+        )
+        results.append(
+            Result(
+                "vault save: part on the UI thread",
+                count,
+                ui_part,
+                save,
+                goal=f"≤ {FRAME_S * 1000:.0f} ms (a frame)" if last else "",
+                passed=ui_part <= FRAME_S if last else None,
+                note="the snapshot (Vault.snapshot) the app takes before the worker writes; "
+                "baseline: the whole save",
             )
         )
     for what, points in per_tenant.items():

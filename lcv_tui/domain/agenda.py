@@ -308,9 +308,14 @@ LETTER_ACTIONS: tuple[tuple[ActionKind, EventKind], ...] = (
 """The agenda's letter actions and the letter each one asks for, in the order they go out."""
 
 
-def due_letters(data: VaultData, on: dt.date) -> list[tuple[Tenant, EventKind]]:
+def due_letters(
+    data: VaultData, on: dt.date, items: list[AgendaItem] | None = None
+) -> list[tuple[Tenant, EventKind]]:
     """Per tenant the first letter of the sequence (herinnering, aanmaning, sommatie) that the agenda
     lists as due on or before ``on``: ``(tenant, EventKind)``, most urgent tenant first.
+
+    ``items`` is the agenda of ``data`` on ``on`` when the caller has it already (any horizon: only
+    the items due on or before ``on`` count, and their order does not depend on the horizon).
 
     Letters go out in order (werkinstructie, voorgestelde werkwijze): when several are overdue,
     only the first is written now; the next follows once this one is recorded as sent.
@@ -318,7 +323,7 @@ def due_letters(data: VaultData, on: dt.date) -> list[tuple[Tenant, EventKind]]:
     letter_of = dict(LETTER_ACTIONS)
     due: dict[str, set[ActionKind]] = {}
     order: list[str] = []
-    for item in agenda(data, on, horizon_days=0):
+    for item in agenda(data, on, horizon_days=0) if items is None else items:
         if item.action in letter_of and item.due <= on:
             if item.tenant_id not in due:
                 order.append(item.tenant_id)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
 
+    from lcv_tui.domain.agenda import AgendaItem
     from lcv_tui.domain.letters import Letter
     from lcv_tui.domain.models import EventKind, Tenant
     from lcv_tui.store.workspace import Workspace
@@ -36,9 +37,12 @@ class DueLetters:
     refused: list[RefusedLetter] = field(default_factory=list)
 
 
-def due_letters(workspace: Workspace, on: dt.date) -> DueLetters:
+def due_letters(
+    workspace: Workspace, on: dt.date, agenda_items: list[AgendaItem] | None = None
+) -> DueLetters:
     """Per tenant the letter the agenda says is due on or before ``on`` (``agenda.due_letters``),
     written on ``on`` with the arrears of that day; the ones the domain refuses, with its reason.
+    ``agenda_items`` is the agenda of that day when the caller has it already (the app's cache).
 
     Raises ``ValueError(NO_LANDLORD)`` when the landlord's details are missing: every letter names them.
     """
@@ -51,7 +55,7 @@ def due_letters(workspace: Workspace, on: dt.date) -> DueLetters:
     if landlord is None:
         raise ValueError(NO_LANDLORD)
     result = DueLetters()
-    for tenant, kind in due(data, on):
+    for tenant, kind in due(data, on, agenda_items):
         try:
             letter = build_letter(
                 kind,

@@ -455,6 +455,21 @@ REKEYED_FILES: tuple[EncryptedFiles, ...] = (
 encrypted file under the data folder is added here, and only here."""
 
 
+@dataclass(frozen=True)
+class SaveJob:
+    """A save taken at one moment (:meth:`Vault.snapshot`), written later by :meth:`Vault.write`."""
+
+    head: bytes
+    tenant_lines: list[bytes]
+    append: bool
+    """True: ``audit`` holds only the lines after the saved ones; False: the whole log."""
+    audit: list[AuditEntry]
+    log: AuditLog
+    log_length: int
+    last: tuple[int, str]
+    keep: BackupPolicy
+
+
 class Vault:
     """An open vault: the data key in memory, the file's current header and body, and the audit
     chunks on disk together with the ``AuditLog`` they belong to (so a save adds only new lines)."""
@@ -615,33 +630,53 @@ class Vault:
 
     def save(self, data: VaultData) -> None:
         """Encrypt and write ``data`` atomically, keeping the previous file as a backup; raises ``VaultWriteError``."""
-        with self._busy:  # never at the same time as a passphrase change in another thread
-            self._save(data)
+        self.write(self.snapshot(data))
 
-    def _save(self, data: VaultData) -> None:
+    def snapshot(self, data: VaultData) -> SaveJob:
+        """What a save of ``data`` writes, taken now (the data may change afterwards): the document's
+        head and tenant lines encoded, and the audit lines not yet saved.
+
+        The app takes it on the UI thread, so the file is consistent, and runs :meth:`write` in a
+        worker. Snapshots must be written in the order they were taken, one at a time (the next
+        snapshot is taken after the previous write ended).
+        """
         log = data.audit
-        if (
+        append = (
             log is self._log
             and log.saved is not None
             and log.saved == sum(c.count for c in self._chunks)
-        ):
-            chunks = sections.extend(
-                self._chunks, log.since(log.saved), _CODEC
-            )  # the usual case: only the new lines
-        else:
-            chunks = sections.chunk_all(
-                list(log), _CODEC
-            )  # other data, an older file, or lines taken back
-        core_bytes, body = _seal(
-            self._data_key, self.vault_id, sections.pack(_document(data), chunks, log.last)
         )
-        slots = self._pending_slots or self._file.slots
-        self._write(
-            assemble(core_bytes, slots, body), keep=BackupPolicy.from_settings(data.settings)
+        return SaveJob(
+            head=data.__pydantic_serializer__.to_json(data, exclude={"tenants"}),
+            tenant_lines=[_TENANT.dump_json(tenant) for tenant in data.tenants],
+            append=append,
+            audit=list(log.since(log.saved)) if append and log.saved is not None else list(log),
+            log=log,
+            log_length=len(log),
+            last=log.last,
+            keep=BackupPolicy.from_settings(data.settings),
         )
-        self._pending_slots = None
-        self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), body)
-        self._saved(chunks, log)
+
+    def write(self, job: SaveJob) -> None:
+        """Compress, encrypt and write a :meth:`snapshot` atomically (safe in a worker thread);
+        raises ``VaultWriteError``."""
+        with self._busy:  # never at the same time as a passphrase change in another thread
+            if job.append:
+                chunks = sections.extend(self._chunks, job.audit, _CODEC)  # only the new lines
+            else:
+                chunks = sections.chunk_all(job.audit, _CODEC)  # other data, or lines taken back
+            document = sections.compress_document(job.head, job.tenant_lines, _CODEC)
+            core_bytes, body = _seal(
+                self._data_key, self.vault_id, sections.pack(document, chunks, job.last)
+            )
+            slots = self._pending_slots or self._file.slots
+            self._write(assemble(core_bytes, slots, body), keep=job.keep)
+            self._pending_slots = None
+            self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), body)
+            self._chunks, self._log = chunks, job.log
+            self._file.body = b""  # see _body
+            # lines taken back meanwhile (``AuditLog.truncate``): the next save writes the whole log
+            job.log.saved = job.log_length if len(job.log) >= job.log_length else None
 
     def _saved(self, chunks: tuple[sections.Chunk, ...], log: AuditLog) -> None:
         self._chunks, self._log = chunks, log

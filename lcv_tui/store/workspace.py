@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from lcv_tui.clock import Clock
@@ -11,7 +12,16 @@ from lcv_tui.domain.models import AuditEntry, VaultData
 from lcv_tui.paths import ENV_PASSPHRASE, Locations
 from lcv_tui.store import lock as vault_lock
 from lcv_tui.store.errors import VaultWriteError
-from lcv_tui.store.vault import Vault
+from lcv_tui.store.vault import SaveJob, Vault
+
+
+@dataclass(frozen=True)
+class PendingSave:
+    """A save on its way (``Workspace.start_save``): the vault's snapshot and what had changed then."""
+
+    job: SaveJob
+    changes: int
+    audit_length: int
 
 
 class Workspace:
@@ -36,6 +46,9 @@ class Workspace:
         self.actor = actor
         self.dirty = False
         self.lock = lock
+        self.changes = 0
+        """Counts ``mark_dirty`` and ``record_audit`` calls: a save in a worker clears ``dirty`` only
+        when nothing changed since its snapshot."""
 
     def close(self) -> None:
         """Let other processes open the vault again (the data stays readable here)."""
@@ -48,6 +61,7 @@ class Workspace:
 
     def mark_dirty(self) -> None:
         self.dirty = True
+        self.changes += 1
 
     def commit(self) -> None:
         """Save; on ``VaultWriteError`` the data stays as it is in memory, ``dirty`` stays True, and
@@ -58,6 +72,23 @@ class Workspace:
             self.dirty = True
             raise
         self.dirty = False
+
+    def start_save(self) -> PendingSave:
+        """A consistent snapshot to save (on the thread that changes the data); write it with
+        :meth:`write` (in a worker), then call :meth:`saved` or :meth:`save_failed` (back on that thread)."""
+        return PendingSave(self.vault.snapshot(self.data), self.changes, len(self.data.audit))
+
+    def write(self, pending: PendingSave) -> None:
+        """Write a snapshot (safe in a worker thread); raises ``VaultWriteError``."""
+        self.vault.write(pending.job)
+
+    def saved(self, pending: PendingSave) -> None:
+        """The snapshot is on disk: clean unless the data changed after it was taken."""
+        if self.changes == pending.changes and len(self.data.audit) == pending.audit_length:
+            self.dirty = False
+
+    def save_failed(self) -> None:
+        self.dirty = True
 
     def record_audit(
         self, action: str, tenant_id: str | None = None, ref: str | None = None, content: str = ""
@@ -73,6 +104,7 @@ class Workspace:
             content=content,
         )
         self.dirty = True
+        self.changes += 1
         return entry
 
 

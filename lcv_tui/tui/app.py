@@ -9,6 +9,7 @@ memory, says why in Dutch, and quitting then asks first.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -24,11 +25,13 @@ from lcv_tui.tui.sections import HOME, SECTIONS, Section, section
 from lcv_tui.tui.system import System, open_folder
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from lcv_tui.clock import Clock
+    from lcv_tui.domain.agenda import AgendaItem
     from lcv_tui.paths import Locations
-    from lcv_tui.store.workspace import Workspace
+    from lcv_tui.store.workspace import PendingSave, Workspace
     from lcv_tui.tui.host import AppHost
 
 AnimationLevel = Literal["none", "basic", "full"]
@@ -149,6 +152,14 @@ class LcvApp(App[None]):
         self.system = System.current()
         """The machine around the app (clipboard tools, file opener); tests stand in another."""
         self.last_copy = Copied.NO
+        self._save_running = False
+        self._save_queued = False
+        self._queued_success: str | None = None
+        self._save_idle = threading.Event()
+        """Set while no save thread writes (``on_unmount`` waits for it before closing)."""
+        self._save_idle.set()
+        self._agenda_cache: tuple[tuple[int, int, dt.date], list[AgendaItem]] | None = None
+        """Today's agenda with the key it was computed for (``agenda_items``)."""
         if animation_level is not None:
             self.animation_level = animation_level
         for theme in THEMES:
@@ -230,7 +241,9 @@ class LcvApp(App[None]):
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
-        # The app is closing: let another instance (or a CLI command) open the vault.
+        # The app is closing: a save that is being written ends first (an atomic rename, seconds
+        # at most), then another instance (or a CLI command) may open the vault.
+        self._save_idle.wait()
         if self.workspace is not None:
             self.workspace.close()
 
@@ -251,28 +264,93 @@ class LcvApp(App[None]):
     # --- saving -------------------------------------------------------------------------------
 
     def commit(self, success: str | None = "Opgeslagen") -> bool:
-        """Save the workspace. On failure: a Dutch notification, data kept in memory, returns False."""
+        """Save the workspace in a worker; the screens see the change at once.
+
+        The snapshot is taken here, on the UI thread (so the file is consistent); compressing,
+        encrypting and writing run in a thread, so the UI does not freeze. One save at a time: a
+        commit during a save queues one more save, taken when the running one ends. On failure: a
+        Dutch notification, the data kept in memory, ``dirty`` stays True and ``save_error`` says
+        why. Returns True: the save started or is queued (await :meth:`saved` for its outcome).
+        """
+        assert self.workspace is not None
+        self.data_changed()
+        if self._save_running:
+            self._save_queued = True
+            self._queued_success = success
+            return True
+        self._save_running = True
+        self._save_idle.clear()
+        self.run_worker(self._save_loop(success), group="save", exit_on_error=False)
+        return True
+
+    async def _save_loop(self, success: str | None) -> None:
+        import asyncio
+
         from lcv_tui.store.errors import VaultError
 
-        assert self.workspace is not None
         try:
-            self.workspace.commit()
-        except VaultError as exc:
-            self.data_changed()  # the change stays in memory, and the screens show it
-            self.save_error = exc.message
-            self.notify(
-                exc.message, title="Opslaan mislukt", severity="error", timeout=12, markup=False
-            )
-            return False
-        self.save_error = None
-        self.data_changed()
-        if success:
-            self.notify(success, timeout=3, markup=False)
-        return True
+            while True:
+                workspace = self.workspace
+                assert workspace is not None
+                pending = workspace.start_save()
+                self._save_idle.clear()
+                try:
+                    await asyncio.to_thread(self._write_save, workspace, pending)
+                except VaultError as exc:
+                    workspace.save_failed()
+                    self.save_error = exc.message
+                    self.data_changed()  # the change stays in memory; the screens show the state
+                    self.notify(
+                        exc.message,
+                        title="Opslaan mislukt",
+                        severity="error",
+                        timeout=12,
+                        markup=False,
+                    )
+                else:
+                    workspace.saved(pending)
+                    self.save_error = None
+                    if success and not self._save_queued:
+                        self.notify(success, timeout=3, markup=False)
+                if not self._save_queued:
+                    return
+                self._save_queued = False
+                success = self._queued_success
+        finally:
+            self._save_running = False
+            self._save_idle.set()
+
+    def _write_save(self, workspace: Workspace, pending: PendingSave) -> None:
+        """In the save thread: write, and say when the thread is done (``on_unmount`` waits)."""
+        try:
+            workspace.write(pending)
+        finally:
+            self._save_idle.set()
+
+    async def saved(self) -> None:
+        """Wait until every save started so far (and any queued one) has ended."""
+        while self._save_running:
+            await self.workers.wait_for_complete([w for w in self.workers if w.group == "save"])
 
     def data_changed(self) -> None:
         """Tell every screen that the vault data changed (``commit`` does this after each save)."""
         self.data_revision += 1
+
+    def agenda_items(self) -> list[AgendaItem]:
+        """Today's agenda (``domain.agenda.agenda``), computed once per data revision and date.
+
+        Every screen that shows the agenda or derives from it (the home section, today's letters)
+        reads this one list; it is computed again only after a change (``data_changed``), after
+        another vault is opened, or on a new day. Callers must not change the list.
+        """
+        from lcv_tui.domain.agenda import agenda
+
+        assert self.workspace is not None
+        today = self.clock.today()
+        key = (id(self.workspace), self.data_revision, today)
+        if self._agenda_cache is None or self._agenda_cache[0] != key:
+            self._agenda_cache = (key, agenda(self.workspace.data, today))
+        return self._agenda_cache[1]
 
     # --- navigation and verbs -----------------------------------------------------------------
 
@@ -443,6 +521,7 @@ class LcvApp(App[None]):
     async def action_quit(self) -> None:
         from lcv_tui.tui.screens.dialogs import ChoiceScreen
 
+        await self.saved()  # a save under way ends first; then "dirty" tells the truth
         reasons = self.unsaved_reasons()
         if not reasons:
             self.exit()

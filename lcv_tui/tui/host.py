@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
     from lcv_tui.clock import Clock
+    from lcv_tui.domain.agenda import AgendaItem
     from lcv_tui.paths import Locations
     from lcv_tui.store.workspace import Workspace
     from lcv_tui.tui.clipboard import Copied
@@ -48,6 +49,14 @@ class AppHost(Protocol):
         ...
 
     def commit(self, success: str | None = "Opgeslagen") -> bool: ...
+
+    async def saved(self) -> None:
+        """Wait until the saves started by ``commit`` have ended."""
+        ...
+
+    def agenda_items(self) -> list[AgendaItem]:
+        """Today's agenda, computed once per data revision and date (shared by every screen)."""
+        ...
 
     def open_workspace(self, workspace: Workspace) -> None: ...
 

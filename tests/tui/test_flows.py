@@ -224,12 +224,14 @@ async def test_failed_save_keeps_data_and_quit_asks(new_app, vault, monkeypatch)
         await unlock(pilot)
         await to_section(pilot, "huurders")
 
-        def broken(data):
+        def broken(job):
             raise VaultWriteError("de schijf is vol")
 
-        monkeypatch.setattr(app.workspace.vault, "save", broken)
+        # the save runs in a worker (LcvApp.commit): its write fails there
+        monkeypatch.setattr(app.workspace.vault, "write", broken)
         table = app.screen.query_one(RecordTable)
         await confirm_delete(pilot, app.workspace.data.tenant(table.current_key).surname)
+        await app.saved()
         assert len(app.workspace.data.tenants) == 7
         assert app.workspace.dirty
         assert any("Opslaan mislukt: de schijf is vol" in n.message for n in app._notifications)

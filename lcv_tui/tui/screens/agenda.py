@@ -133,12 +133,8 @@ class AgendaScreen(FollowsData, SectionScreen):
         self.reload()
 
     def reload(self) -> None:
-        """Ask the domain for today's agenda and show it."""
-        from lcv_tui.domain.agenda import agenda
-
-        workspace = self.app.workspace
-        assert workspace is not None
-        found = agenda(workspace.data, self.app.clock.today())
+        """Show today's agenda (computed once per change of the data: ``AppHost.agenda_items``)."""
+        found = self.app.agenda_items()
         self.items = {f"{item.tenant_id}:{index}": item for index, item in enumerate(found)}
         self.table.set_records(agenda_record(key, item) for key, item in self.items.items())
         self.query_one("#agenda-counts", Static).update(counts_text(found))

@@ -142,7 +142,8 @@ class LettersScreen(Screen[None]):
                 "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief."
             )
             return
-        due = due_letters(workspace, today)
+        # Today's agenda of the app, computed once per change of the data.
+        due = due_letters(workspace, today, self.app.agenda_items())
         self.refused.extend(
             f"✗ {LETTER_NAMES[r.kind]} voor {r.tenant.display_name}: {r.message}"
             for r in due.refused
