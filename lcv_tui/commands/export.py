@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from lcv_tui.commands.context import EXIT_IO, EXIT_OK, EXIT_REFUSED
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lcv_tui.commands.context import CliContext
-    from lcv_tui.domain.models import Tenant
+    from lcv_tui.domain.models import Meldpunt, Tenant
 
 NOT_RECORDED = (
     "Let op: dit bestand legt nog niets vast. Upload het bij het digitaal meldpunt en bevestig daarna "
@@ -54,7 +56,7 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
     from lcv_tui.domain.validation import format_date_long, format_money
     from lcv_tui.exports.check import check_file
     from lcv_tui.exports.files import ExportError, out_target
-    from lcv_tui.exports.profiles import RIS_2021
+    from lcv_tui.exports.profiles import upload_profile
     from lcv_tui.exports.upload import write_upload
 
     on = args.on or ctx.clock.today()
@@ -119,41 +121,79 @@ def run_signals(args: argparse.Namespace, ctx: CliContext) -> int:
             EXIT_REFUSED,
         )
 
+    # One file per meldpunt, each in its meldpunt's layout, so that no row reaches a meldpunt that
+    # does not serve the tenant's municipality (werkinstructie stap 1: the gemeente chooses the
+    # meldpunt; issue 13.5). With more than one, --out names them: signalen-ris-matching.xlsx, ...
+    meldpunten = selection.upload_meldpunten
     try:
-        target, fmt = out_target(args.out, fmt=args.format, force=args.force)
-        result = write_upload(
-            upload,
-            target,
-            fmt=fmt,
-            profile=RIS_2021,
-            extra_phone_columns=data.settings.extra_phone_columns,
-        )
+        targets = {
+            meldpunt: out_target(
+                args.out if len(meldpunten) == 1 else _per_meldpunt(args.out, meldpunt),
+                fmt=args.format,
+                force=args.force,
+            )
+            for meldpunt in meldpunten
+        }  # every name is checked before any file is written
+        written = []
+        for meldpunt, (target, fmt) in targets.items():
+            records = [r for r in upload if r.meldpunt == meldpunt]
+            profile = upload_profile(meldpunt.value)
+            result = write_upload(
+                records,
+                target,
+                fmt=fmt,
+                profile=profile,
+                extra_phone_columns=data.settings.extra_phone_columns,
+            )
+            written.append((result, profile, records))
     except ExportError as exc:
         return ctx.fail(exc.message, EXIT_IO)
-    report = check_file(result.path, RIS_2021)
-    total = sum((r.bedrag for r in upload), Decimal("0.00"))
-    ctx.say("")
-    ctx.say(f"Uploadbestand gemaakt: {result.path}")
-    ctx.say(
-        f"  {result.rows} signaal/signalen, samen {format_money(total)}; indeling "
-        f"{RIS_2021.name}; formaat {result.fmt.upper()}."
-    )
-    ctx.say(
-        f"  Nooit gedeeld (niet aangekondigd in tekst 1 en 2): "
-        f"{', '.join(FIELD_LABELS[f] for f in sorted(NEVER_SHARED))}. "
-        "Optionele velden alleen als ze met de gemeente zijn afgesproken."
-    )
-    if not report.ok:
+    problems = False
+    for result, profile, records in written:
+        report = check_file(result.path, profile)
+        total = sum((r.bedrag for r in records), Decimal("0.00"))
+        ctx.say("")
+        ctx.say(f"Uploadbestand gemaakt: {result.path}")
+        ctx.say(
+            f"  {result.rows} signaal/signalen, samen {format_money(total)}; indeling "
+            f"{profile.name}; formaat {result.fmt.upper()}."
+        )
+        ctx.say(
+            f"  Nooit gedeeld (niet aangekondigd in tekst 1 en 2): "
+            f"{', '.join(FIELD_LABELS[f] for f in sorted(NEVER_SHARED))}. "
+            "Optionele velden alleen als ze met de gemeente zijn afgesproken."
+        )
+        if report.ok:
+            ctx.say("  Controle: in orde.")
+            continue
+        problems = True
         ctx.say("  Controle van het bestand vond problemen:")
         for problem in report.problems:
             ctx.say(f"    {problem}")
+    if problems:
         return ctx.fail(
-            "Het bestand is niet geschikt om te uploaden: zie de problemen hierboven.", EXIT_REFUSED
+            "Niet elk bestand is geschikt om te uploaden: zie de problemen hierboven.",
+            EXIT_REFUSED,
         )
-    ctx.say("  Controle: in orde.")
+    if len(written) > 1:
+        ctx.say("")
+        ctx.say(
+            "Elk bestand gaat naar zijn eigen meldpunt (de naam zegt welk): de gemeente van de "
+            "huurder bepaalt het meldpunt."
+        )
     ctx.say("")
     ctx.say(NOT_RECORDED)
     return EXIT_OK
+
+
+def _per_meldpunt(out_arg: str, meldpunt: Meldpunt) -> Path:
+    """``signalen.xlsx`` → ``signalen-bkr-vps.xlsx``: the file of one meldpunt when there are several."""
+    from pathlib import Path
+
+    from lcv_tui.exports.profiles import FILE_STEMS
+
+    out = Path(out_arg)
+    return out.with_name(f"{out.stem}-{FILE_STEMS[meldpunt.value]}{out.suffix}")
 
 
 def run_withdrawals(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -109,3 +109,23 @@ def test_import_commands(demo_vault, clock, tmp_path):
     data = Vault.open(demo_vault, "geheime wachtzin voor de test")[1]
     assert data.import_mappings["tenants"]["surname"] == "Achternaam"
     assert next(t for t in data.tenants if t.klantnummer == "N-1").payments[0].amount == 800
+
+
+def test_export_signals_writes_one_file_per_meldpunt_in_its_layout(demo_vault, clock, tmp_path):
+    """Issue 13.5 / werkinstructie stap 1: the gemeente chooses the meldpunt, so a row never goes to
+    a meldpunt that does not serve the tenant; the CLI writes one file per meldpunt, like the app."""
+    from lcv_tui.exports.profiles import BKR_VPS_2021, RIS_2021
+
+    code, out, err = run(
+        ["export", "signals", "--out", str(tmp_path / "signalen.csv"), "--on", "2026-12-06"],
+        demo_vault,
+        clock,
+    )
+    assert code == 0, err
+    ris, vps = tmp_path / "signalen-ris-matching.csv", tmp_path / "signalen-bkr-vps.csv"
+    assert not (tmp_path / "signalen.csv").exists()
+    assert check_file(ris, RIS_2021).ok and check_file(vps, BKR_VPS_2021).ok
+    assert f"indeling {RIS_2021.name}" in out and f"indeling {BKR_VPS_2021.name}" in out
+    assert "eigen meldpunt" in out
+    rows = [len(p.read_text(encoding="utf-8-sig").strip().splitlines()) - 1 for p in (ris, vps)]
+    assert all(n >= 1 for n in rows)
