@@ -1,7 +1,9 @@
-"""Peak memory at 10,000 tenants: unlock, agenda and tenant list in one fresh process.
+"""Peak memory at 10,000 tenants: unlock, agenda, tenant list, one save and one dossier in one fresh process.
 
 ``python -m benchmarks.memory DATA_DIR PASSPHRASE`` runs the real app headless (``run_test``),
-unlocks the vault, waits for the tenant list, computes the agenda, and prints the process's peak
+unlocks the vault, waits for the tenant list, computes the agenda, records one payment and waits
+for its save (the app's worker), builds the evidence dossier (content and PDF) of the tenant with
+the longest file, and prints the process's peak
 resident set size (``ru_maxrss``) in MB. The baseline is the same interpreter after importing
 Textual and the app and starting a bare Textual app (what any run costs before any data).
 The vault is made with the cheap KDF; the default Argon2id briefly takes 64 MiB of its own
@@ -39,10 +41,13 @@ def _maxrss_mb() -> float:
 
 async def _full(data_dir: str, passphrase: str) -> None:
     import datetime as dt
+    from decimal import Decimal
 
     from benchmarks.tui import open_tenant_list
     from lcv_tui.clock import FixedClock
-    from lcv_tui.domain.agenda import agenda
+    from lcv_tui.domain import actions
+    from lcv_tui.domain.dossier import build_dossier
+    from lcv_tui.exports.dossier_pdf import render_dossier_pdf
     from lcv_tui.paths import Locations
     from lcv_tui.tui.app import make_app
 
@@ -56,9 +61,23 @@ async def _full(data_dir: str, passphrase: str) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_tenant_list(app)
         await pilot.pause()
-        assert app.workspace is not None
-        items = agenda(app.workspace.data, today)
-        assert items is not None
+        workspace = app.workspace
+        assert workspace is not None
+        assert app.agenda_items() is not None
+        busiest = max(workspace.data.tenants, key=lambda t: (len(t.events), len(t.payments)))
+        actions.record_payment(
+            workspace.data,
+            busiest.id,
+            today,
+            Decimal("10.00"),
+            now=app.clock.now(),
+            actor=workspace.actor,
+        )
+        app.commit(success=None)
+        await app.saved()
+        assert not workspace.dirty, app.save_error
+        pdf = render_dossier_pdf(build_dossier(workspace.data, busiest.id, today, whole_file=True))
+        assert pdf.startswith(b"%PDF")
         await pilot.pause()
 
 
@@ -107,7 +126,7 @@ def run(count: int = 10_000):
     kdf = spawn(["kdf"])
     return [
         Result(
-            "peak memory: unlock + agenda + tenant list",
+            "peak memory: unlock + agenda + tenant list + save + dossier",
             count,
             full,
             bare,

@@ -263,25 +263,24 @@ class LcvApp(App[None]):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def commit(self, success: str | None = "Opgeslagen") -> bool:
+    def commit(self, success: str | None = "Opgeslagen") -> None:
         """Save the workspace in a worker; the screens see the change at once.
 
         The snapshot is taken here, on the UI thread (so the file is consistent); compressing,
         encrypting and writing run in a thread, so the UI does not freeze. One save at a time: a
         commit during a save queues one more save, taken when the running one ends. On failure: a
         Dutch notification, the data kept in memory, ``dirty`` stays True and ``save_error`` says
-        why. Returns True: the save started or is queued (await :meth:`saved` for its outcome).
+        why. The save has started or is queued when this returns: await :meth:`saved` for its outcome.
         """
         assert self.workspace is not None
         self.data_changed()
         if self._save_running:
             self._save_queued = True
             self._queued_success = success
-            return True
+            return
         self._save_running = True
         self._save_idle.clear()
         self.run_worker(self._save_loop(success), group="save", exit_on_error=False)
-        return True
 
     async def _save_loop(self, success: str | None) -> None:
         import asyncio
@@ -536,8 +535,9 @@ class LcvApp(App[None]):
         def answered(choice: str | None) -> None:
             if choice == "quit":
                 self.exit()
-            elif choice == "retry" and self.commit():
-                self.call_later(self.action_quit)
+            elif choice == "retry":
+                self.commit()
+                self.call_later(self.action_quit)  # waits for that save, asks again if it failed
 
         self.push_screen(
             ChoiceScreen(question, choices, cancel_key="stay", title="Afsluiten?"), answered

@@ -34,6 +34,6 @@ async def test_agenda_computed_once_per_data_revision(new_app, monkeypatch) -> N
         assert isinstance(app.screen, LettersScreen)
         assert app.screen.letters
         assert len(calls) == 1
-        assert app.commit(success=None)
+        app.commit(success=None)
         await settle(pilot)
         assert len(calls) == 2

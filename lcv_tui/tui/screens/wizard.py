@@ -495,11 +495,10 @@ class WizardScreen(Screen[None]):
         workspace = self.app.workspace
         if workspace is None:
             return
-        if (
-            workspace.data.wizard_progress.get(self.tenant_id) != self._saved_progress
-            or workspace.dirty
-        ) and self.app.commit(success=None):
-            self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
+        progress = workspace.data.wizard_progress.get(self.tenant_id)
+        if progress != self._saved_progress or workspace.dirty:
+            self.app.commit(success=None)
+            self._saved_progress = progress
 
     def has_unsaved_changes(self) -> bool:
         return self.pending_upload is not None
@@ -553,8 +552,8 @@ class WizardScreen(Screen[None]):
         assert workspace is not None
         workspace.mark_dirty()
         self._remember(self.current)
-        if self.app.commit(success):
-            self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
+        self.app.commit(success)  # a failed save keeps the vault dirty: the quit question warns
+        self._saved_progress = workspace.data.wizard_progress.get(self.tenant_id)
         self.refresh_view()
         self.show(self.current)
 
