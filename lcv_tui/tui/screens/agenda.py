@@ -14,12 +14,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from lcv_tui.domain.agenda import AgendaItem, Urgency
 from lcv_tui.domain.validation import format_date
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
-from lcv_tui.tui.screens.type_filter import type_to_filter
+from lcv_tui.tui.screens.type_filter import filter_box, type_to_filter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -110,14 +110,7 @@ class AgendaScreen(FollowsData, SectionScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="agenda-counts", markup=False)
         with Horizontal(id="filter-row"):
-            yield Label("Zoeken", id="filter-label")
-            yield Input(
-                id="filter",
-                select_on_focus=False,
-                compact=True,
-                placeholder="typ een naam, adres of actie",
-                tooltip="Typ een naam, adres of actie; Esc wist de zoektekst",
-            )
+            yield from filter_box("een naam, adres of actie")
         yield RecordTable(COLUMNS, empty_text=EMPTY, id="agenda")
         yield Static("", id="agenda-detail", markup=False)
 

@@ -12,12 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
 from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.onboarding import EMPTY_VAULT
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
-from lcv_tui.tui.screens.type_filter import type_to_filter
+from lcv_tui.tui.screens.type_filter import filter_box, type_to_filter
 from lcv_tui.tui.tenant_rows import (
     COLUMNS,
     STATUS_FILTERS,
@@ -58,14 +58,7 @@ class TenantListScreen(FollowsData, SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="filter-row"):
-            yield Label("Zoeken", id="filter-label")
-            yield Input(
-                id="filter",
-                select_on_focus=False,
-                compact=True,
-                placeholder="typ een naam, adres, postcode of gemeente",
-                tooltip="Typ een naam, adres, postcode of gemeente",
-            )
+            yield from filter_box("een naam, adres, postcode of gemeente")
             yield Select(
                 [(label, key) for key, label in STATUS_FILTERS],
                 value="alle",

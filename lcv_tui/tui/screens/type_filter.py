@@ -11,9 +11,20 @@ from collections.abc import Callable
 
 from textual import events
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from lcv_tui.tui.widgets.record_table import RecordTable
+
+
+def filter_box(hint: str) -> tuple[Label, Input]:
+    """The "Zoeken" label and search box of a filter row; ``hint`` says what can be typed."""
+    return Label("Zoeken", id="filter-label"), Input(
+        id="filter",
+        select_on_focus=False,
+        compact=True,
+        placeholder=f"typ {hint}",
+        tooltip=f"Typ {hint}; Esc wist de zoektekst",
+    )
 
 
 def type_to_filter(
