@@ -17,6 +17,7 @@ Pure: the date is passed in, nothing is read or written here (``exports.dossier_
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lcv_tui.domain import articles, audit, deadlines, ledger, workflow
@@ -164,6 +165,27 @@ def check_event(event: Event, entries_by_ref: dict[str, list[AuditEntry]]) -> tu
         False,
         f"{NOT_IN_LOG}: de inhoud wijkt af van wat in het logboek is vastgelegd (gewijzigd na vastleggen)",
     )
+
+
+def check_log(
+    log: Iterable[AuditEntry], refs: Collection[str]
+) -> tuple[tuple[str, ...], dict[str, list[AuditEntry]]]:
+    """The problems of the whole chain (:func:`audit.verify`) and the entries whose ``ref`` is one
+    of ``refs``, by ref, in one pass over ``log``.
+
+    Only those entries are kept: the log of a large vault runs to millions of lines, which the
+    store hands over as a stream, so one tenant's dossier holds that tenant's lines and no others.
+    """
+    by_ref: dict[str, list[AuditEntry]] = {}
+
+    def keeping(entries: Iterable[AuditEntry]) -> Iterator[AuditEntry]:
+        for entry in entries:
+            if entry.ref is not None and entry.ref in refs:
+                by_ref.setdefault(entry.ref, []).append(entry)
+            yield entry
+
+    problems = tuple(audit.verify(keeping(log)))
+    return problems, by_ref
 
 
 def _record_summary(record: Payment | Adjustment | Event) -> str:
@@ -325,11 +347,11 @@ def build_dossier(
     elif since is None:
         since = case.opened_on if case is not None else None
 
-    problems = tuple(audit.verify(data.audit))
-    by_ref: dict[str, list[AuditEntry]] = {}
-    for entry in data.audit:
-        if entry.ref:
-            by_ref.setdefault(entry.ref, []).append(entry)
+    refs = {event.id for event in tenant.events}
+    refs.update(correction.original.id for correction in tenant.corrections)
+    if case is not None and case.objection is not None:
+        refs.add(case.objection.id)
+    problems, by_ref = check_log(data.audit, refs)
 
     events = sorted(
         (e for e in tenant.events if e.on <= on and (since is None or e.on >= since)),

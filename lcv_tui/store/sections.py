@@ -245,10 +245,12 @@ def extend(chunks: Sequence[Chunk], new: Sequence[AuditEntry], codec: Codec) -> 
     return tuple(out)
 
 
-def decode_chunks(chunks: Sequence[Chunk], last: tuple[int, str], codec: Codec) -> list[AuditEntry]:
-    """All entries, with ``prev`` restored from the line before; checks the count and the last hash."""
-    entries: list[AuditEntry] = []
-    prev = GENESIS
+def decode_chunks(
+    chunks: Sequence[Chunk], last: tuple[int, str], codec: Codec
+) -> Iterator[AuditEntry]:
+    """All entries, decoded one chunk at a time as they are read (none is kept here), with ``prev``
+    restored from the line before; checks each chunk's count and, at the end, the last hash."""
+    prev, seq, entry_hash = GENESIS, 0, GENESIS
     try:
         for chunk in chunks:
             lines = codec.decompress(chunk.data).decode("utf-8").splitlines()
@@ -256,24 +258,22 @@ def decode_chunks(chunks: Sequence[Chunk], last: tuple[int, str], codec: Codec) 
                 raise SectionError("audit chunk has the wrong number of lines")
             for line in lines:
                 seq, at, actor, action, tenant_id, ref, digest, entry_hash = json.loads(line)
-                entries.append(
-                    AuditEntry(
-                        seq=seq,
-                        at=dt.datetime.fromisoformat(at),
-                        actor=actor,
-                        action=action,
-                        tenant_id=tenant_id,
-                        ref=ref,
-                        digest=digest,
-                        prev=prev,
-                        hash=entry_hash,
-                    )
+                entry = AuditEntry(
+                    seq=seq,
+                    at=dt.datetime.fromisoformat(at),
+                    actor=actor,
+                    action=action,
+                    tenant_id=tenant_id,
+                    ref=ref,
+                    digest=digest,
+                    prev=prev,
+                    hash=entry_hash,
                 )
                 prev = entry_hash
+                yield entry
     except SectionError:
         raise
     except (UnicodeDecodeError, ValueError, TypeError) as exc:
         raise SectionError(str(exc)) from None
-    if ((entries[-1].seq, entries[-1].hash) if entries else (0, GENESIS)) != tuple(last):
+    if (seq, entry_hash) != tuple(last):
         raise SectionError("audit log does not end where the index says")
-    return entries
