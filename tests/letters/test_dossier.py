@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import weakref
 from decimal import Decimal
 
 import pytest
@@ -341,3 +342,69 @@ def test_the_exhibit_names_each_letter_as_sent_with_its_hash_and_attaches_the_pd
     assert hashlib.sha256(attached.read_bytes()).hexdigest() == sha
     _, missing = write_dossier_bundle(dossier, tmp_path / "zonder", {})
     assert missing == ["Bijlage 1 (Herinnering van 05-11-2026) ontbreekt: de PDF is niet gevonden."]
+
+
+def _streamed_with_foreign_lines(data: VaultData, tenant, foreign: int, tamper: int | None = None):
+    """``data``'s log rebuilt with ``foreign`` lines of another tenant before the case's lines, as a
+    stored log whose loader makes each entry anew as it is read (as the store does), counting how
+    many of the entries it made are alive at once."""
+    from lcv_tui.domain.models import AuditEntry
+
+    rebuilt = AuditLog()
+    for index in range(foreign):
+        audit.append(
+            rebuilt,
+            at=dt.datetime(2026, 1, 1, 9) + dt.timedelta(minutes=index),
+            action="payment.add",
+            tenant_id="someone-else",
+            ref=f"payment-{index}",
+            content=audit.digest(str(index)),
+        )
+    for entry in data.audit:
+        audit.append(
+            rebuilt,
+            at=entry.at,
+            action=entry.action,
+            actor=entry.actor,
+            tenant_id=entry.tenant_id,
+            ref=entry.ref,
+            content=entry.digest,
+        )
+    rows = [entry.model_dump() for entry in rebuilt]
+    if tamper is not None:
+        rows[tamper]["action"] = "iets anders"
+    alive: weakref.WeakSet[AuditEntry] = weakref.WeakSet()
+    peak = [0]
+
+    def loader():
+        for row in rows:
+            entry = AuditEntry(**row)
+            alive.add(entry)
+            peak[0] = max(peak[0], len(alive))
+            yield entry
+
+    data.attach_audit(AuditLog.stored(len(rows), *rebuilt.last, loader=loader))
+    return peak
+
+
+def test_a_dossier_reads_a_long_log_without_holding_it(case):
+    """Promise (issue 16.4): the dossier checks the whole chain but keeps only its tenant's lines."""
+    data, tenant = case
+    own = len(data.audit)
+    peak = _streamed_with_foreign_lines(data, tenant, foreign=5_000)
+    dossier = build_dossier(data, tenant.id, ON)
+    assert not dossier.audit_problems
+    assert [item.event.kind for item in dossier.not_in_log] == [EventKind.SCHULDHULP_GEWEZEN]
+    assert f"Het logboek ({5_000 + own} regels) is intact" in dossier.text
+    assert "Logboek: vastgelegd in regel 5001 op 05-11-2026 10:00 (app)." in dossier.text
+    assert peak[0] <= own + 2, f"{peak[0]} audit entries alive at once"
+    assert not data.audit.decoded
+
+
+@pytest.mark.parametrize("where", [0, 2_500, 5_002])
+def test_a_broken_chain_anywhere_in_a_streamed_log_is_reported(case, where):
+    data, tenant = case
+    _streamed_with_foreign_lines(data, tenant, foreign=5_000, tamper=where)
+    dossier = build_dossier(data, tenant.id, ON)
+    assert f"Regel {where + 1}: inhoud gewijzigd na vastleggen." in dossier.audit_problems
+    assert "LET OP: het logboek is niet intact." in dossier.text

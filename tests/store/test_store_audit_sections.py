@@ -43,6 +43,31 @@ def test_a_load_leaves_the_log_undecoded_until_it_is_read(vault, locations, data
     assert not opened.audit.decoded, "a read streams the stored part and keeps none of it"
 
 
+def test_a_stored_log_is_indexed_and_sliced_like_a_list_without_being_kept(
+    vault, locations, data, passphrase
+):
+    _log(data, 30)
+    vault.save(data)
+    opened = Vault.open(locations, passphrase)[1]
+    _log(opened, 2, start=30)
+    expected = list(opened.audit)
+    assert [e.ref for e in expected] == [f"p{i}" for i in range(32)]
+    for index in (0, 5, 29, 30, 31, -1, -2, -3, -32):
+        assert opened.audit[index] == expected[index]
+    for part in (
+        slice(3, 7),
+        slice(28, 32),
+        slice(30, None),
+        slice(None, None, 5),
+        slice(None, None, -1),
+    ):
+        assert opened.audit[part] == expected[part]
+    assert opened.audit.since(29) == expected[29:] and opened.audit.since(32) == []
+    with pytest.raises(IndexError):
+        opened.audit[32]
+    assert opened.audit == expected and not opened.audit.decoded
+
+
 def test_appending_and_saving_does_not_decode_the_stored_part(vault, locations, data, passphrase):
     _log(data, 40)
     vault.save(data)
