@@ -193,9 +193,14 @@ def slots_bytes(slots: list[Slot]) -> bytes:
 def assemble(
     core_bytes: bytes, slots: list[Slot], body: bytes, version: int = FORMAT_VERSION
 ) -> bytes:
+    return header_bytes(core_bytes, slots, version) + body
+
+
+def header_bytes(core_bytes: bytes, slots: list[Slot], version: int = FORMAT_VERSION) -> bytes:
+    """Everything before the body: the header and its checksum."""
     slot_raw = slots_bytes(slots)
     header = _PREFIX.pack(MAGIC, version, len(core_bytes), len(slot_raw)) + core_bytes + slot_raw
-    return header + hashlib.sha256(header).digest() + body
+    return header + hashlib.sha256(header).digest()
 
 
 def _load_json(raw: bytes) -> Any:

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from lcv_tui.fsutil import IN_USE_HINT, O_BINARY, fsync_dir, full_fsync, replace_retrying
@@ -87,8 +88,9 @@ def remove_stale_temps(target: Path) -> None:
             stale.unlink()
 
 
-def write_temp(target: Path, data: bytes) -> Path:
-    """Write ``data`` to a new 0600 temp file beside ``target`` and fsync it; on failure nothing is left."""
+def write_temp(target: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write ``data`` (bytes, or pieces written as they come) to a new 0600 temp file beside
+    ``target`` and fsync it; on failure nothing is left."""
     temp = temp_path_for(target)
     flags = (
         os.O_WRONLY
@@ -102,10 +104,11 @@ def write_temp(target: Path, data: bytes) -> Path:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, FILE_MODE)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for piece in (data,) if isinstance(data, bytes) else data:
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         full_fsync(fd)
     except BaseException:
         os.close(fd)

@@ -116,6 +116,11 @@ class Body:
 
 def compress_document(head: bytes, lines: Iterable[bytes], codec: Codec) -> bytes:
     """``head`` and each line, newline-terminated, compressed in batches as they come."""
+    return b"".join(compressed_pieces(head, lines, codec))
+
+
+def compressed_pieces(head: bytes, lines: Iterable[bytes], codec: Codec) -> list[bytes]:
+    """``compress_document`` as the compressor gave it, in pieces (a save does not join them)."""
     packer = codec.compressor()
     out: list[bytes] = []
     batch, size = [head, b"\n"], len(head)
@@ -127,7 +132,7 @@ def compress_document(head: bytes, lines: Iterable[bytes], codec: Codec) -> byte
             batch, size = [], 0
     out.append(packer.compress(b"".join(batch)))
     out.append(packer.flush())
-    return b"".join(out)
+    return out
 
 
 def document_lines(compressed: bytes, codec: Codec, piece: int = 64 * 1024) -> Iterator[bytes]:
@@ -149,15 +154,23 @@ def document_lines(compressed: bytes, codec: Codec, piece: int = 64 * 1024) -> I
 
 def pack(document: bytes, chunks: Sequence[Chunk], last: tuple[int, str]) -> bytes:
     """The plaintext for a compressed document (``compress_document``) and the audit chunks."""
+    return b"".join(pack_pieces([document], chunks, last))
+
+
+def pack_pieces(
+    document: Sequence[bytes], chunks: Sequence[Chunk], last: tuple[int, str]
+) -> list[bytes]:
+    """``pack`` in pieces, for a save that encrypts and writes them one by one instead of joining
+    the whole plaintext (the audit chunks are most of it, and stay shared with the vault)."""
     index = json.dumps(
         {
-            "document": len(document),
+            "document": sum(map(len, document)),
             "audit": [[c.count, len(c.data)] for c in chunks],
             "last": list(last),
         },
         separators=(",", ":"),
     ).encode("ascii")
-    return b"".join([_LENGTH.pack(len(index)), index, document, *(c.data for c in chunks)])
+    return [_LENGTH.pack(len(index)), index, *document, *(c.data for c in chunks)]
 
 
 def unpack(plaintext: bytes) -> Body:

@@ -17,7 +17,7 @@ import re
 import secrets
 import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import TypeAdapter, ValidationError
 
@@ -63,6 +64,7 @@ from lcv_tui.store.fileformat import (
     VaultFile,
     assemble,
     data_aad,
+    header_bytes,
     parse,
 )
 from lcv_tui.store.kdf import KdfParams
@@ -142,6 +144,29 @@ def _seal(data_key: bytes, vault_id: str, plaintext: bytes) -> tuple[bytes, byte
     nonce = os.urandom(NONCE_SIZE)
     core_bytes = Core(vault_id, nonce).to_bytes()
     return core_bytes, AESGCM(data_key).encrypt(nonce, plaintext, data_aad(core_bytes))
+
+
+PIECE = 1024 * 1024
+"""Plaintext bytes encrypted and written at once by a save (``_sealed``)."""
+
+
+def _sealed(
+    data_key: bytes, core_bytes: bytes, slots: list[Slot], plaintext: Iterable[bytes]
+) -> Iterator[bytes]:
+    """The vault file for ``plaintext`` (in pieces), as pieces: the header, the body encrypted a
+    ``PIECE`` at a time, and the tag. The same bytes as ``assemble(core_bytes, slots,
+    AESGCM(data_key).encrypt(nonce, b"".join(plaintext), data_aad(core_bytes)))``, without the
+    plaintext, the body or the file ever being whole in memory (each is the size of the file)."""
+    encryptor = Cipher(
+        algorithms.AES(data_key), modes.GCM(Core.from_bytes(core_bytes).data_nonce)
+    ).encryptor()
+    encryptor.authenticate_additional_data(data_aad(core_bytes))
+    yield header_bytes(core_bytes, slots)
+    for piece in plaintext:
+        view = memoryview(piece)
+        for start in range(0, len(view), PIECE):
+            yield encryptor.update(view[start : start + PIECE])
+    yield encryptor.finalize() + encryptor.tag
 
 
 def _document(data: VaultData) -> bytes:
@@ -665,16 +690,14 @@ class Vault:
                 chunks = sections.extend(self._chunks, job.audit, _CODEC)  # only the new lines
             else:
                 chunks = sections.chunk_all(job.audit, _CODEC)  # other data, or lines taken back
-            document = sections.compress_document(job.head, job.tenant_lines, _CODEC)
-            core_bytes, body = _seal(
-                self._data_key, self.vault_id, sections.pack(document, chunks, job.last)
-            )
+            document = sections.compressed_pieces(job.head, job.tenant_lines, _CODEC)
+            core_bytes = Core(self.vault_id, os.urandom(NONCE_SIZE)).to_bytes()  # a fresh nonce
             slots = self._pending_slots or self._file.slots
-            self._write(assemble(core_bytes, slots, body), keep=job.keep)
+            plaintext = sections.pack_pieces(document, chunks, job.last)
+            self._write(_sealed(self._data_key, core_bytes, slots, plaintext), keep=job.keep)
             self._pending_slots = None
-            self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), body)
-            self._chunks, self._log = chunks, job.log
-            self._file.body = b""  # see _body
+            self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), b"")
+            self._chunks, self._log = chunks, job.log  # the body is not kept: see _body
             # lines taken back meanwhile (``AuditLog.truncate``): the next save writes the whole log
             job.log.saved = job.log_length if len(job.log) >= job.log_length else None
 
@@ -840,13 +863,13 @@ class Vault:
         fsync_dir(backup_dir)
         return target
 
-    def _write(self, raw: bytes, *, keep: BackupPolicy | None) -> None:
+    def _write(self, raw: bytes | Iterable[bytes], *, keep: BackupPolicy | None) -> None:
         """Replace the vault file with ``raw`` atomically; with ``keep``, back up the old file first
         and prune to ``keep``."""
         with vault_lock.locked(self.locations):
             self._write_locked(raw, keep=keep)
 
-    def _write_locked(self, raw: bytes, *, keep: BackupPolicy | None) -> None:
+    def _write_locked(self, raw: bytes | Iterable[bytes], *, keep: BackupPolicy | None) -> None:
         target = self.path
         try:
             fsio.ensure_private_dir(target.parent)

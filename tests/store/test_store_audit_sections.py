@@ -306,3 +306,31 @@ def test_a_key_change_refuses_when_the_file_changed_underneath(vault, locations,
         reopened.change_passphrase(passphrase, "een heel andere wachtzin")
     assert "gewijzigd sinds het werd geopend" in info.value.message
     assert locations.vault_path.read_bytes() == before
+
+
+def test_a_save_encrypts_in_pieces_the_same_bytes_as_in_one_go():
+    """A save streams the plaintext through AES-GCM piece by piece (nothing the size of the file is
+    ever whole in memory); the file must be byte for byte what the one-shot cipher would write."""
+    from lcv_tui.store.vault import PIECE, _sealed
+
+    key = AESGCM.generate_key(bit_length=256)
+    core_bytes = fileformat.Core("abc123", os.urandom(fileformat.NONCE_SIZE)).to_bytes()
+    slots: list[fileformat.Slot] = []
+    plaintext = [b"index", os.urandom(PIECE * 2 + 7), b"", os.urandom(100), os.urandom(PIECE)]
+    pieces = list(_sealed(key, core_bytes, slots, plaintext))
+    assert max(map(len, pieces)) <= PIECE
+    nonce = fileformat.Core.from_bytes(core_bytes).data_nonce
+    whole = AESGCM(key).encrypt(nonce, b"".join(plaintext), fileformat.data_aad(core_bytes))
+    assert b"".join(pieces) == fileformat.assemble(core_bytes, slots, whole)
+
+
+def test_a_saved_vault_reads_back_with_its_sections_in_pieces(vault, locations, data, passphrase):
+    _log(data, 25)
+    vault.save(data)
+    _log(data, 3, start=25)
+    vault.save(data)
+    parsed = fileformat.parse(locations.vault_path.read_bytes())
+    assert parsed.core.vault_id == vault.vault_id and vault._file.body == b""
+    opened = Vault.open(locations, passphrase)[1]
+    assert opened.model_dump() == data.model_dump() and opened.audit == list(data.audit)
+    assert audit.verify(opened.audit) == []
