@@ -169,15 +169,16 @@ def _sealed(
     yield encryptor.finalize() + encryptor.tag
 
 
-def _document(data: VaultData) -> bytes:
-    """The compressed document: the data without its tenants, then one tenant per line (see ``sections``).
+def _document(data: VaultData) -> list[bytes]:
+    """The compressed document, in pieces: the data without its tenants, then one tenant per line
+    (see ``sections``), each line compressed as it is encoded.
 
     (Leaving default values out of the tenant lines would save memory on load, fewer "fields set"
     per tenant, but pydantic's ``exclude_defaults`` calls every ``id`` default factory to compare:
     it doubled the save time at 10,000 tenants. Measured and left out.)
     """
     head = data.__pydantic_serializer__.to_json(data, exclude={"tenants"})
-    return sections.compress_document(
+    return sections.compressed_pieces(
         head, (_TENANT.dump_json(tenant) for tenant in data.tenants), _CODEC
     )
 
@@ -484,8 +485,9 @@ encrypted file under the data folder is added here, and only here."""
 class SaveJob:
     """A save taken at one moment (:meth:`Vault.snapshot`), written later by :meth:`Vault.write`."""
 
-    head: bytes
-    tenant_lines: list[bytes]
+    document: list[bytes]
+    """The document compressed, in pieces: compressed as the tenant lines are encoded, so the
+    snapshot never holds the whole plaintext (80 MB at 10,000 tenants, 10 MB compressed)."""
     append: bool
     """True: ``audit`` holds only the lines after the saved ones; False: the whole log."""
     audit: list[AuditEntry]
@@ -572,7 +574,7 @@ class Vault:
                 slots.append(_wrap(KEYRING, remembered, data_key, vault_id))
         chunks = sections.chunk_all(list(data.audit), _CODEC)
         core_bytes, body = _seal(
-            data_key, vault_id, sections.pack(_document(data), chunks, data.audit.last)
+            data_key, vault_id, sections.pack(b"".join(_document(data)), chunks, data.audit.last)
         )
         try:
             fsio.secure_data_dir(locations.data_dir)
@@ -658,8 +660,8 @@ class Vault:
         self.write(self.snapshot(data))
 
     def snapshot(self, data: VaultData) -> SaveJob:
-        """What a save of ``data`` writes, taken now (the data may change afterwards): the document's
-        head and tenant lines encoded, and the audit lines not yet saved.
+        """What a save of ``data`` writes, taken now (the data may change afterwards): the document
+        encoded and compressed tenant by tenant, and the audit lines not yet saved.
 
         The app takes it on the UI thread, so the file is consistent, and runs :meth:`write` in a
         worker. Snapshots must be written in the order they were taken, one at a time (the next
@@ -672,8 +674,7 @@ class Vault:
             and log.saved == sum(c.count for c in self._chunks)
         )
         return SaveJob(
-            head=data.__pydantic_serializer__.to_json(data, exclude={"tenants"}),
-            tenant_lines=[_TENANT.dump_json(tenant) for tenant in data.tenants],
+            document=_document(data),
             append=append,
             audit=list(log.since(log.saved)) if append and log.saved is not None else list(log),
             log=log,
@@ -683,17 +684,16 @@ class Vault:
         )
 
     def write(self, job: SaveJob) -> None:
-        """Compress, encrypt and write a :meth:`snapshot` atomically (safe in a worker thread);
-        raises ``VaultWriteError``."""
+        """Chunk the new audit lines, encrypt and write a :meth:`snapshot` atomically (safe in a
+        worker thread); raises ``VaultWriteError``."""
         with self._busy:  # never at the same time as a passphrase change in another thread
             if job.append:
                 chunks = sections.extend(self._chunks, job.audit, _CODEC)  # only the new lines
             else:
                 chunks = sections.chunk_all(job.audit, _CODEC)  # other data, or lines taken back
-            document = sections.compressed_pieces(job.head, job.tenant_lines, _CODEC)
             core_bytes = Core(self.vault_id, os.urandom(NONCE_SIZE)).to_bytes()  # a fresh nonce
             slots = self._pending_slots or self._file.slots
-            plaintext = sections.pack_pieces(document, chunks, job.last)
+            plaintext = sections.pack_pieces(job.document, chunks, job.last)
             self._write(_sealed(self._data_key, core_bytes, slots, plaintext), keep=job.keep)
             self._pending_slots = None
             self._file = VaultFile(Core.from_bytes(core_bytes), core_bytes, list(slots), b"")

@@ -334,3 +334,28 @@ def test_a_saved_vault_reads_back_with_its_sections_in_pieces(vault, locations, 
     opened = Vault.open(locations, passphrase)[1]
     assert opened.model_dump() == data.model_dump() and opened.audit == list(data.audit)
     assert audit.verify(opened.audit) == []
+
+
+def test_a_snapshot_holds_its_document_compressed_and_writes_the_data_as_it_was(
+    vault, locations, data, passphrase
+):
+    """A save's snapshot compresses the tenant lines as it encodes them (it never holds the whole
+    plaintext), and what it writes is the data at the moment it was taken."""
+    from lcv_tui.domain import actions
+
+    tenant = data.tenants[0]
+    for month in range(1, 12):
+        actions.record_payment(
+            data, tenant.id, dt.date(2026, month, 1), "850.00", now=AT, actor="app"
+        )
+    _log(data, 5)
+    job = vault.snapshot(data)
+    plain = sections.ZSTD.decompress(b"".join(job.document))
+    assert plain.count(b"\n") == 1 + len(data.tenants)
+    assert tenant.id.encode() in plain
+    assert not any(t.id.encode() in piece for piece in job.document for t in data.tenants)
+    before = data.model_dump()
+    actions.record_payment(data, tenant.id, dt.date(2026, 11, 2), "1.00", now=AT, actor="app")
+    vault.write(job)
+    opened = Vault.open(locations, passphrase)[1]
+    assert opened.model_dump() == before and len(opened.audit) == job.log_length
