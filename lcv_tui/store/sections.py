@@ -266,10 +266,11 @@ def decode_chunks(
     prev, seq, entry_hash = GENESIS, 0, GENESIS
     try:
         for chunk in chunks:
-            lines = codec.decompress(chunk.data).decode("utf-8").splitlines()
-            if len(lines) != chunk.count:
-                raise SectionError("audit chunk has the wrong number of lines")
-            for line in lines:
+            count = 0
+            for line in document_lines(chunk.data, codec):  # a piece at a time, not the whole chunk
+                count += 1
+                if count > chunk.count:
+                    break
                 seq, at, actor, action, tenant_id, ref, digest, entry_hash = json.loads(line)
                 entry = AuditEntry(
                     seq=seq,
@@ -284,6 +285,8 @@ def decode_chunks(
                 )
                 prev = entry_hash
                 yield entry
+            if count != chunk.count:
+                raise SectionError("audit chunk has the wrong number of lines")
     except SectionError:
         raise
     except (UnicodeDecodeError, ValueError, TypeError) as exc:
