@@ -945,6 +945,18 @@ AuditLoader = Callable[[], Iterator[AuditEntry]]
 """Decodes the stored part of an :class:`AuditLog` from its first entry, anew at every call."""
 
 
+def _stored(loader: AuditLoader, count: int) -> Iterator[AuditEntry]:
+    """The stored part of an :class:`AuditLog`, streamed: checks that it holds ``count`` entries."""
+    seen = 0
+    for entry in loader():
+        seen += 1
+        if seen > count:
+            break
+        yield entry
+    if seen != count:
+        raise ValueError("audit log: stored part has the wrong length")
+
+
 class AuditLog(Sequence[AuditEntry]):
     """The vault's audit log: a read-only sequence of :class:`AuditEntry` that only grows by
     :func:`lcv_tui.domain.audit.append`.
@@ -984,21 +996,10 @@ class AuditLog(Sequence[AuditEntry]):
         """False while the stored part is held encoded (reading it does not change that)."""
         return self._loader is None
 
-    def _stored(self, loader: AuditLoader, count: int) -> Iterator[AuditEntry]:
-        """The stored part, streamed: checks that it holds ``count`` entries."""
-        seen = 0
-        for entry in loader():
-            seen += 1
-            if seen > count:
-                break
-            yield entry
-        if seen != count:
-            raise ValueError("audit log: stored part has the wrong length")
-
     def _decode(self) -> list[AuditEntry]:
         """Every entry in memory from now on (only to take back lines inside the stored part)."""
         if self._loader is not None:
-            self._entries = [*self._stored(self._loader, self._lazy_count), *self._entries]
+            self._entries = [*_stored(self._loader, self._lazy_count), *self._entries]
             self._loader = None
             self._lazy_count = 0
         return self._entries
@@ -1033,7 +1034,7 @@ class AuditLog(Sequence[AuditEntry]):
     def __iter__(self) -> Iterator[AuditEntry]:
         if self._loader is None:
             return iter(self._entries)
-        return chain(self._stored(self._loader, self._lazy_count), self._entries)
+        return chain(_stored(self._loader, self._lazy_count), self._entries)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (AuditLog, list)):
@@ -1056,6 +1057,14 @@ class AuditLog(Sequence[AuditEntry]):
         """The entries after the first ``count``, reading the stored part only when they reach into it."""
         return self[count:]
 
+    def as_of_now(self) -> Iterable[AuditEntry]:
+        """The entries as they are now, to be read later, in another thread, as often as needed
+        (a save): the stored part never changes and is streamed at each pass, the newer lines are
+        copied now. Lines appended afterwards are not in it."""
+        if self._loader is None:
+            return list(self._entries)
+        return _AuditLogAsOf(self._loader, self._lazy_count, list(self._entries))
+
     # --- changing -----------------------------------------------------------------------------
 
     def _append(self, entry: AuditEntry) -> None:
@@ -1071,6 +1080,18 @@ class AuditLog(Sequence[AuditEntry]):
             del self._decode()[count:]
         if self.saved is not None and count < self.saved:
             self.saved = None
+
+
+class _AuditLogAsOf(Iterable[AuditEntry]):
+    """What :meth:`AuditLog.as_of_now` returns for a log whose stored part is still encoded."""
+
+    __slots__ = ("_loader", "_count", "_newer")
+
+    def __init__(self, loader: AuditLoader, count: int, newer: list[AuditEntry]) -> None:
+        self._loader, self._count, self._newer = loader, count, newer
+
+    def __iter__(self) -> Iterator[AuditEntry]:
+        return chain(_stored(self._loader, self._count), self._newer)
 
 
 class VaultData(Model):

@@ -31,6 +31,7 @@ import struct
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Protocol
 
 import zstandard
@@ -232,11 +233,13 @@ def encode_chunk(entries: Sequence[AuditEntry], codec: Codec) -> Chunk:
     return Chunk(len(entries), codec.compress(text.encode("utf-8")))
 
 
-def chunk_all(entries: Sequence[AuditEntry], codec: Codec) -> tuple[Chunk, ...]:
-    return tuple(
-        encode_chunk(entries[start : start + MAX_CHUNK], codec)
-        for start in range(0, len(entries), MAX_CHUNK)
-    )
+def chunk_all(entries: Iterable[AuditEntry], codec: Codec) -> tuple[Chunk, ...]:
+    """Every entry, in chunks of ``MAX_CHUNK``, read as they come (a stored log is streamed)."""
+    stream = iter(entries)
+    chunks = []
+    while batch := list(islice(stream, MAX_CHUNK)):
+        chunks.append(encode_chunk(batch, codec))
+    return tuple(chunks)
 
 
 def extend(chunks: Sequence[Chunk], new: Sequence[AuditEntry], codec: Codec) -> tuple[Chunk, ...]:

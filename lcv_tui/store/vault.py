@@ -490,7 +490,8 @@ class SaveJob:
     snapshot never holds the whole plaintext (80 MB at 10,000 tenants, 10 MB compressed)."""
     append: bool
     """True: ``audit`` holds only the lines after the saved ones; False: the whole log."""
-    audit: list[AuditEntry]
+    audit: Iterable[AuditEntry]
+    """A stored log's own lines are streamed when the job is written, not held (``as_of_now``)."""
     log: AuditLog
     log_length: int
     last: tuple[int, str]
@@ -572,7 +573,7 @@ class Vault:
             remembered = os.urandom(keyring_slot.KEY_SIZE)
             if keyring_slot.store_key(vault_id, remembered, keyring_backend):
                 slots.append(_wrap(KEYRING, remembered, data_key, vault_id))
-        chunks = sections.chunk_all(list(data.audit), _CODEC)
+        chunks = sections.chunk_all(data.audit.as_of_now(), _CODEC)
         core_bytes, body = _seal(
             data_key, vault_id, sections.pack(b"".join(_document(data)), chunks, data.audit.last)
         )
@@ -676,7 +677,7 @@ class Vault:
         return SaveJob(
             document=_document(data),
             append=append,
-            audit=list(log.since(log.saved)) if append and log.saved is not None else list(log),
+            audit=log.since(log.saved) if append and log.saved is not None else log.as_of_now(),
             log=log,
             log_length=len(log),
             last=log.last,
@@ -688,7 +689,7 @@ class Vault:
         worker thread); raises ``VaultWriteError``."""
         with self._busy:  # never at the same time as a passphrase change in another thread
             if job.append:
-                chunks = sections.extend(self._chunks, job.audit, _CODEC)  # only the new lines
+                chunks = sections.extend(self._chunks, list(job.audit), _CODEC)  # the new lines
             else:
                 chunks = sections.chunk_all(job.audit, _CODEC)  # other data, or lines taken back
             core_bytes = Core(self.vault_id, os.urandom(NONCE_SIZE)).to_bytes()  # a fresh nonce

@@ -149,6 +149,7 @@ def test_data_from_another_vault_is_written_with_its_whole_log(
     opened = Vault.open(locations, passphrase)[1]
     other = Locations(tmp_path / "elders")
     Vault.create(other, passphrase, opened)
+    assert not opened.audit.decoded, "the whole log is streamed into the new vault"
     copy = Vault.open(other, passphrase)[1]
     assert list(copy.audit) == list(data.audit) and audit.verify(copy.audit) == []
 
@@ -223,7 +224,9 @@ def test_a_format_2_vault_opens_and_is_upgraded_on_the_next_save(
     assert reopened._file.version == 2 and not opened.audit.decoded
     assert opened.model_dump() == data.model_dump() and list(opened.audit) == list(data.audit)
     _log(opened, 1, start=9)
-    reopened.save(opened)
+    job = reopened.snapshot(opened)
+    assert not job.append and not isinstance(job.audit, list), "streamed when written"
+    reopened.write(job)
     upgraded = fileformat.parse(locations.vault_path.read_bytes())
     assert (
         upgraded.version == fileformat.FORMAT_VERSION == 3 and upgraded.core.compression == "zstd"
@@ -359,3 +362,19 @@ def test_a_snapshot_holds_its_document_compressed_and_writes_the_data_as_it_was(
     vault.write(job)
     opened = Vault.open(locations, passphrase)[1]
     assert opened.model_dump() == before and len(opened.audit) == job.log_length
+
+
+def test_the_log_as_of_now_streams_its_stored_part_and_leaves_out_later_lines(
+    vault, locations, data, passphrase
+):
+    """What a save that rewrites the whole log reads in its worker (``SaveJob.audit``)."""
+    _log(data, 30)
+    vault.save(data)
+    opened = Vault.open(locations, passphrase)[1]
+    _log(opened, 2, start=30)
+    as_of = opened.audit.as_of_now()
+    assert not isinstance(as_of, list)
+    _log(opened, 1, start=40)
+    assert [e.ref for e in as_of] == [f"p{i}" for i in range(32)]
+    assert list(as_of) == list(as_of) and not opened.audit.decoded
+    assert len(opened.audit) == 33
