@@ -3,11 +3,11 @@
 ``python -m benchmarks.memory DATA_DIR PASSPHRASE`` runs the real app headless (``run_test``),
 unlocks the vault, waits for the tenant list, computes the agenda, records one payment and waits
 for its save (the app's worker), builds the evidence dossier (content and PDF) of the tenant with
-the longest file, and prints the process's peak
-resident set size (``ru_maxrss``) in MB. The baseline is the same interpreter after importing
-Textual and the app and starting a bare Textual app (what any run costs before any data).
-The vault is made with the cheap KDF; the default Argon2id briefly takes 64 MiB of its own
-(reported separately: it is freed before the data is decoded).
+the longest file, and prints the process's peak resident set size (``ru_maxrss``) in MB, after a
+line with the peak so far at the end of each phase (shown in the result's note). The baseline is
+the same interpreter after importing Textual and the app and starting a bare Textual app (what
+any run costs before any data). The vault is made with the cheap KDF; the default Argon2id
+briefly takes 64 MiB of its own (reported separately: it is freed before the data is decoded).
 """
 
 from __future__ import annotations
@@ -39,6 +39,14 @@ def _maxrss_mb() -> float:
     return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
+PHASE = "phase\t"
+
+
+def _phase(name: str) -> None:
+    """Note the peak so far after one phase (the parent puts the phases in the result's note)."""
+    print(f"{PHASE}{name}\t{_maxrss_mb():.0f}", flush=True)
+
+
 async def _full(data_dir: str, passphrase: str) -> None:
     import datetime as dt
     from decimal import Decimal
@@ -61,9 +69,11 @@ async def _full(data_dir: str, passphrase: str) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_tenant_list(app)
         await pilot.pause()
+        _phase("unlock + tenant list")
         workspace = app.workspace
         assert workspace is not None
         assert app.agenda_items() is not None
+        _phase("agenda")
         busiest = max(workspace.data.tenants, key=lambda t: (len(t.events), len(t.payments)))
         actions.record_payment(
             workspace.data,
@@ -76,8 +86,12 @@ async def _full(data_dir: str, passphrase: str) -> None:
         app.commit(success=None)
         await app.saved()
         assert not workspace.dirty, app.save_error
-        pdf = render_dossier_pdf(build_dossier(workspace.data, busiest.id, today, whole_file=True))
+        _phase("save")
+        dossier = build_dossier(workspace.data, busiest.id, today, whole_file=True)
+        _phase("dossier")
+        pdf = render_dossier_pdf(dossier)
         assert pdf.startswith(b"%PDF")
+        _phase("PDF")
         await pilot.pause()
 
 
@@ -97,6 +111,11 @@ def _kdf() -> None:
 
 
 def spawn(args: list[str]) -> float:
+    return spawn_with_phases(args)[0]
+
+
+def spawn_with_phases(args: list[str]) -> tuple[float, list[tuple[str, str]]]:
+    """The child's peak in MB, and the peak so far after each of its phases."""
     env = dict(
         os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONPATH=str(ROOT)
     )
@@ -110,7 +129,9 @@ def spawn(args: list[str]) -> float:
     )
     if done.returncode != 0:
         raise RuntimeError(f"memory child {args} failed: {done.stderr[-2000:]}")
-    return float(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    phases = [tuple(line.split("\t")[1:3]) for line in lines if line.startswith(PHASE)]
+    return float(lines[-1]), [(name, mb) for name, mb in phases]
 
 
 def run(count: int = 10_000):
@@ -121,7 +142,7 @@ def run(count: int = 10_000):
 
     with tempfile.TemporaryDirectory(prefix="lcv-bench-") as tmp:
         locations, _ = make_vault(Path(tmp) / "data", count)
-        full = spawn(["full", str(locations.data_dir), PASSPHRASE])
+        full, phases = spawn_with_phases(["full", str(locations.data_dir), PASSPHRASE])
     bare = spawn(["bare"])
     kdf = spawn(["kdf"])
     return [
@@ -133,7 +154,8 @@ def run(count: int = 10_000):
             goal=f"≤ {GOAL_MB} MB",
             passed=full <= GOAL_MB,
             unit="MB",
-            note="peak RSS (VmHWM) of a fresh process; baseline: bare Textual app with lcv_tui imported",
+            note="peak RSS (VmHWM) of a fresh process; baseline: bare Textual app with lcv_tui "
+            "imported; peak after each phase: " + ", ".join(f"{n} {mb} MB" for n, mb in phases),
         ),
         Result(
             "peak memory: default KDF alone",

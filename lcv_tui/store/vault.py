@@ -394,6 +394,18 @@ def _open_file(
     return (file, data_key, *_decode(file, data_key))
 
 
+def _upgraded_slots(file: VaultFile, passphrase: str | None, data_key: bytes) -> list[Slot] | None:
+    """A passphrase slot below ``kdf.MINIMUM`` is made again, with today's parameters, and written at
+    the next save: the slots to write then, or None when nothing needs it."""
+    slot = file.slot(PASSPHRASE)
+    if passphrase is None or slot is None or slot.kdf is None:
+        return None
+    if not kdf_module.below_minimum(slot.kdf):
+        return None
+    new_slot = _passphrase_slot(passphrase, data_key, file.core.vault_id, kdf_module.DEFAULT_KDF)
+    return [new_slot] + [s for s in file.slots if s.kind != PASSPHRASE]
+
+
 def _newest_good(locations: Locations, creds: _Credentials) -> Path | None:
     for backup in list_backups(locations):
         try:
@@ -608,7 +620,12 @@ class Vault:
         creds = _Credentials(passphrase, keyring_backend)
         path = locations.vault_path
         try:
-            file, data_key, data, chunks = _open_file(path, creds)
+            file = parse(_read(path))
+            data_key = creds.unlock(file)
+            # Derived before the data is decoded: the KDF's memory (64 MiB) is given back before the
+            # tenants take theirs, instead of adding to it.
+            upgraded = _upgraded_slots(file, passphrase, data_key)
+            data, chunks = _decode(file, data_key)
         except FormatError as exc:
             raise VaultDamaged(
                 str(exc), path=path, good_backup=_newest_good(locations, creds), searched=True
@@ -621,12 +638,7 @@ class Vault:
             chunks=chunks,
             log=data.audit,
         )
-        if passphrase is not None and kdf_module.below_minimum(vault.kdf):
-            # A slot below the minimum is made again, with today's parameters, at the next save.
-            new_slot = _passphrase_slot(
-                passphrase, data_key, file.core.vault_id, kdf_module.DEFAULT_KDF
-            )
-            vault._pending_slots = [new_slot] + [s for s in file.slots if s.kind != PASSPHRASE]
+        vault._pending_slots = upgraded
         return vault, data
 
     # --- properties -----------------------------------------------------------------------

@@ -63,6 +63,31 @@ def test_a_slot_below_the_minimum_is_made_again_at_the_next_save(
     assert Vault.open(locations, passphrase)[1] == data
 
 
+def test_a_weak_slot_is_made_again_before_the_data_is_decoded(
+    locations, data, passphrase, monkeypatch
+):
+    """The new slot's KDF (64 MiB with today's parameters) runs before the tenants are decoded, so
+    its memory is given back before theirs is taken instead of adding to the peak (issue 16.4)."""
+    from lcv_tui.store import vault as vault_module
+
+    weak = kdf.KdfParams(kdf.ARGON2ID, memory_kib=8, iterations=1, lanes=1)
+    Vault.create(locations, passphrase, data, kdf=weak)
+    monkeypatch.setattr(kdf, "MINIMUM", REAL_MINIMUM)
+    monkeypatch.setattr(kdf, "DEFAULT_KDF", REAL_MINIMUM[kdf.ARGON2ID])
+    calls: list[str] = []
+    for name in ("_passphrase_slot", "_decode"):
+        original = getattr(vault_module, name)
+
+        def noting(*args, _name=name, _original=original, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(vault_module, name, noting)
+    vault, opened = Vault.open(locations, passphrase)
+    assert calls == ["_passphrase_slot", "_decode"]
+    assert opened == data and vault._pending_slots is not None
+
+
 def test_a_tampered_slot_reads_as_damaged_not_as_a_wrong_passphrase(locations, data, passphrase):
     """Promise: a damaged or tampered key slot says "beschadigd", even with a recomputed header
     checksum; a wrong passphrase still says the passphrase is wrong."""
