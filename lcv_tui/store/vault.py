@@ -16,8 +16,9 @@ import os
 import re
 import secrets
 import threading
+import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -70,6 +71,8 @@ from lcv_tui.store.migrations import MigrationError, migrate
 from lcv_tui.store.passphrase import check_passphrase
 from lcv_tui.store.trusted import share_fields_set, trusted_validator
 
+SNAPSHOT_SLICE_S = 0.006
+"""Longest stretch of a save's snapshot between two yields (a frame at 60 Hz is 16.7 ms)."""
 BACKUP_PATTERN = re.compile(r"^kluis-(\d{8}-\d{6}-\d{6})\.lcv$")
 SET_ASIDE_PREFIX = f"{VAULT_FILENAME}.beschadigd-"
 _STALE_KEY = (
@@ -634,12 +637,36 @@ class Vault:
 
     def snapshot(self, data: VaultData) -> SaveJob:
         """What a save of ``data`` writes, taken now (the data may change afterwards): the document's
-        head and tenant lines encoded, and the audit lines not yet saved.
+        head and tenant lines encoded, and the audit lines not yet saved (see :meth:`snapshot_steps`)."""
+        steps = self.snapshot_steps(data)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                job: SaveJob = done.value
+                return job
 
-        The app takes it on the UI thread, so the file is consistent, and runs :meth:`write` in a
-        worker. Snapshots must be written in the order they were taken, one at a time (the next
-        snapshot is taken after the previous write ended).
+    def snapshot_steps(
+        self, data: VaultData, *, slice_seconds: float = SNAPSHOT_SLICE_S
+    ) -> Generator[None, None, SaveJob]:
+        """:meth:`snapshot` in slices of about ``slice_seconds``: the generator yields between
+        slices and returns the ``SaveJob``.
+
+        The app takes it on the UI thread, so the file is consistent, yielding to the event loop
+        between slices so the screen never waits longer than a frame (at 10,000 tenants the whole
+        encoding takes a third of a second). The caller must not change ``data`` while the
+        generator is suspended, or must drop it and start over (``Workspace.save_steps`` does).
+        Snapshots are written with :meth:`write` in the order they were taken, one at a time (the
+        next snapshot is taken after the previous write ended).
         """
+        started = time.perf_counter()
+        head = data.__pydantic_serializer__.to_json(data, exclude={"tenants"})
+        tenant_lines: list[bytes] = []
+        for tenant in data.tenants:
+            if time.perf_counter() - started >= slice_seconds:
+                yield
+                started = time.perf_counter()
+            tenant_lines.append(_TENANT.dump_json(tenant))
         log = data.audit
         append = (
             log is self._log
@@ -647,8 +674,8 @@ class Vault:
             and log.saved == sum(c.count for c in self._chunks)
         )
         return SaveJob(
-            head=data.__pydantic_serializer__.to_json(data, exclude={"tenants"}),
-            tenant_lines=[_TENANT.dump_json(tenant) for tenant in data.tenants],
+            head=head,
+            tenant_lines=tenant_lines,
             append=append,
             audit=list(log.since(log.saved)) if append and log.saved is not None else list(log),
             log=log,
