@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks import data as bench_data
 from benchmarks.timing import Result, median_time
@@ -48,6 +50,19 @@ def make_vault(folder: Path, count: int):
     return locations, data
 
 
+def longest_slice(vault: Any, data: Any) -> float:
+    """The longest stretch of ``vault.snapshot_steps(data)`` between two yields (seconds)."""
+    steps = vault.snapshot_steps(data)
+    longest = 0.0
+    while True:
+        started = time.perf_counter()
+        try:
+            next(steps)
+        except StopIteration:
+            return max(longest, time.perf_counter() - started)
+        longest = max(longest, time.perf_counter() - started)
+
+
 def kdf_seconds(repeat: int = 3) -> float:
     from lcv_tui.store import kdf
 
@@ -78,8 +93,11 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
 
             save = median_time(save_after_a_step, repeat)
             # The app saves in a worker: only the snapshot (encoding the document) runs on the UI
-            # thread; compressing, encrypting and writing run in the worker thread.
-            ui_part = median_time(lambda: vault.snapshot(loaded), repeat)
+            # thread, in slices with the event loop handed back in between; compressing,
+            # encrypting and writing run in the worker thread. What the screen waits for is the
+            # longest slice.
+            ui_part = statistics.median(longest_slice(vault, loaded) for _ in range(repeat))
+            ui_whole = median_time(lambda: vault.snapshot(loaded), repeat)
             save_base = median_time(lambda: json.dumps(document), repeat)
             size_mb = locations.vault_path.stat().st_size / 1e6
         per_tenant["load"].append((count, load / count))
@@ -115,8 +133,9 @@ def run(sizes: list[int], repeat: int) -> list[Result]:
                 save,
                 goal=f"≤ {FRAME_S * 1000:.0f} ms (a frame)" if last else "",
                 passed=ui_part <= FRAME_S if last else None,
-                note="the snapshot (Vault.snapshot) the app takes before the worker writes; "
-                "baseline: the whole save",
+                note="the longest slice of the snapshot (Vault.snapshot_steps) the app takes "
+                f"before the worker writes (the whole snapshot: {ui_whole * 1000:.0f} ms in "
+                "slices); baseline: the whole save",
             )
         )
     for what, points in per_tenant.items():

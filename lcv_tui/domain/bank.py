@@ -151,6 +151,39 @@ class BankPlan:
         return result
 
 
+@dataclass(frozen=True)
+class PayerGroup:
+    """Waiting lines (suggested or unmatched) from one payer that point to the same tenants: one
+    choice in the preview covers them all, so a year's statement asks once per payer instead of
+    once per month. A line without a counter-party IBAN is a group of its own."""
+
+    lines: tuple[BankLine, ...]
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        return self.lines[0].candidates
+
+    @property
+    def iban(self) -> str:
+        return self.lines[0].transaction.counter_iban
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.transaction.amount for line in self.lines), Decimal(0))
+
+
+def payer_groups(lines: Iterable[BankLine]) -> list[PayerGroup]:
+    """``lines`` grouped by payer (counter-party IBAN) and suggested tenants, in the order each
+    group first appears. Lines from one IBAN that suggest different tenants (a parent paying the
+    rent of two homes, each amount matching one) stay apart; lines without an IBAN stay single."""
+    groups: dict[tuple[str, tuple[str, ...]], list[BankLine]] = {}
+    for line in lines:
+        iban = line.transaction.counter_iban
+        key = (iban, line.candidates) if iban else ("", (line.identity,))
+        groups.setdefault(key, []).append(line)
+    return [PayerGroup(tuple(group)) for group in groups.values()]
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """The landlord's choice for a suggested or unmatched line: its tenant, and whether the
@@ -425,6 +458,19 @@ def describe(line: BankLine) -> str:
     if t.description:
         text += f" · {t.description[:60]}"
     return text
+
+
+def describe_group(group: PayerGroup) -> str:
+    """Dutch summary of a payer's waiting lines for a preview: who, how many, how much, when."""
+    if len(group.lines) == 1:
+        return describe(group.lines[0])
+    t = group.lines[0].transaction
+    party = t.counter_name or (_masked(t.counter_iban) if t.counter_iban else "onbekende betaler")
+    days = [line.transaction.booked for line in group.lines]
+    return (
+        f"{party}: {len(group.lines)} transacties, samen {format_money(group.total)}, "
+        f"{format_date(min(days))} t/m {format_date(max(days))}"
+    )
 
 
 def bank_refs_read(tenant: Tenant) -> set[str]:

@@ -122,18 +122,35 @@ def compress_document(head: bytes, lines: Iterable[bytes], codec: Codec) -> byte
 
 def compressed_pieces(head: bytes, lines: Iterable[bytes], codec: Codec) -> list[bytes]:
     """``compress_document`` as the compressor gave it, in pieces (a save does not join them)."""
-    packer = codec.compressor()
-    out: list[bytes] = []
-    batch, size = [head, b"\n"], len(head)
+    document = DocumentCompressor(head, codec)
     for line in lines:
-        batch += (line, b"\n")
-        size += len(line)
-        if size >= BATCH:
-            out.append(packer.compress(b"".join(batch)))
-            batch, size = [], 0
-    out.append(packer.compress(b"".join(batch)))
-    out.append(packer.flush())
-    return out
+        document.add(line)
+    return document.pieces()
+
+
+class DocumentCompressor:
+    """The document compressed as its lines come, ``BATCH`` bytes at a time: ``head`` first, then
+    each ``add``-ed line; ``pieces()`` ends it. Only the compressed document and one batch are held."""
+
+    def __init__(self, head: bytes, codec: Codec) -> None:
+        self._packer = codec.compressor()
+        self._out: list[bytes] = []
+        self._batch = [head, b"\n"]
+        self._size = len(head)
+
+    def add(self, line: bytes) -> None:
+        self._batch += (line, b"\n")
+        self._size += len(line)
+        if self._size >= BATCH:
+            self._out.append(self._packer.compress(b"".join(self._batch)))
+            self._batch, self._size = [], 0
+
+    def pieces(self) -> list[bytes]:
+        """The compressed document in pieces (call once, after the last line)."""
+        self._out.append(self._packer.compress(b"".join(self._batch)))
+        self._out.append(self._packer.flush())
+        self._batch, self._size = [], 0
+        return self._out
 
 
 def document_lines(compressed: bytes, codec: Codec, piece: int = 64 * 1024) -> Iterator[bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,23 @@ class Workspace:
         """A consistent snapshot to save (on the thread that changes the data); write it with
         :meth:`write` (in a worker), then call :meth:`saved` or :meth:`save_failed` (back on that thread)."""
         return PendingSave(self.vault.snapshot(self.data), self.changes, len(self.data.audit))
+
+    def save_steps(self) -> Generator[None, None, PendingSave]:
+        """:meth:`start_save` in slices (``Vault.snapshot_steps``): yields between slices, returns
+        the ``PendingSave``. If the data changed while it was suspended (a ``mark_dirty`` or
+        ``record_audit`` call, or a new audit line, the same signs :meth:`saved` trusts), the
+        snapshot starts over, so the file always holds the data of one moment."""
+        while True:
+            mark = (self.changes, len(self.data.audit))
+            steps = self.vault.snapshot_steps(self.data)
+            try:
+                while True:
+                    next(steps)
+                    yield
+                    if (self.changes, len(self.data.audit)) != mark:
+                        break  # changed between two slices: take it again
+            except StopIteration as done:
+                return PendingSave(done.value, *mark)
 
     def write(self, pending: PendingSave) -> None:
         """Write a snapshot (safe in a worker thread); raises ``VaultWriteError``."""

@@ -266,11 +266,12 @@ class LcvApp(App[None]):
     def commit(self, success: str | None = "Opgeslagen") -> None:
         """Save the workspace in a worker; the screens see the change at once.
 
-        The snapshot is taken here, on the UI thread (so the file is consistent); compressing,
-        encrypting and writing run in a thread, so the UI does not freeze. One save at a time: a
-        commit during a save queues one more save, taken when the running one ends. On failure: a
-        Dutch notification, the data kept in memory, ``dirty`` stays True and ``save_error`` says
-        why. The save has started or is queued when this returns: await :meth:`saved` for its outcome.
+        The snapshot is taken on the UI thread (so the file is consistent) in slices that each fit
+        in a frame; compressing, encrypting and writing run in a thread, so the UI does not freeze.
+        One save at a time: a commit during a save queues one more save, taken when the running one
+        ends. On failure: a Dutch notification, the data kept in memory, ``dirty`` stays True and
+        ``save_error`` says why. The save has started or is queued when this returns: await
+        :meth:`saved` for its outcome.
         """
         assert self.workspace is not None
         self.data_changed()
@@ -291,8 +292,18 @@ class LcvApp(App[None]):
             while True:
                 workspace = self.workspace
                 assert workspace is not None
-                pending = workspace.start_save()
                 self._save_idle.clear()
+                # The snapshot is taken here on the UI thread in slices of a few milliseconds,
+                # handing the event loop back in between (keys, redraws); it starts over if the
+                # data changes meanwhile (Workspace.save_steps).
+                steps = workspace.save_steps()
+                while True:
+                    try:
+                        next(steps)
+                    except StopIteration as done:
+                        pending = done.value
+                        break
+                    await asyncio.sleep(0)
                 try:
                     await asyncio.to_thread(self._write_save, workspace, pending)
                 except VaultError as exc:

@@ -358,3 +358,43 @@ def test_an_unmatched_storno_assigned_by_the_landlord_is_a_negative_payment(demo
         demo, plan, [Assignment(plan.lines[0].identity, bakker.id)], now=NOW, actor="t"
     )
     assert (bakker.payments[-1].amount, bakker.payments[-1].reversal) == (Decimal("-815.00"), True)
+
+
+def test_a_years_lines_from_one_payer_are_one_choice(demo):
+    """A statement over months asks once per payer: lines from one IBAN that suggest the same
+    tenant are one group; another tenant suggested from the same IBAN, and a line without an IBAN,
+    stay apart (order of first appearance)."""
+    from lcv_tui.domain.bank import describe, describe_group, payer_groups
+
+    parent = "NL02ABNA0123456789"
+    statement = Statement(
+        "test",
+        [
+            tx(2, "815.00", parent, "J. Bakker", "Huur"),
+            tx(3, "12.50", name="Contant"),
+            tx(9, "815.00", parent, "J. Bakker", "Huur"),
+            tx(10, "12.50", name="Contant"),
+            tx(16, "815.00", parent, "J. Bakker", "Huur"),
+        ],
+    )
+    plan = plan_bank_import(demo, statement, today=TODAY)
+    waiting = plan.suggested + plan.unmatched
+    assert len(waiting) == 5
+    groups = payer_groups(waiting)
+    assert [len(group.lines) for group in groups] == [3, 1, 1]
+    bakker = groups[0]
+    assert bakker.iban == parent and bakker.total == Decimal("2445.00")
+    assert bakker.candidates and all(line.candidates == bakker.candidates for line in bakker.lines)
+    assert describe_group(bakker) == (
+        "J. Bakker: 3 transacties, samen € 2.445,00, 02-11-2026 t/m 16-11-2026"
+    )
+    single = groups[1].lines[0]
+    assert describe_group(groups[1]) == describe(single)  # a single line reads as before
+
+    # The same IBAN suggesting another tenant (another amount) is a group of its own.
+    from lcv_tui.domain.bank import BankLine
+
+    other = BankLine(
+        waiting[0].transaction, "other", LineKind.SUGGESTED, "naam", candidates=("someone",)
+    )
+    assert [len(g.lines) for g in payer_groups([*bakker.lines, other])] == [3, 1]

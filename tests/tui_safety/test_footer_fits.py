@@ -96,3 +96,20 @@ async def test_the_tenant_file_shows_more_keys_at_120_columns(new_app):
         shown = [hint[0] for hint in _footer_hints(app.screen)]
         assert {"Terug", "Signaal begeleiden", "Betaling", "Brief", "Bezwaar", "Help"} <= set(shown)
         assert len(shown) >= 8
+
+
+def test_every_screen_uses_the_footer_that_fits():
+    """A plain Textual ``Footer`` shows every key and lets the last ones run under the palette's key
+    at 80 columns (Bankafschrift inlezen did): every screen composes ``KeyFooter``."""
+    from pathlib import Path
+
+    import lcv_tui.tui
+
+    root = Path(lcv_tui.tui.__file__).parent
+    plain = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "yield Footer(" in path.read_text(encoding="utf-8")
+    ]
+    assert plain == []
+    assert any("yield KeyFooter(" in p.read_text(encoding="utf-8") for p in root.rglob("*.py"))

@@ -148,3 +148,54 @@ async def test_palette_command_and_demo_button(locations, clock, demo_vault, mon
         await pilot.pause()
         assert not isinstance(app.screen, BankImportScreen)
         assert not app.workspace.dirty
+
+
+async def test_a_years_statement_asks_once_per_payer(signals_app, demo_vault, tmp_path):
+    """Eleven months of rent from a payer the vault does not know yet: one choice, Ctrl+K takes
+    the suggestion, Ctrl+S records all eleven and remembers the IBAN; the footer stays whole."""
+    iban = "NL02ABNA0123456789"
+    header = (
+        '"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";'
+        '"Bedrag (EUR)";"Mutatiesoort";"Mededelingen";"Saldo na mutatie";"Tag"'
+    )
+    rows = [
+        f'"2026{month:02d}02";"J. Bakker";"NL91ABNA0417164300";"{iban}";"OV";"Bij";"815,00";'
+        f'"Overschrijving";"Naam: J. Bakker Omschrijving: Huur";"0,00";""'
+        for month in range(1, 12)
+    ]
+    statement = tmp_path / "ing-2026.csv"
+    statement.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    app = signals_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_bank(pilot)
+        bakker = by_number(app, "H-1007")
+        paid_before = len(bakker.payments)
+        screen.query_one("#bank-path").value = str(statement)
+        await pilot.click("#bank-read")
+        await settle(pilot)
+        assert "11 voorstel(len)" in text(screen.query_one("#bank-status"))
+        assert not screen.query_one(".screen-intro").display  # the preview gets the room
+        assert list(screen.choices) == [0] and len(screen.choices[0].lines) == 11
+        assert "J. Bakker: 11 transacties, samen € 8.965,00" in " ".join(
+            text(w) for w in screen.query(".bank-line")
+        )
+        footer = [key.description for key in screen.query("FooterKey")]
+        assert {"Vastleggen", "Voorstellen", "Help", "Afsluiten"} <= set(footer)
+        palette = screen.query_one("FooterKey.-command-palette").region
+        for key in screen.query("FooterKey"):
+            if key.region != palette:
+                assert key.region.right <= palette.x, f"{key.description} under the palette's key"
+
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert screen.query_one("#bank-choice-0").value == bakker.id
+        assert "1 voorstel(len) gekozen" in text(screen.query_one("#bank-status"))
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert "geen voorstel meer" in text(screen.query_one("#bank-status"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Vastgelegd: 11 betaling(en); IBAN onthouden bij 1 huurder(s)." in text(
+            screen.query_one("#bank-status")
+        )
+        assert len(bakker.payments) == paid_before + 11 and iban in bakker.ibans

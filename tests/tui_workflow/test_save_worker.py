@@ -46,3 +46,35 @@ async def test_commit_writes_in_a_worker_and_queues_the_next(new_app, locations)
         assert not workspace.dirty and app.save_error is None
     _, data = Vault.open(locations, PASSPHRASE)
     assert data.landlord is not None and data.landlord.name == "Tweede Naam BV"
+
+
+async def test_the_snapshot_hands_the_event_loop_back_between_slices(new_app, locations) -> None:
+    """The UI thread's part of a save comes in slices: between two of them the app handles events
+    (here: a callback scheduled when the snapshot starts runs before it is done)."""
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        workspace = app.workspace
+        assert workspace is not None
+        vault = workspace.vault
+        real = vault.snapshot_steps
+        order: list[str] = []
+
+        def sliced(data, **_):
+            def steps():
+                app.call_later(lambda: order.append("event handled"))  # while the snapshot runs
+                job = yield from real(data, slice_seconds=0)
+                order.append("snapshot taken")
+                return job
+
+            return steps()
+
+        vault.snapshot_steps = sliced  # type: ignore[method-assign]
+        workspace.data.landlord.name = "Derde Naam BV"
+        workspace.mark_dirty()
+        app.commit(success=None)
+        await app.saved()
+        assert order[0] == "event handled" and "snapshot taken" in order
+        assert not workspace.dirty
+    _, data = Vault.open(locations, PASSPHRASE)
+    assert data.landlord is not None and data.landlord.name == "Derde Naam BV"

@@ -24,7 +24,7 @@ from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
 
 if TYPE_CHECKING:
-    from lcv_tui.domain.bank import Assignment, BankLine, BankPlan
+    from lcv_tui.domain.bank import Assignment, BankPlan, PayerGroup
     from lcv_tui.domain.models import Tenant, VaultData
 
 CHOICE_LIMIT = 50
@@ -57,7 +57,7 @@ class BankReadFailed(Message):
 
 
 class BankImportScreen(MeldenSubScreen):
-    """Path, preview (matched / suggestions / unmatched), then "Vastleggen"."""
+    """Path, preview (matched / suggestions and unmatched per payer), then "Vastleggen"."""
 
     CSS_PATH = "bank_import.tcss"
     HELP_TOPIC = "inlezen"
@@ -66,12 +66,13 @@ class BankImportScreen(MeldenSubScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "record", "Vastleggen", id="bank.record"),
+        Binding("ctrl+k", "take_suggestions", "Voorstellen", id="bank.suggestions"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.plan: BankPlan | None = None
-        self.choices: dict[int, BankLine] = {}
+        self.choices: dict[int, PayerGroup] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(
@@ -96,6 +97,7 @@ class BankImportScreen(MeldenSubScreen):
         yield VerticalScroll(id="bank-preview")
         with Horizontal(id="bank-buttons"):
             yield Button("Vastleggen (Ctrl+S)", id="bank-record", variant="success", disabled=True)
+            yield Button("Voorstellen kiezen (Ctrl+K)", id="bank-suggestions", disabled=True)
             yield Button("Terug (Esc)", id="bank-back")
 
     def on_mount(self) -> None:
@@ -178,6 +180,7 @@ class BankImportScreen(MeldenSubScreen):
             f"{counts['unmatched']} niet gekoppeld, {counts['already_read']} al eerder ingelezen, "
             f"{counts['ignored']} overgeslagen."
         )
+        self.query_one(".screen-intro").display = False  # the preview needs the room at 80×24
         self._show_preview(message.plan)
 
     # --- the preview ------------------------------------------------------------------------------
@@ -187,9 +190,10 @@ class BankImportScreen(MeldenSubScreen):
         self.choices = {}
         self.query_one("#bank-preview").remove_children()
         self.query_one("#bank-record", Button).disabled = True
+        self.query_one("#bank-suggestions", Button).disabled = True
 
     def _show_preview(self, plan: BankPlan) -> None:
-        from lcv_tui.domain.bank import describe
+        from lcv_tui.domain.bank import describe, describe_group, payer_groups
 
         workspace = self.app.workspace
         assert workspace is not None
@@ -210,42 +214,41 @@ class BankImportScreen(MeldenSubScreen):
                     markup=False,
                 )
             )
-        waiting = plan.suggested + plan.unmatched
+        groups = payer_groups(plan.suggested + plan.unmatched)
+        waiting = sum(len(group.lines) for group in groups)
         heading(
-            f"Voorstellen en niet gekoppeld: kies zelf de huurder ({len(waiting)}); "
-            "zonder keuze wordt niets vastgelegd"
+            f"Voorstellen en niet gekoppeld: kies zelf de huurder ({waiting} transacties van "
+            f"{len(groups)} betaler(s)); zonder keuze wordt niets vastgelegd"
         )
-        for index, line in enumerate(waiting):
-            widgets.append(
-                Static(
-                    f"{describe(line)}\n  {line.kind.label}: {line.reason}",
-                    classes="bank-line",
-                    markup=False,
-                )
-            )
+        for index, group in enumerate(groups):
+            first_line = group.lines[0]
+            summary = f"{describe_group(group)}\n  {first_line.kind.label}: {first_line.reason}"
+            if len(group.lines) > 1:
+                summary += "".join(f"\n    {describe(line)}" for line in group.lines)
+            widgets.append(Static(summary, classes="bank-line", markup=False))
             if index >= CHOICE_LIMIT:
                 continue
-            first = [tenants[t] for t in line.candidates if t in tenants]
-            rest = [t for t in everyone if t.id not in line.candidates]
+            first = [tenants[t] for t in group.candidates if t in tenants]
+            rest = [t for t in everyone if t.id not in group.candidates]
             options = [(f"★ {tenant_label(t)}", t.id) for t in first]
             options += [(tenant_label(t), t.id) for t in rest]
-            self.choices[index] = line
+            self.choices[index] = group
             row = Horizontal(
                 Select(options, prompt="— niet vastleggen —", id=f"bank-choice-{index}"),
                 Checkbox(
                     "IBAN onthouden",
-                    value=bool(line.transaction.counter_iban),
-                    disabled=not line.transaction.counter_iban,
+                    value=bool(group.iban),
+                    disabled=not group.iban,
                     id=f"bank-remember-{index}",
                 ),
                 classes="bank-choice",
             )
             widgets.append(row)
-        if len(waiting) > CHOICE_LIMIT:
+        if len(groups) > CHOICE_LIMIT:
             widgets.append(
                 Static(
-                    f"Alleen de eerste {CHOICE_LIMIT} kunt u hier toewijzen: zet de IBANs bij de "
-                    "huurders en lees het afschrift daarna opnieuw in.",
+                    f"Alleen de eerste {CHOICE_LIMIT} betalers kunt u hier toewijzen: leg die vast "
+                    "met IBAN onthouden en lees het afschrift daarna opnieuw in.",
                     classes="bank-line",
                     markup=False,
                 )
@@ -257,18 +260,39 @@ class BankImportScreen(MeldenSubScreen):
         preview = self.query_one("#bank-preview", VerticalScroll)
         preview.mount_all(widgets)
         self.query_one("#bank-record", Button).disabled = not (plan.matched or self.choices)
+        self.query_one("#bank-suggestions", Button).disabled = not any(
+            group.candidates for group in self.choices.values()
+        )
         preview.focus()  # arrows and Page Down scroll the preview; Tab goes on to the choices
 
     def assignments(self) -> list[Assignment]:
         from lcv_tui.domain.bank import Assignment
 
         chosen = []
-        for index, line in self.choices.items():
+        for index, group in self.choices.items():
             value = self.query_one(f"#bank-choice-{index}", Select).value
             if isinstance(value, str):
                 remember = self.query_one(f"#bank-remember-{index}", Checkbox).value
-                chosen.append(Assignment(line.identity, value, remember_iban=remember))
+                chosen += [
+                    Assignment(line.identity, value, remember_iban=remember) for line in group.lines
+                ]
         return chosen
+
+    @on(Button.Pressed, "#bank-suggestions")
+    def action_take_suggestions(self) -> None:
+        """Every payer still without a choice gets its most likely tenant (★); the landlord looks
+        them over and records with Vastleggen, or changes any of them first."""
+        taken = 0
+        for index, group in self.choices.items():
+            select = self.query_one(f"#bank-choice-{index}", Select)
+            if group.candidates and select.is_blank():
+                select.value = group.candidates[0]
+                taken += 1
+        self._status(
+            f"{taken} voorstel(len) gekozen. Kijk ze na en leg vast met Vastleggen (Ctrl+S)."
+            if taken
+            else "Er is geen voorstel meer om te kiezen."
+        )
 
     # --- recording --------------------------------------------------------------------------------
 

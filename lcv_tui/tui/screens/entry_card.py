@@ -16,9 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from lcv_tui.domain.validation import format_date
+from lcv_tui.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from lcv_tui.tui.host import HostApp
@@ -146,7 +147,7 @@ class EntryCardScreen(Screen[bool]):
                 disabled=not self.can_record,
             )
             yield Button("Terug (Esc)", id="back")
-        yield Footer()
+        yield KeyFooter()
 
     # --- copying -----------------------------------------------------------------------------
 

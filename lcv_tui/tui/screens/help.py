@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, TabbedContent, TabPane
+from textual.widgets import Markdown, TabbedContent, TabPane
+
+from lcv_tui.tui.widgets.footer import KeyFooter
 
 GENERAL_TOPIC = "algemeen"
 
@@ -56,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
                 if self.keys:
                     with TabPane("Toetsen", id="help-keys"), VerticalScroll():
                         yield Markdown(keys_markdown(self.keys), open_links=False)
-            yield Footer()
+            yield KeyFooter()
 
     def action_scroll(self, how: str) -> None:
         """Scroll the page on view, whatever has the focus (the tabs take only ← →)."""

@@ -23,10 +23,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.validation import format_date, format_money
 from lcv_tui.tui.screens.signals import UNREADABLE, MeldenSubScreen
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.path_field import PathField
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
@@ -413,7 +414,7 @@ class ImportMappingScreen(Screen["dict[str, str] | None"]):
         with Horizontal(classes="import-buttons"):
             yield Button("Voorbeeld tonen (Ctrl+S)", id="mapping-done", variant="primary")
             yield Button("Terug (Esc)", id="mapping-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def chosen(self) -> dict[str, str]:
         mapping: dict[str, str] = {}
@@ -525,7 +526,7 @@ class ImportPreviewScreen(Screen["str | None"]):
                 variant="warning",
                 disabled=not self.can_skip_bad,
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         workspace = self.app.workspace

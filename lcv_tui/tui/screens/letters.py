@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from lcv_tui.domain.validation import format_date, format_money
 from lcv_tui.paths import clean_path
 from lcv_tui.tui.screens.record_dialogs import LETTER_NAMES
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class LettersScreen(Screen[None]):
         open_folder = Button("Map openen", id="letters-open-folder", compact=True)
         open_folder.display = False  # shown once the letters are written
         yield open_folder
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> RecordTable:

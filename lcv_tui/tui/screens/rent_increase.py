@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from lcv_tui.domain import validation as v
 from lcv_tui.tui.screens.base import FormScreen
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable
 
@@ -119,7 +120,7 @@ class RentIncreaseScreen(FormScreen["int | None"]):
             yield Button("Voorbeeld", id="rent-preview-button", variant="primary")
             yield Button("Vastleggen", id="rent-apply", variant="success", disabled=True)
             yield Button("Terug (Esc)", id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

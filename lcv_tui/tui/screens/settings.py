@@ -12,13 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static, Switch
+from textual.widgets import Button, Input, Label, Static, Switch
 
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.domain.models import Settings
 from lcv_tui.tui.screens.base import SectionScreen, TracksEdits
 from lcv_tui.tui.screens.dialogs import ConfirmScreen
 from lcv_tui.tui.screens.first_run import LANDLORD_FIELDS, landlord_from
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, SwitchField, field_rows, form_values, show_errors
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
@@ -229,7 +230,7 @@ class PassphraseChangeScreen(ModalScreen[bool]):
             with Horizontal(id="passphrase-buttons"):
                 yield Button("Wijzigen", id="change", variant="primary")
                 yield Button("Annuleren", id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#field-current").focus()

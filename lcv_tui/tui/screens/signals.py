@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from lcv_tui.domain.models import Meldpunt
 from lcv_tui.domain.validation import format_date_long, format_money
@@ -29,6 +29,7 @@ from lcv_tui.paths import clean_path
 from lcv_tui.tui.keys import key_text
 from lcv_tui.tui.screens.base import FollowsData, SectionScreen
 from lcv_tui.tui.screens.dialogs import ChoiceScreen
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
 
 if TYPE_CHECKING:
@@ -726,7 +727,7 @@ class MeldenSubScreen(Screen[None]):
         yield Header(icon="⌂")
         yield Static(self.TITLE_TEXT, classes="sub-title", markup=False)
         yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

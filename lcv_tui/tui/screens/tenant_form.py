@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from lcv_tui.domain import validation as v
 from lcv_tui.domain.errors import field_errors
 from lcv_tui.tui.screens.base import FormScreen
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.form import FormField, form_values, show_errors
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ class TenantFormScreen(FormScreen["str | None"]):
                     suggester=_gemeente_suggester() if field == "gemeente" else None,
                 )
         yield from self.compose_buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

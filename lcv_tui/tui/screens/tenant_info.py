@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from lcv_tui.tui.screens.letters import ExportFailed, FilesWritten, letter_folder
+from lcv_tui.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from lcv_tui.tui.host import HostApp
@@ -47,7 +48,7 @@ class TenantInfoScreen(Screen[None]):
         )
         with VerticalScroll(id="info-scroll"):
             yield Static("", id="info-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from lcv_tui.domain.letters import tenant_information_text

@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Button, Header, Label, Static
 
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.passphrase import PassphraseInput
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class UnlockScreen(Screen[None]):
             yield PassphraseInput(id="passphrase")
             yield Static("", id="unlock-message", markup=False)
             yield Button("Openen", id="unlock", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase").focus()

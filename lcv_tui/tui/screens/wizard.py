@@ -30,7 +30,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lcv_tui.domain.case_terms import StepStatus
@@ -38,6 +38,7 @@ from lcv_tui.domain.models import EventKind, Route
 from lcv_tui.domain.validation import format_date
 from lcv_tui.tui.keys import describe_key, key_text, section_hint
 from lcv_tui.tui.sections import section
+from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.wizard.steps import (
     State,
     StepView,
@@ -265,7 +266,7 @@ class WizardScreen(Screen[None]):
             yield Button(
                 f"Sluiten ({key_text(self, 'wizard.close')})", id="wizard-close", compact=True
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         workspace = self.app.workspace
