@@ -461,3 +461,43 @@ def paid_off_on(due_timeline: Timeline, since: dt.date) -> dt.date | None:
         if day > since and balance <= ZERO:
             return day
     return None
+
+
+# --- what a case reads ---------------------------------------------------------------------
+
+
+class CaseLedger(NamedTuple):
+    """What a case reads from the ledger on ``on`` (``case_ledger``)."""
+
+    balance: Decimal  # charges due before ``on`` less payments and credits up to ``on``
+    overdue: bool  # in arrears: the balance is above zero and a charge is overdue
+    arrears: Arrears  # ``arrears(tenant, on)``
+    episode: Episode | None  # when overdue: the episode running on ``on``; else, with a
+    # ``signal_on``, the one running at the end of that day (``episode_from``)
+    paid_on: dt.date | None  # with a ``signal_on``: ``paid_off_on(due timeline, signal_on)``
+    rows: list[ChargeRow]  # the charge rows up to ``on``, at least every one due on or after
+    # ``episode.first_due`` when overdue (``case.collection_status`` reads those)
+
+
+def case_ledger_by_rows(tenant: Tenant, on: dt.date, signal_on: dt.date | None) -> CaseLedger:
+    """``case_ledger`` the straightforward way, the reference it is tested against: every charge as a
+    row (``charge_rows``), the running balances day by day (``timeline_from``,
+    ``due_timeline_from``), then the arrears and the episode read from them."""
+    rows = charge_rows(tenant, on)
+    timeline = timeline_from(rows, tenant, on)
+    due_timeline = due_timeline_from(rows, tenant, on)
+    balance = timeline[-1][1] if timeline else ZERO
+    overdue = balance > ZERO and bool(rows) and rows[0][0] < on
+    current: Episode | None = None
+    if overdue:
+        current = episode_from(rows, due_timeline)
+    elif signal_on is not None:
+        current = episode_from(rows, [item for item in due_timeline if item[0] <= signal_on])
+    return CaseLedger(
+        balance=balance,
+        overdue=overdue,
+        arrears=arrears_from(rows, balance, on),
+        episode=current,
+        paid_on=paid_off_on(due_timeline, signal_on) if signal_on is not None else None,
+        rows=rows,
+    )

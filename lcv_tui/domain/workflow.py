@@ -29,6 +29,7 @@ Nothing here reads the clock: ``on`` is passed in.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from operator import attrgetter
 
 from lcv_tui.domain import ledger
@@ -43,7 +44,6 @@ from lcv_tui.domain.case import (
 )
 from lcv_tui.domain.case_terms import DAY, DEFAULT_THRESHOLD_DAYS, SUSPENSION
 from lcv_tui.domain.deadlines import effective_objection_deadline
-from lcv_tui.domain.ledger import ZERO
 from lcv_tui.domain.models import (
     LETTER_KINDS,
     Agreement,
@@ -112,26 +112,29 @@ def case_for(
 
 
 def build_case(
-    tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None
+    tenant: Tenant,
+    on: dt.date,
+    settings: Settings,
+    agreement: Agreement | None,
+    *,
+    ledger_view: Callable[[Tenant, dt.date, dt.date | None], ledger.CaseLedger] | None = None,
 ) -> Case | None:
-    """``case_for`` for a tenant that already passed the ``needs_case`` screen."""
-    rows = ledger.charge_rows(tenant, on)
-    timeline = ledger.timeline_from(rows, tenant, on)
-    due_timeline = ledger.due_timeline_from(rows, tenant, on)
-    balance = timeline[-1][1] if timeline else ZERO
+    """``case_for`` for a tenant that already passed the ``needs_case`` screen. ``ledger_view``
+    reads the ledger (``ledger.case_ledger_by_rows`` unless given: the tests pass a reference)."""
     all_events = _ordered(tenant, on)
     open_signal = _open_signal(all_events)
-    if balance > ZERO and rows and rows[0][0] < on:  # in arrears: a charge is overdue and open
-        episode = ledger.episode_from(rows, due_timeline)
+    view = (ledger_view or ledger.case_ledger_by_rows)(
+        tenant, on, open_signal.on if open_signal else None
+    )
+    if view.overdue:  # in arrears: a charge is overdue and open
+        episode = view.episode
         assert episode is not None  # overdue on ``on``, so the balance of rent due is above zero
     elif open_signal is not None:
-        episode = ledger.episode_from(
-            rows, [item for item in due_timeline if item[0] <= open_signal.on]
-        ) or ledger.Episode(open_signal.on - DAY, open_signal.on)
+        episode = view.episode or ledger.Episode(open_signal.on - DAY, open_signal.on)
     else:
         return None
     opened_on, first_due = episode.opened_on, episode.first_due
-    arrears = ledger.arrears_from(rows, balance, on)
+    arrears = view.arrears
     events = [e for e in all_events if e.on >= opened_on]
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = last_of(letters, EventKind.SOMMATIE)
@@ -150,14 +153,19 @@ def build_case(
                 if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD and accepted is None:
                     accepted = event
     suspension_until = accepted.on + SUSPENSION if accepted else None
-    paid_on = ledger.paid_off_on(due_timeline, open_signal.on) if open_signal else None
+    paid_on = view.paid_on
     # LCV 2.2: an objection after the signal means the data may no longer be in a signal, so it is withdrawn too.
     objected_after_signal = (
         open_signal is not None and objection is not None and objection.on >= open_signal.on
     )
     withdrawal_due = open_signal is not None and (paid_on is not None or objected_after_signal)
     may_resume, note, resume_from = collection_status(
-        tenant, on, accepted, _after(events, accepted) if accepted else [], arrears.in_arrears, rows
+        tenant,
+        on,
+        accepted,
+        _after(events, accepted) if accepted else [],
+        arrears.in_arrears,
+        view.rows,
     )
     case = Case(
         tenant=tenant,
