@@ -14,8 +14,9 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import articles
-from lcv_tui.domain.case import Case, needs_case
+from lcv_tui.domain.case import Case, has_open_signal
 from lcv_tui.domain.case_terms import StepKey, StepStatus
+from lcv_tui.domain.ledger import ZERO, quick_balance
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
 from lcv_tui.domain.validation import format_date
@@ -280,9 +281,17 @@ def agenda(
     keyed: list[tuple[tuple[object, ...], AgendaItem]] = []
     # The cheap screen over every tenant first, then the cases of the few it lets through (two
     # tight loops run faster than one that alternates between them).
-    candidates = [tenant for tenant in data.tenants if needs_case(tenant, on)]
-    for tenant in candidates:
-        case = build_case(tenant, on, settings, agreements.get(tenant.gemeente.casefold()))
+    # The screen is ``case.needs_case``; the balance it computes is handed to the case, which then
+    # reads only the recent part of the ledger (``ledger.case_ledger``).
+    candidates = []
+    for tenant in data.tenants:
+        balance = quick_balance(tenant, on)
+        if balance > ZERO or has_open_signal(tenant, on):
+            candidates.append((tenant, balance))
+    for tenant, balance in candidates:
+        case = build_case(
+            tenant, on, settings, agreements.get(tenant.gemeente.casefold()), balance=balance
+        )
         if case is None:
             continue
         entries = items_for_case(case, horizon_days)

@@ -30,7 +30,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain.models import Adjustment, AdjustmentKind, Tenant
@@ -106,15 +106,18 @@ Timeline = list[tuple[dt.date, Decimal]]
 """The balance at the end of each day on which it changes, oldest first."""
 
 _DAY_OF = itemgetter(0)
+_CHANGE_DAY = attrgetter("on")
 
 
 # --- charges -----------------------------------------------------------------------------------
 
 
-def rent_due_dates(tenant: Tenant, until: dt.date) -> list[dt.date]:
+def rent_due_dates(tenant: Tenant, until: dt.date, since: dt.date | None = None) -> list[dt.date]:
     """Due dates of the monthly rent charges the ledger counts, up to and including ``until``
-    (none on or before ``paid_through``)."""
+    (none on or before ``paid_through``), and from ``since`` on when given."""
     start = tenant.tenancy_start
+    if since is not None and since > start:
+        start = since
     due_day = tenant.due_day  # at most 28: every month has that day
     year, month = start.year, start.month
     if start.day > due_day:
@@ -414,14 +417,26 @@ def episode_from(rows: list[ChargeRow], due_timeline: Timeline) -> Episode | Non
     episode's letters and steps belong to, is the day after that due date, or the first day of the
     run when it started later (a reversed payment re-opened an older charge).
     """
+    return _episode_walk(rows, due_timeline, whole=True)[0]
+
+
+def _episode_walk(
+    rows: list[ChargeRow], due_timeline: Timeline, *, whole: bool
+) -> tuple[Episode | None, bool]:
+    """``episode_from``, and whether it is complete: with only the recent part of the ledger
+    (``whole`` false), a walk back that runs off the start of ``rows`` or ``due_timeline`` would
+    have gone on into the older part."""
     start: dt.date | None = None
     start_balance = ZERO
     for day, balance in reversed(due_timeline):
         if balance <= ZERO:
             break
         start, start_balance = day, balance
+    else:
+        if start is not None and not whole:  # above zero as far back as the timeline goes
+            return None, False
     if start is None:
-        return None
+        return None, True
     # The charges open at the end of ``start``: the newest ones due by then, ``start_balance`` in all.
     owed = start_balance
     first_due = start
@@ -432,7 +447,10 @@ def episode_from(rows: list[ChargeRow], due_timeline: Timeline) -> Episode | Non
         owed -= amount
         if owed <= ZERO:
             break
-    return Episode(first_due, max(start, first_due + DAY))
+    else:
+        if not whole:
+            return None, False
+    return Episode(first_due, max(start, first_due + DAY)), True
 
 
 def episode(tenant: Tenant, on: dt.date) -> Episode | None:
@@ -493,6 +511,109 @@ def case_ledger_by_rows(tenant: Tenant, on: dt.date, signal_on: dt.date | None) 
         current = episode_from(rows, due_timeline)
     elif signal_on is not None:
         current = episode_from(rows, [item for item in due_timeline if item[0] <= signal_on])
+    return CaseLedger(
+        balance=balance,
+        overdue=overdue,
+        arrears=arrears_from(rows, balance, on),
+        episode=current,
+        paid_on=paid_off_on(due_timeline, signal_on) if signal_on is not None else None,
+        rows=rows,
+    )
+
+
+LOOKBACK_DAYS = (100, 400)
+"""How far back ``case_ledger`` first reads the ledger, then further, before it reads all of it."""
+
+
+def case_ledger(
+    tenant: Tenant,
+    on: dt.date,
+    signal_on: dt.date | None,
+    balance: Decimal | None = None,
+    lookback: tuple[int, ...] = LOOKBACK_DAYS,
+) -> CaseLedger:
+    """What a case reads from the ledger on ``on``, and from the day of the open signal
+    ``signal_on`` (its episode and the day it was paid off): ``case_ledger_by_rows``, reading only
+    the recent part of the ledger. ``balance`` is ``quick_balance(tenant, on)`` when the caller has it;
+    ``lookback`` the windows tried, in days back from ``on``.
+
+    Payments settle the oldest charge first (FIFO), so what is open, and the episode it belongs to,
+    are found walking back from the newest charge, only as far as the unpaid amount reaches: the
+    settled history before a window of recent days enters only as one opening balance (charges
+    summed per rent period, ``quick_balance``). When a walk back reaches the start of the window
+    (arrears older than it), a longer window is read, then the whole ledger.
+    """
+    if balance is None:
+        balance = quick_balance(tenant, on)
+    for days in lookback:
+        since = on - dt.timedelta(days=days)
+        if signal_on is not None and signal_on < since:
+            since = signal_on
+        view = _recent_ledger(tenant, on, signal_on, balance, since)
+        if view is not None:
+            return view
+    return case_ledger_by_rows(tenant, on, signal_on)
+
+
+def _recent_ledger(
+    tenant: Tenant, on: dt.date, signal_on: dt.date | None, balance: Decimal, since: dt.date
+) -> CaseLedger | None:
+    """``case_ledger`` from the charges due and the payments made from ``since`` to ``on``; ``None``
+    when the arrears or the episode reach back before ``since``."""
+    paid_through = tenant.paid_through
+    low = since if paid_through is None or paid_through < since else paid_through + DAY
+    rows: list[ChargeRow] = []
+    opening, opening_due = tenant.opening_arrears, tenant.opening_arrears_due
+    if opening is not None and opening_due is not None and since <= opening_due <= on:
+        rows.append((opening_due, OPENING, opening, None))
+    dues = rent_due_dates(tenant, on, since)
+    if dues:
+        rent = rent_in_force(tenant, dues[0])
+        changes = tenant.rent_changes
+        position = bisect_right(changes, dues[0], key=_CHANGE_DAY)
+        for due in dues:
+            while position < len(changes) and changes[position].on <= due:
+                rent = changes[position].amount
+                position += 1
+            rows.append((due, RENT, rent, None))
+    paid = [(p.on, p.amount) for p in tenant.payments if low <= p.on <= on]
+    extra: list[ChargeRow] = []
+    for adj in tenant.adjustments:
+        if low <= adj.on <= on:
+            if adj.kind == AdjustmentKind.CHARGE:
+                extra.append((adj.on, EXTRA, adj.amount, adj))
+            else:
+                paid.append((adj.on, adj.amount))
+    if extra:
+        rows.extend(extra)
+        rows.sort(key=lambda row: (row[0], row[1]))
+    overdue_recent = sum((row[2] for row in rows if row[0] < on), ZERO)
+    if balance > overdue_recent:  # what is open reaches back before ``since``
+        return None
+    # The balance of rent due at the end of the day before ``since``: what is overdue on ``on``
+    # less what fell overdue since, plus what was paid since.
+    start_balance = balance - overdue_recent + sum((amount for _, amount in paid), ZERO)
+    changes_since = [(due, amount) for due, _, amount, _ in rows]
+    changes_since += [(day, -amount) for day, amount in paid]
+    changes_since.sort(key=_DAY_OF)
+    due_timeline: Timeline = [(since - DAY, start_balance)]
+    running = start_balance
+    for day, change in changes_since:
+        running += change
+        if day == due_timeline[-1][0]:
+            due_timeline[-1] = (day, running)
+        else:
+            due_timeline.append((day, running))
+    overdue = balance > ZERO and any(row[0] < on for row in rows)
+    current: Episode | None = None
+    if overdue or signal_on is not None:
+        walked = due_timeline
+        if not overdue:
+            assert signal_on is not None
+            walked = [item for item in due_timeline if item[0] <= signal_on]
+        current, complete = _episode_walk(rows, walked, whole=False)
+        if not complete:
+            return None
     return CaseLedger(
         balance=balance,
         overdue=overdue,

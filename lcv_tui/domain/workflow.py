@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from operator import attrgetter
 
 from lcv_tui.domain import ledger
@@ -117,15 +118,19 @@ def build_case(
     settings: Settings,
     agreement: Agreement | None,
     *,
+    balance: Decimal | None = None,
     ledger_view: Callable[[Tenant, dt.date, dt.date | None], ledger.CaseLedger] | None = None,
 ) -> Case | None:
-    """``case_for`` for a tenant that already passed the ``needs_case`` screen. ``ledger_view``
-    reads the ledger (``ledger.case_ledger_by_rows`` unless given: the tests pass a reference)."""
+    """``case_for`` for a tenant that already passed the ``needs_case`` screen; ``balance`` is
+    ``ledger.quick_balance(tenant, on)`` when the screen computed it. ``ledger_view`` reads the
+    ledger instead of ``ledger.case_ledger`` (the tests pass a reference)."""
     all_events = _ordered(tenant, on)
     open_signal = _open_signal(all_events)
-    view = (ledger_view or ledger.case_ledger_by_rows)(
-        tenant, on, open_signal.on if open_signal else None
-    )
+    signal_on = open_signal.on if open_signal else None
+    if ledger_view is None:
+        view = ledger.case_ledger(tenant, on, signal_on, balance)
+    else:
+        view = ledger_view(tenant, on, signal_on)
     if view.overdue:  # in arrears: a charge is overdue and open
         episode = view.episode
         assert episode is not None  # overdue on ``on``, so the balance of rent due is above zero

@@ -427,3 +427,35 @@ def test_generated_tenants_match_the_reference(history, shift):
     tenant, on = history
     day = on - dt.timedelta(days=shift)
     check_tenant(tenant, day, SETTINGS, agreement())
+
+
+def same_view(tenant: Tenant, on: dt.date, signal_on: dt.date | None, lookback=None) -> None:
+    """``ledger.case_ledger`` equals the reference in everything but its rows (it keeps only the
+    recent ones: every charge due from the episode's first due date on, when in arrears)."""
+    kwargs = {} if lookback is None else {"lookback": lookback}
+    fast = ledger.case_ledger(tenant, on, signal_on, **kwargs)
+    ref = reference_ledger(tenant, on, signal_on)
+    assert fast._replace(rows=[]) == ref._replace(rows=[]), (on, signal_on, lookback)
+    assert (
+        fast.rows == [row for row in ref.rows if row[0] >= fast.rows[0][0]] if fast.rows else True
+    )
+    if fast.overdue:
+        assert fast.episode is not None
+        assert [r for r in ref.rows if r[0] >= fast.episode.first_due] == [
+            r for r in fast.rows if r[0] >= fast.episode.first_due
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    histories(),
+    st.integers(-3, 40),
+    st.none() | st.integers(0, 500),
+    st.sampled_from([None, (1,), (3, 31), (29, 60, 120)]),
+)
+def test_recent_ledger_matches_the_reference(history, shift, signal_back, lookback):
+    """Short windows (a day, a month) make every walk back run into the window's start."""
+    tenant, on = history
+    day = on - dt.timedelta(days=shift)
+    signal_on = None if signal_back is None else day - dt.timedelta(days=signal_back)
+    same_view(tenant, day, signal_on, lookback)
