@@ -579,11 +579,12 @@ def _recent_ledger(
         rows.append((opening_due, OPENING, opening, None))
     dues = rent_due_dates(tenant, on, since)
     if dues:
-        rent = rent_in_force(tenant, dues[0])
-        changes = tenant.rent_changes
+        changes = tenant.rent_changes  # sorted by date: the rent in force is the last one before
         position = bisect_right(changes, dues[0], key=_CHANGE_DAY)
+        rent = changes[position - 1].amount if position else tenant.rent  # ``rent_in_force``
+        count = len(changes)
         for due in dues:
-            while position < len(changes) and changes[position].on <= due:
+            while position < count and changes[position].on <= due:
                 rent = changes[position].amount
                 position += 1
             rows.append((due, RENT, rent, None))
@@ -598,12 +599,17 @@ def _recent_ledger(
     if extra:
         rows.extend(extra)
         rows.sort(key=lambda row: (row[0], row[1]))
-    overdue_recent = sum((row[2] for row in rows if row[0] < on), ZERO)
+    overdue_recent = ZERO
+    for due, _, amount, _ in rows:
+        if due < on:
+            overdue_recent += amount
     if balance > overdue_recent:  # what is open reaches back before ``since``
         return None
     # The balance of rent due at the end of the day before ``since``: what is overdue on ``on``
     # less what fell overdue since, plus what was paid since.
-    start_balance = balance - overdue_recent + sum((amount for _, amount in paid), ZERO)
+    start_balance = balance - overdue_recent
+    for _, amount in paid:
+        start_balance += amount
     changes_since = [(due, amount) for due, _, amount, _ in rows]
     changes_since += [(day, -amount) for day, amount in paid]
     changes_since.sort(key=_DAY_OF)
@@ -615,7 +621,9 @@ def _recent_ledger(
             due_timeline[-1] = (day, running)
         else:
             due_timeline.append((day, running))
-    overdue = balance > ZERO and any(row[0] < on for row in rows)
+    overdue = (
+        balance > ZERO
+    )  # and so a charge in ``rows`` is overdue: ``overdue_recent >= balance``
     current: Episode | None = None
     if overdue or signal_on is not None:
         walked = due_timeline
