@@ -2,7 +2,8 @@
 
 Sorted by urgency (te laat, vandaag, binnenkort), then date, then tenant name. A cheap first
 screen (``case.needs_case``: arithmetic balance and a scan for an open signal) skips the
-tenants that are paid up, so a file of thousands of tenants stays fast.
+tenants that are paid up, so a file of thousands of tenants stays fast; the balance it computed
+goes on to the case, which reads only the recent part of the ledger (``ledger.case_ledger``).
 """
 
 from __future__ import annotations

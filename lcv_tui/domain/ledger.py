@@ -22,6 +22,10 @@ Every figure is computed for a date that is passed in; the clock is never read h
 
 Speed: a ledger is a handful of linear passes over light tuples (``ChargeRow``); the balance on a
 day is a running total, and FIFO means the open charges are the newest ones, found walking back.
+What a case reads (``case_ledger``) comes from the recent charges and payments only: the charges
+before them are summed per rent period (a period of m due dates at rent r owes m·r,
+``quick_balance``), and the walks back stop where the unpaid amount is used up, so settled
+history never becomes rows. ``case_ledger_by_rows`` is the same from every row, the reference.
 """
 
 from __future__ import annotations
