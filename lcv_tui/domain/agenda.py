@@ -15,9 +15,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import articles
-from lcv_tui.domain.case import Case, has_open_signal
+from lcv_tui.domain.case import Case, screen
 from lcv_tui.domain.case_terms import StepKey, StepStatus
-from lcv_tui.domain.ledger import ZERO, quick_balance
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
 from lcv_tui.domain.validation import format_date
@@ -281,14 +280,12 @@ def agenda(
     agreements = {agreement.gemeente.casefold(): agreement for agreement in data.agreements}
     keyed: list[tuple[tuple[object, ...], AgendaItem]] = []
     # The cheap screen over every tenant first, then the cases of the few it lets through (two
-    # tight loops run faster than one that alternates between them).
-    # The screen is ``case.needs_case``; the balance it computes is handed to the case, which then
-    # reads only the recent part of the ledger (``ledger.case_ledger``).
-    candidates = []
-    for tenant in data.tenants:
-        balance = quick_balance(tenant, on)
-        if balance > ZERO or has_open_signal(tenant, on):
-            candidates.append((tenant, balance))
+    # tight loops run faster than one that alternates between them). The screen
+    # (``case.needs_case``) hands its balance to the case, which then reads only the recent part
+    # of the ledger (``ledger.case_ledger``).
+    candidates = [
+        (tenant, balance) for tenant in data.tenants if (balance := screen(tenant, on)) is not None
+    ]
     for tenant, balance in candidates:
         case = build_case(
             tenant, on, settings, agreements.get(tenant.gemeente.casefold()), balance=balance

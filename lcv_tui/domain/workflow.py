@@ -41,7 +41,7 @@ from lcv_tui.domain.case import (
     collection_status,
     is_deceased,
     last_of,
-    needs_case,
+    screen,
 )
 from lcv_tui.domain.case_terms import DAY, DEFAULT_THRESHOLD_DAYS, SUSPENSION
 from lcv_tui.domain.deadlines import effective_objection_deadline
@@ -107,9 +107,10 @@ def case_for(
     tenant: Tenant, on: dt.date, *, settings: Settings, agreement: Agreement | None
 ) -> Case | None:
     """The tenant's current case on ``on``, or ``None`` when there are no arrears and nothing pending."""
-    if not needs_case(tenant, on):
+    balance = screen(tenant, on)  # ``case.needs_case``, with the balance for the case
+    if balance is None:
         return None
-    return build_case(tenant, on, settings, agreement)
+    return build_case(tenant, on, settings, agreement, balance=balance)
 
 
 def build_case(
