@@ -2,7 +2,8 @@
 
 Sorted by urgency (te laat, vandaag, binnenkort), then date, then tenant name. A cheap first
 screen (``case.needs_case``: arithmetic balance and a scan for an open signal) skips the
-tenants that are paid up, so a file of thousands of tenants stays fast.
+tenants that are paid up, so a file of thousands of tenants stays fast; the balance it computed
+goes on to the case, which reads only the recent part of the ledger (``ledger.case_ledger``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain import articles
-from lcv_tui.domain.case import Case, needs_case
+from lcv_tui.domain.case import Case, screen
 from lcv_tui.domain.case_terms import StepKey, StepStatus
 from lcv_tui.domain.models import EventKind, FeedbackStatus, Tenant, VaultData
 from lcv_tui.domain.rules import rule_agreement, rule_no_objection
@@ -279,10 +280,16 @@ def agenda(
     agreements = {agreement.gemeente.casefold(): agreement for agreement in data.agreements}
     keyed: list[tuple[tuple[object, ...], AgendaItem]] = []
     # The cheap screen over every tenant first, then the cases of the few it lets through (two
-    # tight loops run faster than one that alternates between them).
-    candidates = [tenant for tenant in data.tenants if needs_case(tenant, on)]
-    for tenant in candidates:
-        case = build_case(tenant, on, settings, agreements.get(tenant.gemeente.casefold()))
+    # tight loops run faster than one that alternates between them). The screen
+    # (``case.needs_case``) hands its balance to the case, which then reads only the recent part
+    # of the ledger (``ledger.case_ledger``).
+    candidates = [
+        (tenant, balance) for tenant in data.tenants if (balance := screen(tenant, on)) is not None
+    ]
+    for tenant, balance in candidates:
+        case = build_case(
+            tenant, on, settings, agreements.get(tenant.gemeente.casefold()), balance=balance
+        )
         if case is None:
             continue
         entries = items_for_case(case, horizon_days)

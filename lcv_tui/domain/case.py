@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 
 from lcv_tui.domain import ledger, rules
@@ -180,8 +181,17 @@ def has_open_signal(tenant: Tenant, on: dt.date) -> bool:
 
 def needs_case(tenant: Tenant, on: dt.date) -> bool:
     """Cheap first screen: could ``case_for`` return a case? (Arrears, or a signal to withdraw.)"""
+    return screen(tenant, on) is not None
+
+
+def screen(tenant: Tenant, on: dt.date) -> Decimal | None:
+    """``needs_case``, giving the balance it computed (``ledger.quick_balance``) when a case is
+    possible, for the case to start from (``workflow.build_case``); ``None`` when not."""
+    balance = ledger.quick_balance(tenant, on)
     # Compared with ZERO, not 0: a Decimal compared with an int converts the int on every call.
-    return ledger.quick_balance(tenant, on) > ZERO or has_open_signal(tenant, on)
+    if balance > ZERO or has_open_signal(tenant, on):
+        return balance
+    return None
 
 
 def active_objection(events: list[Event]) -> Event | None:

@@ -22,6 +22,10 @@ Every figure is computed for a date that is passed in; the clock is never read h
 
 Speed: a ledger is a handful of linear passes over light tuples (``ChargeRow``); the balance on a
 day is a running total, and FIFO means the open charges are the newest ones, found walking back.
+What a case reads (``case_ledger``) comes from the recent charges and payments only: the charges
+before them are summed per rent period (a period of m due dates at rent r owes m·r,
+``quick_balance``), and the walks back stop where the unpaid amount is used up, so settled
+history never becomes rows. ``case_ledger_by_rows`` is the same from every row, the reference.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from lcv_tui.domain.models import Adjustment, AdjustmentKind, Tenant
@@ -106,15 +110,18 @@ Timeline = list[tuple[dt.date, Decimal]]
 """The balance at the end of each day on which it changes, oldest first."""
 
 _DAY_OF = itemgetter(0)
+_CHANGE_DAY = attrgetter("on")
 
 
 # --- charges -----------------------------------------------------------------------------------
 
 
-def rent_due_dates(tenant: Tenant, until: dt.date) -> list[dt.date]:
+def rent_due_dates(tenant: Tenant, until: dt.date, since: dt.date | None = None) -> list[dt.date]:
     """Due dates of the monthly rent charges the ledger counts, up to and including ``until``
-    (none on or before ``paid_through``)."""
+    (none on or before ``paid_through``), and from ``since`` on when given."""
     start = tenant.tenancy_start
+    if since is not None and since > start:
+        start = since
     due_day = tenant.due_day  # at most 28: every month has that day
     year, month = start.year, start.month
     if start.day > due_day:
@@ -289,17 +296,28 @@ def quick_balance(tenant: Tenant, on: dt.date) -> Decimal:
     if high > low:
         rent, since = tenant.rent, low
         for change in tenant.rent_changes:  # sorted by date: each rent holds until the next change
-            until = min(high, max(since, _due_index(change.on, due_day)))
-            total += rent * (until - since)
-            rent, since = change.amount, until
+            at = change.on
+            index = at.year * 12 + at.month - (at.day <= due_day)  # ``_due_index``, inlined
+            if index >= high:  # this change and the later ones take effect after ``on``
+                break
+            if index > since:
+                total += rent * (index - since)
+                since = index
+            rent = change.amount
         total += rent * (high - since)
     opening: Decimal | None = tenant.opening_arrears
     opening_due = tenant.opening_arrears_due
     if opening is not None and opening_due is not None and opening_due < on:
         total += opening
-    for payment in tenant.payments:  # a plain loop: this runs for every payment of every tenant
-        if payment.on <= on and (paid_through is None or payment.on > paid_through):
-            total -= payment.amount
+    # A plain loop (faster than ``sum`` over a generator): this runs for every payment of every tenant.
+    if paid_through is None:
+        for payment in tenant.payments:
+            if payment.on <= on:
+                total -= payment.amount
+    else:
+        for payment in tenant.payments:
+            if paid_through < payment.on <= on:
+                total -= payment.amount
     for adj in tenant.adjustments:
         if paid_through is not None and adj.on <= paid_through:
             continue
@@ -414,14 +432,26 @@ def episode_from(rows: list[ChargeRow], due_timeline: Timeline) -> Episode | Non
     episode's letters and steps belong to, is the day after that due date, or the first day of the
     run when it started later (a reversed payment re-opened an older charge).
     """
+    return _episode_walk(rows, due_timeline, whole=True)[0]
+
+
+def _episode_walk(
+    rows: list[ChargeRow], due_timeline: Timeline, *, whole: bool
+) -> tuple[Episode | None, bool]:
+    """``episode_from``, and whether it is complete: with only the recent part of the ledger
+    (``whole`` false), a walk back that runs off the start of ``rows`` or ``due_timeline`` would
+    have gone on into the older part."""
     start: dt.date | None = None
     start_balance = ZERO
     for day, balance in reversed(due_timeline):
         if balance <= ZERO:
             break
         start, start_balance = day, balance
+    else:
+        if start is not None and not whole:  # above zero as far back as the timeline goes
+            return None, False
     if start is None:
-        return None
+        return None, True
     # The charges open at the end of ``start``: the newest ones due by then, ``start_balance`` in all.
     owed = start_balance
     first_due = start
@@ -432,7 +462,10 @@ def episode_from(rows: list[ChargeRow], due_timeline: Timeline) -> Episode | Non
         owed -= amount
         if owed <= ZERO:
             break
-    return Episode(first_due, max(start, first_due + DAY))
+    else:
+        if not whole:
+            return None, False
+    return Episode(first_due, max(start, first_due + DAY)), True
 
 
 def episode(tenant: Tenant, on: dt.date) -> Episode | None:
@@ -461,3 +494,154 @@ def paid_off_on(due_timeline: Timeline, since: dt.date) -> dt.date | None:
         if day > since and balance <= ZERO:
             return day
     return None
+
+
+# --- what a case reads ---------------------------------------------------------------------
+
+
+class CaseLedger(NamedTuple):
+    """What a case reads from the ledger on ``on`` (``case_ledger``)."""
+
+    balance: Decimal  # charges due before ``on`` less payments and credits up to ``on``
+    overdue: bool  # in arrears: the balance is above zero and a charge is overdue
+    arrears: Arrears  # ``arrears(tenant, on)``
+    episode: Episode | None  # when overdue: the episode running on ``on``; else, with a
+    # ``signal_on``, the one running at the end of that day (``episode_from``)
+    paid_on: dt.date | None  # with a ``signal_on``: ``paid_off_on(due timeline, signal_on)``
+    rows: list[ChargeRow]  # the charge rows up to ``on``, at least every one due on or after
+    # ``episode.first_due`` when overdue (``case.collection_status`` reads those)
+
+
+def case_ledger_by_rows(tenant: Tenant, on: dt.date, signal_on: dt.date | None) -> CaseLedger:
+    """``case_ledger`` the straightforward way, the reference it is tested against: every charge as a
+    row (``charge_rows``), the running balances day by day (``timeline_from``,
+    ``due_timeline_from``), then the arrears and the episode read from them."""
+    rows = charge_rows(tenant, on)
+    timeline = timeline_from(rows, tenant, on)
+    due_timeline = due_timeline_from(rows, tenant, on)
+    balance = timeline[-1][1] if timeline else ZERO
+    overdue = balance > ZERO and bool(rows) and rows[0][0] < on
+    current: Episode | None = None
+    if overdue:
+        current = episode_from(rows, due_timeline)
+    elif signal_on is not None:
+        current = episode_from(rows, [item for item in due_timeline if item[0] <= signal_on])
+    return CaseLedger(
+        balance=balance,
+        overdue=overdue,
+        arrears=arrears_from(rows, balance, on),
+        episode=current,
+        paid_on=paid_off_on(due_timeline, signal_on) if signal_on is not None else None,
+        rows=rows,
+    )
+
+
+LOOKBACK_DAYS = (100, 400)
+"""How far back ``case_ledger`` first reads the ledger, then further, before it reads all of it."""
+
+
+def case_ledger(
+    tenant: Tenant,
+    on: dt.date,
+    signal_on: dt.date | None,
+    balance: Decimal | None = None,
+    lookback: tuple[int, ...] = LOOKBACK_DAYS,
+) -> CaseLedger:
+    """What a case reads from the ledger on ``on``, and from the day of the open signal
+    ``signal_on`` (its episode and the day it was paid off): ``case_ledger_by_rows``, reading only
+    the recent part of the ledger. ``balance`` is ``quick_balance(tenant, on)`` when the caller has it;
+    ``lookback`` the windows tried, in days back from ``on``.
+
+    Payments settle the oldest charge first (FIFO), so what is open, and the episode it belongs to,
+    are found walking back from the newest charge, only as far as the unpaid amount reaches: the
+    settled history before a window of recent days enters only as one opening balance (charges
+    summed per rent period, ``quick_balance``). When a walk back reaches the start of the window
+    (arrears older than it), a longer window is read, then the whole ledger.
+    """
+    if balance is None:
+        balance = quick_balance(tenant, on)
+    for days in lookback:
+        since = on - dt.timedelta(days=days)
+        if signal_on is not None and signal_on < since:
+            since = signal_on
+        view = _recent_ledger(tenant, on, signal_on, balance, since)
+        if view is not None:
+            return view
+    return case_ledger_by_rows(tenant, on, signal_on)
+
+
+def _recent_ledger(
+    tenant: Tenant, on: dt.date, signal_on: dt.date | None, balance: Decimal, since: dt.date
+) -> CaseLedger | None:
+    """``case_ledger`` from the charges due and the payments made from ``since`` to ``on``; ``None``
+    when the arrears or the episode reach back before ``since``."""
+    paid_through = tenant.paid_through
+    low = since if paid_through is None or paid_through < since else paid_through + DAY
+    rows: list[ChargeRow] = []
+    opening, opening_due = tenant.opening_arrears, tenant.opening_arrears_due
+    if opening is not None and opening_due is not None and since <= opening_due <= on:
+        rows.append((opening_due, OPENING, opening, None))
+    dues = rent_due_dates(tenant, on, since)
+    if dues:
+        changes = tenant.rent_changes  # sorted by date: the rent in force is the last one before
+        position = bisect_right(changes, dues[0], key=_CHANGE_DAY)
+        rent = changes[position - 1].amount if position else tenant.rent  # ``rent_in_force``
+        count = len(changes)
+        for due in dues:
+            while position < count and changes[position].on <= due:
+                rent = changes[position].amount
+                position += 1
+            rows.append((due, RENT, rent, None))
+    paid = [(p.on, p.amount) for p in tenant.payments if low <= p.on <= on]
+    extra: list[ChargeRow] = []
+    for adj in tenant.adjustments:
+        if low <= adj.on <= on:
+            if adj.kind == AdjustmentKind.CHARGE:
+                extra.append((adj.on, EXTRA, adj.amount, adj))
+            else:
+                paid.append((adj.on, adj.amount))
+    if extra:
+        rows.extend(extra)
+        rows.sort(key=lambda row: (row[0], row[1]))
+    overdue_recent = ZERO
+    for due, _, amount, _ in rows:
+        if due < on:
+            overdue_recent += amount
+    if balance > overdue_recent:  # what is open reaches back before ``since``
+        return None
+    # The balance of rent due at the end of the day before ``since``: what is overdue on ``on``
+    # less what fell overdue since, plus what was paid since.
+    start_balance = balance - overdue_recent
+    for _, amount in paid:
+        start_balance += amount
+    changes_since = [(due, amount) for due, _, amount, _ in rows]
+    changes_since += [(day, -amount) for day, amount in paid]
+    changes_since.sort(key=_DAY_OF)
+    due_timeline: Timeline = [(since - DAY, start_balance)]
+    running = start_balance
+    for day, change in changes_since:
+        running += change
+        if day == due_timeline[-1][0]:
+            due_timeline[-1] = (day, running)
+        else:
+            due_timeline.append((day, running))
+    overdue = (
+        balance > ZERO
+    )  # and so a charge in ``rows`` is overdue: ``overdue_recent >= balance``
+    current: Episode | None = None
+    if overdue or signal_on is not None:
+        walked = due_timeline
+        if not overdue:
+            assert signal_on is not None
+            walked = [item for item in due_timeline if item[0] <= signal_on]
+        current, complete = _episode_walk(rows, walked, whole=False)
+        if not complete:
+            return None
+    return CaseLedger(
+        balance=balance,
+        overdue=overdue,
+        arrears=arrears_from(rows, balance, on),
+        episode=current,
+        paid_on=paid_off_on(due_timeline, signal_on) if signal_on is not None else None,
+        rows=rows,
+    )

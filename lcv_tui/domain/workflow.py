@@ -29,6 +29,8 @@ Nothing here reads the clock: ``on`` is passed in.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 from operator import attrgetter
 
 from lcv_tui.domain import ledger
@@ -39,11 +41,10 @@ from lcv_tui.domain.case import (
     collection_status,
     is_deceased,
     last_of,
-    needs_case,
+    screen,
 )
 from lcv_tui.domain.case_terms import DAY, DEFAULT_THRESHOLD_DAYS, SUSPENSION
 from lcv_tui.domain.deadlines import effective_objection_deadline
-from lcv_tui.domain.ledger import ZERO
 from lcv_tui.domain.models import (
     LETTER_KINDS,
     Agreement,
@@ -106,32 +107,40 @@ def case_for(
     tenant: Tenant, on: dt.date, *, settings: Settings, agreement: Agreement | None
 ) -> Case | None:
     """The tenant's current case on ``on``, or ``None`` when there are no arrears and nothing pending."""
-    if not needs_case(tenant, on):
+    balance = screen(tenant, on)  # ``case.needs_case``, with the balance for the case
+    if balance is None:
         return None
-    return build_case(tenant, on, settings, agreement)
+    return build_case(tenant, on, settings, agreement, balance=balance)
 
 
 def build_case(
-    tenant: Tenant, on: dt.date, settings: Settings, agreement: Agreement | None
+    tenant: Tenant,
+    on: dt.date,
+    settings: Settings,
+    agreement: Agreement | None,
+    *,
+    balance: Decimal | None = None,
+    ledger_view: Callable[[Tenant, dt.date, dt.date | None], ledger.CaseLedger] | None = None,
 ) -> Case | None:
-    """``case_for`` for a tenant that already passed the ``needs_case`` screen."""
-    rows = ledger.charge_rows(tenant, on)
-    timeline = ledger.timeline_from(rows, tenant, on)
-    due_timeline = ledger.due_timeline_from(rows, tenant, on)
-    balance = timeline[-1][1] if timeline else ZERO
+    """``case_for`` for a tenant that already passed the ``needs_case`` screen; ``balance`` is
+    ``ledger.quick_balance(tenant, on)`` when the screen computed it. ``ledger_view`` reads the
+    ledger instead of ``ledger.case_ledger`` (the tests pass a reference)."""
     all_events = _ordered(tenant, on)
     open_signal = _open_signal(all_events)
-    if balance > ZERO and rows and rows[0][0] < on:  # in arrears: a charge is overdue and open
-        episode = ledger.episode_from(rows, due_timeline)
+    signal_on = open_signal.on if open_signal else None
+    if ledger_view is None:
+        view = ledger.case_ledger(tenant, on, signal_on, balance)
+    else:
+        view = ledger_view(tenant, on, signal_on)
+    if view.overdue:  # in arrears: a charge is overdue and open
+        episode = view.episode
         assert episode is not None  # overdue on ``on``, so the balance of rent due is above zero
     elif open_signal is not None:
-        episode = ledger.episode_from(
-            rows, [item for item in due_timeline if item[0] <= open_signal.on]
-        ) or ledger.Episode(open_signal.on - DAY, open_signal.on)
+        episode = view.episode or ledger.Episode(open_signal.on - DAY, open_signal.on)
     else:
         return None
     opened_on, first_due = episode.opened_on, episode.first_due
-    arrears = ledger.arrears_from(rows, balance, on)
+    arrears = view.arrears
     events = [e for e in all_events if e.on >= opened_on]
     letters = tuple([e for e in events if e.kind in LETTER_KINDS])
     sommatie = last_of(letters, EventKind.SOMMATIE)
@@ -150,14 +159,19 @@ def build_case(
                 if event.feedback == FeedbackStatus.HULP_GEACCEPTEERD and accepted is None:
                     accepted = event
     suspension_until = accepted.on + SUSPENSION if accepted else None
-    paid_on = ledger.paid_off_on(due_timeline, open_signal.on) if open_signal else None
+    paid_on = view.paid_on
     # LCV 2.2: an objection after the signal means the data may no longer be in a signal, so it is withdrawn too.
     objected_after_signal = (
         open_signal is not None and objection is not None and objection.on >= open_signal.on
     )
     withdrawal_due = open_signal is not None and (paid_on is not None or objected_after_signal)
     may_resume, note, resume_from = collection_status(
-        tenant, on, accepted, _after(events, accepted) if accepted else [], arrears.in_arrears, rows
+        tenant,
+        on,
+        accepted,
+        _after(events, accepted) if accepted else [],
+        arrears.in_arrears,
+        view.rows,
     )
     case = Case(
         tenant=tenant,
