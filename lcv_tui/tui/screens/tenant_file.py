@@ -878,18 +878,19 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
     # --- the evidence dossier -----------------------------------------------------------------
 
     def action_dossier(self) -> None:
-        from lcv_tui.domain.dossier import build_dossier
-
-        dossier = build_dossier(self.data, self.tenant_id, self.today)
-        self.write_dossier(dossier, self.app.locations.export_dir)
+        # Built in the worker too: it checks the whole audit log (seconds at thousands of tenants).
+        self.notify("Het bewijsdossier wordt gemaakt…", timeout=3, markup=False)
+        self.write_dossier(self.tenant_id, self.today, self.app.locations.export_dir)
 
     @work(thread=True, exclusive=True, group="tenant-file-files")
-    def write_dossier(self, dossier, folder: Path) -> None:
+    def write_dossier(self, tenant_id: str, today: dt.date, folder: Path) -> None:
+        from lcv_tui.domain.dossier import build_dossier
         from lcv_tui.exports.files import ExportError
         from lcv_tui.services.dossier import write_dossier
 
         workspace = self.app.workspace
         assert workspace is not None
+        dossier = build_dossier(workspace.data, tenant_id, today)
         try:
             paths, missing = write_dossier(workspace, dossier, folder)
         except ExportError as exc:
