@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from typing import NamedTuple
 
 from keyring.backend import KeyringBackend
 
@@ -128,3 +129,31 @@ def skip_posix_only(items, os_name: str) -> None:
     for item in items:
         if "posix_only" in item.keywords:
             item.add_marker(skip)
+
+
+class Notice(NamedTuple):
+    """One ``app.notify`` call: what the toast says."""
+
+    message: str
+    title: str
+    severity: str
+
+
+def record_notices(app) -> list[Notice]:
+    """Every ``app.notify`` call on ``app`` from here on, expired toasts included (public API only:
+    the app's own method, wrapped on this instance; Textual's widgets and screens notify through it).
+    Call it before ``run_test`` to see the notices of the start-up too."""
+    notices: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *, title="", severity="information", timeout=None, markup=True):
+        notices.append(Notice(str(message), title, severity))
+        return notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    app.notify = recording
+    return notices
+
+
+def messages(notices: list[Notice]) -> list[str]:
+    """The messages of the recorded notices, in order."""
+    return [notice.message for notice in notices]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from lcv_testing import record_notices
 from tui_helpers import settle
 
 from lcv_tui.tui.palette import NOTHING_FOUND, PLACEHOLDER
@@ -37,6 +38,7 @@ def assert_dutch(app, where: str) -> None:
 
 async def test_no_english_in_sections_palette_and_notices(new_app):
     app = new_app()
+    recorded = record_notices(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         for s in SECTIONS:
@@ -65,6 +67,6 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
 
         await pilot.press("ctrl+c")
         await settle(pilot)
-        notices = [f"{n.title} {n.message}" for n in app._notifications]
+        notices = [f"{n.title} {n.message}" for n in recorded]
         assert any("Ctrl+Q" in n and "afsluiten" in n.lower() for n in notices)
         assert not any(ENGLISH.search(n) for n in notices), notices
