@@ -5,6 +5,7 @@ Importable from every test folder (pytest puts ``tests/`` on the path for the ro
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import stat
@@ -157,3 +158,13 @@ def record_notices(app) -> list[Notice]:
 def messages(notices: list[Notice]) -> list[str]:
     """The messages of the recorded notices, in order."""
     return [notice.message for notice in notices]
+
+
+async def wait_until(pilot, condition, what: str, timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (instead of a fixed pause that hopes it does);
+    fails after ``timeout`` seconds, naming ``what`` it waited for."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        assert loop.time() < end, f"waited {timeout} s for {what}"
+        await pilot.pause(0.02)

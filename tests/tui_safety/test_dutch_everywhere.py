@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from lcv_testing import record_notices
+from lcv_testing import record_notices, wait_until
 from tui_helpers import settle
 
 from lcv_tui.tui.palette import NOTHING_FOUND, PLACEHOLDER
@@ -52,14 +52,15 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
         assert PLACEHOLDER in text
         assert_dutch(app, "the command palette")
         await pilot.press(*"zzqqxx")
-        await pilot.pause(0.6)  # longer than Textual's no-matches countdown
+        # Textual's no-matches countdown ends first: wait for the notice, not a fixed time.
+        await wait_until(pilot, lambda: NOTHING_FOUND[:30] in screen_text(app), "no matches")
         await settle(pilot)
         assert NOTHING_FOUND[:30] in screen_text(app)
         assert_dutch(app, "the command palette without matches")
         for _ in "zzqqxx":
             await pilot.press("backspace")
         await pilot.press(*"celik")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Çelik" in screen_text(app), "Çelik found")
         await settle(pilot)
         assert "Çelik" in screen_text(app)
         await pilot.press("escape")
