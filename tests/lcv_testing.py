@@ -167,4 +167,4 @@ async def wait_until(pilot, condition, what: str, timeout: float = 5.0) -> None:
     end = loop.time() + timeout
     while not condition():
         assert loop.time() < end, f"waited {timeout} s for {what}"
-        await pilot.pause(0.02)
+        await pilot.pause(0.05)

@@ -36,7 +36,13 @@ def assert_dutch(app, where: str) -> None:
     assert not found, f"English on {where}: {found}"
 
 
-async def test_no_english_in_sections_palette_and_notices(new_app):
+def assert_dutch_notices(recorded) -> list[str]:
+    notices = [f"{n.title} {n.message}" for n in recorded]
+    assert not any(ENGLISH.search(n) for n in notices), notices
+    return notices
+
+
+async def test_no_english_in_the_sections(new_app):
     app = new_app()
     recorded = record_notices(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -45,6 +51,16 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
             await pilot.press(s.key)
             await settle(pilot)
             assert_dutch(app, s.title)
+        assert_dutch_notices(recorded)
+
+
+async def test_no_english_in_the_palette_and_notices(new_app):
+    app = new_app()
+    recorded = record_notices(app)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press(SECTIONS[-1].key)  # where the sections test ends
+        await settle(pilot)
 
         await pilot.press("ctrl+p")
         await settle(pilot)
@@ -68,6 +84,5 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
 
         await pilot.press("ctrl+c")
         await settle(pilot)
-        notices = [f"{n.title} {n.message}" for n in recorded]
+        notices = assert_dutch_notices(recorded)
         assert any("Ctrl+Q" in n and "afsluiten" in n.lower() for n in notices)
-        assert not any(ENGLISH.search(n) for n in notices), notices
