@@ -1,9 +1,9 @@
 """Issue 15.7: every button of the wizard does what its key does when clicked.
 
-Clicks every step-action button (one test case each, on the first demo tenant that offers it), plus
-Vorige/Volgende/Sluiten. A click must
-open a dialog or screen, switch the section, or say something: a coroutine that is called without
-``await`` (the bug of issue 16) does none of these, and pytest turns its warning into an error.
+Clicks every step-action button (one test case each, on its step in the wizard of a demo tenant that
+offers it: ``OFFERED_BY``), plus Vorige/Volgende/Sluiten. A click must open a dialog or screen,
+switch the section, or say something: a coroutine that is called without ``await`` (the bug of
+issue 16) does none of these, and pytest turns its warning into an error.
 """
 
 from __future__ import annotations
