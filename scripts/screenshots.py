@@ -144,21 +144,35 @@ async def shoot(
     print(f"{out.name}/{name}")
 
 
+EMPTY, DEMO = "gegevens-leeg", "gegevens-demo"
+"""The data folders, relative to the working folder, so the paths on screen are the same on every run."""
+
+PLAN: list[tuple[str, str, Step, bool]] = [
+    ("eerste-keer.svg", EMPTY, home, False),
+    ("ontgrendelen.svg", DEMO, home, False),
+    *[(name, DEMO, step, True) for name, step in SHOTS],
+]
+"""Every screenshot: (file name, data folder, what to do after the start, unlocked)."""
+
+
+async def shoot_planned(name: str, out: Path = OUT) -> None:
+    """Make the screenshot ``name`` of ``PLAN`` in the working folder (the demo vault is made once)."""
+    _, folder, step, unlock = next(entry for entry in PLAN if entry[0] == name)
+    locations = Locations(Path(folder))
+    if folder == DEMO and not Path(folder).exists():
+        create_demo_vault(locations, FixedClock.on(TODAY))
+    await shoot(locations, name, step, unlock=unlock, out=out)
+
+
 async def main(out: Path = OUT) -> None:
     out = out.absolute()
     out.mkdir(exist_ok=True)
     here = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="lcv-tui-shots-") as folder:
-        # Relative data folders, so the paths on screen are the same on every run.
         os.chdir(folder)
         try:
-            empty = Locations(Path("gegevens-leeg"))
-            await shoot(empty, "eerste-keer.svg", home, unlock=False, out=out)
-            locations = Locations(Path("gegevens-demo"))
-            create_demo_vault(locations, FixedClock.on(TODAY))
-            await shoot(locations, "ontgrendelen.svg", home, unlock=False, out=out)
-            for name, step in SHOTS:
-                await shoot(locations, name, step, out=out)
+            for name, *_ in PLAN:
+                await shoot_planned(name, out)
         finally:
             os.chdir(here)
 

@@ -5,9 +5,11 @@ Importable from every test folder (pytest puts ``tests/`` on the path for the ro
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import stat
+from typing import NamedTuple
 
 from keyring.backend import KeyringBackend
 
@@ -128,3 +130,41 @@ def skip_posix_only(items, os_name: str) -> None:
     for item in items:
         if "posix_only" in item.keywords:
             item.add_marker(skip)
+
+
+class Notice(NamedTuple):
+    """One ``app.notify`` call: what the toast says."""
+
+    message: str
+    title: str
+    severity: str
+
+
+def record_notices(app) -> list[Notice]:
+    """Every ``app.notify`` call on ``app`` from here on, expired toasts included (public API only:
+    the app's own method, wrapped on this instance; Textual's widgets and screens notify through it).
+    Call it before ``run_test`` to see the notices of the start-up too."""
+    notices: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *, title="", severity="information", timeout=None, markup=True):
+        notices.append(Notice(str(message), title, severity))
+        return notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    app.notify = recording
+    return notices
+
+
+def messages(notices: list[Notice]) -> list[str]:
+    """The messages of the recorded notices, in order."""
+    return [notice.message for notice in notices]
+
+
+async def wait_until(pilot, condition, what: str, timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (instead of a fixed pause that hopes it does);
+    fails after ``timeout`` seconds, naming ``what`` it waited for."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        assert loop.time() < end, f"waited {timeout} s for {what}"
+        await pilot.pause(0.05)

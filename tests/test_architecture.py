@@ -81,6 +81,42 @@ def test_no_private_attributes_of_dependencies():
     assert offenders == []
 
 
+# Textual's private state that tests once read: a test records the notices with
+# ``lcv_testing.record_notices`` (the app's public ``notify``, wrapped) and sees a crash in the
+# public ``App.return_code``. Spelled with ``[_]`` so that these lines do not match themselves.
+PRIVATE_IN_TESTS = (
+    re.compile(r"\.[_]notifications\b"),
+    re.compile(r"\.[_]exception\b"),
+)
+
+
+def private_uses_in_tests(root: pathlib.Path) -> list[str]:
+    """Lines of the ``.py`` files under ``root`` that read Textual's private notices or exception."""
+    return [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if any(pattern.search(line) for pattern in PRIVATE_IN_TESTS)
+    ]
+
+
+def test_tests_use_no_private_attributes_of_textual():
+    assert private_uses_in_tests(pathlib.Path(__file__).parent) == []
+    assert private_uses_in_tests(PACKAGE) == []
+
+
+def test_the_private_attribute_check_finds_them(tmp_path):
+    notifications, exception = "." + "_notifications", "." + "_exception"  # not in this file's text
+    (tmp_path / "test_x.py").write_text(
+        f"notes = app{notifications}\nassert app{exception} is None\napp.clear_notifications()\n",
+        encoding="utf-8",
+    )
+    assert private_uses_in_tests(tmp_path) == [
+        f"test_x.py:1: notes = app{notifications}",
+        f"test_x.py:2: assert app{exception} is None",
+    ]
+
+
 def test_screens_never_open_files():
     offenders = []
     for path in (PACKAGE / "tui").rglob("*.py"):

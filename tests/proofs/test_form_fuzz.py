@@ -83,7 +83,7 @@ async def _fuzz(pilot, screen) -> None:
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.is_running and app._exception is None
+        assert app.is_running and app.return_code is None, "the app crashed"
         assert screen.is_mounted and app.screen is screen, "invalid input keeps the form open"
         errors = [f.error for f in screen.query(FormField) if f.error]
         assert errors, f"round {round_}: no validation message shown"

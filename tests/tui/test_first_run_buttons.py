@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lcv_testing import messages, record_notices
 from tui_helpers import PASSPHRASE, SIZE, fill, settle
 
 from lcv_tui.tui.keys import key_text, section_key_text
@@ -29,6 +30,7 @@ async def test_tour_and_quit_buttons_work_when_clicked(new_app):
 
 async def test_the_welcome_toast_names_keys_that_work(new_app):
     app = new_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         fill(
@@ -41,7 +43,7 @@ async def test_the_welcome_toast_names_keys_that_work(new_app):
         await pilot.click("#create")
         await settle(pilot)
         new_key = key_text(TenantListScreen, "tenants.new")
-        toast = next(n.message for n in app._notifications if "Kluis aangemaakt" in n.message)
+        toast = next(m for m in messages(notices) if "Kluis aangemaakt" in m)
         assert f"Huurders, {section_key_text('huurders')}" in toast and new_key in toast
         # Do what it says: the section key, then the key for a new tenant.
         await pilot.press(section_key_text("huurders").lower())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lcv_testing import messages, record_notices
 from tui_helpers import PASSPHRASE, SIZE, fill, sample_data, settle, to_section, unlock
 
 from lcv_tui.paths import Locations
@@ -220,6 +221,7 @@ async def test_failed_save_keeps_data_and_quit_asks(new_app, vault, monkeypatch)
     from lcv_tui.store.errors import VaultWriteError
 
     app = new_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await unlock(pilot)
         await to_section(pilot, "huurders")
@@ -234,7 +236,7 @@ async def test_failed_save_keeps_data_and_quit_asks(new_app, vault, monkeypatch)
         await app.saved()
         assert len(app.workspace.data.tenants) == 7
         assert app.workspace.dirty
-        assert any("Opslaan mislukt: de schijf is vol" in n.message for n in app._notifications)
+        assert any("Opslaan mislukt: de schijf is vol" in m for m in messages(notices))
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from lcv_testing import wait_until
+from textual.command import CommandList
 from tui_helpers import SIZE, fill, settle, unlock
 
 from lcv_tui.domain import ledger
@@ -14,12 +16,21 @@ from lcv_tui.tui.widgets.form import FormField
 from lcv_tui.tui.widgets.record_table import RecordTable
 
 
+def _highlighted(app) -> str:
+    """The palette's highlighted command ("" while its search has found nothing)."""
+    results = app.screen.query(CommandList)
+    if not results or results.first().highlighted is None:
+        return ""
+    command_list = results.first()
+    return str(command_list.get_option_at_index(command_list.highlighted).prompt)
+
+
 async def _open_from_palette(pilot) -> RentIncreaseScreen:
     app = pilot.app
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"Huurverhoging")
-    await pilot.pause(0.3)
+    await wait_until(pilot, lambda: "Huurverhoging" in _highlighted(app), "the palette's match")
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, RentIncreaseScreen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from lcv_testing import record_notices, wait_until
 from tui_helpers import settle
 
 from lcv_tui.tui.palette import NOTHING_FOUND, PLACEHOLDER
@@ -35,14 +36,31 @@ def assert_dutch(app, where: str) -> None:
     assert not found, f"English on {where}: {found}"
 
 
-async def test_no_english_in_sections_palette_and_notices(new_app):
+def assert_dutch_notices(recorded) -> list[str]:
+    notices = [f"{n.title} {n.message}" for n in recorded]
+    assert not any(ENGLISH.search(n) for n in notices), notices
+    return notices
+
+
+async def test_no_english_in_the_sections(new_app):
     app = new_app()
+    recorded = record_notices(app)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         for s in SECTIONS:
             await pilot.press(s.key)
             await settle(pilot)
             assert_dutch(app, s.title)
+        assert_dutch_notices(recorded)
+
+
+async def test_no_english_in_the_palette_and_notices(new_app):
+    app = new_app()
+    recorded = record_notices(app)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press(SECTIONS[-1].key)  # where the sections test ends
+        await settle(pilot)
 
         await pilot.press("ctrl+p")
         await settle(pilot)
@@ -50,14 +68,15 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
         assert PLACEHOLDER in text
         assert_dutch(app, "the command palette")
         await pilot.press(*"zzqqxx")
-        await pilot.pause(0.6)  # longer than Textual's no-matches countdown
+        # Textual's no-matches countdown ends first: wait for the notice, not a fixed time.
+        await wait_until(pilot, lambda: NOTHING_FOUND[:30] in screen_text(app), "no matches")
         await settle(pilot)
         assert NOTHING_FOUND[:30] in screen_text(app)
         assert_dutch(app, "the command palette without matches")
         for _ in "zzqqxx":
             await pilot.press("backspace")
         await pilot.press(*"celik")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Çelik" in screen_text(app), "Çelik found")
         await settle(pilot)
         assert "Çelik" in screen_text(app)
         await pilot.press("escape")
@@ -65,6 +84,5 @@ async def test_no_english_in_sections_palette_and_notices(new_app):
 
         await pilot.press("ctrl+c")
         await settle(pilot)
-        notices = [f"{n.title} {n.message}" for n in app._notifications]
+        notices = assert_dutch_notices(recorded)
         assert any("Ctrl+Q" in n and "afsluiten" in n.lower() for n in notices)
-        assert not any(ENGLISH.search(n) for n in notices), notices

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from lcv_testing import messages, record_notices
 from signals_helpers import PASSPHRASE, SIZE, TODAY, open_melden, settle, tenant_id
 
 from lcv_tui.domain import actions
@@ -39,10 +40,6 @@ def signals(app, surname: str) -> list:
         for e in data.tenant(tenant_id(data, surname)).events
         if e.kind == EventKind.SIGNAAL and e.on == TODAY
     ]
-
-
-def notifications(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def text(widget) -> str:
@@ -103,6 +100,7 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
     from openpyxl import load_workbook
 
     app = signals_app()
+    notices = record_notices(app)
     target = tmp_path / "uit" / "signalen.xlsx"
     async with app.run_test(size=SIZE) as pilot:
         await open_melden(pilot)
@@ -120,7 +118,7 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
-        assert f"Bestand opgeslagen in {target}" in notifications(app)
+        assert f"Bestand opgeslagen in {target}" in messages(notices)
 
         rows = [[c.value for c in row] for row in load_workbook(target).active.iter_rows()]
         assert rows[0] == list(RIS_2021.labels())
@@ -167,7 +165,7 @@ async def test_upload_file_changes_nothing_until_the_upload_is_confirmed(
         assert stage(app, "IJzerman") == Stage.GEMELD
         assert len(app.workspace.data.audit) == audit_before + 1
         assert not app.workspace.dirty
-        assert "Signalen vastgelegd" in notifications(app)
+        assert "Signalen vastgelegd" in messages(notices)
         assert screen.pending is None and not app.unsaved_reasons()
         assert [r.cells[0] for r in screen.ready.shown] == [
             "Visser, T."
@@ -184,6 +182,7 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(
     signals_app, demo_vault, tmp_path
 ):
     app = signals_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_melden(pilot)
         screen = app.screen
@@ -211,7 +210,7 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(
         await settle(pilot)
         assert signals(app, "IJzerman") == []
         assert len(data.audit) == audit_before
-        refusal = next(m for m in notifications(app) if m.startswith("Niet vastgelegd"))
+        refusal = next(m for m in messages(notices) if m.startswith("Niet vastgelegd"))
         assert (
             "K. IJzerman" in refusal
             and "(LCV 2.2)" in refusal
@@ -221,6 +220,7 @@ async def test_a_refused_signal_is_explained_in_dutch_and_not_recorded(
 
 async def test_entry_card_copies_a_field_and_records_the_website_signal(signals_app, website_vault):
     app = signals_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_melden(pilot)
         screen = app.screen
@@ -248,7 +248,7 @@ async def test_entry_card_copies_a_field_and_records_the_website_signal(signals_
 
         await pilot.press(str(labels.index("Postcode") + 1))
         assert app.clipboard == "3551 CX"
-        assert "Gekopieerd: Postcode" in notifications(app)
+        assert "Gekopieerd: Postcode" in messages(notices)
         await pilot.click(CopyField, offset=(3, 1))  # the first field: Achternaam
         assert app.clipboard == "IJzerman"
         await pilot.press(str(labels.index("Bedrag achterstand") + 1))

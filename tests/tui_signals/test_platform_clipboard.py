@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from lcv_testing import FakeRunner, fake_system
+from lcv_testing import FakeRunner, fake_system, messages, record_notices
 from signals_helpers import SIZE, open_melden
 
 from lcv_tui.tui.screens.entry_card import EntryCardScreen
-
-
-def notifications(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def open_card(pilot):
@@ -22,6 +18,7 @@ async def open_card(pilot):
 
 async def test_mac_terminal_app_copies_through_pbcopy(signals_app, website_vault):
     app = signals_app()
+    notices = record_notices(app)
     runner = FakeRunner()
     app.system = fake_system("darwin", {"TERM_PROGRAM": "Apple_Terminal"}, ("pbcopy",), runner)
     async with app.run_test(size=SIZE) as pilot:
@@ -29,19 +26,20 @@ async def test_mac_terminal_app_copies_through_pbcopy(signals_app, website_vault
         number = [label for label, _ in card.fields].index("Postcode") + 1
         await pilot.press(str(number))
         assert runner.calls == [(["pbcopy"], b"3551 CX", {"LC_CTYPE": "UTF-8"})]
-        assert "Gekopieerd: Postcode" in notifications(app)
+        assert "Gekopieerd: Postcode" in messages(notices)
 
 
 async def test_no_way_to_copy_shows_the_value_instead_of_gekopieerd(signals_app, website_vault):
     app = signals_app()
+    notices = record_notices(app)
     app.system = fake_system("darwin", {"TERM_PROGRAM": "Apple_Terminal"}, (), FakeRunner())
     async with app.run_test(size=SIZE) as pilot:
         card = await open_card(pilot)
         number = [label for label, _ in card.fields].index("Postcode") + 1
         await pilot.press(str(number))
-        messages = notifications(app)
-        assert not any("Gekopieerd" in m for m in messages)
-        assert any("kan in deze terminal niet" in m and m.endswith("3551 CX") for m in messages)
+        said = messages(notices)
+        assert not any("Gekopieerd" in m for m in said)
+        assert any("kan in deze terminal niet" in m and m.endswith("3551 CX") for m in said)
 
 
 async def test_melden_opens_the_folder_of_the_upload_file(signals_app, demo_vault, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lcv_testing import FakeRunner, fake_system
+from lcv_testing import FakeRunner, fake_system, messages, record_notices
 from workflow_helpers import SIZE, settle
 
 from lcv_tui.tui.screens.letters import LettersScreen
@@ -13,25 +13,23 @@ STORE_ALIAS = (
 )
 
 
-def notifications(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_store_python_is_explained_when_the_app_starts(new_app, locations):
     app = new_app()
+    notices = record_notices(app)
     system = fake_system("win32", {"LOCALAPPDATA": str(locations.data_dir.parent)})
     app.system = type(system)(**{**system.__dict__, "python_paths": (STORE_ALIAS,)})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        notice = next(m for m in notifications(app) if "Microsoft Store" in m)
+        notice = next(m for m in messages(notices) if "Microsoft Store" in m)
         assert "LocalCache" in notice and "python.org" in notice
 
 
 async def test_no_store_notice_on_an_ordinary_python(new_app):
     app = new_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not any("Microsoft Store" in m for m in notifications(app))
+        assert not any("Microsoft Store" in m for m in messages(notices))
 
 
 async def test_letters_open_their_folder_with_the_system_opener(new_app, locations):
@@ -56,6 +54,7 @@ async def test_letters_open_their_folder_with_the_system_opener(new_app, locatio
 
 async def test_a_folder_that_cannot_be_opened_is_named(new_app, locations):
     app = new_app()
+    notices = record_notices(app)
     app.system = fake_system("linux", {}, (), FakeRunner())  # no xdg-open
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -65,4 +64,4 @@ async def test_a_folder_that_cannot_be_opened_is_named(new_app, locations):
         await settle(pilot)
         await pilot.click("#letters-open-folder")
         await settle(pilot)
-        assert any(str(locations.letter_dir) in m for m in notifications(app))
+        assert any(str(locations.letter_dir) in m for m in messages(notices))
