@@ -197,7 +197,6 @@ def _per_meldpunt(out_arg: str, meldpunt: Meldpunt) -> Path:
 
 
 def run_withdrawals(args: argparse.Namespace, ctx: CliContext) -> int:
-    from lcv_tui.domain.models import Route
     from lcv_tui.domain.validation import format_date, format_date_long
     from lcv_tui.exports.check import check_file
     from lcv_tui.exports.files import ExportError, out_target
@@ -217,21 +216,25 @@ def run_withdrawals(args: argparse.Namespace, ctx: CliContext) -> int:
             EXIT_REFUSED,
         )
     by_id = {t.id: t for t in data.tenants}
-    website = [r for r in records if r.route == Route.WEBSITE]
-    upload = [r for r in records if r.route == Route.UPLOAD]
+    by_hand = [r for r in records if not r.by_file]
+    upload = [r for r in records if r.by_file]
     for record in records:
         tenant = by_id[record.tenant_id]
         when = f"gemeld {format_date(record.signal_on)}" if record.signal_on else "gemeld"
         paid = f", betaald {format_date(record.paid_on)}" if record.paid_on else ""
         ctx.say(
             f"  {_who(tenant)}: {when}{paid}"
-            + (" — trek in op de website" if record.route == Route.WEBSITE else "")
+            + ("" if record.by_file else f" — trek in {record.how}")
         )
-    if website:
-        ctx.say(f"{len(website)} signaal/signalen via de website: trek die daar één voor één in.")
+    if by_hand:
+        ctx.say(
+            f"{len(by_hand)} signaal/signalen via de website of VPS (BKR): trek die daar één voor "
+            "één in."
+        )
     if not upload:
         ctx.say(
-            NOT_RECORDED.replace("Upload het bij het digitaal meldpunt", "Trek ze in op de website")
+            "Er is geen intrekkingsbestand gemaakt: trek deze signalen met de hand in bij het "
+            "meldpunt en leg daarna in lcv-tui vast dat ze zijn ingetrokken (Melden → Intrekken)."
         )
         return EXIT_OK
     try:

@@ -5,8 +5,10 @@ meldpunt, or in bulk by uploading a file of customer numbers or postcode/house-n
 ("meldingen intrekken"). The layout is the ``WITHDRAWAL_2021`` profile; the writer is the same
 as for upload files, with the same injection-safe cells and 0600 atomic write.
 
-A signal delivered at the website Achterstanden aanleveren has no bulk file: those are listed
-for withdrawal by hand. Writing the file records nothing; the landlord confirms the withdrawal
+The bulk file is RIS Matching's ("meldingen intrekken", the werkinstructie's only withdrawal
+file). A signal delivered at the website Achterstanden aanleveren, or uploaded to VPS (BKR),
+whose bulk withdrawal the sources do not describe, has no file here: those are listed for
+withdrawal by hand in that meldpunt. Writing the file records nothing; the landlord confirms the withdrawal
 afterwards (``actions.record_withdrawal``).
 """
 
@@ -17,7 +19,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lcv_tui.domain.models import Route, VaultData
+from lcv_tui.domain.models import Meldpunt, Route, VaultData
 from lcv_tui.domain.sharing import may_share
 from lcv_tui.exports.files import ExportError, write_private
 from lcv_tui.exports.profiles import WITHDRAWAL_2021, Profile
@@ -35,6 +37,23 @@ class WithdrawalRecord:
     route: Route
     signal_on: dt.date | None = None
     paid_on: dt.date | None = None
+    meldpunt: Meldpunt | None = None
+    """The meldpunt of the municipality's agreement (where an uploaded signal went)."""
+
+    @property
+    def by_file(self) -> bool:
+        """Withdrawn with the bulk file: uploaded, and not to VPS (BKR), whose withdrawal file the
+        werkinstructie does not describe (``Intrekken van aangeleverde signalen`` is RIS Matching's)."""
+        return self.route == Route.UPLOAD and self.meldpunt != Meldpunt.BKR_VPS
+
+    @property
+    def how(self) -> str:
+        """Dutch: where and how this signal is withdrawn."""
+        if self.route == Route.WEBSITE:
+            return "op de website, met de hand"
+        if self.meldpunt == Meldpunt.BKR_VPS:
+            return "in VPS (BKR), met de hand"
+        return "intrekbestand of in RIS Matching"
 
 
 def select_withdrawals(data: VaultData, on: dt.date) -> list[WithdrawalRecord]:
@@ -65,6 +84,7 @@ def select_withdrawals(data: VaultData, on: dt.date) -> list[WithdrawalRecord]:
                 ),
                 signal_on=signal.on if signal is not None else None,
                 paid_on=case.paid_on,
+                meldpunt=agreement.meldpunt if agreement is not None else None,
             )
         )
     records.sort(key=lambda r: (r.postcode, int(r.huisnummer), r.toevoeging))
@@ -78,8 +98,8 @@ def write_withdrawals(
     fmt: str,
     profile: Profile = WITHDRAWAL_2021,
 ) -> WriteResult:
-    """Write the bulk withdrawal file for the upload-route ``records`` (0600, atomic)."""
-    records = [r for r in records if r.route == Route.UPLOAD]
+    """Write the bulk withdrawal file for the ``records`` it can withdraw (``by_file``; 0600, atomic)."""
+    records = [r for r in records if r.by_file]
     columns = profile.columns_for(False)
     if fmt == "csv":
         data = render_csv(records, columns, profile.dialect)

@@ -40,11 +40,7 @@ COLUMNS = (
 
 
 def how_text(record: WithdrawalRecord) -> str:
-    from lcv_tui.domain.models import Route
-
-    if record.route == Route.WEBSITE:
-        return "op de website, met de hand"
-    return "intrekbestand of in het meldpunt"
+    return record.how
 
 
 def withdrawal_record(record: WithdrawalRecord, tenant: Tenant) -> Record:
@@ -176,10 +172,8 @@ class WithdrawalsScreen(MeldenSubScreen):
 
     @property
     def file_records(self) -> list[WithdrawalRecord]:
-        """The records a bulk file can withdraw (signals that went by upload file)."""
-        from lcv_tui.domain.models import Route
-
-        return [r for r in self.records if r.route == Route.UPLOAD]
+        """The records a bulk file can withdraw (uploaded to RIS Matching; see ``by_file``)."""
+        return [r for r in self.records if r.by_file]
 
     def _show_pending(self) -> None:
         line = self.query_one("#withdrawals-pending", Static)
