@@ -69,6 +69,7 @@ PRIVATE_USES = (
     re.compile(r"\._modes\b"),
     re.compile(r"\b_bindings_ready\b"),
     re.compile(r"\bgc\.freeze\("),
+    re.compile(r"\bgc\.disable\("),  # the collector paused during a load: process-wide too
 )
 
 
