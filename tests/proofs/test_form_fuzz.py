@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from lcv_testing import SMALL
 from textual.widgets import Input
-from tui_helpers import PASSPHRASE, SIZE, MemoryKeyring, sample_data
+from tui_helpers import PASSPHRASE, MemoryKeyring, sample_data
 
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.app import make_app
@@ -38,6 +39,7 @@ HOSTILE += tuple(
     for _ in range(4)
 )
 ROUNDS = 6
+# At 80×24: validation does not depend on the terminal size, and fewer cells are drawn per round.
 ENGLISH_MARKERS = (
     "Value error",
     "Input should",
@@ -97,7 +99,7 @@ async def test_tenant_form_survives_hostile_text(app):
     gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.tenant_form import TenantFormScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         before = len(app.workspace.data.tenants)
         app.action_new_tenant()
@@ -112,7 +114,7 @@ async def test_settings_survive_hostile_text(app):
     (landlord and settings) gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.settings import SettingsScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         app.action_show_section("instellingen")
         await pilot.pause()
@@ -125,7 +127,7 @@ async def test_agreement_form_survives_hostile_text(app):
     form gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.agreements import AgreementFormScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         app.action_show_section("gemeenten")
         await pilot.pause()
