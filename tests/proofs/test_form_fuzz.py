@@ -39,7 +39,6 @@ HOSTILE += tuple(
     for _ in range(4)
 )
 ROUNDS = 6
-# At 80×24: validation does not depend on the terminal size, and fewer cells are drawn per round.
 ENGLISH_MARKERS = (
     "Value error",
     "Input should",
@@ -92,6 +91,9 @@ async def _fuzz(pilot, screen) -> None:
         for message in errors:
             assert not any(marker in message for marker in ENGLISH_MARKERS), message
             assert len(message) < 400, "a message is a sentence, not an echo of the input"
+
+
+# The forms run at 80×24: validation does not depend on the terminal size, and fewer cells are drawn per round.
 
 
 async def test_tenant_form_survives_hostile_text(app):
