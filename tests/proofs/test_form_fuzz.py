@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from lcv_testing import SMALL
 from textual.widgets import Input
-from tui_helpers import PASSPHRASE, SIZE, MemoryKeyring, sample_data
+from tui_helpers import PASSPHRASE, MemoryKeyring, sample_data
 
 from lcv_tui.store.vault import Vault
 from lcv_tui.tui.app import make_app
@@ -92,12 +93,15 @@ async def _fuzz(pilot, screen) -> None:
             assert len(message) < 400, "a message is a sentence, not an echo of the input"
 
 
+# The forms run at 80×24: validation does not depend on the terminal size, and fewer cells are drawn per round.
+
+
 async def test_tenant_form_survives_hostile_text(app):
     """README "Betrouwbaarheid en veiligheid", promise 7 (part): random input in every field of the tenant form
     gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.tenant_form import TenantFormScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         before = len(app.workspace.data.tenants)
         app.action_new_tenant()
@@ -112,7 +116,7 @@ async def test_settings_survive_hostile_text(app):
     (landlord and settings) gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.settings import SettingsScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         app.action_show_section("instellingen")
         await pilot.pause()
@@ -125,7 +129,7 @@ async def test_agreement_form_survives_hostile_text(app):
     form gives Dutch validation messages, never a crash."""
     from lcv_tui.tui.screens.agreements import AgreementFormScreen
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _unlocked(pilot)
         app.action_show_section("gemeenten")
         await pilot.pause()

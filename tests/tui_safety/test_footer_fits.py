@@ -70,22 +70,27 @@ async def _open(app, pilot, where: str) -> None:
     await settle(pilot)
 
 
-@pytest.mark.parametrize("where", [*(s.mode for s in SECTIONS), "dossier"])
 @pytest.mark.parametrize("size", [SMALL, (120, 36)])
-async def test_every_footer_hint_is_whole_and_help_and_quit_stay(new_app, where, size):
+async def test_every_footer_hint_is_whole_and_help_and_quit_stay(new_app, size):
+    """Every section, then a tenant file, in one session per size (one app start, not six)."""
     app = new_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        await _open(app, pilot, where)
-        hints = _footer_hints(app.screen)
-        shown = [hint[0] for hint in hints]
-        assert {"Help", "Afsluiten"} <= set(shown), f"{where}: {shown}"
-        for index, (description, x, right) in enumerate(hints):
-            following = hints[index + 1][1] if index + 1 < len(hints) else size[0]
-            previous = hints[index - 1][2] if index else 0
-            assert previous <= x and right <= min(following, size[0]), (
-                f"{where}: {description} cut off"
-            )
+        for where in [*(s.mode for s in SECTIONS), "dossier"]:
+            await _open(app, pilot, where)
+            if where == "dossier":
+                assert isinstance(app.screen, TenantFileScreen)
+            else:
+                assert app.current_mode == where and len(app.screen_stack) == 1
+            hints = _footer_hints(app.screen)
+            shown = [hint[0] for hint in hints]
+            assert {"Help", "Afsluiten"} <= set(shown), f"{where}: {shown}"
+            for index, (description, x, right) in enumerate(hints):
+                following = hints[index + 1][1] if index + 1 < len(hints) else size[0]
+                previous = hints[index - 1][2] if index else 0
+                assert previous <= x and right <= min(following, size[0]), (
+                    f"{where}: {description} cut off"
+                )
 
 
 async def test_the_tenant_file_shows_more_keys_at_120_columns(new_app):

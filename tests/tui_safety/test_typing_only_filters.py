@@ -61,7 +61,7 @@ async def test_typing_every_demo_name_only_filters(
     new_app, mode, screen_class, filter_id, table_id, half
 ):
     app = new_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         tenants = app.workspace.data.tenants
         assert (
