@@ -820,6 +820,13 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
         self.notify(
             f"Brief opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False
         )
+        from lcv_tui.domain.actions import sent_not_yet_possible
+
+        not_yet = sent_not_yet_possible(letter.date, self.today)
+        if not_yet:
+            # Asking now would only lead to a refusal: the letter bears a later working day.
+            self.notify(not_yet, title="Nog niet vastleggen", timeout=12, markup=False)
+            return
         self.ask_letter_sent(letter)
 
     def ask_letter_sent(

@@ -754,6 +754,11 @@ class WizardScreen(Screen[None]):
             timeout=8,
             markup=False,
         )
+        from lcv_tui.domain.actions import sent_not_yet_possible
+
+        not_yet = sent_not_yet_possible(message.letter.on, self.app.clock.today())
+        if not_yet:
+            self.notify(not_yet, title="Nog niet vastleggen", timeout=12, markup=False)
         self.show(self.current)
 
     def on_wizard_file_failed(self, message: WizardFileFailed) -> None:
