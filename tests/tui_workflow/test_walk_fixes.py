@@ -118,3 +118,36 @@ async def test_a_letter_made_in_the_file_on_a_sunday_is_not_asked_as_sent(app_on
         await settle(pilot)
         assert isinstance(app.screen, TenantFileScreen)
         assert any("gedateerd 7 december 2026" in m for m in messages(notices))
+
+
+async def test_f1_keys_of_the_tenant_file_are_dutch(app_on, today):
+    """F1 → Toetsen listed Textual's own "Previous tab", "Focus Next", "Copy selected text"."""
+    app = app_on(today)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_file(pilot, "H-1003")
+        described = dict(app.screen_keys())
+        assert described["←"] == "Vorig tabblad" and described["Tab"] == "Volgend veld"
+        english = {"Previous tab", "Next tab", "Focus Next", "Focus Previous", "Copy selected text"}
+        assert not english & set(described.values())
+
+
+async def test_an_open_select_menu_says_in_dutch_how_to_close_it(app_on, today):
+    """The footer showed Textual's "esc Dismiss menu" while a choice list was open."""
+    from textual.widgets import Select
+
+    from lcv_tui.tui.sections import section
+
+    app = app_on(today)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(section("gemeenten").key)
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        app.screen.query(Select).first().focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "Menu sluiten" in footer and "Dismiss menu" not in footer

@@ -18,6 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
+from lcv_tui.tui.keys import dutch_description
+
 GAP = 1
 """Columns between two keys in the compact footer."""
 
@@ -37,7 +39,7 @@ class KeyFooter(Footer):
         return (
             Text(self.app.get_key_display(binding)).cell_len
             + 1
-            + Text(binding.description).cell_len
+            + Text(dutch_description(binding.description)).cell_len
         )
 
     def _hidden_keys(self, width: int) -> set[str]:
@@ -79,6 +81,10 @@ class KeyFooter(Footer):
         for widget in super().compose():
             if getattr(widget, "key", None) in hidden:  # a FooterKey (not exported by Textual)
                 continue
+            description = getattr(widget, "description", None)
+            if isinstance(description, str):
+                # Textual's own widgets bring English descriptions ("Dismiss menu" of a Select).
+                widget.description = dutch_description(description)  # type: ignore[attr-defined]
             yield widget
 
     async def on_resize(self, event: events.Resize) -> None:
