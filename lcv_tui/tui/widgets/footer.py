@@ -53,13 +53,15 @@ class KeyFooter(Footer):
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:
                 budget -= self._hint_width(palette[1]) + 2 + RIGHT_MARGIN
+        # The app's shown keys stay even where a screen binds the same key itself (the wizard's F1).
+        app_keys = {b.key for b in self.app.BINDINGS if isinstance(b, Binding) and b.show}
         # One hint per action, as Footer groups them.
         seen: set[str] = set()
         first: list[tuple[bool, Binding]] = []
         for node, binding in shown:
             if binding.action not in seen:
                 seen.add(binding.action)
-                first.append((node is self.app, binding))
+                first.append((node is self.app or binding.key in app_keys, binding))
         for of_app, binding in first:
             if of_app:
                 budget -= self._hint_width(binding) + GAP
