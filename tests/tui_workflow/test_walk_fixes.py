@@ -151,3 +151,21 @@ async def test_an_open_select_menu_says_in_dutch_how_to_close_it(app_on, today):
         await settle(pilot)
         footer = [key.description for key in app.screen.query("FooterKey")]
         assert "Menu sluiten" in footer and "Dismiss menu" not in footer
+
+
+async def test_the_tenant_list_shows_rents_above_a_thousand_whole_at_80_columns(app_on, today):
+    """The Huur column was 9 wide: "€ 1.025,00" showed as "€ 1.025,…" at 80×24."""
+    from lcv_tui.domain.validation import format_money
+    from lcv_tui.tui.sections import section
+
+    app = app_on(today)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        tenant = app.workspace.data.tenants[0]
+        tenant.rent = tenant.rent + 1000
+        app.workspace.mark_dirty()
+        app.commit("huur")
+        await pilot.press(section("huurders").key)
+        await settle(pilot)
+        shown = app.export_screenshot()
+        assert format_money(tenant.rent).replace(" ", "&#160;") in shown
