@@ -356,7 +356,7 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
     # The footer shows these keys in this order while they fit (80 columns: the first three).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="file.close"),
-        Binding("g", "guide_signal", "Signaal begeleiden", id="file.guide_signal"),
+        Binding("g", "guide_signal", "Begeleiden", id="file.guide_signal"),
         Binding("p", "payment", "Betaling", id="file.payment"),
         Binding("w", "letter", "Brief", id="file.letter"),
         Binding("s", "step", "Stap 2.1", id="file.step", show=False),
