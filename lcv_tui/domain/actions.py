@@ -143,9 +143,9 @@ def sent_not_yet_possible(letter_date: dt.date, today: dt.date) -> str | None:
     if letter_date <= today:
         return None
     return (
-        f"Deze brief is gedateerd {format_date_long(letter_date)}, de eerstvolgende werkdag. "
-        "U kunt hem pas op die dag als verstuurd vastleggen: verstuur hem dan en leg het vast via "
-        "Brieven van vandaag of het dossier. Tot dan blijft de brief op de agenda staan."
+        f"Een brief van vandaag is gedateerd {format_date_long(letter_date)}, de eerstvolgende "
+        "werkdag. U kunt hem pas vanaf die dag als verstuurd vastleggen: verstuur hem dan en leg het "
+        "vast via Brieven van vandaag of het dossier. Tot dan blijft de brief op de agenda staan."
     )
 
 
