@@ -169,3 +169,19 @@ async def test_the_tenant_list_shows_rents_above_a_thousand_whole_at_80_columns(
         await settle(pilot)
         shown = app.export_screenshot()
         assert format_money(tenant.rent).replace(" ", "&#160;") in shown
+
+
+async def test_settings_without_landlord_start_typing_in_the_first_field(app_on, today):
+    """After `lcv-tui init` the landlord's details are empty; on F6 the first keys went nowhere."""
+    from textual.widgets import Input
+
+    from lcv_tui.tui.sections import section
+
+    app = app_on(today, landlord=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(section("instellingen").key)
+        await settle(pilot)
+        await pilot.press("V", "B")
+        first = app.screen.query("#settings-body Input").first(Input)
+        assert first.value == "VB"
