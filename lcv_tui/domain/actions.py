@@ -46,7 +46,7 @@ from lcv_tui.domain.models import (
 from lcv_tui.domain.rent import rent_increase_preview
 from lcv_tui.domain.rules import RuleViolation, Verdict, eligibility, rule_in_arrears_none
 from lcv_tui.domain.sharing import shared_labels, signal_record
-from lcv_tui.domain.validation import format_date, parse_amount
+from lcv_tui.domain.validation import format_date, format_date_long, parse_amount
 from lcv_tui.domain.workflow import case_for
 
 STEP_KINDS = (
@@ -131,6 +131,22 @@ def letter_refusal(
             "de verzending vast op de dag dat u de brief verstuurt."
         )
     return None
+
+
+def sent_not_yet_possible(letter_date: dt.date, today: dt.date) -> str | None:
+    """Why a letter cannot be recorded as sent today, or None when it can.
+
+    A letter bears a working day (``deadlines.letter_date``, Algemene termijnenwet art. 3), and it is
+    recorded as sent on or after that date and never in the future (issue 12.5: ``letter_refusal``
+    and ``_not_in_future``). A letter made on a weekend or holiday therefore bears the next working
+    day: it can only be recorded from that day on, which the landlord is told before being asked."""
+    if letter_date <= today:
+        return None
+    return (
+        f"Een brief van vandaag is gedateerd {format_date_long(letter_date)}, de eerstvolgende "
+        "werkdag. U kunt hem pas vanaf die dag als verstuurd vastleggen: verstuur hem dan en leg het "
+        "vast via Brieven van vandaag of het dossier. Tot dan blijft de brief op de agenda staan."
+    )
 
 
 def letter_warnings(

@@ -393,13 +393,13 @@ class LcvApp(App[None]):
 
     def screen_keys(self) -> list[tuple[str, str]]:
         """Every key the current screen answers to, with its Dutch description (for F1)."""
-        from lcv_tui.tui.keys import describe_key
+        from lcv_tui.tui.keys import describe_key, dutch_description
 
         seen: dict[str, str] = {}
         for key, active in self.screen.active_bindings.items():
             description = active.binding.description
             if description and active.enabled and key not in seen:
-                seen[key] = description
+                seen[key] = dutch_description(description)
         return [(describe_key(key), what) for key, what in seen.items()]
 
     def action_command_palette(self) -> None:

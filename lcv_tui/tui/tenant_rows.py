@@ -18,7 +18,7 @@ COLUMNS = (
     Column("adres", "Adres", min_width=8, max_width=32),
     Column("postcode", "Postcode", min_width=8, max_width=8),
     Column("gemeente", "Gemeente", min_width=8, max_width=22),
-    Column("huur", "Huur", min_width=9, max_width=12, align="right"),
+    Column("huur", "Huur", min_width=10, max_width=12, align="right"),  # "€ 1.025,00" whole
     Column("achterstand", "Achterstand", min_width=11, max_width=13, align="right"),
     Column("status", "Status", min_width=8, max_width=34),
 )

@@ -21,6 +21,7 @@ from textual.widgets import Button, Header, ProgressBar, Static
 
 from lcv_tui.domain.validation import format_date, format_money
 from lcv_tui.paths import clean_path
+from lcv_tui.tui.keys import section_hint
 from lcv_tui.tui.screens.record_dialogs import LETTER_NAMES
 from lcv_tui.tui.widgets.footer import KeyFooter
 from lcv_tui.tui.widgets.record_table import Column, Record, RecordTable, search_key
@@ -82,8 +83,8 @@ class LettersScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="letters.close"),
         Binding("w", "write", "Brieven maken", id="letters.write"),
-        Binding("v", "mark", "Als verstuurd vastleggen", id="letters.mark"),
-        Binding("a", "mark_all", "Alle als verstuurd", id="letters.mark_all"),
+        Binding("v", "mark", "Vastleggen", id="letters.mark"),
+        Binding("a", "mark_all", "Alle vastleggen", id="letters.mark_all"),
     ]
 
     def __init__(self) -> None:
@@ -96,6 +97,8 @@ class LettersScreen(Screen[None]):
         self.written = False
         self.writing = False
         self.written_folder: Path | None = None
+        self.not_yet: str | None = None
+        """Why today's letters cannot be recorded as sent today (they bear a later working day)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="⌂")
@@ -131,6 +134,7 @@ class LettersScreen(Screen[None]):
 
     def plan(self) -> None:
         """Build today's letters from the agenda (nothing is written yet)."""
+        from lcv_tui.domain import actions
         from lcv_tui.domain.letters import letter_warnings
         from lcv_tui.services.letters import due_letters
 
@@ -142,6 +146,11 @@ class LettersScreen(Screen[None]):
             intro.update(
                 "Vul eerst uw gegevens als verhuurder in (Instellingen): die staan op elke brief."
             )
+            # Nothing will be written: no progress bar running, and the list says why it is empty.
+            self.query_one("#letters-progress", ProgressBar).display = False
+            self.table.empty_text = (
+                f"Nog geen brieven: vul eerst uw gegevens in ({section_hint('instellingen')})."
+            )
             return
         # Today's agenda of the app, computed once per change of the data.
         due = due_letters(workspace, today, self.app.agenda_items())
@@ -151,6 +160,7 @@ class LettersScreen(Screen[None]):
         )
         for tenant, letter in due.letters:
             self.letters[tenant.id] = letter
+            self.not_yet = self.not_yet or actions.sent_not_yet_possible(letter.date, today)
             self.names[tenant.id] = (tenant.display_name, tenant.address_line)
             self.status[tenant.id] = NOT_WRITTEN
         count = len(self.letters)
@@ -159,6 +169,7 @@ class LettersScreen(Screen[None]):
             f"{count} {what} volgens de agenda van {format_date(today)}. Druk w om ze als PDF en tekst op te slaan in "
             f"{letter_folder(self.app)}. Daarna legt u per brief vast dat u hem verstuurde (v), of alle tegelijk (a). "
             "Een brief die u niet vastlegt, telt niet als verstuurd en blijft op de agenda."
+            + (f"\n{self.not_yet}" if self.not_yet else "")
         )
         self.query_one("#letters-progress", ProgressBar).update(total=max(count, 1), progress=0)
         refused = self.query_one("#letters-refused", Static)
@@ -194,6 +205,9 @@ class LettersScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "write":
+            # Once written, the next keys are v and a: w leaves the footer to them (80 columns).
+            if self.written and not self.writing:
+                return False
             return True if self.letters and not self.writing else None
         if action in ("mark", "mark_all"):
             return True if self.written and self._unrecorded() else None
@@ -305,6 +319,9 @@ class LettersScreen(Screen[None]):
         from lcv_tui.domain import actions
         from lcv_tui.tui.screens.record_dialogs import LetterSentDialog
 
+        if self.not_yet:
+            self.notify(self.not_yet, title="Nog niet vastleggen", timeout=12, markup=False)
+            return
         workspace = self.app.workspace
         assert workspace is not None
         data = workspace.data

@@ -131,6 +131,11 @@ class SettingsScreen(TracksEdits, SectionScreen):
                     )
 
     def on_mount(self) -> None:
+        workspace = self.app.workspace
+        if workspace is not None and workspace.data.landlord is None:
+            # Nothing filled in yet (a vault made with `lcv-tui init`): typing starts in the first field,
+            # not in the scrolling panel where the keys went nowhere.
+            self.query_one("#settings-body Input").focus()
         self.call_after_refresh(self.mark_clean)
 
     @on(Button.Pressed, "#save")

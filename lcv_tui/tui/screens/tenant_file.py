@@ -356,7 +356,7 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
     # The footer shows these keys in this order while they fit (80 columns: the first three).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Terug", id="file.close"),
-        Binding("g", "guide_signal", "Signaal begeleiden", id="file.guide_signal"),
+        Binding("g", "guide_signal", "Begeleiden", id="file.guide_signal"),
         Binding("p", "payment", "Betaling", id="file.payment"),
         Binding("w", "letter", "Brief", id="file.letter"),
         Binding("s", "step", "Stap 2.1", id="file.step", show=False),
@@ -820,6 +820,13 @@ class TenantFileScreen(FollowsData, ScrollsPanes):
         self.notify(
             f"Brief opgeslagen in {message.folder}", title="Opgeslagen", timeout=8, markup=False
         )
+        from lcv_tui.domain.actions import sent_not_yet_possible
+
+        not_yet = sent_not_yet_possible(letter.date, self.today)
+        if not_yet:
+            # Asking now would only lead to a refusal: the letter bears a later working day.
+            self.notify(not_yet, title="Nog niet vastleggen", timeout=12, markup=False)
+            return
         self.ask_letter_sent(letter)
 
     def ask_letter_sent(

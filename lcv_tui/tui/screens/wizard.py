@@ -120,17 +120,27 @@ class StepAction:
     key: str
     label: str
     step: WizardStep
+    footer: str = ""
+    """A shorter label for the footer, so the step's keys fit at 80 columns (the button keeps ``label``)."""
 
 
 STEP_ACTIONS: tuple[StepAction, ...] = (
     StepAction("payment", "b", "Betaling vastleggen", WizardStep.ACHTERSTAND),
-    StepAction("evidence('persoonlijk_contact')", "p", "2.1 b Contact", WizardStep.INCASSO),
-    StepAction("evidence('schuldhulp_gewezen')", "h", "2.1 c Schuldhulp", WizardStep.INCASSO),
     StepAction(
-        "evidence('gegevens_aangeboden')", "a", "2.1 d Gegevens aangeboden", WizardStep.INCASSO
+        "evidence('persoonlijk_contact')", "p", "2.1 b Contact", WizardStep.INCASSO, "Contact"
+    ),
+    StepAction(
+        "evidence('schuldhulp_gewezen')", "h", "2.1 c Schuldhulp", WizardStep.INCASSO, "Schuldhulp"
+    ),
+    StepAction(
+        "evidence('gegevens_aangeboden')",
+        "a",
+        "2.1 d Gegevens aangeboden",
+        WizardStep.INCASSO,
+        "Gegevens",
     ),
     StepAction("make_letter", "m", "Brief maken", WizardStep.BRIEVEN),
-    StepAction("letter_sent", "s", "Verzending vastleggen", WizardStep.BRIEVEN),
+    StepAction("letter_sent", "s", "Verzending vastleggen", WizardStep.BRIEVEN, "Verstuurd"),
     StepAction("objection", "z", "Bezwaar vastleggen", WizardStep.BEZWAAR),
     StepAction("agreement", "o", "Overeenkomst vastleggen", WizardStep.GEMEENTE),
     StepAction("entry_card", "k", "Invoerkaart", WizardStep.MELDEN),
@@ -193,8 +203,15 @@ class WizardScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     app: HostApp
 
+    # The footer shows keys in this order while they fit (widgets/footer.py): at 80 columns the
+    # step's own actions come right after "Volgende", before "Vorige" and "Sluiten" (Esc).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "next", "Volgende", id="wizard.next"),
+        *[
+            Binding(a.key, a.action, a.footer or a.label, id=f"wizard.{_button_id(a)[3:]}")
+            for a in STEP_ACTIONS
+            if a.action != "melden_section"
+        ],
         Binding("t", "previous", "Vorige", id="wizard.previous"),
         # The step's panel scrolls without Tab; PageDown never changes the step.
         Binding("pagedown", "scroll_panel('page_down')", "Pagina omlaag", show=False),
@@ -203,11 +220,6 @@ class WizardScreen(Screen[None]):
         Binding("up", "scroll_panel('scroll_up')", "Omhoog", show=False),
         Binding("escape", "close", "Sluiten", id="wizard.close"),
         Binding("f1", "help", "Help", id="wizard.help"),
-        *[
-            Binding(a.key, a.action, a.label, id=f"wizard.{_button_id(a)[3:]}")
-            for a in STEP_ACTIONS
-            if a.action != "melden_section"
-        ],
         *[
             Binding(
                 str(step.number),
@@ -754,6 +766,11 @@ class WizardScreen(Screen[None]):
             timeout=8,
             markup=False,
         )
+        from lcv_tui.domain.actions import sent_not_yet_possible
+
+        not_yet = sent_not_yet_possible(message.letter.on, self.app.clock.today())
+        if not_yet:
+            self.notify(not_yet, title="Nog niet vastleggen", timeout=12, markup=False)
         self.show(self.current)
 
     def on_wizard_file_failed(self, message: WizardFileFailed) -> None:

@@ -18,6 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
+from lcv_tui.tui.keys import dutch_description
+
 GAP = 1
 """Columns between two keys in the compact footer."""
 
@@ -37,7 +39,7 @@ class KeyFooter(Footer):
         return (
             Text(self.app.get_key_display(binding)).cell_len
             + 1
-            + Text(binding.description).cell_len
+            + Text(dutch_description(binding.description)).cell_len
         )
 
     def _hidden_keys(self, width: int) -> set[str]:
@@ -51,13 +53,15 @@ class KeyFooter(Footer):
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:
                 budget -= self._hint_width(palette[1]) + 2 + RIGHT_MARGIN
+        # The app's shown keys stay even where a screen binds the same key itself (the wizard's F1).
+        app_keys = {b.key for b in self.app.BINDINGS if isinstance(b, Binding) and b.show}
         # One hint per action, as Footer groups them.
         seen: set[str] = set()
         first: list[tuple[bool, Binding]] = []
         for node, binding in shown:
             if binding.action not in seen:
                 seen.add(binding.action)
-                first.append((node is self.app, binding))
+                first.append((node is self.app or binding.key in app_keys, binding))
         for of_app, binding in first:
             if of_app:
                 budget -= self._hint_width(binding) + GAP
@@ -79,6 +83,10 @@ class KeyFooter(Footer):
         for widget in super().compose():
             if getattr(widget, "key", None) in hidden:  # a FooterKey (not exported by Textual)
                 continue
+            description = getattr(widget, "description", None)
+            if isinstance(description, str):
+                # Textual's own widgets bring English descriptions ("Dismiss menu" of a Select).
+                widget.description = dutch_description(description)  # type: ignore[attr-defined]
             yield widget
 
     async def on_resize(self, event: events.Resize) -> None:
