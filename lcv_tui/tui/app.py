@@ -239,6 +239,15 @@ class LcvApp(App[None]):
                 self._installed_modes.add(s.mode)
         self.switch_mode(HOME)
         self.refresh_bindings()
+        if landlord is None:  # a vault made with `lcv-tui init` or an import: no letters without it
+            self.notify(
+                "Uw gegevens als verhuurder ontbreken nog. Vul ze in onder Instellingen (F6): "
+                "zonder naam en adres maakt de app geen brieven.",
+                title="Eerst uw gegevens",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def on_unmount(self) -> None:
         # The app is closing: a save that is being written ends first (an atomic rename, seconds

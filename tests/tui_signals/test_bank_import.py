@@ -195,7 +195,7 @@ async def test_a_years_statement_asks_once_per_payer(signals_app, demo_vault, tm
         assert "geen voorstel meer" in text(screen.query_one("#bank-status"))
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Vastgelegd: 11 betaling(en); IBAN onthouden bij 1 huurder(s)." in text(
-            screen.query_one("#bank-status")
-        )
+        status = text(screen.query_one("#bank-status"))
+        assert "Vastgelegd: 11 betaling(en); IBAN onthouden bij 1 huurder(s)." in status
+        assert "onder Vandaag (F2)" in status  # where to go next
         assert len(bakker.payments) == paid_before + 11 and iban in bakker.ibans

@@ -185,3 +185,21 @@ async def test_settings_without_landlord_start_typing_in_the_first_field(app_on,
         await pilot.press("V", "B")
         first = app.screen.query("#settings-body Input").first(Input)
         assert first.value == "VB"
+
+
+async def test_without_landlord_details_the_app_says_so_on_opening(app_on):
+    """A vault made with ``lcv-tui init`` has no landlord yet: the landlord hears it when the vault
+    opens (not only when the letter list turns out empty), and where to fill them in."""
+    app = app_on(dt.date(2026, 11, 23), landlord=False)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert any("Instellingen (F6)" in m and "ontbreken" in m for m in messages(notices))
+
+
+async def test_with_landlord_details_no_such_notice(app_on):
+    app = app_on(dt.date(2026, 11, 23))
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert not any("ontbreken" in m for m in messages(notices))

@@ -321,7 +321,7 @@ class BankImportScreen(MeldenSubScreen):
             summary += f", waarvan {result.reversals} storno('s)"
         if result.ibans_remembered:
             summary += f"; IBAN onthouden bij {len(result.ibans_remembered)} huurder(s)"
-        self._status(summary + ".")
+        self._status(summary + ". Wat er nu te doen is, staat onder Vandaag (F2).")
         self.app.commit(summary)
 
     @on(Button.Pressed, "#bank-back")
