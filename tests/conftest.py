@@ -6,6 +6,7 @@ import datetime as dt
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # No test may reach the user's real keyring or data folder, whatever the machine has.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
@@ -14,6 +15,11 @@ os.environ.pop("LCV_TUI_PASSPHRASE", None)
 
 from lcv_tui.clock import FixedClock
 from lcv_tui.paths import Locations
+
+# Property tests are deterministic like every other test: the same examples on every run and
+# machine (no random seed, no example database), and no wall-clock deadline on a shared machine.
+hypothesis_settings.register_profile("lcv", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("lcv")
 
 TODAY = dt.date(2026, 11, 23)
 
