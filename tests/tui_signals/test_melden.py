@@ -489,3 +489,33 @@ async def test_fits_80_by_24_and_the_command_palette_opens_the_check(signals_app
         command.callback()
         await settle(pilot)
         assert isinstance(app.screen, CheckFileScreen)
+
+
+async def test_every_melden_button_fits_80_columns_and_inlezen_opens_the_import(
+    signals_app, demo_vault, tmp_path
+):
+    """The walk at 80×24 found Inlezen only in F1 and Ctrl+P: it is a button now, and with an
+    upload file pending (five buttons) every button still lies whole inside 80 columns."""
+    app = signals_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_melden(pilot)
+        screen = app.screen
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(tmp_path / "signalen.xlsx")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        buttons = list(screen.query("#melden-buttons Button"))
+        assert [b.id for b in buttons if b.display] == [
+            "make-upload",
+            "confirm-upload",
+            "entry-card",
+            "imports",
+            "open-folder",
+        ]
+        for button in buttons:
+            assert button.region.width > 0 and button.region.right <= 80, button.id
+        await pilot.click("#imports")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)

@@ -251,13 +251,11 @@ class SignalsScreen(FollowsData, SectionScreen):
         )
         yield Static("", id="pending", markup=False)
         with Horizontal(id="melden-buttons"):
-            yield Button(
-                "Uploadbestand maken (u)", id="make-upload", variant="primary", compact=True
-            )
-            yield Button(
-                "Geüpload bevestigen (g)", id="confirm-upload", variant="success", compact=True
-            )
+            # Short labels: with the upload pending all five fit in 80 columns.
+            yield Button("Uploadbestand (u)", id="make-upload", variant="primary", compact=True)
+            yield Button("Geüpload (g)", id="confirm-upload", variant="success", compact=True)
             yield Button("Invoerkaart (k)", id="entry-card", compact=True)
+            yield Button("Inlezen (l)", id="imports", compact=True)
             yield Button("Map openen", id="open-folder", compact=True)
         yield Static("Niet meegenomen", id="left-out-title", classes="melden-heading", markup=False)
         yield RecordTable(
@@ -640,6 +638,7 @@ class SignalsScreen(FollowsData, SectionScreen):
 
         self.app.push_screen(CheckFileScreen())
 
+    @on(Button.Pressed, "#imports")
     def action_imports(self) -> None:
         from lcv_tui.tui.screens.imports import ImportScreen
 
